@@ -1,0 +1,238 @@
+/**
+ * Generates the per-API OAuth scope maps in src/scopes/data/ (never edit those by hand).
+ *
+ *   npm run generate                          gmail-v1.json (from @googleapis/gmail) + google-scopes.json
+ *   npm run generate -- --check               regenerate in memory; exit 1 if a committed file differs
+ *   tsx scripts/generate-scope-map.ts --package @googleapis/drive [--api-version v3] [--out f.json]
+ *   tsx scripts/generate-scope-map.ts --discovery gmail-discovery.json [--out f.json]
+ *   tsx scripts/generate-scope-map.ts --typings path/to/v1.ts [--api gmail --api-version v1] [--out f.json]
+ *
+ * Inputs:
+ * - the generated TypeScript source shipped in the per-API packages (`@googleapis/<api>/<v>.ts`):
+ *   it is the only installed form that carries everything (JSDoc with descriptions and the
+ *   sample `scopes: [...]`, the Params interfaces, and the method bodies with URL, HTTP method,
+ *   required and path parameters; `build/*.d.ts` lacks the bodies, `build/*.js` the JSDoc);
+ * - or a Google discovery document (also keeps parameter `enum` values, which the typings lack).
+ *
+ * The pure parts (typings text -> map, discovery JSON -> map, serialisation, scope collection)
+ * live in scripts/lib and are re-exported here for tests.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseDiscovery, type DiscoveryDocument } from './lib/discovery.ts';
+import {
+  serialiseScopeList,
+  serialiseScopeMap,
+  sortScopes,
+  type ScopeList,
+  type ScopeMap,
+} from './lib/scope-map.ts';
+import { collectScopesFromTypings, parseTypings } from './lib/typings.ts';
+
+export * from './lib/scope-map.ts';
+export * from './lib/discovery.ts';
+export * from './lib/typings.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DATA_DIR = join(REPO_ROOT, 'src', 'scopes', 'data');
+export const GOOGLE_SCOPES_FILE = join(DATA_DIR, 'google-scopes.json');
+
+/** The APIs whose maps are committed; adding Drive later is one more entry here. */
+export const DEFAULT_PACKAGES: ReadonlyArray<{ package: string; apiVersion?: string }> = [
+  { package: '@googleapis/gmail', apiVersion: 'v1' },
+];
+
+/**
+ * OpenID Connect scopes. They are legitimately short (not URLs): Google accepts `openid`,
+ * `email` and `profile` as OAuth scopes (the OIDC standard names; `email`/`profile` are
+ * equivalent to `https://www.googleapis.com/auth/userinfo.email` / `userinfo.profile`), but
+ * only `openid` appears in the googleapis samples, so all three are added explicitly.
+ */
+export const OPENID_CONNECT_SCOPES: readonly string[] = ['openid', 'email', 'profile'];
+
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+const requireFromRoot = createRequire(join(REPO_ROOT, 'package.json'));
+
+function packageDir(pkg: string): string {
+  try {
+    return dirname(requireFromRoot.resolve(`${pkg}/package.json`));
+  } catch {
+    throw new Error(`package ${pkg} is not installed (looked from ${REPO_ROOT})`);
+  }
+}
+
+function packageVersion(dir: string): string {
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function mapOutputPath(map: Pick<ScopeMap, 'api' | 'version'>): string {
+  return join(DATA_DIR, `${map.api}-${map.version}.json`);
+}
+
+/** Scope map of one per-API package, e.g. `@googleapis/gmail` (its `<version>.ts` source). */
+export function generateFromPackage(pkg: string, apiVersion?: string): ScopeMap {
+  const dir = packageDir(pkg);
+  const candidates = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts');
+  let file: string;
+  if (apiVersion) {
+    file = `${apiVersion}.ts`;
+    if (!candidates.includes(file)) {
+      throw new Error(`${pkg} has no ${file} (available: ${candidates.join(', ') || 'none'})`);
+    }
+  } else if (candidates.length === 1) {
+    file = candidates[0]!;
+  } else {
+    throw new Error(`${pkg} has several versions (${candidates.join(', ')}); pass --api-version`);
+  }
+  const api = pkg.replace(/^@googleapis\//, '').replace(/^.*\//, '');
+  return parseTypings(readFileSync(join(dir, file), 'utf8'), {
+    api,
+    version: basename(file, '.ts'),
+    fileName: `${pkg}/${file}`,
+    source: { package: pkg, version: packageVersion(dir) },
+  });
+}
+
+/** Every `<api>/<version>.d.ts` of the installed `googleapis` package. */
+function googleapisDeclarationFiles(): { dir: string; files: string[] } {
+  const dir = packageDir('googleapis');
+  const apis = join(dir, 'build', 'src', 'apis');
+  const files: string[] = [];
+  for (const api of readdirSync(apis).sort()) {
+    const apiDir = join(apis, api);
+    if (!statSync(apiDir).isDirectory()) continue;
+    for (const f of readdirSync(apiDir).sort()) {
+      if (f.endsWith('.d.ts') && f !== 'index.d.ts') files.push(join(apiDir, f));
+    }
+  }
+  return { dir, files };
+}
+
+/**
+ * All valid scope strings: every entry of every method's sample `scopes: [...]` in the
+ * installed `googleapis` typings, the scopes of the given maps, and the OpenID Connect scopes.
+ */
+export function generateGoogleScopes(maps: readonly ScopeMap[] = []): ScopeList {
+  const { dir, files } = googleapisDeclarationFiles();
+  const all = new Set<string>(OPENID_CONNECT_SCOPES);
+  for (const file of files) {
+    for (const s of collectScopesFromTypings(readFileSync(file, 'utf8'), relative(dir, file))) all.add(s);
+  }
+  for (const map of maps) for (const m of Object.values(map.methods)) for (const s of m.scopes) all.add(s);
+  return { source: { package: 'googleapis', version: packageVersion(dir) }, scopes: sortScopes(all) };
+}
+
+/** The committed outputs of a default run. */
+export function generateDefaultOutputs(): OutputFile[] {
+  const maps = DEFAULT_PACKAGES.map((p) => generateFromPackage(p.package, p.apiVersion));
+  return [
+    ...maps.map((map) => ({ path: mapOutputPath(map), content: serialiseScopeMap(map) })),
+    { path: GOOGLE_SCOPES_FILE, content: serialiseScopeList(generateGoogleScopes(maps)) },
+  ];
+}
+
+function firstDifference(a: string, b: string): string {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) {
+      return `line ${i + 1}:\n    committed: ${la[i] ?? '<end of file>'}\n    generated: ${lb[i] ?? '<end of file>'}`;
+    }
+  }
+  return 'no line difference';
+}
+
+function display(path: string): string {
+  const rel = relative(REPO_ROOT, path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+const USAGE = `usage: tsx scripts/generate-scope-map.ts [--check]
+       [--package <npm package> [--api-version <v>] | --discovery <file.json> | --typings <file.ts> [--api <name>] [--api-version <v>]]
+       [--out <file.json>]`;
+
+export function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      check: { type: 'boolean', default: false },
+      package: { type: 'string' },
+      discovery: { type: 'string' },
+      typings: { type: 'string' },
+      api: { type: 'string' },
+      'api-version': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const inputs = [values.package, values.discovery, values.typings].filter((v) => v !== undefined);
+  if (inputs.length > 1) throw new Error(`use only one of --package, --discovery, --typings\n${USAGE}`);
+  if (values.out !== undefined && inputs.length === 0) throw new Error(`--out needs --package, --discovery or --typings\n${USAGE}`);
+
+  let outputs: OutputFile[];
+  if (inputs.length === 0) {
+    outputs = generateDefaultOutputs();
+  } else {
+    let map: ScopeMap;
+    if (values.discovery !== undefined) {
+      const doc = JSON.parse(readFileSync(values.discovery, 'utf8')) as DiscoveryDocument;
+      map = parseDiscovery(doc);
+    } else if (values.typings !== undefined) {
+      map = parseTypings(readFileSync(values.typings, 'utf8'), {
+        api: values.api,
+        version: values['api-version'],
+        fileName: values.typings,
+        source: { file: basename(values.typings) },
+      });
+    } else {
+      map = generateFromPackage(values.package!, values['api-version']);
+    }
+    outputs = [{ path: values.out !== undefined ? resolve(values.out) : mapOutputPath(map), content: serialiseScopeMap(map) }];
+  }
+
+  if (values.check) {
+    const stale = outputs.filter((o) => !existsSync(o.path) || readFileSync(o.path, 'utf8') !== o.content);
+    for (const o of stale) {
+      const rel = display(o.path);
+      if (!existsSync(o.path)) console.error(`✗ ${rel} is missing`);
+      else console.error(`✗ ${rel} is out of date; first difference at ${firstDifference(readFileSync(o.path, 'utf8'), o.content)}`);
+    }
+    if (stale.length > 0) {
+      console.error('Generated scope data differs from the installed sources. Run `npm run generate` and commit the result (never edit these files by hand).');
+      return 1;
+    }
+    for (const o of outputs) console.log(`✓ ${display(o.path)} is up to date`);
+    return 0;
+  }
+
+  for (const o of outputs) {
+    mkdirSync(dirname(o.path), { recursive: true });
+    writeFileSync(o.path, o.content);
+    const parsed = JSON.parse(o.content) as { methods?: object; scopes?: unknown[] };
+    const what = parsed.methods ? `${Object.keys(parsed.methods).length} methods` : `${parsed.scopes?.length ?? 0} scopes`;
+    console.log(`wrote ${display(o.path)} (${what})`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    console.error(`generate-scope-map: ${(e as Error).message}`);
+    process.exitCode = 2;
+  }
+}

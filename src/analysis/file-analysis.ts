@@ -1,0 +1,414 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { MethodInfo } from '../scopes/api-map.ts';
+import { GMAIL_V1 } from '../scopes/api-map.ts';
+import { FileEnvironment } from './file-environment.ts';
+import { GOOGLE_MODULES, GoogleValueResolver, enclosingClass } from './google-values.ts';
+import type { AuthObject, GmailClient } from './google-values.ts';
+import { readPluginSettings } from './settings.ts';
+import type { PluginSettings } from './settings.ts';
+import { scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
+import type { ScopeSource } from './scope-sources.ts';
+import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from './static-value.ts';
+import { detectTypedGmailMethod } from './typed-calls.ts';
+
+/** A Gmail API call found in the file. */
+export interface GmailCall {
+  readonly node: TSESTree.CallExpression;
+  readonly method: MethodInfo;
+  /** The client it goes through, when traced (undefined: matched by type or by chain shape). */
+  readonly client: GmailClient | undefined;
+  /** The request parameters object (`{ userId, format, q }`), when written inline or as a const. */
+  readonly paramsNode: TSESTree.Node | undefined;
+  /** The scopes that reach the call; undefined when they cannot be known. */
+  readonly requested: ScopeSource | undefined;
+}
+
+/** A string in the file that is, or looks like, an OAuth scope (for valid-scope). */
+export interface ScopeStringNode {
+  readonly node: TSESTree.Literal | TSESTree.TemplateLiteral;
+  readonly value: string;
+  /** True when the string sits where scopes go (`scopes:`, `scope:`, `addScope()`, a `*SCOPE*` constant). */
+  readonly inScopePosition: boolean;
+}
+
+export interface FileAnalysis {
+  readonly calls: readonly GmailCall[];
+  /** Auth objects made in this file, with the scopes they request. */
+  readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
+  /** Every scope the file declares (union), or undefined when it declares none. */
+  readonly fileScopes: ScopeSource | undefined;
+  readonly scopeStrings: readonly ScopeStringNode[];
+  readonly settings: PluginSettings;
+}
+
+const EMPTY_ANALYSIS_BASE = { calls: [], authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
+
+/** The cheap gate: files that never mention Google never get walked. */
+const MENTIONS_GOOGLE = /google|gmail/i;
+const SCOPE_LIKE = /googleapis\.com\/auth|mail\.google\.com|^gmail\.[a-z.]+$/i;
+const SCOPE_NAME = /scopes?$/i;
+
+const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
+
+/** The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. */
+export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const cached = cache.get(sourceCode.ast);
+  if (cached !== undefined) return cached;
+  const settings = readPluginSettings(context.settings);
+  const analysis = MENTIONS_GOOGLE.test(sourceCode.text)
+    ? new Analyzer(sourceCode, context.filename, settings).run()
+    : { ...EMPTY_ANALYSIS_BASE, settings };
+  cache.set(sourceCode.ast, analysis);
+  return analysis;
+}
+
+/** What one walk of the AST collects for the analysis. */
+interface Collected {
+  calls: TSESTree.CallExpression[];
+  news: TSESTree.NewExpression[];
+  classFieldWrites: Map<TSESTree.Node, Map<string, TSESTree.Node[]>>;
+  scopeStrings: ScopeStringNode[];
+  /** Expressions that hold scopes by position: `scopes: X`, `scope: X`, `const SCOPES = X`. */
+  scopeDeclarations: TSESTree.Node[];
+  importsGmailLibrary: boolean;
+}
+
+class Analyzer {
+  private readonly env: FileEnvironment;
+  private readonly collected: Collected;
+  private readonly resolver: GoogleValueResolver;
+  private readonly authSourceCache = new Map<AuthObject, ScopeSource | undefined>();
+  private fileScopesCache: ScopeSource | undefined | null = null;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly filename: string,
+    private readonly settings: PluginSettings,
+  ) {
+    this.env = new FileEnvironment(sourceCode, filename);
+    this.collected = collect(sourceCode);
+    this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites);
+  }
+
+  run(): FileAnalysis {
+    const calls: GmailCall[] = [];
+    const authObjects = new Map<AuthObject, ScopeSource | undefined>();
+    for (const node of this.collected.calls) {
+      const found = this.detectCall(node);
+      if (found !== undefined) {
+        calls.push({ ...found, node, requested: this.requestedFor(found.client) });
+      }
+    }
+    for (const node of [...this.collected.calls, ...this.collected.news]) {
+      const value = this.resolver.resolve(node);
+      if (value.kind === 'auth' && value.auth.node === node) authObjects.set(value.auth, this.authSource(value.auth));
+    }
+    return {
+      calls,
+      authObjects: [...authObjects].map(([auth, source]) => ({ auth, source })),
+      fileScopes: this.fileScopes(),
+      scopeStrings: this.collected.scopeStrings,
+      settings: this.settings,
+    };
+  }
+
+  private detectCall(
+    node: TSESTree.CallExpression,
+  ): { method: MethodInfo; client: GmailClient | undefined; paramsNode: TSESTree.Node | undefined } | undefined {
+    const callee = unwrapExpression(node.callee);
+    let target: TSESTree.Node = callee;
+    let paramsNode: TSESTree.Node | undefined = node.arguments[0];
+    // gmail.users.messages.send.call(gmail.users.messages, params) / .apply(thisArg, [params])
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const key = memberKeyName(callee);
+      if (key === 'call' || key === 'apply') {
+        const inner = this.resolver.resolve(callee.object);
+        if (inner.kind === 'method') {
+          const second = node.arguments[1];
+          paramsNode =
+            key === 'call'
+              ? second
+              : second?.type === AST_NODE_TYPES.ArrayExpression
+                ? (second.elements[0] ?? undefined)
+                : undefined;
+          target = callee.object;
+        }
+      }
+    }
+    const value = this.resolver.resolve(target);
+    if (value.kind === 'method') return { method: value.method, client: value.client, paramsNode };
+    if (value.kind !== 'unknown') return undefined;
+    const typed = detectTypedGmailMethod(this.sourceCode, target);
+    if (typed !== undefined) return { method: typed, client: undefined, paramsNode };
+    const shaped = this.matchByShape(target);
+    return shaped === undefined ? undefined : { method: shaped, client: undefined, paramsNode };
+  }
+
+  /**
+   * Without a traced client, `x.users.messages.send(…)` is still unambiguous in a file that
+   * imports a Gmail library: a chain of at least three names from `users` that is a Gmail
+   * method, off a receiver we know nothing about. Generic shapes (`users.watch`) never match.
+   */
+  private matchByShape(node: TSESTree.Node): MethodInfo | undefined {
+    if (!this.collected.importsGmailLibrary) return undefined;
+    const names: string[] = [];
+    let current: TSESTree.Node = node;
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      const key = memberKeyName(current);
+      if (key === undefined) return undefined;
+      names.unshift(key);
+      current = unwrapExpression(current.object);
+      if (key === 'users') break;
+    }
+    if (names[0] !== 'users' || names.length < 3) return undefined;
+    if (current.type !== AST_NODE_TYPES.ThisExpression && this.resolver.resolve(current).kind !== 'unknown') {
+      return undefined;
+    }
+    return GMAIL_V1.methods.get(names.join('.'));
+  }
+
+  /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */
+  private requestedFor(client: GmailClient | undefined): ScopeSource | undefined {
+    const auth = client === undefined ? undefined : this.clientAuth(client);
+    if (auth !== undefined) {
+      const source = this.authSource(auth);
+      if (source !== undefined) return source;
+    }
+    return this.fileScopes() ?? this.settingsScopes();
+  }
+
+  private clientAuth(client: GmailClient): AuthObject | undefined {
+    if (client.authNode !== undefined) {
+      const value = this.resolver.resolve(client.authNode);
+      return value.kind === 'auth' ? value.auth : undefined;
+    }
+    if (!client.usesGlobalOptions) return undefined;
+    // google.options({ auth }) anywhere in the file configures every googleapis client.
+    const auths: AuthObject[] = [];
+    for (const call of this.collected.calls) {
+      if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
+      const authNode = findProperty(unwrapExpression(call.arguments[0] ?? call), 'auth')?.value;
+      const value = authNode === undefined ? undefined : this.resolver.resolve(authNode);
+      if (value?.kind === 'auth') auths.push(value.auth);
+    }
+    if (auths.length === 0) return undefined;
+    if (auths.length === 1) return auths[0];
+    return { node: auths[0]!.node, kind: 'other', scopesNode: undefined, base: undefined, alternatives: auths };
+  }
+
+  /** What an auth object requests; undefined when it carries no scope information at all. */
+  authSource(auth: AuthObject): ScopeSource | undefined {
+    if (this.authSourceCache.has(auth)) return this.authSourceCache.get(auth);
+    this.authSourceCache.set(auth, undefined); // cycle guard
+    const source = this.computeAuthSource(auth);
+    this.authSourceCache.set(auth, source);
+    return source;
+  }
+
+  private computeAuthSource(auth: AuthObject): ScopeSource | undefined {
+    const line = auth.node.loc.start.line;
+    if (auth.alternatives !== undefined) {
+      const parts = auth.alternatives.map((alternative) => this.authSource(alternative)).filter((part) => part !== undefined);
+      return parts.length === 0 ? undefined : unionSources('auth', `the auth objects on lines ${auth.alternatives.map((a) => a.node.loc.start.line).join(', ')}`, parts);
+    }
+    if (auth.scopesNode !== undefined) return scopeSourceOf(auth.scopesNode, this.env, `the ${describeAuth(auth)} on line ${line}`);
+    if (auth.kind === 'OAuth2') {
+      // The scopes an OAuth2 client gets are the ones its consent URL asked for.
+      const parts: ScopeSource[] = [];
+      for (const call of this.collected.calls) {
+        const callee = call.callee;
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberKeyName(callee) !== 'generateAuthUrl') continue;
+        const receiver = this.resolver.resolve(callee.object);
+        if (receiver.kind !== 'auth' || receiver.auth.node !== auth.node) continue;
+        const scope = findProperty(unwrapExpression(call.arguments[0] ?? call), 'scope')?.value;
+        if (scope !== undefined) {
+          parts.push(scopeSourceOf(scope, this.env, `the consent URL (generateAuthUrl) on line ${call.loc.start.line}`));
+        }
+      }
+      if (parts.length === 1) return parts[0];
+      return parts.length === 0 ? undefined : unionSources('auth', `the consent URLs of the OAuth2 client on line ${line}`, parts);
+    }
+    if (auth.base !== undefined) return this.authSource(auth.base);
+    return undefined;
+  }
+
+  /** Every scope this file declares: scope strings, `scopes:`/`scope:` values, `*SCOPES` constants, auth objects. */
+  private fileScopes(): ScopeSource | undefined {
+    if (this.fileScopesCache !== null) return this.fileScopesCache;
+    const parts: ScopeSource[] = [];
+    const covered: TSESTree.Node[] = [];
+    for (const node of this.collected.scopeDeclarations) {
+      const list = toScopeList(evaluate(node, this.env));
+      if (list.scopes.length === 0 && list.complete) continue;
+      covered.push(node);
+      parts.push({
+        kind: 'file',
+        scopes: list.scopes,
+        complete: list.complete,
+        description: 'this file',
+        declarations: [traceDeclaration(node, this.env)],
+      });
+    }
+    for (const { node, value } of this.collected.scopeStrings) {
+      if (covered.some((outer) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1])) continue;
+      const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
+      if (scopes.length === 0) continue;
+      parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(node, this.env)] });
+    }
+    const result = parts.length === 0 ? undefined : unionSources('file', 'this file', parts);
+    this.fileScopesCache = result;
+    return result;
+  }
+
+  private settingsScopes(): ScopeSource | undefined {
+    const scopes = this.settings.scopes;
+    if (scopes === undefined) return undefined;
+    return {
+      kind: 'settings',
+      scopes,
+      complete: true,
+      description: "settings['googleapis-scopes'].scopes",
+      declarations: [],
+    };
+  }
+}
+
+function describeAuth(auth: AuthObject): string {
+  switch (auth.kind) {
+    case 'local-auth':
+      return 'authenticate() call';
+    case 'getClient':
+      return 'getClient() call';
+    default:
+      return auth.kind;
+  }
+}
+
+/** One walk over the AST, collecting only what the analysis needs. */
+function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
+  const collected: Collected = {
+    calls: [],
+    news: [],
+    classFieldWrites: new Map(),
+    scopeStrings: [],
+    scopeDeclarations: [],
+    importsGmailLibrary: false,
+  };
+  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const visit = (node: TSESTree.Node, inScopePosition: boolean): void => {
+    let childScopePosition = inScopePosition;
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+        collected.calls.push(node);
+        if (isAddScopeCall(node) && node.arguments[0] !== undefined) collected.scopeDeclarations.push(node.arguments[0]);
+        if (isRequireOf(node, GOOGLE_MODULES)) collected.importsGmailLibrary ||= isGmailLibraryRequire(node);
+        break;
+      case AST_NODE_TYPES.NewExpression:
+        collected.news.push(node);
+        break;
+      case AST_NODE_TYPES.ImportDeclaration:
+        if (node.source.value === 'googleapis' || node.source.value === '@googleapis/gmail') {
+          collected.importsGmailLibrary = true;
+        }
+        break;
+      case AST_NODE_TYPES.Property:
+        if (propertyKeyName(node) !== undefined && SCOPE_NAME.test(propertyKeyName(node)!) && node.value.type !== AST_NODE_TYPES.ObjectPattern) {
+          collected.scopeDeclarations.push(node.value);
+        }
+        break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.id.type === AST_NODE_TYPES.Identifier && SCOPE_NAME.test(node.id.name) && node.init !== null) {
+          collected.scopeDeclarations.push(node.init);
+        }
+        break;
+      case AST_NODE_TYPES.AssignmentExpression: {
+        const left = node.left;
+        if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
+          const key = memberKeyName(left);
+          const classNode = key === undefined ? undefined : enclosingClass(node);
+          if (key !== undefined && classNode !== undefined) {
+            const fields = collected.classFieldWrites.get(classNode) ?? new Map<string, TSESTree.Node[]>();
+            fields.set(key, [...(fields.get(key) ?? []), node.right]);
+            collected.classFieldWrites.set(classNode, fields);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.Literal:
+        if (typeof node.value === 'string' && (inScopePosition || SCOPE_LIKE.test(node.value))) {
+          collected.scopeStrings.push({ node, value: node.value, inScopePosition });
+        }
+        return;
+      case AST_NODE_TYPES.TemplateLiteral:
+        if (node.expressions.length === 0) {
+          const value = node.quasis[0]?.value.cooked ?? '';
+          if (inScopePosition || SCOPE_LIKE.test(value)) collected.scopeStrings.push({ node, value, inScopePosition });
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    if (
+      node.type === AST_NODE_TYPES.Property ||
+      node.type === AST_NODE_TYPES.VariableDeclarator ||
+      (node.type === AST_NODE_TYPES.CallExpression && isAddScopeCall(node))
+    ) {
+      childScopePosition = isScopePositionParent(node);
+    } else if (
+      node.type !== AST_NODE_TYPES.ArrayExpression &&
+      node.type !== AST_NODE_TYPES.BinaryExpression &&
+      node.type !== AST_NODE_TYPES.TemplateLiteral &&
+      node.type !== AST_NODE_TYPES.TSAsExpression &&
+      node.type !== AST_NODE_TYPES.TSSatisfiesExpression
+    ) {
+      childScopePosition = false;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      // `{ scopes: … }`: the value is in scope position, the key is not.
+      const position = key === 'key' ? false : childScopePosition;
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) visit(item, position);
+      } else if (isNode(child)) {
+        visit(child, position);
+      }
+    }
+  };
+  visit(sourceCode.ast, false);
+  return collected;
+}
+
+function isScopePositionParent(node: TSESTree.Property | TSESTree.VariableDeclarator | TSESTree.CallExpression): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) return true;
+  if (node.type === AST_NODE_TYPES.Property) {
+    const key = propertyKeyName(node);
+    return key !== undefined && SCOPE_NAME.test(key);
+  }
+  return node.id.type === AST_NODE_TYPES.Identifier && SCOPE_NAME.test(node.id.name);
+}
+
+/** Firebase `provider.addScope('…')`. */
+function isAddScopeCall(node: TSESTree.CallExpression): boolean {
+  return node.callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(node.callee) === 'addScope';
+}
+
+function isRequireOf(node: TSESTree.CallExpression, modules: readonly string[]): boolean {
+  return (
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    modules.includes(String(node.arguments[0].value))
+  );
+}
+
+function isGmailLibraryRequire(node: TSESTree.CallExpression): boolean {
+  const argument = node.arguments[0];
+  return argument?.type === AST_NODE_TYPES.Literal && (argument.value === 'googleapis' || argument.value === '@googleapis/gmail');
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,173 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import {
+  getExportedValue,
+  getModuleObject,
+  isRelativeSpecifier,
+  moduleExportName,
+  requireSpecifier,
+  resolveRelativeModule,
+} from './module-exports.ts';
+import { evaluate, memberKeyName, memberOf, propertyKeyName } from './static-value.ts';
+import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Array methods that change an array in place: a constant that is mutated is no longer known. */
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'copyWithin', 'sort', 'reverse']);
+
+/** Where an identifier's value comes from in the linted file. */
+export type VariableSource =
+  /** `const x = init` or a variable written exactly once. */
+  | { readonly kind: 'init'; readonly node: TSESTree.Expression; readonly name: string }
+  /** `const { a: { b } } = init` → init and the key path ['a', 'b']. */
+  | { readonly kind: 'destructured'; readonly init: TSESTree.Expression; readonly path: readonly string[] }
+  /** `import x from 'm'` (path ['default']), `import { a } from 'm'` (['a']), `import * as x` ([]), `require('m')`. */
+  | { readonly kind: 'module'; readonly module: string; readonly path: readonly string[] }
+  /** A variable assigned several times: every written value. */
+  | { readonly kind: 'writes'; readonly nodes: readonly TSESTree.Expression[] }
+  | { readonly kind: 'parameter'; readonly fn: TSESTree.FunctionLike; readonly index: number }
+  | { readonly kind: 'function'; readonly fn: TSESTree.FunctionLike };
+
+/** Scope analysis of the linted file, shared by constant evaluation and client tracing. */
+export class FileEnvironment implements Environment {
+  constructor(
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly filename: string,
+  ) {}
+
+  findVariable(node: TSESTree.Identifier): Variable | undefined {
+    return ASTUtils.findVariable(this.sourceCode.getScope(node), node) ?? undefined;
+  }
+
+  /** What a variable holds, or undefined when it is a global, mutated or otherwise unknowable. */
+  variableSource(variable: Variable): VariableSource | undefined {
+    if (variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    switch (def.type) {
+      case 'ImportBinding': {
+        const declaration = def.parent;
+        if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+        const module = declaration.source.value;
+        const specifier = def.node;
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier)
+          return { kind: 'module', module, path: [moduleExportName(specifier.imported)] };
+        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { kind: 'module', module, path: ['default'] };
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { kind: 'module', module, path: [] };
+        return undefined;
+      }
+      case 'Variable': {
+        const declarator = def.node;
+        const writes = variable.references.filter((reference) => reference.isWrite());
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+          if (writes.length === 1 && writes[0]!.writeExpr !== null && writes[0]!.writeExpr !== undefined) {
+            const written = writes[0]!.writeExpr as TSESTree.Expression;
+            const specifier = requireSpecifier(written);
+            if (specifier !== undefined) return { kind: 'module', module: specifier, path: [] };
+            return { kind: 'init', node: written, name: variable.name };
+          }
+          const nodes = writes
+            .map((reference) => reference.writeExpr as TSESTree.Expression | null | undefined)
+            .filter((node): node is TSESTree.Expression => node !== null && node !== undefined);
+          if (nodes.length > 1 && nodes.length === writes.length) return { kind: 'writes', nodes };
+          return undefined;
+        }
+        if (declarator.init === null || writes.length !== 1) return undefined;
+        const path = patternPath(declarator.id, def.name);
+        if (path === undefined) return undefined;
+        const specifier = requireSpecifier(declarator.init);
+        if (specifier !== undefined) return { kind: 'module', module: specifier, path };
+        return { kind: 'destructured', init: declarator.init, path };
+      }
+      case 'Parameter': {
+        const fn = def.node;
+        if (!isFunctionLike(fn)) return undefined;
+        const index = fn.params.findIndex((param) => containsNode(param, def.name));
+        return index === -1 ? undefined : { kind: 'parameter', fn, index };
+      }
+      case 'FunctionName':
+        return { kind: 'function', fn: def.node };
+      default:
+        return undefined;
+    }
+  }
+
+  /** True when the array/object behind this variable is changed after its declaration. */
+  isMutated(variable: Variable): boolean {
+    return variable.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+      const grand = parent.parent;
+      if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return true;
+      if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
+        const method = memberKeyName(parent);
+        return method !== undefined && MUTATING_METHODS.has(method);
+      }
+      return false;
+    });
+  }
+
+  resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
+    const variable = this.findVariable(node);
+    if (variable === undefined || this.isMutated(variable)) return undefined;
+    const source = this.variableSource(variable);
+    if (source === undefined) return undefined;
+    switch (source.kind) {
+      case 'init':
+        return { kind: 'expression', node: source.node, env: this, name: source.name };
+      case 'module': {
+        if (!isRelativeSpecifier(source.module)) return undefined;
+        const target = resolveRelativeModule(this.filename, source.module);
+        if (target === undefined) return undefined;
+        const [first, ...rest] = source.path;
+        let value: StaticValue = first === undefined ? getModuleObject(target) : getExportedValue(target, first);
+        for (const key of rest) value = memberOf(value, key);
+        return {
+          kind: 'value',
+          value,
+          origin: { kind: 'module', file: target, name: source.path.join('.') || node.name },
+        };
+      }
+      case 'destructured': {
+        const value = source.path.reduce(memberOf, evaluate(source.init, this));
+        return { kind: 'value', value, origin: { kind: 'node', node: source.init, name: node.name } };
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** The key path from a destructuring pattern's root to the binding `name`. */
+function patternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | undefined {
+  if (pattern === name) return [];
+  switch (pattern.type) {
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = propertyKeyName(property);
+        const inner = patternPath(property.value, name);
+        if (inner !== undefined) return key === undefined ? undefined : [key, ...inner];
+      }
+      return undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternPath(pattern.left, name);
+    case AST_NODE_TYPES.Identifier:
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {
+  return root.range[0] <= target.range[0] && target.range[1] <= root.range[1];
+}
+
+
+function isFunctionLike(node: TSESTree.Node): node is TSESTree.FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}

@@ -1,0 +1,467 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { GMAIL_V1, getMethod, isResourcePath } from '../scopes/api-map.ts';
+import type { MethodInfo } from '../scopes/api-map.ts';
+import type { FileEnvironment } from './file-environment.ts';
+import { findProperty, memberKeyName, unwrapExpression } from './static-value.ts';
+
+/**
+ * Tracing Google objects through the linted file: which expressions are Gmail clients (and
+ * which `auth` they were given), Gmail resources and methods, and auth objects (and where
+ * their scopes were written). Everything not proven is `unknown`.
+ */
+
+/** A Gmail client construction: `google.gmail({ version: 'v1', auth })`, `new gmail_v1.Gmail({ auth })`, … */
+export interface GmailClient {
+  readonly node: TSESTree.Node;
+  /** The `auth` option's value, when given. */
+  readonly authNode: TSESTree.Node | undefined;
+  /** `google.gmail('v1')` without `auth`: it uses `google.options({ auth })`. */
+  readonly usesGlobalOptions: boolean;
+}
+
+export type AuthKind = 'GoogleAuth' | 'JWT' | 'OAuth2' | 'local-auth' | 'getClient' | 'fromJSON' | 'other';
+
+/** An object that carries credentials, and the node (if any) where its scopes were written. */
+export interface AuthObject {
+  readonly node: TSESTree.Node;
+  readonly kind: AuthKind;
+  /** The expression holding the requested scopes (`scopes: …` / positional JWT argument). */
+  readonly scopesNode: TSESTree.Node | undefined;
+  /** For `auth.getClient()`: the auth object it came from. */
+  readonly base: AuthObject | undefined;
+  /** Several auth objects may reach this point (a variable written more than once). */
+  readonly alternatives?: readonly AuthObject[];
+}
+
+export type GoogleValue =
+  | { readonly kind: 'module'; readonly module: string; readonly path: readonly string[] }
+  | { readonly kind: 'resource'; readonly client: GmailClient; readonly path: readonly string[] }
+  | { readonly kind: 'method'; readonly client: GmailClient; readonly method: MethodInfo }
+  | { readonly kind: 'auth'; readonly auth: AuthObject }
+  | { readonly kind: 'function'; readonly fn: TSESTree.FunctionLike }
+  | { readonly kind: 'unknown' };
+
+const UNKNOWN_VALUE: GoogleValue = { kind: 'unknown' };
+
+/** The npm packages whose exports we recognise. */
+export const GOOGLE_MODULES = ['googleapis', '@googleapis/gmail', 'google-auth-library', '@google-cloud/local-auth'];
+
+/** Classes that make auth objects, in google-auth-library and re-exported by googleapis. */
+const AUTH_CLASSES: Readonly<Record<string, AuthKind>> = {
+  GoogleAuth: 'GoogleAuth',
+  JWT: 'JWT',
+  OAuth2: 'OAuth2',
+  OAuth2Client: 'OAuth2',
+  UserRefreshClient: 'other',
+  Compute: 'other',
+  Impersonated: 'other',
+  ExternalAccountClient: 'other',
+};
+
+/** Whether a module path is an auth namespace (`google.auth`, `@googleapis/gmail`'s `auth`, google-auth-library). */
+function authNamespacePath(module: string, path: readonly string[]): readonly string[] | undefined {
+  const [first, second, ...rest] = path;
+  if (module === 'googleapis') {
+    if (first === 'google' && second === 'auth') return rest;
+    if (first === 'auth' || first === 'Auth') return path.slice(1);
+    return undefined;
+  }
+  if (module === '@googleapis/gmail') return first === 'auth' ? path.slice(1) : undefined;
+  if (module === 'google-auth-library') return path;
+  return undefined;
+}
+
+/** What a module export is: a Gmail factory, a Gmail class, `google.options`, or an auth maker. */
+type ModuleRole =
+  | { readonly role: 'gmail-factory' }
+  | { readonly role: 'gmail-class' }
+  | { readonly role: 'google-options' }
+  | { readonly role: 'auth-class'; readonly kind: AuthKind }
+  | { readonly role: 'auth-call'; readonly name: string };
+
+function moduleRole(module: string, rawPath: readonly string[]): ModuleRole | undefined {
+  // CommonJS packages seen through an ESM default import: `import g from 'googleapis'; g.google…`.
+  const path = rawPath[0] === 'default' ? rawPath.slice(1) : rawPath;
+  const key = path.join('.');
+  if (module === 'googleapis') {
+    if (key === 'google.gmail') return { role: 'gmail-factory' };
+    if (key === 'gmail_v1.Gmail' || key === 'google.gmail_v1.Gmail') return { role: 'gmail-class' };
+    if (key === 'google.options') return { role: 'google-options' };
+  }
+  if (module === '@googleapis/gmail') {
+    if (key === 'gmail') return { role: 'gmail-factory' };
+    if (key === 'gmail_v1.Gmail') return { role: 'gmail-class' };
+  }
+  if (module === '@google-cloud/local-auth' && key === 'authenticate') return { role: 'auth-call', name: 'authenticate' };
+  const authPath = authNamespacePath(module, path);
+  if (authPath?.length === 1) {
+    const name = authPath[0]!;
+    const kind = AUTH_CLASSES[name];
+    if (kind !== undefined) return { role: 'auth-class', kind };
+    return { role: 'auth-call', name };
+  }
+  return undefined;
+}
+
+/** How deep tracing goes through variables, calls and parameters before giving up (unknown). */
+const MAX_DEPTH = 16;
+
+export class GoogleValueResolver {
+  private readonly memo = new Map<TSESTree.Node, GoogleValue>();
+
+  constructor(
+    private readonly env: FileEnvironment,
+    /** `this.x = …` assignments per class, for class fields. */
+    private readonly classFieldWrites: ReadonlyMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>,
+  ) {}
+
+  resolve(node: TSESTree.Node, depth = 0): GoogleValue {
+    const cached = this.memo.get(node);
+    if (cached !== undefined) return cached;
+    if (depth > MAX_DEPTH) return UNKNOWN_VALUE;
+    // Mark first: a cycle through this node resolves to unknown instead of recursing forever.
+    this.memo.set(node, UNKNOWN_VALUE);
+    const value = this.compute(node, depth + 1);
+    this.memo.set(node, value);
+    return value;
+  }
+
+  private compute(rawNode: TSESTree.Node, depth: number): GoogleValue {
+    const node = unwrapExpression(rawNode);
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.resolve(node.argument, depth);
+      case AST_NODE_TYPES.Identifier:
+        return this.resolveIdentifier(node, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const key = memberKeyName(node);
+        if (key === undefined) return UNKNOWN_VALUE;
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.resolveThisField(node, key, depth);
+        return this.member(this.resolve(node.object, depth), key);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.resolveCall(node, depth);
+      case AST_NODE_TYPES.NewExpression:
+        return this.resolveNew(node, depth);
+      case AST_NODE_TYPES.ImportExpression:
+        return node.source.type === AST_NODE_TYPES.Literal && typeof node.source.value === 'string'
+          ? { kind: 'module', module: node.source.value, path: [] }
+          : UNKNOWN_VALUE;
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return { kind: 'function', fn: node };
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /** `value.key` */
+  member(value: GoogleValue, key: string): GoogleValue {
+    switch (value.kind) {
+      case 'module':
+        return { kind: 'module', module: value.module, path: [...value.path, key] };
+      case 'resource': {
+        const path = [...value.path, key];
+        const method = getMethod(GMAIL_V1, path.join('.'));
+        if (method !== undefined) return { kind: 'method', client: value.client, method };
+        return isResourcePath(GMAIL_V1, path) ? { kind: 'resource', client: value.client, path } : UNKNOWN_VALUE;
+      }
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  private resolveIdentifier(node: TSESTree.Identifier, depth: number): GoogleValue {
+    const variable = this.env.findVariable(node);
+    if (variable === undefined) return UNKNOWN_VALUE;
+    const source = this.env.variableSource(variable);
+    if (source === undefined) return UNKNOWN_VALUE;
+    switch (source.kind) {
+      case 'init':
+        return this.resolve(source.node, depth);
+      case 'destructured':
+        return source.path.reduce((value, key) => this.member(value, key), this.resolve(source.init, depth));
+      case 'module':
+        return { kind: 'module', module: source.module, path: source.path };
+      case 'writes':
+        return this.merge(source.nodes.map((write) => this.resolve(write, depth)));
+      case 'function':
+        return { kind: 'function', fn: source.fn };
+      case 'parameter':
+        return this.resolveParameter(source.fn, source.index, depth);
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /**
+   * A parameter is known when every visible call of its function passes the same kind of value:
+   * `function list(gmail) {…}; list(google.gmail(…))` and `authorize().then(listLabels)`.
+   */
+  private resolveParameter(fn: TSESTree.FunctionLike, index: number, depth: number): GoogleValue {
+    const callers = this.callSitesOf(fn);
+    if (callers.length === 0) return UNKNOWN_VALUE;
+    const values: GoogleValue[] = [];
+    for (const caller of callers) {
+      if (caller.kind === 'then') {
+        values.push(index === 0 ? this.resolve(caller.promise, depth) : UNKNOWN_VALUE);
+        continue;
+      }
+      const argument = caller.call.arguments[index];
+      if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN_VALUE;
+      values.push(this.resolve(argument, depth));
+    }
+    return this.merge(values);
+  }
+
+  /** Direct calls of a function, and `promise.then(fn)`; anything else (exported, stored) → none. */
+  private callSitesOf(
+    fn: TSESTree.FunctionLike,
+  ): ({ kind: 'call'; call: TSESTree.CallExpression } | { kind: 'then'; promise: TSESTree.Node })[] {
+    const name =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn.id
+        : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+          ? fn.parent.id
+          : undefined;
+    if (name === undefined || name === null) return [];
+    const variable = this.env.findVariable(name);
+    if (variable === undefined) return [];
+    const sites: ({ kind: 'call'; call: TSESTree.CallExpression } | { kind: 'then'; promise: TSESTree.Node })[] = [];
+    for (const reference of variable.references) {
+      if (reference.init === true) continue;
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
+        sites.push({ kind: 'call', call: parent });
+      } else if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments[0] === identifier &&
+        parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberKeyName(parent.callee) === 'then'
+      ) {
+        sites.push({ kind: 'then', promise: parent.callee.object });
+      } else if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportSpecifier) {
+        return []; // callers in other files: unknown
+      } else {
+        return []; // passed around: we can't see every caller
+      }
+    }
+    return sites;
+  }
+
+  /** Several possible values: known only when they agree on what they are. */
+  private merge(values: readonly GoogleValue[]): GoogleValue {
+    const known = values.filter((value) => value.kind !== 'unknown');
+    if (known.length === 0 || known.length !== values.length) {
+      // An unknown alternative is tolerated only for auth objects (e.g. cached credentials).
+      if (known.length > 0 && known.every((value) => value.kind === 'auth')) return this.mergeAuth(known);
+      return UNKNOWN_VALUE;
+    }
+    const first = known[0]!;
+    if (known.length === 1) return first;
+    if (known.every((value) => value.kind === 'auth')) return this.mergeAuth(known);
+    if (first.kind === 'resource' && known.every((value) => value.kind === 'resource' && value.path.join('.') === first.path.join('.'))) {
+      return first;
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  private mergeAuth(values: readonly GoogleValue[]): GoogleValue {
+    const alternatives = values.flatMap((value) => (value.kind === 'auth' ? [value.auth] : []));
+    const first = alternatives[0]!;
+    if (alternatives.length === 1) return { kind: 'auth', auth: first };
+    return {
+      kind: 'auth',
+      auth: { node: first.node, kind: 'other', scopesNode: undefined, base: undefined, alternatives },
+    };
+  }
+
+  /** `this.gmail` → the class field initialiser or `this.gmail = …` in the class's methods. */
+  private resolveThisField(node: TSESTree.MemberExpression, key: string, depth: number): GoogleValue {
+    const classNode = enclosingClass(node);
+    if (classNode === undefined) return UNKNOWN_VALUE;
+    const writes: TSESTree.Node[] = [];
+    for (const element of classNode.body.body) {
+      if (
+        element.type === AST_NODE_TYPES.PropertyDefinition &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === key &&
+        element.value !== null
+      ) {
+        writes.push(element.value);
+      }
+    }
+    writes.push(...(this.classFieldWrites.get(classNode)?.get(key) ?? []));
+    if (writes.length === 0) return UNKNOWN_VALUE;
+    return this.merge(writes.map((write) => this.resolve(write, depth)));
+  }
+
+  private resolveCall(node: TSESTree.CallExpression, depth: number): GoogleValue {
+    const callee = unwrapExpression(node.callee);
+    const calleeValue = this.resolve(callee, depth);
+    if (calleeValue.kind === 'module') {
+      const role = moduleRole(calleeValue.module, calleeValue.path);
+      if (role?.role === 'gmail-factory') return this.gmailClient(node, node.arguments[0], calleeValue.module === 'googleapis');
+      if (role?.role === 'auth-call') return this.authCall(node, role.name, undefined);
+      if (calleeValue.path.length === 0 && calleeValue.module === 'require') return UNKNOWN_VALUE;
+      return UNKNOWN_VALUE;
+    }
+    if (calleeValue.kind === 'function') return this.returnValue(calleeValue.fn, depth);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = memberKeyName(callee);
+      if (method === 'bind') return this.resolve(callee.object, depth);
+      const receiver = this.resolve(callee.object, depth);
+      if (receiver.kind === 'auth' && method !== undefined) return this.authCall(node, method, receiver.auth);
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  /** `auth.getClient()`, `google.auth.getClient({ scopes })`, `authenticate({ scopes })`, `fromJSON(…)`. */
+  private authCall(node: TSESTree.CallExpression, name: string, base: AuthObject | undefined): GoogleValue {
+    const options = node.arguments[0];
+    switch (name) {
+      case 'authenticate':
+        return this.auth(node, 'local-auth', findProperty(options, 'scopes')?.value, undefined);
+      case 'getClient':
+      case 'getIdTokenClient':
+        return this.auth(node, 'getClient', findProperty(options, 'scopes')?.value, base);
+      case 'fromJSON':
+      case 'fromAPIKey':
+        return this.auth(node, 'fromJSON', undefined, undefined);
+      case 'createScopedClient':
+      case 'createScoped':
+        return this.auth(node, 'other', options, base);
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  private resolveNew(node: TSESTree.NewExpression, depth: number): GoogleValue {
+    const calleeValue = this.resolve(node.callee, depth);
+    if (calleeValue.kind !== 'module') return UNKNOWN_VALUE;
+    const role = moduleRole(calleeValue.module, calleeValue.path);
+    if (role?.role === 'gmail-class') return this.gmailClient(node, node.arguments[0], false);
+    if (role?.role !== 'auth-class') return UNKNOWN_VALUE;
+    const first = node.arguments[0];
+    if (role.kind === 'JWT' && first !== undefined && unwrapExpression(first).type !== AST_NODE_TYPES.ObjectExpression) {
+      // new JWT(email, keyFile, key, scopes, subject)
+      return this.auth(node, 'JWT', node.arguments[3], undefined);
+    }
+    const scopes = role.kind === 'OAuth2' ? undefined : findProperty(unwrapOrUndefined(first), 'scopes')?.value;
+    return this.auth(node, role.kind, scopes, undefined);
+  }
+
+  private auth(
+    node: TSESTree.Node,
+    kind: AuthKind,
+    scopesNode: TSESTree.Node | undefined,
+    base: AuthObject | undefined,
+  ): GoogleValue {
+    return { kind: 'auth', auth: { node, kind, scopesNode, base } };
+  }
+
+  private gmailClient(node: TSESTree.Node, options: TSESTree.Node | undefined, isGoogleapis: boolean): GoogleValue {
+    const unwrapped = unwrapOrUndefined(options);
+    if (unwrapped?.type === AST_NODE_TYPES.Literal) {
+      // google.gmail('v1'): auth comes from google.options().
+      if (unwrapped.value !== 'v1') return UNKNOWN_VALUE;
+      return { kind: 'resource', client: { node, authNode: undefined, usesGlobalOptions: isGoogleapis }, path: [] };
+    }
+    const version = findProperty(unwrapped, 'version')?.value;
+    if (version?.type === AST_NODE_TYPES.Literal && version.value !== 'v1') return UNKNOWN_VALUE;
+    const authNode = findProperty(unwrapped, 'auth')?.value;
+    return {
+      kind: 'resource',
+      client: { node, authNode, usesGlobalOptions: isGoogleapis && authNode === undefined },
+      path: [],
+    };
+  }
+
+  /** The value a local function returns, when all its `return`s agree. */
+  private returnValue(fn: TSESTree.FunctionLike, depth: number): GoogleValue {
+    if (fn.body === null || fn.body === undefined) return UNKNOWN_VALUE;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.resolve(fn.body, depth);
+    const returned: TSESTree.Node[] = [];
+    collectReturns(fn.body, returned);
+    if (returned.length === 0) return UNKNOWN_VALUE;
+    return this.merge(returned.map((argument) => this.resolve(argument, depth)));
+  }
+
+  /** The module role of a callee, for call sites that configure clients (`google.options`). */
+  roleOf(node: TSESTree.Node): ModuleRole | undefined {
+    const value = this.resolve(node);
+    return value.kind === 'module' ? moduleRole(value.module, value.path) : undefined;
+  }
+}
+
+function unwrapOrUndefined(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  return node === undefined ? undefined : unwrapExpression(node);
+}
+
+/** `return x` statements of a function body, not of nested functions. */
+function collectReturns(node: TSESTree.Node, out: TSESTree.Node[]): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      if (node.argument !== null) out.push(node.argument);
+      return;
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+      return;
+    case AST_NODE_TYPES.BlockStatement:
+      for (const statement of node.body) collectReturns(statement, out);
+      return;
+    case AST_NODE_TYPES.IfStatement:
+      collectReturns(node.consequent, out);
+      if (node.alternate !== null) collectReturns(node.alternate, out);
+      return;
+    case AST_NODE_TYPES.TryStatement:
+      collectReturns(node.block, out);
+      if (node.handler !== null) collectReturns(node.handler.body, out);
+      if (node.finalizer !== null) collectReturns(node.finalizer, out);
+      return;
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      collectReturns(node.body, out);
+      return;
+    case AST_NODE_TYPES.SwitchStatement:
+      for (const switchCase of node.cases) for (const statement of switchCase.consequent) collectReturns(statement, out);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The class whose `this` an expression refers to (arrow functions see through; other functions don't, unless methods). */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current !== undefined) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      const parent = current.parent;
+      return parent.type === AST_NODE_TYPES.ClassDeclaration || parent.type === AST_NODE_TYPES.ClassExpression
+        ? parent
+        : undefined;
+    }
+    if (
+      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+      current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+    ) {
+      return undefined;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+export { moduleRole };
+export type { ModuleRole };

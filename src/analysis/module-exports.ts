@@ -1,0 +1,307 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { evaluate, memberKeyName, propertyKeyName, UNKNOWN } from './static-value.ts';
+import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
+
+/**
+ * Constants exported by relative modules, for `import { SCOPES } from './scopes'` and
+ * `require('./scopes')`. Each file is read and parsed once per process; the cache holds plain
+ * data keyed by path + mtime, failed lookups included (as eslint-plugin-import-x does).
+ */
+interface CachedModule {
+  readonly mtimeMs: number;
+  /** Export name → value; `undefined` when the file could not be read or parsed. */
+  readonly exports: ReadonlyMap<string, StaticValue> | undefined;
+}
+
+const moduleCache = new Map<string, CachedModule>();
+const resolutionCache = new Map<string, string | null>();
+/** Files being evaluated right now: an import cycle evaluates to unknown instead of looping. */
+const inProgress = new Set<string>();
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+/** Node/TypeScript-style resolution of a relative specifier: exact, extensions, `.js`→`.ts`, index files. */
+export function resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
+  const key = `${fromFile}\0${specifier}`;
+  const cached = resolutionCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const candidates = [base];
+  const withoutJsExtension = base.replace(/\.(m|c)?jsx?$/, '');
+  for (const extension of EXTENSIONS) candidates.push(base + extension);
+  if (withoutJsExtension !== base) for (const extension of EXTENSIONS) candidates.push(withoutJsExtension + extension);
+  for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
+  const found = candidates.find(isFile);
+  resolutionCache.set(key, found ?? null);
+  return found;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The value exported under `name` (`default` for default exports), or unknown. */
+export function getExportedValue(file: string, name: string): StaticValue {
+  return loadModule(file)?.get(name) ?? UNKNOWN;
+}
+
+/** All named exports as one object value (what `require('./x')` returns). */
+export function getModuleObject(file: string): StaticValue {
+  const exports = loadModule(file);
+  if (exports === undefined) return UNKNOWN;
+  const commonJs = exports.get('module.exports');
+  if (commonJs !== undefined) return commonJs;
+  return { kind: 'object', properties: Object.fromEntries(exports) };
+}
+
+function loadModule(file: string): ReadonlyMap<string, StaticValue> | undefined {
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = moduleCache.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.exports;
+  if (inProgress.has(file)) return undefined;
+  inProgress.add(file);
+  try {
+    const exports = readExports(file);
+    moduleCache.set(file, { mtimeMs, exports });
+    return exports;
+  } finally {
+    inProgress.delete(file);
+  }
+}
+
+function readExports(file: string): ReadonlyMap<string, StaticValue> | undefined {
+  let program: TSESTree.Program;
+  try {
+    const code = fs.readFileSync(file, 'utf8');
+    program = parse(code, { jsx: /\.[jt]sx$/.test(file), range: false, loc: false, comment: false });
+  } catch {
+    return undefined;
+  }
+  return new ModuleScope(file, program).evaluateExports();
+}
+
+/** Top-level names of another module: enough to evaluate exported constants. */
+class ModuleScope implements Environment {
+  private readonly declarations = new Map<string, IdentifierBinding>();
+  private readonly exportNodes = new Map<string, () => StaticValue>();
+
+  constructor(
+    private readonly file: string,
+    program: TSESTree.Program,
+  ) {
+    for (const statement of program.body) this.collect(statement);
+  }
+
+  resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
+    return this.declarations.get(node.name);
+  }
+
+  evaluateExports(): ReadonlyMap<string, StaticValue> {
+    const result = new Map<string, StaticValue>();
+    for (const [name, read] of this.exportNodes) result.set(name, read());
+    return result;
+  }
+
+  private collect(statement: TSESTree.ProgramStatement): void {
+    switch (statement.type) {
+      case AST_NODE_TYPES.VariableDeclaration:
+        this.declareVariables(statement, false);
+        return;
+      case AST_NODE_TYPES.ImportDeclaration:
+        this.declareImports(statement);
+        return;
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        this.collectNamedExport(statement);
+        return;
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const declaration = statement.declaration;
+        this.exportNodes.set('default', () => evaluate(declaration, this));
+        return;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration: {
+        const target = resolveRelativeModule(this.file, statement.source.value);
+        if (target === undefined) return;
+        if (statement.exported !== null) {
+          const exportedName = moduleExportName(statement.exported);
+          this.exportNodes.set(exportedName, () => getModuleObject(target));
+          return;
+        }
+        const exports = loadModule(target);
+        if (exports === undefined) return;
+        for (const [name, value] of exports) {
+          if (name !== 'default' && !this.exportNodes.has(name)) this.exportNodes.set(name, () => value);
+        }
+        return;
+      }
+      case AST_NODE_TYPES.ExpressionStatement:
+        this.collectCommonJsExport(statement.expression);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private declareVariables(statement: TSESTree.VariableDeclaration, exported: boolean): void {
+    for (const declarator of statement.declarations) {
+      if (declarator.init === null) continue;
+      const init = declarator.init;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        const name = declarator.id.name;
+        // A `require('./x')` initialiser is the other module's exports object.
+        const binding: IdentifierBinding = this.requireBinding(init, name) ?? {
+          kind: 'expression',
+          node: init,
+          env: this,
+          name,
+        };
+        this.declarations.set(name, binding);
+        if (exported) this.exportNodes.set(name, () => evaluate(init, this));
+      } else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+        const source = this.requireBinding(init, '');
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+          const key = propertyKeyName(property);
+          if (key === undefined) continue;
+          const localName = property.value.name;
+          const read = (): StaticValue => {
+            const objectValue =
+              source?.kind === 'value' ? source.value : evaluate(init, this);
+            return objectValue.kind === 'object' ? (objectValue.properties[key] ?? UNKNOWN) : UNKNOWN;
+          };
+          this.declarations.set(localName, {
+            kind: 'value',
+            get value() {
+              return read();
+            },
+            origin: { kind: 'module', file: this.file, name: localName },
+          });
+          if (exported) this.exportNodes.set(localName, read);
+        }
+      }
+    }
+  }
+
+  private requireBinding(init: TSESTree.Expression, name: string): IdentifierBinding | undefined {
+    const specifier = requireSpecifier(init);
+    if (specifier === undefined || !isRelativeSpecifier(specifier)) return undefined;
+    const target = resolveRelativeModule(this.file, specifier);
+    if (target === undefined) return { kind: 'value', value: UNKNOWN, origin: { kind: 'module', file: this.file, name } };
+    return { kind: 'value', value: getModuleObject(target), origin: { kind: 'module', file: target, name } };
+  }
+
+  private declareImports(statement: TSESTree.ImportDeclaration): void {
+    const specifier = statement.source.value;
+    if (!isRelativeSpecifier(specifier)) return;
+    const target = resolveRelativeModule(this.file, specifier);
+    for (const imported of statement.specifiers) {
+      const importedName =
+        imported.type === AST_NODE_TYPES.ImportSpecifier
+          ? moduleExportName(imported.imported)
+          : imported.type === AST_NODE_TYPES.ImportDefaultSpecifier
+            ? 'default'
+            : undefined;
+      const localName = imported.local.name;
+      this.declarations.set(localName, {
+        kind: 'value',
+        get value() {
+          if (target === undefined) return UNKNOWN;
+          return importedName === undefined ? getModuleObject(target) : getExportedValue(target, importedName);
+        },
+        origin: { kind: 'module', file: target ?? this.file, name: importedName ?? localName },
+      });
+    }
+  }
+
+  private collectNamedExport(statement: TSESTree.ExportNamedDeclaration): void {
+    if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      this.declareVariables(statement.declaration, true);
+      return;
+    }
+    const source = statement.source?.value;
+    const target = source !== undefined ? resolveRelativeModule(this.file, source) : undefined;
+    for (const specifier of statement.specifiers) {
+      const localName = moduleExportName(specifier.local);
+      const exportedName = moduleExportName(specifier.exported);
+      if (source !== undefined) {
+        this.exportNodes.set(exportedName, () =>
+          target === undefined ? UNKNOWN : getExportedValue(target, localName),
+        );
+      } else {
+        this.exportNodes.set(exportedName, () => {
+          const binding = this.declarations.get(localName);
+          if (binding === undefined) return UNKNOWN;
+          return binding.kind === 'value' ? binding.value : evaluate(binding.node, binding.env);
+        });
+      }
+    }
+  }
+
+  /** `module.exports = …`, `module.exports.X = …`, `exports.X = …`. */
+  private collectCommonJsExport(expression: TSESTree.Expression): void {
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
+    const target = expression.left;
+    if (target.type !== AST_NODE_TYPES.MemberExpression) return;
+    const right = expression.right;
+    const key = memberKeyName(target);
+    if (isModuleExports(target)) {
+      this.exportNodes.set('module.exports', () => evaluate(right, this));
+      return;
+    }
+    if (key !== undefined && (isModuleExports(target.object) || isIdentifier(target.object, 'exports'))) {
+      this.exportNodes.set(key, () => evaluate(right, this));
+    }
+  }
+}
+
+function isIdentifier(node: TSESTree.Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    isIdentifier(node.object, 'module') &&
+    memberKeyName(node) === 'exports'
+  );
+}
+
+export function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** `require('x')` → `x`. */
+export function requireSpecifier(node: TSESTree.Node): string | undefined {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    isIdentifier(node.callee, 'require') &&
+    node.arguments.length === 1 &&
+    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0].value === 'string'
+  ) {
+    return node.arguments[0].value;
+  }
+  return undefined;
+}
+
+/** For tests: forget cached modules. */
+export function clearModuleCache(): void {
+  moduleCache.clear();
+  resolutionCache.clear();
+}

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { FileEnvironment } from './file-environment.ts';
+import { isRelativeSpecifier, resolveRelativeModule } from './module-exports.ts';
+import { evaluate, memberKeyName, toScopeList, unwrapExpression } from './static-value.ts';
+
+/** An editable place where scopes are written: the literal in this file, or a name in another module. */
+export interface ScopeDeclaration {
+  /** The array or string literal in the linted file that a fix can extend. */
+  readonly node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral | undefined;
+  /** The module that holds it, when it is not the linted file. */
+  readonly file: string | undefined;
+  /** The constant's name (`SCOPES`), when it has one. */
+  readonly name: string | undefined;
+}
+
+/** The scopes that reach a client, and where they were requested. */
+export interface ScopeSource {
+  readonly kind: 'auth' | 'file' | 'settings';
+  readonly scopes: readonly string[];
+  /** False when part of the value is computed at run time: the real list may hold more. */
+  readonly complete: boolean;
+  /** For messages: "the GoogleAuth on line 3", "this file", "settings['googleapis-scopes'].scopes". */
+  readonly description: string;
+  readonly declarations: readonly ScopeDeclaration[];
+}
+
+/** Follows a scopes expression to where it is written, for fixes and for messages. */
+export function traceDeclaration(rawNode: TSESTree.Node, env: FileEnvironment, depth = 0): ScopeDeclaration {
+  const none: ScopeDeclaration = { node: undefined, file: undefined, name: undefined };
+  if (depth > 16) return none;
+  const node = unwrapExpression(rawNode);
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      return { node, file: undefined, name: undefined };
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' ? { node, file: undefined, name: undefined } : none;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0 ? { node, file: undefined, name: undefined } : none;
+    case AST_NODE_TYPES.CallExpression: {
+      // `SCOPES.join(' ')`: the array is the declaration.
+      const callee = node.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(callee) === 'join') {
+        return traceDeclaration(callee.object, env, depth + 1);
+      }
+      return none;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const variable = env.findVariable(node);
+      const source = variable === undefined ? undefined : env.variableSource(variable);
+      if (source?.kind === 'init') {
+        const inner = traceDeclaration(source.node, env, depth + 1);
+        return { ...inner, name: inner.name ?? node.name };
+      }
+      if (source?.kind === 'module' && isRelativeSpecifier(source.module)) {
+        const file = resolveRelativeModule(env.filename, source.module) ?? source.module;
+        const name = source.path.filter((key) => key !== 'default').join('.') || node.name;
+        return { node: undefined, file, name };
+      }
+      return { node: undefined, file: undefined, name: node.name };
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const key = memberKeyName(node);
+      const owner = traceDeclaration(node.object, env, depth + 1);
+      return {
+        node: undefined,
+        file: owner.file,
+        name: owner.name !== undefined && key !== undefined ? `${owner.name}.${key}` : undefined,
+      };
+    }
+    default:
+      return none;
+  }
+}
+
+/** The scopes written in `node`, where they are, and whether they are fully known. */
+export function scopeSourceOf(
+  node: TSESTree.Node,
+  env: FileEnvironment,
+  description: string,
+): ScopeSource {
+  const list = toScopeList(evaluate(node, env));
+  return {
+    kind: 'auth',
+    scopes: list.scopes,
+    complete: list.complete,
+    description,
+    declarations: [traceDeclaration(node, env)],
+  };
+}
+
+/** Union of several sources (alternative auth objects, every declaration of a file). */
+export function unionSources(
+  kind: ScopeSource['kind'],
+  description: string,
+  sources: readonly ScopeSource[],
+): ScopeSource {
+  return {
+    kind,
+    description,
+    scopes: [...new Set(sources.flatMap((source) => source.scopes))],
+    complete: sources.every((source) => source.complete),
+    declarations: uniqueDeclarations(sources.flatMap((source) => source.declarations)),
+  };
+}
+
+function uniqueDeclarations(declarations: readonly ScopeDeclaration[]): ScopeDeclaration[] {
+  const seen = new Set<string>();
+  const result: ScopeDeclaration[] = [];
+  for (const declaration of declarations) {
+    const key = declaration.node
+      ? `node:${declaration.node.range[0]}`
+      : `name:${declaration.file ?? ''}:${declaration.name ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(declaration);
+  }
+  return result;
+}
+
+/** "`SCOPES` in ./scopes.ts", "`SCOPES`", or undefined: how a message names a declaration. */
+export function describeDeclaration(declaration: ScopeDeclaration, fromFile: string): string | undefined {
+  const file = declaration.file === undefined ? undefined : relativePath(fromFile, declaration.file);
+  if (declaration.name !== undefined) return file === undefined ? `\`${declaration.name}\`` : `\`${declaration.name}\` in ${file}`;
+  return file;
+}
+
+function relativePath(fromFile: string, target: string): string {
+  const relative = path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

@@ -1,0 +1,249 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+/**
+ * A value known at lint time, as plain data (safe to cache across files).
+ * Anything we cannot evaluate is `unknown`: never guessed.
+ */
+export type StaticValue =
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'array'; readonly elements: readonly StaticValue[] }
+  | { readonly kind: 'object'; readonly properties: Readonly<Record<string, StaticValue>> }
+  | { readonly kind: 'unknown' };
+
+export const UNKNOWN: StaticValue = { kind: 'unknown' };
+
+/** Where a constant was written: the node in this file, or a name exported by another module. */
+export type Origin =
+  | { readonly kind: 'node'; readonly node: TSESTree.Node; readonly name: string | undefined }
+  | { readonly kind: 'module'; readonly file: string; readonly name: string };
+
+/** What an identifier refers to, as far as constant evaluation is concerned. */
+export type IdentifierBinding =
+  | { readonly kind: 'expression'; readonly node: TSESTree.Node; readonly env: Environment; readonly name: string }
+  | { readonly kind: 'value'; readonly value: StaticValue; readonly origin: Origin };
+
+/** Resolves identifiers for the evaluator: scope analysis in the linted file, top-level names elsewhere. */
+export interface Environment {
+  resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined;
+}
+
+/** Evaluation stops this deep: constants chained further than this are real but vanishingly rare. */
+const MAX_DEPTH = 24;
+
+export function evaluate(node: TSESTree.Node, env: Environment, depth = 0): StaticValue {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const next = depth + 1;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' ? { kind: 'string', value: node.value } : UNKNOWN;
+    case AST_NODE_TYPES.TemplateLiteral: {
+      let value = node.quasis[0]?.value.cooked ?? '';
+      for (const [index, expression] of node.expressions.entries()) {
+        const part = evaluate(expression, env, next);
+        if (part.kind !== 'string') return UNKNOWN;
+        value += part.value + (node.quasis[index + 1]?.value.cooked ?? '');
+      }
+      return { kind: 'string', value };
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (node.operator !== '+') return UNKNOWN;
+      const left = evaluate(node.left, env, next);
+      const right = evaluate(node.right, env, next);
+      return left.kind === 'string' && right.kind === 'string'
+        ? { kind: 'string', value: left.value + right.value }
+        : UNKNOWN;
+    }
+    case AST_NODE_TYPES.ArrayExpression: {
+      const elements: StaticValue[] = [];
+      for (const element of node.elements) {
+        if (element === null) continue;
+        if (element.type === AST_NODE_TYPES.SpreadElement) {
+          const spread = evaluate(element.argument, env, next);
+          if (spread.kind === 'array') elements.push(...spread.elements);
+          else elements.push(UNKNOWN);
+        } else {
+          elements.push(evaluate(element, env, next));
+        }
+      }
+      return { kind: 'array', elements };
+    }
+    case AST_NODE_TYPES.ObjectExpression: {
+      const properties: Record<string, StaticValue> = {};
+      for (const property of node.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) {
+          const spread = evaluate(property.argument, env, next);
+          if (spread.kind !== 'object') return UNKNOWN;
+          Object.assign(properties, spread.properties);
+          continue;
+        }
+        const key = propertyKeyName(property);
+        if (key === undefined) return UNKNOWN;
+        properties[key] = property.kind === 'init' ? evaluate(property.value, env, next) : UNKNOWN;
+      }
+      return { kind: 'object', properties };
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const binding = env.resolveIdentifier(node);
+      if (binding === undefined) return UNKNOWN;
+      return binding.kind === 'value' ? binding.value : evaluate(binding.node, binding.env, next);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const key = memberKeyName(node);
+      if (key === undefined) return UNKNOWN;
+      return memberOf(evaluate(node.object, env, next), key);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return evaluateCall(node, env, next);
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return evaluate(node.expression, env, next);
+    case AST_NODE_TYPES.ChainExpression:
+      return evaluate(node.expression, env, next);
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** The few pure calls that real scope declarations use: join, concat, split, flat, Object.freeze. */
+function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: number): StaticValue {
+  const callee = node.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return UNKNOWN;
+  const method = memberKeyName(callee);
+  if (
+    method === 'freeze' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    node.arguments[0] !== undefined
+  ) {
+    return evaluate(node.arguments[0], env, depth);
+  }
+  const receiver = evaluate(callee.object, env, depth);
+  const args = node.arguments.map((argument) =>
+    argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : evaluate(argument, env, depth),
+  );
+  if (receiver.kind === 'array') {
+    switch (method) {
+      case 'join': {
+        const separator = args[0] ?? { kind: 'string', value: ',' };
+        if (separator.kind !== 'string') return UNKNOWN;
+        const parts: string[] = [];
+        for (const element of receiver.elements) {
+          if (element.kind !== 'string') return UNKNOWN;
+          parts.push(element.value);
+        }
+        return { kind: 'string', value: parts.join(separator.value) };
+      }
+      case 'concat': {
+        const elements = [...receiver.elements];
+        for (const arg of args) {
+          if (arg.kind === 'array') elements.push(...arg.elements);
+          else elements.push(arg);
+        }
+        return { kind: 'array', elements };
+      }
+      case 'flat':
+        return {
+          kind: 'array',
+          elements: receiver.elements.flatMap((element) => (element.kind === 'array' ? element.elements : [element])),
+        };
+      case 'slice':
+        return args.length === 0 ? receiver : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+  if (receiver.kind === 'string' && (method === 'split' || method === 'trim')) {
+    if (method === 'trim') return { kind: 'string', value: receiver.value.trim() };
+    const separator = args[0];
+    if (separator?.kind !== 'string') return UNKNOWN;
+    return {
+      kind: 'array',
+      elements: receiver.value.split(separator.value).map((value) => ({ kind: 'string', value })),
+    };
+  }
+  return UNKNOWN;
+}
+
+export function memberOf(value: StaticValue, key: string): StaticValue {
+  if (value.kind === 'object') return value.properties[key] ?? UNKNOWN;
+  if (value.kind === 'array' && /^\d+$/.test(key)) return value.elements[Number(key)] ?? UNKNOWN;
+  return UNKNOWN;
+}
+
+/** `a.b` → `b`, `a['b']` → `b`; undefined for computed keys we cannot read. */
+export function memberKeyName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  }
+  if (node.property.type === AST_NODE_TYPES.Literal) {
+    const value = node.property.value;
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  }
+  if (node.property.type === AST_NODE_TYPES.TemplateLiteral && node.property.expressions.length === 0) {
+    return node.property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+export function propertyKeyName(
+  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
+  if (!node.computed) {
+    if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+    if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+    return undefined;
+  }
+  if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+  return undefined;
+}
+
+/** Finds `key: value` in an object literal (the last one wins, as in JavaScript). */
+export function findProperty(node: TSESTree.Node | undefined, key: string): TSESTree.Property | undefined {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  let found: TSESTree.Property | undefined;
+  for (const property of node.properties) {
+    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === key) found = property;
+  }
+  return found;
+}
+
+/** Strips TypeScript-only wrappers and parentheses-like nodes that don't change a value. */
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** Scope strings in a value: strings are space-delimited lists; anything unknown makes it incomplete. */
+export interface ScopeList {
+  readonly scopes: readonly string[];
+  /** False when part of the value could not be resolved: then the list is a lower bound. */
+  readonly complete: boolean;
+}
+
+export function toScopeList(value: StaticValue): ScopeList {
+  const scopes: string[] = [];
+  let complete = true;
+  const visit = (item: StaticValue, nested: boolean): void => {
+    if (item.kind === 'string') {
+      for (const part of item.value.split(/\s+/)) if (part !== '') scopes.push(part);
+    } else if (item.kind === 'array' && !nested) {
+      for (const element of item.elements) visit(element, true);
+    } else {
+      complete = false;
+    }
+  };
+  visit(value, false);
+  return { scopes: [...new Set(scopes)], complete };
+}

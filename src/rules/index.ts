@@ -1,0 +1,5 @@
+import missingScope from './missing-scope.ts';
+
+export const rules = {
+  'missing-scope': missingScope,
+};

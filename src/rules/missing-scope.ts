@@ -1,0 +1,122 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis.ts';
+import type { GmailCall } from '../analysis/file-analysis.ts';
+import { callShape } from '../analysis/call-params.ts';
+import { FileEnvironment } from '../analysis/file-environment.ts';
+import { addScopesFix, isEditable } from '../analysis/scope-edits.ts';
+import { describeDeclaration } from '../analysis/scope-sources.ts';
+import type { ScopeSource } from '../analysis/scope-sources.ts';
+import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
+import { sortNarrowestFirst } from '../scopes/order.ts';
+import { isSatisfied, solve } from '../scopes/solver.ts';
+import { createRule } from '../utils/create-rule.ts';
+
+export type Options = [
+  {
+    autofix?: boolean;
+    reportUnresolved?: boolean;
+  },
+];
+
+export type MessageIds = 'missingScope' | 'unresolvedScopes' | 'addScopes';
+
+export default createRule<Options, MessageIds>({
+  name: 'missing-scope',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the OAuth scopes that each Gmail API call needs',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          autofix: {
+            type: 'boolean',
+            description: 'Fix the scope declaration with `eslint --fix`. When false, the same edit is offered as a suggestion.',
+          },
+          reportUnresolved: {
+            type: 'boolean',
+            description: 'Also report Gmail calls whose requested scopes cannot be determined statically.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ autofix: true, reportUnresolved: false }],
+    messages: {
+      missingScope:
+        'Gmail `{{method}}` needs one of {{accepted}}, but {{source}} requests {{requested}}. Add {{add}}{{where}}.',
+      unresolvedScopes:
+        'Cannot determine which scopes reach Gmail `{{method}}`: trace its auth to literal scopes or set settings[\'googleapis-scopes\'].scopes.',
+      addScopes: 'Add {{add}} to the requested scopes.',
+    },
+  },
+  create(context, [{ autofix = true, reportUnresolved = false }]) {
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        if (analysis.calls.length === 0) return;
+        const failing = new Map<ScopeSource, GmailCall[]>();
+        for (const call of analysis.calls) {
+          const requested = call.requested;
+          if (requested === undefined || !requested.complete) {
+            if (reportUnresolved) {
+              context.report({ node: call.node, messageId: 'unresolvedScopes', data: { method: call.method.id } });
+            }
+            continue;
+          }
+          if (isSatisfied(call.method.scopes, requested.scopes)) continue;
+          failing.set(requested, [...(failing.get(requested) ?? []), call]);
+        }
+        if (failing.size === 0) return;
+        const env = new FileEnvironment(context.sourceCode, context.filename);
+        for (const [source, calls] of failing) {
+          // One fix per declaration: the minimal set that covers every failing call sharing it.
+          const requirements = calls.map((call) =>
+            effectiveAcceptedScopes(call.method, callShape(call.paramsNode, env)),
+          );
+          const { add } = solve(requirements, source.scopes);
+          const editable = source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
+          for (const call of calls) {
+            const data = {
+              method: call.method.id,
+              accepted: formatList(sortNarrowestFirst(call.method.scopes.filter((scope) => !isAddOnOnly(scope)))),
+              source: source.description,
+              requested: source.scopes.length === 0 ? 'none' : `only ${formatList(source.scopes)}`,
+              add: add.length === 0 ? 'a scope it accepts' : formatList(add, ' and '),
+              where: whereToAdd(source, context.filename),
+            };
+            const fix = editable !== undefined && add.length > 0 ? addScopesFix(context.sourceCode, env, editable.node, add) : undefined;
+            context.report({
+              node: call.node,
+              messageId: 'missingScope',
+              data,
+              ...(fix !== undefined && autofix ? { fix } : {}),
+              ...(fix !== undefined && !autofix
+                ? { suggest: [{ messageId: 'addScopes' as const, data: { add: data.add }, fix }] }
+                : {}),
+            });
+          }
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+function formatList(scopes: readonly string[], lastSeparator = ', '): string {
+  const labels = scopes.map(scopeLabel);
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')}${lastSeparator}${labels.at(-1)!}`;
+}
+
+/** " to `SCOPES` in ./scopes.ts", " to settings[…]", or "" when the fix edits this file. */
+function whereToAdd(source: ScopeSource, filename: string): string {
+  if (source.kind === 'settings') return " to settings['googleapis-scopes'].scopes";
+  const named = source.declarations.map((declaration) => describeDeclaration(declaration, filename)).filter(Boolean);
+  return named.length === 0 ? '' : ` to ${named.join(' or ')}`;
+}

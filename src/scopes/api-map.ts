@@ -1,0 +1,334 @@
+/**
+ * Typed access to the generated per-API method maps in `./data/` (never edited by hand).
+ * Adding an API = adding its generated JSON file and one line to `RAW_MAPS` below.
+ */
+import gmailV1 from './data/gmail-v1.json' with { type: 'json' };
+
+export interface ParameterInfo {
+  /** `path` or `query` (as in the discovery document). */
+  readonly location: string;
+  readonly required: boolean;
+  readonly enum?: readonly string[];
+}
+
+export interface MethodInfo {
+  /** Method id relative to the API, e.g. `users.messages.send`. */
+  readonly id: string;
+  /** The API (`gmail`) and version (`v1`) the method belongs to. */
+  readonly api: string;
+  readonly version: string;
+  readonly httpMethod: string;
+  /** Path template relative to the root URL, without a leading slash. */
+  readonly path: string;
+  /** Upload path template (media upload), relative to the root URL, without a leading slash. */
+  readonly mediaPath?: string;
+  readonly description: string;
+  /** The scopes the method accepts: ANY ONE suffices. Google's (alphabetical) order. */
+  readonly scopes: readonly string[];
+  readonly parameters: Readonly<Record<string, ParameterInfo>>;
+  readonly requestBody?: boolean;
+  readonly media?: boolean;
+}
+
+export interface ApiMap {
+  readonly api: string;
+  readonly version: string;
+  readonly title: string;
+  readonly rootUrl: string;
+  readonly methods: ReadonlyMap<string, MethodInfo>;
+  /** Every scope accepted by at least one method, sorted. */
+  readonly scopes: readonly string[];
+}
+
+/** An API by map, by `api:version` key, or by bare name (then its only/latest registered version). */
+export type ApiRef = ApiMap | string;
+
+interface RawParameter {
+  location?: unknown;
+  required?: unknown;
+  enum?: unknown;
+}
+interface RawMethod {
+  httpMethod?: unknown;
+  path?: unknown;
+  mediaPath?: unknown;
+  description?: unknown;
+  scopes?: unknown;
+  parameters?: unknown;
+  requestBody?: unknown;
+  media?: unknown;
+}
+interface RawApiData {
+  api?: unknown;
+  version?: unknown;
+  title?: unknown;
+  rootUrl?: unknown;
+  methods?: unknown;
+}
+
+const RAW_MAPS: readonly unknown[] = [gmailV1];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const stripSlashes = (p: string): string => p.replace(/^\/+/, '');
+
+function buildApiMap(raw: unknown): ApiMap {
+  const data = raw as RawApiData;
+  if (!isRecord(data) || typeof data.api !== 'string' || typeof data.version !== 'string' || !isRecord(data.methods)) {
+    throw new Error('eslint-plugin-googleapis-scopes: malformed generated API map (expected { api, version, methods })');
+  }
+  const api = data.api;
+  const version = data.version;
+  const methods = new Map<string, MethodInfo>();
+  const allScopes = new Set<string>();
+  for (const id of Object.keys(data.methods).sort()) {
+    const m = data.methods[id] as RawMethod;
+    if (!isRecord(m) || typeof m.httpMethod !== 'string' || typeof m.path !== 'string' || !isStringArray(m.scopes)) {
+      throw new Error(`eslint-plugin-googleapis-scopes: malformed method ${api}.${version} ${id} in generated API map`);
+    }
+    const parameters: Record<string, ParameterInfo> = {};
+    if (isRecord(m.parameters)) {
+      for (const [name, p] of Object.entries(m.parameters as Record<string, RawParameter>)) {
+        if (!isRecord(p)) continue;
+        parameters[name] = Object.freeze({
+          location: typeof p.location === 'string' ? p.location : 'query',
+          required: p.required === true,
+          ...(isStringArray(p.enum) ? { enum: Object.freeze([...p.enum]) } : {}),
+        });
+      }
+    }
+    const info: MethodInfo = Object.freeze({
+      id,
+      api,
+      version,
+      httpMethod: m.httpMethod.toUpperCase(),
+      path: stripSlashes(m.path),
+      ...(typeof m.mediaPath === 'string' ? { mediaPath: stripSlashes(m.mediaPath) } : {}),
+      description: typeof m.description === 'string' ? m.description : '',
+      scopes: Object.freeze([...m.scopes]),
+      parameters: Object.freeze(parameters),
+      ...(m.requestBody === true ? { requestBody: true } : {}),
+      ...(m.media === true ? { media: true } : {}),
+    });
+    methods.set(id, info);
+    for (const s of m.scopes) allScopes.add(s);
+  }
+  return Object.freeze({
+    api,
+    version,
+    title: typeof data.title === 'string' ? data.title : api,
+    rootUrl: typeof data.rootUrl === 'string' ? data.rootUrl : `https://${api}.googleapis.com/`,
+    methods,
+    scopes: Object.freeze([...allScopes].sort()),
+  });
+}
+
+const REGISTRY = new Map<string, ApiMap>();
+for (const raw of RAW_MAPS) {
+  const map = buildApiMap(raw);
+  REGISTRY.set(`${map.api}:${map.version}`, map);
+}
+
+/** The generated Gmail v1 map. */
+export const GMAIL_V1: ApiMap = REGISTRY.get('gmail:v1') as ApiMap;
+
+/** The map for `api` at `version` (`getApiMap('gmail', 'v1')`), or undefined when not registered. */
+export function getApiMap(api: string, version: string): ApiMap | undefined {
+  return REGISTRY.get(`${api}:${version}`);
+}
+
+/** Every registered map, in registration order. */
+export function listApiMaps(): readonly ApiMap[] {
+  return [...REGISTRY.values()];
+}
+
+/**
+ * Resolves an {@link ApiRef}: a map is returned as is; `'gmail:v1'` by key; a bare `'gmail'`
+ * to its registered version (the highest by natural string order when several are registered).
+ */
+export function resolveApi(ref: ApiRef): ApiMap | undefined {
+  if (typeof ref !== 'string') return ref;
+  const direct = REGISTRY.get(ref);
+  if (direct) return direct;
+  if (ref.includes(':')) return undefined;
+  let best: ApiMap | undefined;
+  for (const map of REGISTRY.values()) {
+    if (map.api !== ref) continue;
+    if (!best || best.version.localeCompare(map.version, 'en', { numeric: true }) < 0) best = map;
+  }
+  return best;
+}
+
+/** The method `methodId` (`users.messages.send`) of `api`, or undefined. */
+export function getMethod(api: ApiRef, methodId: string): MethodInfo | undefined {
+  return resolveApi(api)?.methods.get(methodId);
+}
+
+/**
+ * Whether `path` (`['users', 'messages']`) names a resource of `api`: a strict prefix of at
+ * least one method id. `['users', 'messages', 'send']` is a method, not a resource (false).
+ * The empty path (the client itself) is a resource whenever the API has methods.
+ */
+export function isResourcePath(api: ApiRef, path: readonly string[]): boolean {
+  const map = resolveApi(api);
+  if (!map) return false;
+  const prefix = path.length === 0 ? '' : `${path.join('.')}.`;
+  for (const id of map.methods.keys()) {
+    if (id.startsWith(prefix)) return true;
+  }
+  return false;
+}
+
+/** Whether `path` (`['users', 'messages', 'send']`) names a method of `api`. */
+export function isMethodPath(api: ApiRef, path: readonly string[]): boolean {
+  return path.length > 0 && resolveApi(api)?.methods.has(path.join('.')) === true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// REST path matching (fetch / axios / gaxios calls against the REST endpoints)
+// ---------------------------------------------------------------------------------------------
+
+/** The placeholder callers use for an unresolved template-literal hole (`${id}` → `{}`). */
+export const PATH_HOLE = '{}';
+
+interface CompiledTemplate {
+  readonly method: MethodInfo;
+  readonly segments: readonly TemplateSegment[];
+}
+interface TemplateSegment {
+  /** Regex matching a concrete segment. */
+  readonly re: RegExp;
+  /** The segment with every `{var}` replaced by a single `\u0000` (for matching input holes). */
+  readonly shape: string;
+  /** Literal characters in the segment (0 for a lone variable). */
+  readonly literalChars: number;
+  readonly isLoneVariable: boolean;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileSegment(seg: string): TemplateSegment {
+  const parts = seg.split(/(\{\+?[^{}]+\})/);
+  let re = '^';
+  let shape = '';
+  let literalChars = 0;
+  for (const part of parts) {
+    if (part === '') continue;
+    if (/^\{\+?[^{}]+\}$/.test(part)) {
+      re += '(?:[^/]+?)';
+      shape += '\u0000';
+    } else {
+      re += escapeRe(part);
+      shape += part;
+      literalChars += part.length;
+    }
+  }
+  return { re: new RegExp(`${re}$`), shape, literalChars, isLoneVariable: shape === '\u0000' };
+}
+
+const compiledCache = new WeakMap<ApiMap, readonly CompiledTemplate[]>();
+
+function compiledTemplates(map: ApiMap): readonly CompiledTemplate[] {
+  let list = compiledCache.get(map);
+  if (!list) {
+    const out: CompiledTemplate[] = [];
+    for (const method of map.methods.values()) {
+      for (const p of [method.path, method.mediaPath]) {
+        if (p === undefined) continue;
+        out.push({ method, segments: p.split('/').filter((s) => s !== '').map(compileSegment) });
+      }
+    }
+    list = out;
+    compiledCache.set(map, list);
+  }
+  return list;
+}
+
+/**
+ * Score of matching one input segment against one template segment, or -1 when they don't
+ * match. Higher is more specific: 3 exact literal, 2 literal parts around a variable,
+ * 1 a lone variable, 0 an input hole standing in for literal text.
+ */
+function matchSegment(input: string, t: TemplateSegment): number {
+  if (input === '') return -1;
+  if (!input.includes(PATH_HOLE)) {
+    if (!t.re.test(input)) return -1;
+    return t.isLoneVariable ? 1 : t.literalChars === input.length ? 3 : 2;
+  }
+  if (t.isLoneVariable) return 1;
+  // The input has holes: every hole may stand for any text (including a template variable).
+  const inputRe = new RegExp(`^${input.split(PATH_HOLE).map(escapeRe).join('[^/]*')}$`);
+  if (!inputRe.test(t.shape)) return -1;
+  const literalInInput = input.split(PATH_HOLE).join('').length;
+  return literalInInput >= t.literalChars && t.shape.includes('\u0000') ? 2 : 0;
+}
+
+/** Splits a URL or path into path segments: drops scheme/host, query and fragment. */
+function pathSegments(urlPath: string): string[] {
+  let p = urlPath.trim();
+  p = p.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const cut = p.search(/[?#]/);
+  if (cut >= 0) p = p.slice(0, cut);
+  return p.split('/').filter((s) => s !== '');
+}
+
+function matchSegments(input: readonly string[], tmpl: readonly TemplateSegment[]): number {
+  // A leading lone hole (`${base}/users/me/…`) may stand for any non-empty prefix.
+  if (input.length > 0 && input[0] === PATH_HOLE) {
+    let best = -1;
+    const rest = input.slice(1);
+    for (let skip = 1; skip <= tmpl.length - rest.length; skip++) {
+      const s = matchExact(rest, tmpl.slice(skip));
+      if (s > best) best = s;
+    }
+    // Or the hole is just one ordinary segment.
+    return Math.max(best, matchExact(input, tmpl));
+  }
+  return matchExact(input, tmpl);
+}
+
+function matchExact(input: readonly string[], tmpl: readonly TemplateSegment[]): number {
+  if (input.length !== tmpl.length) return -1;
+  let total = 0;
+  for (let i = 0; i < input.length; i++) {
+    const s = matchSegment(input[i] as string, tmpl[i] as TemplateSegment);
+    if (s < 0) return -1;
+    total += s;
+  }
+  return total;
+}
+
+/**
+ * Matches a concrete REST request against the API's path templates:
+ * `matchRestPath('gmail', 'POST', '/gmail/v1/users/me/messages/send')`,
+ * `'/upload/gmail/v1/users/me/messages/send'`, a full URL (any host: the path decides),
+ * or with template-literal holes written `{}` (`/gmail/v1/users/me/messages/{}`; a leading
+ * `{}` segment may stand for an unresolved base URL). Query string and fragment are ignored.
+ *
+ * `httpMethod` is case-insensitive; `undefined` means unknown (any verb).
+ * Returns the single most specific match, or undefined when nothing matches or the best
+ * matches are different methods (ambiguous).
+ */
+export function matchRestPath(api: ApiRef, httpMethod: string | undefined, urlPath: string): MethodInfo | undefined {
+  const map = resolveApi(api);
+  if (!map) return undefined;
+  const input = pathSegments(urlPath);
+  if (input.length === 0) return undefined;
+  const verb = httpMethod?.toUpperCase();
+  let bestScore = -1;
+  let best: MethodInfo | undefined;
+  let ambiguous = false;
+  for (const t of compiledTemplates(map)) {
+    if (verb !== undefined && t.method.httpMethod !== verb) continue;
+    const score = matchSegments(input, t.segments);
+    if (score < 0) continue;
+    if (score > bestScore) {
+      bestScore = score;
+      best = t.method;
+      ambiguous = false;
+    } else if (score === bestScore && best !== t.method) {
+      ambiguous = true;
+    }
+  }
+  return ambiguous ? undefined : best;
+}

@@ -1,0 +1,234 @@
+/**
+ * Minimal scope cover: which scopes to ADD so that every call's requirement (its list of
+ * accepted scopes — any one suffices) intersects `requested ∪ added`.
+ *
+ * Pure set cover over the requirement lists it is given. Callers are responsible for the
+ * per-call lists; in particular for gmail.metadata they pass `effectiveAcceptedScopes(...)`
+ * from `./metadata.ts`, which removes gmail.metadata from calls that break under it. Adding a
+ * scope never cures a call that breaks because gmail.metadata is ALREADY in the token (the
+ * metadata scope restricts the whole token); that is the metadata-scope rule's business.
+ *
+ * Never proposes add-on-only scopes (`gmail.addons.*`): a requirement that only add-on scopes
+ * satisfy is reported as unsatisfiable. Add-on scopes already requested do count.
+ *
+ * Preference between covers (default objective `'fewest'`), each criterion breaking the ties
+ * of the previous one:
+ *   1. fewest scopes added;
+ *   2. lowest classification: the highest rank among the added scopes, then the sum of ranks;
+ *   3. narrowest: the sum of `narrownessKey` (number of methods accepting each scope);
+ *   4. lexicographic on the sorted scope URLs.
+ * Objective `'least-privilege'` instead compares: the highest classification rank, then how
+ * many methods the added scopes open up together (size of the union of their accepting
+ * methods), then the sum of ranks, then the count, then names — so {gmail.send, gmail.labels}
+ * beats {gmail.modify}, and {gmail.send, gmail.metadata} beats {gmail.modify}.
+ * Exact: subsets are enumerated by increasing size with pruning (candidate sets are small:
+ * Gmail has 10 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
+ * cover is used instead (not reachable with the current data).
+ */
+import { classificationRank, isAddOnOnly } from './catalog.ts';
+import { methodsAccepting, narrownessKey, sortNarrowestFirst } from './order.ts';
+
+export type Requirement = readonly string[];
+
+export interface SolveOptions {
+  /**
+   * `'fewest'` (default): fewest scopes first. `'least-privilege'`: lowest classification,
+   * then fewest methods opened up (see the module comment).
+   */
+  readonly objective?: 'fewest' | 'least-privilege';
+  /** Above this many candidate scopes, use a greedy cover instead of the exact search. */
+  readonly exactCandidateLimit?: number;
+}
+
+export interface SolveResult {
+  /** Scopes to add, narrowest first. Empty when nothing is missing. */
+  readonly add: string[];
+  /** Indices (into `requirements`) that no proposable scope can satisfy (add-on-only lists). */
+  readonly unsatisfiable: number[];
+}
+
+export const EXACT_CANDIDATE_LIMIT = 22;
+
+/**
+ * Whether one call is satisfied: its accepted list intersects `requested`. An empty accepted
+ * list means the method needs no scope (satisfied).
+ */
+export function isSatisfied(requirement: Requirement, requested: Iterable<string>): boolean {
+  if (requirement.length === 0) return true;
+  const set = requested instanceof Set ? (requested as ReadonlySet<string>) : new Set(requested);
+  return requirement.some((s) => set.has(s));
+}
+
+interface Cost {
+  readonly count: number;
+  readonly maxRank: number;
+  readonly sumRank: number;
+  readonly sumNarrow: number;
+  /** Number of distinct methods accepting at least one of the scopes. */
+  readonly unionMethods: number;
+  readonly names: readonly string[];
+}
+
+function costOf(scopes: readonly string[]): Cost {
+  let maxRank = -1;
+  let sumRank = 0;
+  let sumNarrow = 0;
+  const methods = new Set<string>();
+  for (const s of scopes) {
+    for (const m of methodsAccepting(s)) methods.add(m);
+    const r = classificationRank(s);
+    if (r > maxRank) maxRank = r;
+    sumRank += r;
+    sumNarrow += narrownessKey(s);
+  }
+  return { count: scopes.length, maxRank, sumRank, sumNarrow, unionMethods: methods.size, names: [...scopes].sort() };
+}
+
+function compareNames(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+function compareCost(a: Cost, b: Cost, objective: 'fewest' | 'least-privilege'): number {
+  const head =
+    objective === 'fewest'
+      ? a.count - b.count || a.maxRank - b.maxRank || a.sumRank - b.sumRank
+      : a.maxRank - b.maxRank || a.unionMethods - b.unionMethods || a.sumRank - b.sumRank || a.count - b.count;
+  return head || a.sumNarrow - b.sumNarrow || compareNames(a.names, b.names);
+}
+
+/**
+ * Full answer: the scopes to add (see the module comment for the preference order) and the
+ * requirements that only add-on-only scopes could satisfy.
+ */
+export function solve(
+  requirements: readonly Requirement[],
+  requested: Iterable<string>,
+  options: SolveOptions = {},
+): SolveResult {
+  const objective = options.objective ?? 'fewest';
+  const have = new Set(requested);
+  const unsatisfiable: number[] = [];
+  const pending: string[][] = [];
+  requirements.forEach((req, i) => {
+    if (isSatisfied(req, have)) return;
+    const allowed = [...new Set(req.filter((s) => !isAddOnOnly(s)))].sort();
+    if (allowed.length === 0) unsatisfiable.push(i);
+    else pending.push(allowed);
+  });
+  if (pending.length === 0) return { add: [], unsatisfiable };
+
+  // Drop duplicates and requirements implied by a smaller one (covering A ⊆ B covers B).
+  const unique = [...new Map(pending.map((r) => [r.join('\n'), r])).values()].sort(
+    (a, b) => a.length - b.length || compareNames(a, b),
+  );
+  const reqs: string[][] = [];
+  for (const r of unique) {
+    if (!reqs.some((smaller) => smaller.every((s) => r.includes(s)))) reqs.push(r);
+  }
+
+  const candidates = [...new Set(reqs.flat())].sort();
+  const masks = candidates.map((c) => reqs.reduce((m, r, i) => (r.includes(c) ? m | (1n << BigInt(i)) : m), 0n));
+  const full = (1n << BigInt(reqs.length)) - 1n;
+
+  let chosen: string[];
+  if (candidates.length > (options.exactCandidateLimit ?? EXACT_CANDIDATE_LIMIT)) {
+    chosen = greedyCover(candidates, masks, full);
+  } else {
+    chosen = exactCover(candidates, masks, full, objective);
+  }
+  return { add: sortNarrowestFirst(chosen), unsatisfiable };
+}
+
+function exactCover(
+  candidates: readonly string[],
+  masks: readonly bigint[],
+  full: bigint,
+  objective: 'fewest' | 'least-privilege',
+): string[] {
+  const n = candidates.length;
+  // suffixUnion[i] = union of masks[i..n-1], for "can the rest still cover?" pruning.
+  const suffixUnion: bigint[] = new Array<bigint>(n + 1).fill(0n);
+  for (let i = n - 1; i >= 0; i--) suffixUnion[i] = (suffixUnion[i + 1] as bigint) | (masks[i] as bigint);
+
+  let best: { scopes: string[]; cost: Cost } | undefined;
+  const pick: number[] = [];
+  const visit = (start: number, covered: bigint, k: number): void => {
+    if (pick.length === k) {
+      if (covered !== full) return;
+      const scopes = pick.map((i) => candidates[i] as string);
+      const cost = costOf(scopes);
+      if (!best || compareCost(cost, best.cost, objective) < 0) best = { scopes, cost };
+      return;
+    }
+    for (let i = start; i <= n - (k - pick.length); i++) {
+      if (((covered | (suffixUnion[i] as bigint)) & full) !== full) return;
+      const m = masks[i] as bigint;
+      if ((covered | m) === covered) continue; // adds nothing: never part of a best cover
+      pick.push(i);
+      visit(i + 1, covered | m, k);
+      pick.pop();
+    }
+  };
+  for (let k = 1; k <= n; k++) {
+    visit(0, 0n, k);
+    if (best && objective === 'fewest') break;
+  }
+  return best ? best.scopes : [];
+}
+
+function greedyCover(candidates: readonly string[], masks: readonly bigint[], full: bigint): string[] {
+  const popcount = (x: bigint): number => {
+    let c = 0;
+    for (let v = x; v > 0n; v &= v - 1n) c++;
+    return c;
+  };
+  let covered = 0n;
+  const chosen: number[] = [];
+  while (covered !== full) {
+    let bestI = -1;
+    let bestGain = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const gain = popcount((masks[i] as bigint) & ~covered & full);
+      if (gain === 0) continue;
+      const c = candidates[i] as string;
+      const b = bestI >= 0 ? (candidates[bestI] as string) : undefined;
+      if (
+        gain > bestGain ||
+        (gain === bestGain && b !== undefined &&
+          (classificationRank(c) - classificationRank(b) || narrownessKey(c) - narrownessKey(b) || (c < b ? -1 : 1)) < 0)
+      ) {
+        bestI = i;
+        bestGain = gain;
+      }
+    }
+    if (bestI < 0) break;
+    chosen.push(bestI);
+    covered |= masks[bestI] as bigint;
+  }
+  // Remove members made redundant by later picks.
+  for (let j = chosen.length - 1; j >= 0; j--) {
+    const others = chosen.reduce((m, i, idx) => (idx === j ? m : m | (masks[i] as bigint)), 0n);
+    if ((others & full) === full) chosen.splice(j, 1);
+  }
+  return chosen.map((i) => candidates[i] as string);
+}
+
+/** The scopes to add so that every requirement is satisfied (add-on-only scopes never proposed). */
+export function solveMissingScopes(
+  requirements: readonly Requirement[],
+  requested: Iterable<string>,
+  options: SolveOptions = {},
+): string[] {
+  return solve(requirements, requested, options).add;
+}
+
+/** The least-privileged set covering every requirement from scratch (least-privilege / report). */
+export function minimalCover(requirements: readonly Requirement[], options: SolveOptions = {}): string[] {
+  return solveMissingScopes(requirements, [], options);
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GMAIL_V1,
+  getApiMap,
+  getMethod,
+  isMethodPath,
+  isResourcePath,
+  listApiMaps,
+  matchRestPath,
+  resolveApi,
+} from '../../src/scopes/api-map.ts';
+
+const AUTH = 'https://www.googleapis.com/auth/';
+
+describe('api-map: registry', () => {
+  it('registers gmail v1 under api:version', () => {
+    expect(getApiMap('gmail', 'v1')).toBe(GMAIL_V1);
+    expect(getApiMap('gmail', 'v2')).toBeUndefined();
+    expect(getApiMap('drive', 'v3')).toBeUndefined();
+    expect(resolveApi('gmail')).toBe(GMAIL_V1);
+    expect(resolveApi('gmail:v1')).toBe(GMAIL_V1);
+    expect(resolveApi(GMAIL_V1)).toBe(GMAIL_V1);
+    expect(resolveApi('gmail:v9')).toBeUndefined();
+    expect(listApiMaps()).toContain(GMAIL_V1);
+  });
+
+  it('exposes the map header', () => {
+    expect(GMAIL_V1.api).toBe('gmail');
+    expect(GMAIL_V1.version).toBe('v1');
+    expect(GMAIL_V1.rootUrl).toBe('https://gmail.googleapis.com/');
+    expect(GMAIL_V1.title).toBe('Gmail API');
+  });
+
+  it('has all 79 Gmail v1 methods, each with at least one scope and a relative path', () => {
+    expect(GMAIL_V1.methods.size).toBe(79);
+    for (const [id, m] of GMAIL_V1.methods) {
+      expect(m.id).toBe(id);
+      expect(m.api).toBe('gmail');
+      expect(m.scopes.length).toBeGreaterThan(0);
+      expect(m.path.startsWith('gmail/v1/')).toBe(true);
+      if (m.mediaPath !== undefined) expect(m.mediaPath.startsWith('upload/gmail/v1/')).toBe(true);
+      expect(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).toContain(m.httpMethod);
+      // every path variable is a declared path parameter
+      for (const [, name] of m.path.matchAll(/\{\+?([^}]+)\}/g)) {
+        expect(m.parameters[name as string]?.location).toBe('path');
+      }
+    }
+  });
+
+  it('collects the 14 Gmail scopes', () => {
+    expect(GMAIL_V1.scopes).toHaveLength(14);
+    expect(GMAIL_V1.scopes).toContain('https://mail.google.com/');
+    expect([...GMAIL_V1.scopes]).toEqual([...GMAIL_V1.scopes].sort());
+  });
+});
+
+describe('api-map: methods', () => {
+  it('users.messages.send', () => {
+    const m = getMethod('gmail', 'users.messages.send');
+    expect(m).toMatchObject({
+      httpMethod: 'POST',
+      path: 'gmail/v1/users/{userId}/messages/send',
+      mediaPath: 'upload/gmail/v1/users/{userId}/messages/send',
+      requestBody: true,
+      media: true,
+    });
+    expect(m?.scopes).toEqual([
+      'https://mail.google.com/',
+      `${AUTH}gmail.addons.current.action.compose`,
+      `${AUTH}gmail.compose`,
+      `${AUTH}gmail.modify`,
+      `${AUTH}gmail.send`,
+    ]);
+    expect(m?.parameters.userId).toEqual({ location: 'path', required: true });
+  });
+
+  it('the delete surprises accept only https://mail.google.com/', () => {
+    for (const id of ['users.messages.delete', 'users.messages.batchDelete', 'users.threads.delete']) {
+      expect(getMethod(GMAIL_V1, id)?.scopes).toEqual(['https://mail.google.com/']);
+    }
+  });
+
+  it('settings writes need the settings scopes', () => {
+    expect(getMethod('gmail', 'users.settings.filters.create')?.scopes).toEqual([`${AUTH}gmail.settings.basic`]);
+    expect(getMethod('gmail', 'users.settings.updateAutoForwarding')?.scopes).toEqual([`${AUTH}gmail.settings.sharing`]);
+    expect(getMethod('gmail', 'users.settings.forwardingAddresses.create')?.scopes).toEqual([`${AUTH}gmail.settings.sharing`]);
+  });
+
+  it('unknown ids', () => {
+    expect(getMethod('gmail', 'users.messages')).toBeUndefined();
+    expect(getMethod('gmail', 'users.watchh')).toBeUndefined();
+    expect(getMethod('drive:v3', 'files.list')).toBeUndefined();
+  });
+});
+
+describe('api-map: resource paths', () => {
+  it('recognises resource prefixes', () => {
+    expect(isResourcePath('gmail', [])).toBe(true);
+    expect(isResourcePath('gmail', ['users'])).toBe(true);
+    expect(isResourcePath('gmail', ['users', 'messages'])).toBe(true);
+    expect(isResourcePath('gmail', ['users', 'messages', 'attachments'])).toBe(true);
+    expect(isResourcePath('gmail', ['users', 'settings', 'sendAs', 'smimeInfo'])).toBe(true);
+  });
+
+  it('rejects methods, unknown names and partial names', () => {
+    expect(isResourcePath('gmail', ['users', 'messages', 'send'])).toBe(false);
+    expect(isResourcePath('gmail', ['users', 'mess'])).toBe(false);
+    expect(isResourcePath('gmail', ['files'])).toBe(false);
+    expect(isResourcePath('drive', ['files'])).toBe(false);
+  });
+
+  it('isMethodPath', () => {
+    expect(isMethodPath('gmail', ['users', 'messages', 'send'])).toBe(true);
+    expect(isMethodPath('gmail', ['users', 'getProfile'])).toBe(true);
+    expect(isMethodPath('gmail', ['users', 'messages'])).toBe(false);
+    expect(isMethodPath('gmail', [])).toBe(false);
+  });
+});
+
+describe('api-map: matchRestPath', () => {
+  const id = (verb: string | undefined, path: string) => matchRestPath('gmail', verb, path)?.id;
+
+  it('matches concrete paths, upload paths and full URLs', () => {
+    expect(id('POST', '/gmail/v1/users/me/messages/send')).toBe('users.messages.send');
+    expect(id('POST', '/upload/gmail/v1/users/me/messages/send')).toBe('users.messages.send');
+    expect(id('post', 'https://gmail.googleapis.com/gmail/v1/users/me/messages/send')).toBe('users.messages.send');
+    expect(id('GET', 'https://www.googleapis.com/gmail/v1/users/me/messages?q=is:unread')).toBe('users.messages.list');
+    expect(id('GET', '/gmail/v1/users/me/profile')).toBe('users.getProfile');
+    expect(id('POST', '/gmail/v1/users/me/messages')).toBe('users.messages.insert');
+    expect(id('POST', '/upload/gmail/v1/users/me/messages/import')).toBe('users.messages.import');
+  });
+
+  it('matches template-literal holes written {}', () => {
+    expect(id('GET', '/gmail/v1/users/me/messages/{}')).toBe('users.messages.get');
+    expect(id('GET', '/gmail/v1/users/{}/messages/{}?format=raw')).toBe('users.messages.get');
+    expect(id('GET', '/gmail/v1/users/me/messages/{}/attachments/{}')).toBe('users.messages.attachments.get');
+    expect(id('POST', '/gmail/v1/users/me/threads/{}/trash')).toBe('users.threads.trash');
+    expect(id('POST', '/gmail/v1/users/me/settings/cse/keypairs/{}:disable')).toBe('users.settings.cse.keypairs.disable');
+    expect(id('POST', '/gmail/v1/users/me/settings/cse/keypairs/abc:obliterate')).toBe('users.settings.cse.keypairs.obliterate');
+    expect(id('POST', '{}/users/me/messages/send')).toBe('users.messages.send');
+  });
+
+  it('prefers literal segments over path variables', () => {
+    expect(id('POST', '/gmail/v1/users/me/messages/batchDelete')).toBe('users.messages.batchDelete');
+    expect(id('POST', '/gmail/v1/users/me/drafts/send')).toBe('users.drafts.send');
+    expect(id('PUT', '/gmail/v1/users/me/settings/vacation')).toBe('users.settings.updateVacation');
+    expect(id('GET', '/gmail/v1/users/me/settings/sendAs/a@b.c/smimeInfo')).toBe('users.settings.sendAs.smimeInfo.list');
+  });
+
+  it('distinguishes by HTTP verb; unknown verb matches any', () => {
+    expect(id('GET', '/gmail/v1/users/me/labels/{}')).toBe('users.labels.get');
+    expect(id('DELETE', '/gmail/v1/users/me/labels/{}')).toBe('users.labels.delete');
+    expect(id('PATCH', '/gmail/v1/users/me/labels/{}')).toBe('users.labels.patch');
+    expect(id(undefined, '/gmail/v1/users/me/messages/abc/untrash')).toBe('users.messages.untrash');
+    expect(id(undefined, '/gmail/v1/users/me/labels/x')).toBeUndefined(); // get/update/patch/delete
+  });
+
+  it('returns undefined when ambiguous or unknown', () => {
+    expect(id('GET', '/gmail/v1/users/me/settings/{}')).toBeUndefined(); // imap, pop, filters, …
+    expect(id('POST', '{}/send')).toBeUndefined(); // messages.send or drafts.send
+    expect(id('GET', '{}')).toBeUndefined();
+    expect(id('GET', '/gmail/v1/users/me/nothing')).toBeUndefined();
+    expect(id('POST', '/gmail/v1/users/me/profile')).toBeUndefined();
+    expect(id('GET', '')).toBeUndefined();
+    expect(id('GET', '/drive/v3/files')).toBeUndefined();
+    expect(matchRestPath('drive', 'GET', '/drive/v3/files')).toBeUndefined();
+  });
+});
