@@ -210,13 +210,16 @@ class Analyzer {
   private computeAuthSource(auth: AuthObject): ScopeSource | undefined {
     const line = auth.node.loc.start.line;
     if (auth.alternatives !== undefined) {
+      // Cached credentials (fromJSON) next to a fresh sign-in: the ones with scopes tell.
       const parts = auth.alternatives.map((alternative) => this.authSource(alternative)).filter((part) => part !== undefined);
-      return parts.length === 0 ? undefined : unionSources('auth', `the auth objects on lines ${auth.alternatives.map((a) => a.node.loc.start.line).join(', ')}`, parts);
+      if (parts.length <= 1) return parts[0];
+      return unionSources('auth', `the auth objects on lines ${joinLines(auth.alternatives.map((a) => a.node))}`, parts);
     }
     if (auth.scopesNode !== undefined) return scopeSourceOf(auth.scopesNode, this.env, `the ${describeAuth(auth)} on line ${line}`);
     if (auth.kind === 'OAuth2') {
       // The scopes an OAuth2 client gets are the ones its consent URL asked for.
       const parts: ScopeSource[] = [];
+      const urlCalls: TSESTree.Node[] = [];
       for (const call of this.collected.calls) {
         const callee = call.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || memberKeyName(callee) !== 'generateAuthUrl') continue;
@@ -224,11 +227,12 @@ class Analyzer {
         if (receiver.kind !== 'auth' || receiver.auth.node !== auth.node) continue;
         const scope = findProperty(unwrapExpression(call.arguments[0] ?? call), 'scope')?.value;
         if (scope !== undefined) {
-          parts.push(scopeSourceOf(scope, this.env, `the consent URL (generateAuthUrl) on line ${call.loc.start.line}`));
+          parts.push(scopeSourceOf(scope, this.env, `the generateAuthUrl() call on line ${call.loc.start.line}`));
+          urlCalls.push(call);
         }
       }
-      if (parts.length === 1) return parts[0];
-      return parts.length === 0 ? undefined : unionSources('auth', `the consent URLs of the OAuth2 client on line ${line}`, parts);
+      if (parts.length <= 1) return parts[0];
+      return unionSources('auth', `the consent URLs on lines ${joinLines(parts.map((_, index) => urlCalls[index]!))}`, parts);
     }
     if (auth.base !== undefined) return this.authSource(auth.base);
     return undefined;
@@ -273,6 +277,12 @@ class Analyzer {
       declarations: [],
     };
   }
+}
+
+/** "3", "3 and 9", "3, 5 and 9" */
+function joinLines(nodes: readonly TSESTree.Node[]): string {
+  const lines = [...new Set(nodes.map((node) => node.loc.start.line))].sort((a, b) => a - b).map(String);
+  return lines.length <= 1 ? lines.join('') : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)!}`;
 }
 
 function describeAuth(auth: AuthObject): string {

@@ -269,7 +269,13 @@ export class GoogleValueResolver {
   }
 
   private mergeAuth(values: readonly GoogleValue[]): GoogleValue {
-    const alternatives = values.flatMap((value) => (value.kind === 'auth' ? [value.auth] : []));
+    // Flatten nested alternatives and keep each auth object once.
+    const alternatives: AuthObject[] = [];
+    const add = (auth: AuthObject): void => {
+      if (auth.alternatives !== undefined) auth.alternatives.forEach(add);
+      else if (!alternatives.some((known) => known.node === auth.node)) alternatives.push(auth);
+    };
+    for (const value of values) if (value.kind === 'auth') add(value.auth);
     const first = alternatives[0]!;
     if (alternatives.length === 1) return { kind: 'auth', auth: first };
     return {

@@ -7,7 +7,7 @@ import { addScopesFix, isEditable } from '../analysis/scope-edits.ts';
 import { describeDeclaration } from '../analysis/scope-sources.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
-import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
+import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
@@ -50,7 +50,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
       missingScope:
-        'Gmail `{{method}}` needs one of {{accepted}}, but {{source}} requests {{requested}}. Add {{add}}{{where}}.',
+        'Gmail `{{method}}` needs {{accepted}}, but {{source}} requests {{requested}}. Add {{add}}{{where}}.',
       unresolvedScopes:
         'Cannot determine which scopes reach Gmail `{{method}}`: trace its auth to literal scopes or set settings[\'googleapis-scopes\'].scopes.',
       addScopes: 'Add {{add}} to the requested scopes.',
@@ -62,6 +62,10 @@ export default createRule<Options, MessageIds>({
         const analysis = getFileAnalysis(context);
         if (analysis.calls.length === 0) return;
         const failing = new Map<ScopeSource, GmailCall[]>();
+        const bySource = new Map<ScopeSource, GmailCall[]>();
+        for (const call of analysis.calls) {
+          if (call.requested !== undefined) bySource.set(call.requested, [...(bySource.get(call.requested) ?? []), call]);
+        }
         for (const call of analysis.calls) {
           const requested = call.requested;
           if (requested === undefined || !requested.complete) {
@@ -77,17 +81,22 @@ export default createRule<Options, MessageIds>({
         const env = new FileEnvironment(context.sourceCode, context.filename);
         for (const [source, calls] of failing) {
           // One fix per declaration: the minimal set that covers every failing call sharing it.
-          const requirements = calls.map((call) =>
-            effectiveAcceptedScopes(call.method, callShape(call.paramsNode, env)),
+          // Adding gmail.metadata would break this token's full-format gets and `q` searches.
+          const metadataWouldBreak = (bySource.get(source) ?? []).some(
+            (call) => ['breaks', 'maybe'].includes(metadataVerdict(call.method, callShape(call.paramsNode, env)).status),
           );
+          const requirements = calls.map((call) => {
+            const accepted = effectiveAcceptedScopes(call.method, callShape(call.paramsNode, env));
+            return metadataWouldBreak ? accepted.filter((scope) => scope !== METADATA_SCOPE) : accepted;
+          });
           const { add } = solve(requirements, source.scopes);
           const editable = source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
           for (const call of calls) {
             const data = {
               method: call.method.id,
-              accepted: formatList(sortNarrowestFirst(call.method.scopes.filter((scope) => !isAddOnOnly(scope)))),
+              accepted: oneOf(acceptedForDisplay(call, env)),
               source: source.description,
-              requested: source.scopes.length === 0 ? 'none' : `only ${formatList(source.scopes)}`,
+              requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
               add: add.length === 0 ? 'a scope it accepts' : formatList(add, ' and '),
               where: whereToAdd(source, context.filename),
             };
@@ -107,6 +116,17 @@ export default createRule<Options, MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
+
+/** What the call accepts, narrowest first, without add-on-only scopes or a gmail.metadata it would break under. */
+function acceptedForDisplay(call: GmailCall, env: FileEnvironment): string[] {
+  const accepted = effectiveAcceptedScopes(call.method, callShape(call.paramsNode, env), { whenUnknown: 'keep' });
+  return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));
+}
+
+/** "gmail.settings.basic" or "one of gmail.send, gmail.compose or gmail.modify". */
+function oneOf(scopes: readonly string[]): string {
+  return scopes.length === 1 ? formatList(scopes) : `one of ${formatList(scopes, ' or ')}`;
+}
 
 function formatList(scopes: readonly string[], lastSeparator = ', '): string {
   const labels = scopes.map(scopeLabel);
