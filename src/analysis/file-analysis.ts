@@ -70,8 +70,8 @@ interface Collected {
   news: TSESTree.NewExpression[];
   classFieldWrites: Map<TSESTree.Node, Map<string, TSESTree.Node[]>>;
   scopeStrings: ScopeStringNode[];
-  /** Expressions that hold scopes by position: `scopes: X`, `scope: X`, `const SCOPES = X`. */
-  scopeDeclarations: TSESTree.Node[];
+  /** Expressions that hold scopes by position (`scopes: X`, `scope: X`, `const SCOPES = X`), and the code they span. */
+  scopeDeclarations: { readonly value: TSESTree.Node; readonly extent: TSESTree.Node }[];
   importsGmailLibrary: boolean;
 }
 
@@ -163,10 +163,48 @@ class Analyzer {
       if (key === 'users') break;
     }
     if (names[0] !== 'users' || names.length < 3) return undefined;
-    if (current.type !== AST_NODE_TYPES.ThisExpression && this.resolver.resolve(current).kind !== 'unknown') {
-      return undefined;
-    }
+    if (!this.isOpaqueRoot(current, 0)) return undefined;
     return GMAIL_V1.methods.get(names.join('.'));
+  }
+
+  /**
+   * A receiver we know nothing about, as opposed to one we know is something else: `this`, a
+   * parameter, an import from a relative module, or the result of a call we can't see into.
+   * An object literal, a class instance or a Google factory with another version is not opaque.
+   */
+  private isOpaqueRoot(node: TSESTree.Node, depth: number): boolean {
+    if (depth > 8) return false;
+    const root = unwrapExpression(node);
+    switch (root.type) {
+      case AST_NODE_TYPES.ThisExpression:
+        return true;
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.isOpaqueRoot(root.argument, depth + 1);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.isOpaqueRoot(root.object, depth + 1);
+      case AST_NODE_TYPES.CallExpression:
+        return this.resolver.resolve(root.callee).kind !== 'module';
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.env.findVariable(root);
+        const source = variable === undefined ? undefined : this.env.variableSource(variable);
+        switch (source?.kind) {
+          case 'parameter':
+            return true;
+          case 'module':
+            return source.module.startsWith('.');
+          case 'init':
+            return this.isOpaqueRoot(source.node, depth + 1);
+          case 'destructured':
+            return this.isOpaqueRoot(source.init, depth + 1);
+          case 'writes':
+            return source.nodes.every((write) => this.isOpaqueRoot(write, depth + 1));
+          default:
+            return false;
+        }
+      }
+      default:
+        return false;
+    }
   }
 
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */
@@ -243,10 +281,10 @@ class Analyzer {
     if (this.fileScopesCache !== null) return this.fileScopesCache;
     const parts: ScopeSource[] = [];
     const covered: TSESTree.Node[] = [];
-    for (const node of this.collected.scopeDeclarations) {
+    for (const { value: node, extent } of this.collected.scopeDeclarations) {
       const list = toScopeList(evaluate(node, this.env));
       if (list.scopes.length === 0 && list.complete) continue;
-      covered.push(node);
+      covered.push(extent);
       parts.push({
         kind: 'file',
         scopes: list.scopes,
@@ -312,7 +350,9 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
         collected.calls.push(node);
-        if (isAddScopeCall(node) && node.arguments[0] !== undefined) collected.scopeDeclarations.push(node.arguments[0]);
+        if (isAddScopeCall(node) && node.arguments[0] !== undefined) {
+          collected.scopeDeclarations.push({ value: node.arguments[0], extent: node.arguments[0] });
+        }
         if (isRequireOf(node, GOOGLE_MODULES)) collected.importsGmailLibrary ||= isGmailLibraryRequire(node);
         break;
       case AST_NODE_TYPES.NewExpression:
@@ -325,12 +365,13 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
         break;
       case AST_NODE_TYPES.Property:
         if (propertyKeyName(node) !== undefined && SCOPE_NAME.test(propertyKeyName(node)!) && node.value.type !== AST_NODE_TYPES.ObjectPattern) {
-          collected.scopeDeclarations.push(node.value);
+          collected.scopeDeclarations.push({ value: node.value, extent: node.value });
         }
         break;
       case AST_NODE_TYPES.VariableDeclarator:
         if (node.id.type === AST_NODE_TYPES.Identifier && SCOPE_NAME.test(node.id.name) && node.init !== null) {
-          collected.scopeDeclarations.push(node.init);
+          // The name, not the initialiser: evaluation then sees mutations, and messages can name it.
+          collected.scopeDeclarations.push({ value: node.id, extent: node });
         }
         break;
       case AST_NODE_TYPES.AssignmentExpression: {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { parse } from '@typescript-eslint/typescript-estree';
-import { evaluate, memberKeyName, propertyKeyName, UNKNOWN } from './static-value.ts';
+import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
 
 /**
@@ -54,7 +54,14 @@ function isFile(file: string): boolean {
 
 /** The value exported under `name` (`default` for default exports), or unknown. */
 export function getExportedValue(file: string, name: string): StaticValue {
-  return loadModule(file)?.get(name) ?? UNKNOWN;
+  const exports = loadModule(file);
+  if (exports === undefined) return UNKNOWN;
+  const named = exports.get(name);
+  if (named !== undefined) return named;
+  // CommonJS `module.exports = { NAME: … }` seen through `import { NAME }` or destructured require.
+  const commonJs = exports.get('module.exports');
+  if (commonJs === undefined) return UNKNOWN;
+  return name === 'default' ? commonJs : memberOf(commonJs, name);
 }
 
 /** All named exports as one object value (what `require('./x')` returns). */

@@ -1,0 +1,204 @@
+/**
+ * The analysis of one file as plain data (no AST nodes), for the `googleapis-scopes report`
+ * command: every Gmail call with what it accepts and where its scopes come from, and every
+ * place that requests scopes. Paths are absolute; lines are 1-based, columns 1-based.
+ *
+ * This reads `getFileAnalysis` facts; it never walks the AST itself.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { callShape } from './call-params.ts';
+import type { FileAnalysis, GmailCall } from './file-analysis.ts';
+import { FileEnvironment } from './file-environment.ts';
+import type { AuthKind, AuthObject } from './google-values.ts';
+import type { ScopeSource } from './scope-sources.ts';
+import { effectiveAcceptedScopes, metadataVerdict } from '../scopes/metadata.ts';
+import type { MetadataVerdict } from '../scopes/metadata.ts';
+
+export interface InventoryLocation {
+  readonly file: string;
+  readonly line: number;
+  /** 1-based. */
+  readonly column: number;
+}
+
+/** Where a scope list is written: a literal (with its line) or a named constant in another module. */
+export interface InventoryDeclaredAt {
+  readonly file: string;
+  /** Undefined when the list lives in another module (only its name is known). */
+  readonly line: number | undefined;
+  readonly name: string | undefined;
+}
+
+/** A place that requests scopes: an auth object, a file's scope declarations, or the settings. */
+export interface InventorySource {
+  /** Unique in the project: `auth:<file>:<line>:<column>`, `file:<file>`, `settings:<scopes>`, … */
+  readonly id: string;
+  readonly kind: 'auth' | 'file' | 'settings';
+  /** For auth objects: which constructor or call made it. */
+  readonly authKind: AuthKind | undefined;
+  /** The analysis' own wording ("the GoogleAuth on line 3", "this file", …). */
+  readonly description: string;
+  /** The auth object (or first scope declaration); undefined for settings. */
+  readonly location: InventoryLocation | undefined;
+  readonly scopes: readonly string[];
+  /** False when part of the list is computed at run time. */
+  readonly complete: boolean;
+  readonly declaredAt: readonly InventoryDeclaredAt[];
+}
+
+export interface InventoryCall {
+  /** Method id relative to the API: `users.messages.send`. */
+  readonly method: string;
+  readonly api: string;
+  readonly version: string;
+  readonly location: InventoryLocation;
+  /** Every scope the method accepts (any one suffices), in Google's order. */
+  readonly accepted: readonly string[];
+  /** `accepted` minus gmail.metadata when this call breaks (or may break) under it. */
+  readonly effective: readonly string[];
+  /** How the call fares with gmail.metadata in the token. */
+  readonly metadata: MetadataVerdict['status'];
+  /** The id of the source whose scopes reach the call; undefined when unknown. */
+  readonly source: string | undefined;
+}
+
+export interface FileInventory {
+  readonly file: string;
+  readonly calls: readonly InventoryCall[];
+  /** Every auth object made in the file, every source a call uses, and the settings' scopes. */
+  readonly sources: readonly InventorySource[];
+}
+
+/** The plain-data inventory of one linted file. */
+export function collectInventory(
+  analysis: FileAnalysis,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+): FileInventory {
+  const env = new FileEnvironment(sourceCode, filename);
+  const sources = new Map<ScopeSource, InventorySource>();
+  const order: InventorySource[] = [];
+  const add = (source: ScopeSource, auth: AuthObject | undefined): InventorySource => {
+    const existing = sources.get(source);
+    if (existing !== undefined) return existing;
+    const item = toInventorySource(source, auth, filename);
+    sources.set(source, item);
+    order.push(item);
+    return item;
+  };
+
+  // The auth object that best names each source: the one that writes the scopes, earliest first.
+  const authBySource = new Map<ScopeSource, AuthObject>();
+  const authObjects = [...analysis.authObjects].sort((a, b) => authPreference(a.auth) - authPreference(b.auth) || a.auth.node.range[0] - b.auth.node.range[0]);
+  for (const { auth, source } of authObjects) {
+    if (source !== undefined && !authBySource.has(source)) authBySource.set(source, auth);
+  }
+  const unscoped: InventorySource[] = [];
+  for (const { auth, source } of authObjects) {
+    if (source !== undefined) {
+      add(source, authBySource.get(source));
+    } else if (auth.base === undefined && auth.alternatives === undefined) {
+      // An auth object with no scope information at all still belongs in the inventory.
+      const location = locationOf(auth.node, filename);
+      unscoped.push({
+        id: `auth:${filename}:${location.line}:${location.column}`,
+        kind: 'auth',
+        authKind: auth.kind,
+        description: `the ${auth.kind} on line ${location.line}`,
+        location,
+        scopes: [],
+        complete: false,
+        declaredAt: [],
+      });
+    }
+  }
+
+  const calls = analysis.calls.map((call) => toInventoryCall(call, env, filename, (source) => add(source, authBySource.get(source)).id));
+
+  const settingsScopes = analysis.settings.scopes;
+  if (settingsScopes !== undefined && !order.some((source) => source.kind === 'settings')) {
+    order.push(settingsSource(settingsScopes));
+  }
+  const ids = new Set(order.map((source) => source.id));
+  return { file: filename, calls, sources: [...order, ...unscoped.filter((source) => !ids.has(source.id))] };
+}
+
+function toInventoryCall(
+  call: GmailCall,
+  env: FileEnvironment,
+  filename: string,
+  sourceId: (source: ScopeSource) => string,
+): InventoryCall {
+  const shape = callShape(call.paramsNode, env);
+  return {
+    method: call.method.id,
+    api: call.method.api,
+    version: call.method.version,
+    location: locationOf(call.node, filename),
+    accepted: call.method.scopes,
+    effective: effectiveAcceptedScopes(call.method, shape),
+    metadata: metadataVerdict(call.method, shape).status,
+    source: call.requested === undefined ? undefined : sourceId(call.requested),
+  };
+}
+
+function toInventorySource(source: ScopeSource, auth: AuthObject | undefined, filename: string): InventorySource {
+  const declaredAt: InventoryDeclaredAt[] = source.declarations.map((declaration) => ({
+    file: declaration.file ?? filename,
+    line: declaration.node?.loc.start.line,
+    name: declaration.name,
+  }));
+  const base = { description: source.description, scopes: [...source.scopes], complete: source.complete, declaredAt };
+  switch (source.kind) {
+    case 'settings':
+      return { ...settingsSource(source.scopes), ...base, declaredAt: [] };
+    case 'file': {
+      const first = source.declarations.find((declaration) => declaration.node !== undefined)?.node;
+      return {
+        id: `file:${filename}`,
+        kind: 'file',
+        authKind: undefined,
+        location: first === undefined ? undefined : locationOf(first, filename),
+        ...base,
+      };
+    }
+    case 'auth': {
+      if (auth !== undefined) {
+        const location = locationOf(auth.node, filename);
+        return { id: `auth:${filename}:${location.line}:${location.column}`, kind: 'auth', authKind: auth.kind, location, ...base };
+      }
+      // Several auth objects may reach a client: their union has no single constructor.
+      const first = source.declarations.find((declaration) => declaration.node !== undefined)?.node;
+      return {
+        id: `auth:${filename}#${source.description}`,
+        kind: 'auth',
+        authKind: undefined,
+        location: first === undefined ? undefined : locationOf(first, filename),
+        ...base,
+      };
+    }
+  }
+}
+
+function settingsSource(scopes: readonly string[]): InventorySource {
+  return {
+    id: `settings:${scopes.join(' ')}`,
+    kind: 'settings',
+    authKind: undefined,
+    description: "settings['googleapis-scopes'].scopes",
+    location: undefined,
+    scopes: [...scopes],
+    complete: true,
+    declaredAt: [],
+  };
+}
+
+/** Prefer the auth object that writes the scopes over a `getClient()` made from it. */
+function authPreference(auth: AuthObject): number {
+  if (auth.scopesNode !== undefined) return 0;
+  return auth.base === undefined ? 1 : 2;
+}
+
+function locationOf(node: TSESTree.Node, filename: string): InventoryLocation {
+  return { file: filename, line: node.loc.start.line, column: node.loc.start.column + 1 };
+}
