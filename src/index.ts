@@ -27,4 +27,3 @@ plugin.configs.strict = {
 };
 
 export default plugin;
-export { rules };
