@@ -11,6 +11,9 @@ import { scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.t
 import type { ScopeSource } from './scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from './static-value.ts';
 import { detectTypedGmailMethod } from './typed-calls.ts';
+import { detectRestCall } from './rest-calls.ts';
+import { callShape } from './call-params.ts';
+import type { CallShape } from '../scopes/metadata.ts';
 
 /** A Gmail API call found in the file. */
 export interface GmailCall {
@@ -20,6 +23,10 @@ export interface GmailCall {
   readonly client: GmailClient | undefined;
   /** The request parameters object (`{ userId, format, q }`), when written inline or as a const. */
   readonly paramsNode: TSESTree.Node | undefined;
+  /** What the call passes that gmail.metadata cares about (`format`, `q`). */
+  readonly shape: CallShape;
+  /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
+  readonly via: 'client' | 'rest';
   /** The scopes that reach the call; undefined when they cannot be known. */
   readonly requested: ScopeSource | undefined;
 }
@@ -34,6 +41,8 @@ export interface ScopeStringNode {
 
 export interface FileAnalysis {
   readonly calls: readonly GmailCall[];
+  /** Constant evaluation and scope lookups for this file (shared, so rules never rebuild it). */
+  readonly env: FileEnvironment | undefined;
   /** Auth objects made in this file, with the scopes they request. */
   readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
   /** Every scope the file declares (union), or undefined when it declares none. */
@@ -42,7 +51,7 @@ export interface FileAnalysis {
   readonly settings: PluginSettings;
 }
 
-const EMPTY_ANALYSIS_BASE = { calls: [], authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
+const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
 
 /** The cheap gate: files that never mention Google never get walked. */
 const MENTIONS_GOOGLE = /google|gmail/i;
@@ -98,7 +107,28 @@ class Analyzer {
     for (const node of this.collected.calls) {
       const found = this.detectCall(node);
       if (found !== undefined) {
-        calls.push({ ...found, node, requested: this.requestedFor(found.client) });
+        calls.push({
+          ...found,
+          node,
+          shape: callShape(found.paramsNode, this.env),
+          via: 'client',
+          requested: this.requestedFor(found.client),
+        });
+        continue;
+      }
+      const rest = detectRestCall(node, this.env);
+      if (rest !== undefined) {
+        const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
+        const authSource = receiver?.kind === 'auth' ? this.authSource(receiver.auth) : undefined;
+        calls.push({
+          node,
+          method: rest.method,
+          client: undefined,
+          paramsNode: undefined,
+          shape: rest.shape,
+          via: 'rest',
+          requested: authSource ?? this.fileScopes() ?? this.settingsScopes(),
+        });
       }
     }
     for (const node of [...this.collected.calls, ...this.collected.news]) {
@@ -107,6 +137,7 @@ class Analyzer {
     }
     return {
       calls,
+      env: this.env,
       authObjects: [...authObjects].map(([auth, source]) => ({ auth, source })),
       fileScopes: this.fileScopes(),
       scopeStrings: this.collected.scopeStrings,
@@ -299,7 +330,10 @@ class Analyzer {
       if (scopes.length === 0) continue;
       parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(node, this.env)] });
     }
-    const result = parts.length === 0 ? undefined : unionSources('file', 'this file', parts);
+    // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
+    // its Gmail client gets from elsewhere: that's unknown, not "no Gmail scope".
+    const declaresGmailScope = parts.some((part) => !part.complete || part.scopes.some((scope) => GMAIL_V1.scopes.includes(scope)));
+    const result = parts.length === 0 || !declaresGmailScope ? undefined : unionSources('file', 'this file', parts);
     this.fileScopesCache = result;
     return result;
   }

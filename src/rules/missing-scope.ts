@@ -1,8 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { GmailCall } from '../analysis/file-analysis.ts';
-import { callShape } from '../analysis/call-params.ts';
-import { FileEnvironment } from '../analysis/file-environment.ts';
 import { addScopesFix, isEditable } from '../analysis/scope-edits.ts';
 import { describeDeclaration } from '../analysis/scope-sources.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
@@ -78,15 +76,15 @@ export default createRule<Options, MessageIds>({
           failing.set(requested, [...(failing.get(requested) ?? []), call]);
         }
         if (failing.size === 0) return;
-        const env = new FileEnvironment(context.sourceCode, context.filename);
+        const env = analysis.env!;
         for (const [source, calls] of failing) {
           // One fix per declaration: the minimal set that covers every failing call sharing it.
           // Adding gmail.metadata would break this token's full-format gets and `q` searches.
           const metadataWouldBreak = (bySource.get(source) ?? []).some(
-            (call) => ['breaks', 'maybe'].includes(metadataVerdict(call.method, callShape(call.paramsNode, env)).status),
+            (call) => ['breaks', 'maybe'].includes(metadataVerdict(call.method, call.shape).status),
           );
           const requirements = calls.map((call) => {
-            const accepted = effectiveAcceptedScopes(call.method, callShape(call.paramsNode, env));
+            const accepted = effectiveAcceptedScopes(call.method, call.shape);
             return metadataWouldBreak ? accepted.filter((scope) => scope !== METADATA_SCOPE) : accepted;
           });
           const { add } = solve(requirements, source.scopes);
@@ -94,7 +92,7 @@ export default createRule<Options, MessageIds>({
           for (const call of calls) {
             const data = {
               method: call.method.id,
-              accepted: oneOf(acceptedForDisplay(call, env)),
+              accepted: oneOf(acceptedForDisplay(call)),
               source: source.description,
               requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
               add: add.length === 0 ? 'a scope it accepts' : formatList(add, ' and '),
@@ -118,8 +116,8 @@ export default createRule<Options, MessageIds>({
 });
 
 /** What the call accepts, narrowest first, without add-on-only scopes or a gmail.metadata it would break under. */
-function acceptedForDisplay(call: GmailCall, env: FileEnvironment): string[] {
-  const accepted = effectiveAcceptedScopes(call.method, callShape(call.paramsNode, env), { whenUnknown: 'keep' });
+function acceptedForDisplay(call: GmailCall): string[] {
+  const accepted = effectiveAcceptedScopes(call.method, call.shape, { whenUnknown: 'keep' });
   return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));
 }
 
