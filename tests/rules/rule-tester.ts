@@ -15,7 +15,7 @@ export function typedRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts*'] },
+        projectService: true,
         tsconfigRootDir: path.join(FIXTURES, 'typed'),
       },
     },
