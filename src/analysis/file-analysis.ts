@@ -3,11 +3,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
 import { FileEnvironment } from './file-environment.ts';
+import fs from 'node:fs';
 import { GOOGLE_MODULES, GoogleValueResolver, enclosingClass } from './google-values.ts';
-import type { AuthObject, GmailClient } from './google-values.ts';
+import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
+import { moduleExportName, resolveRelativeModule } from './module-exports.ts';
+import { parseModule } from './parse-module.ts';
 import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
-import { scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
+import { describeDeclaration, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from './static-value.ts';
 import { detectTypedGmailMethod } from './typed-calls.ts';
@@ -98,7 +101,75 @@ class Analyzer {
   ) {
     this.env = new FileEnvironment(sourceCode, filename);
     this.collected = collect(sourceCode);
-    this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites);
+    this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites, (specifier, name) =>
+      lookupModuleExport(filename, specifier, name),
+    );
+  }
+
+  /** The Google objects this module exports (for files that import them): clients, auth objects, factories. */
+  exportedGoogleValues(): Map<string, ExportedGoogleValue> {
+    const result = new Map<string, ExportedGoogleValue>();
+    const record = (name: string, node: TSESTree.Node): void => {
+      const exported = this.classifyExport(node);
+      if (exported !== undefined) result.set(name, exported);
+    };
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+        const declaration = statement.declaration;
+        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of declaration.declarations) {
+            if (declarator.id.type === AST_NODE_TYPES.Identifier) record(declarator.id.name, declarator.id);
+          }
+        } else if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id !== null) {
+          record(declaration.id.name, declaration);
+        }
+        if (statement.source === null) {
+          for (const specifier of statement.specifiers) {
+            if (specifier.local.type === AST_NODE_TYPES.Identifier) record(moduleExportName(specifier.exported), specifier.local);
+          }
+        }
+      } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        record('default', statement.declaration);
+      } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        const expression = statement.expression;
+        if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const left = expression.left;
+        const isModuleExports = left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'module' && memberKeyName(left) === 'exports';
+        if (isModuleExports) {
+          const right = unwrapExpression(expression.right);
+          if (right.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const property of right.properties) {
+              const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+              if (property.type === AST_NODE_TYPES.Property && key !== undefined) record(key, property.value);
+            }
+          } else {
+            record('default', right);
+          }
+        } else if (
+          (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports') ||
+          (left.object.type === AST_NODE_TYPES.MemberExpression && memberKeyName(left.object) === 'exports')
+        ) {
+          const key = memberKeyName(left);
+          if (key !== undefined) record(key, expression.right);
+        }
+      }
+    }
+    return result;
+  }
+
+  private classifyExport(node: TSESTree.Node): ExportedGoogleValue | undefined {
+    let value = this.resolver.resolve(node);
+    let factory = false;
+    if (value.kind === 'function' || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const fn = value.kind === 'function' ? value.fn : (node as TSESTree.FunctionDeclaration);
+      value = this.resolver.returnValue(fn);
+      factory = true;
+    }
+    if (value.kind === 'resource' && value.path.length === 0) {
+      return { kind: factory ? 'client-factory' : 'client', requested: this.requestedFor(value.client) };
+    }
+    if (value.kind === 'auth') return { kind: factory ? 'auth-factory' : 'auth', requested: this.authSource(value.auth) };
+    return undefined;
   }
 
   run(): FileAnalysis {
@@ -240,6 +311,7 @@ class Analyzer {
 
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */
   private requestedFor(client: GmailClient | undefined): ScopeSource | undefined {
+    if (client?.external !== undefined) return client.external;
     const auth = client === undefined ? undefined : this.clientAuth(client);
     if (auth !== undefined) {
       const source = this.authSource(auth);
@@ -277,6 +349,7 @@ class Analyzer {
   }
 
   private computeAuthSource(auth: AuthObject): ScopeSource | undefined {
+    if (auth.external !== undefined) return auth.external;
     const line = auth.node.loc.start.line;
     if (auth.alternatives !== undefined) {
       // Cached credentials (fromJSON) next to a fresh sign-in: the ones with scopes tell.
@@ -366,6 +439,71 @@ function describeAuth(auth: AuthObject): string {
     default:
       return auth.kind;
   }
+}
+
+/**
+ * Google objects exported by other modules of the project, as plain data cached by path + mtime
+ * (failed lookups too). Import cycles resolve to nothing.
+ */
+interface CachedGoogleExports {
+  readonly mtimeMs: number;
+  readonly exports: ReadonlyMap<string, ExportedGoogleValue>;
+}
+const googleExportsCache = new Map<string, CachedGoogleExports>();
+const analysing = new Set<string>();
+const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false };
+
+function lookupModuleExport(fromFile: string, specifier: string, name: string): ExportedGoogleValue | undefined {
+  const target = resolveRelativeModule(fromFile, specifier);
+  if (target === undefined) return undefined;
+  const exported = moduleGoogleExports(target).get(name);
+  if (exported?.requested === undefined) return exported;
+  const where = describeDeclaration({ node: undefined, file: target, name: undefined }, fromFile);
+  return { ...exported, requested: { ...exported.requested, description: `${exported.requested.description} in ${where}` } };
+}
+
+function moduleGoogleExports(file: string): ReadonlyMap<string, ExportedGoogleValue> {
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    return new Map();
+  }
+  const cached = googleExportsCache.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.exports;
+  if (analysing.has(file)) return new Map();
+  analysing.add(file);
+  try {
+    const sourceCode = parseModule(file);
+    const exports =
+      sourceCode === undefined || !MENTIONS_GOOGLE.test(sourceCode.text)
+        ? new Map<string, ExportedGoogleValue>()
+        : toPlainExports(new Analyzer(sourceCode, file, NO_SETTINGS).exportedGoogleValues(), file);
+    googleExportsCache.set(file, { mtimeMs, exports });
+    return exports;
+  } finally {
+    analysing.delete(file);
+  }
+}
+
+/** Drops AST nodes: the cache holds plain data, and fixes never edit another file. */
+function toPlainExports(exports: Map<string, ExportedGoogleValue>, file: string): Map<string, ExportedGoogleValue> {
+  for (const [name, exported] of exports) {
+    const requested = exported.requested;
+    if (requested === undefined) continue;
+    exports.set(name, {
+      ...exported,
+      requested: {
+        ...requested,
+        declarations: requested.declarations.map((declaration) => ({
+          node: undefined,
+          file: declaration.file ?? file,
+          name: declaration.name,
+        })),
+      },
+    });
+  }
+  return exports;
 }
 
 /** One walk over the AST, collecting only what the analysis needs. */

@@ -4,6 +4,7 @@ import { GMAIL_V1, getMethod, isResourcePath } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { FileEnvironment } from './file-environment.ts';
 import { findProperty, memberKeyName, unwrapExpression } from './static-value.ts';
+import type { ScopeSource } from './scope-sources.ts';
 
 /**
  * Tracing Google objects through the linted file: which expressions are Gmail clients (and
@@ -18,6 +19,8 @@ export interface GmailClient {
   readonly authNode: TSESTree.Node | undefined;
   /** `google.gmail('v1')` without `auth`: it uses `google.options({ auth })`. */
   readonly usesGlobalOptions: boolean;
+  /** A client made in another module: the scopes that module gives it (already resolved there). */
+  readonly external?: ScopeSource | undefined;
 }
 
 export type AuthKind = 'GoogleAuth' | 'JWT' | 'OAuth2' | 'local-auth' | 'getClient' | 'fromJSON' | 'other';
@@ -32,7 +35,16 @@ export interface AuthObject {
   readonly base: AuthObject | undefined;
   /** Several auth objects may reach this point (a variable written more than once). */
   readonly alternatives?: readonly AuthObject[];
+  /** An auth object made in another module: its scopes, resolved there. */
+  readonly external?: ScopeSource | undefined;
 }
+
+/** What another module exports, as far as Google objects go (plain data, cached per file). */
+export type ExportedGoogleValue =
+  | { readonly kind: 'client' | 'client-factory' | 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined };
+
+/** Looks up a relative module's exported Google object: `(specifier, exportName)`. */
+export type ExportLookup = (specifier: string, name: string) => ExportedGoogleValue | undefined;
 
 export type GoogleValue =
   | { readonly kind: 'module'; readonly module: string; readonly path: readonly string[] }
@@ -40,6 +52,7 @@ export type GoogleValue =
   | { readonly kind: 'method'; readonly client: GmailClient; readonly method: MethodInfo }
   | { readonly kind: 'auth'; readonly auth: AuthObject }
   | { readonly kind: 'function'; readonly fn: TSESTree.FunctionLike }
+  | { readonly kind: 'external-factory'; readonly export: ExportedGoogleValue; readonly node: TSESTree.Node }
   | { readonly kind: 'unknown' };
 
 const UNKNOWN_VALUE: GoogleValue = { kind: 'unknown' };
@@ -114,6 +127,8 @@ export class GoogleValueResolver {
     private readonly env: FileEnvironment,
     /** `this.x = …` assignments per class, for class fields. */
     private readonly classFieldWrites: ReadonlyMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>,
+    /** Google objects exported by relative modules. */
+    private readonly lookupExport: ExportLookup = () => undefined,
   ) {}
 
   resolve(node: TSESTree.Node, depth = 0): GoogleValue {
@@ -160,7 +175,7 @@ export class GoogleValueResolver {
   member(value: GoogleValue, key: string): GoogleValue {
     switch (value.kind) {
       case 'module':
-        return { kind: 'module', module: value.module, path: [...value.path, key] };
+        return this.moduleValue(value.module, [...value.path, key], undefined);
       case 'resource': {
         const path = [...value.path, key];
         const method = getMethod(GMAIL_V1, path.join('.'));
@@ -183,7 +198,7 @@ export class GoogleValueResolver {
       case 'destructured':
         return source.path.reduce((value, key) => this.member(value, key), this.resolve(source.init, depth));
       case 'module':
-        return { kind: 'module', module: source.module, path: source.path };
+        return this.moduleValue(source.module, source.path, node);
       case 'writes':
         return this.merge(source.nodes.map((write) => this.resolve(write, depth)));
       case 'function':
@@ -193,6 +208,27 @@ export class GoogleValueResolver {
       default:
         return UNKNOWN_VALUE;
     }
+  }
+
+  /** A module export; for relative modules, the Google object the module exports under that name. */
+  private moduleValue(module: string, path: readonly string[], node: TSESTree.Node | undefined): GoogleValue {
+    if (!module.startsWith('.') || path.length === 0) return { kind: 'module', module, path };
+    const [name, ...rest] = path;
+    const exported = this.lookupExport(module, name!);
+    if (exported === undefined) return UNKNOWN_VALUE;
+    const anchor = node ?? this.env.sourceCode.ast;
+    let value: GoogleValue;
+    switch (exported.kind) {
+      case 'client':
+        value = { kind: 'resource', client: { node: anchor, authNode: undefined, usesGlobalOptions: false, external: exported.requested }, path: [] };
+        break;
+      case 'auth':
+        value = { kind: 'auth', auth: { node: anchor, kind: 'other', scopesNode: undefined, base: undefined, external: exported.requested } };
+        break;
+      default:
+        value = { kind: 'external-factory', export: exported, node: anchor };
+    }
+    return rest.reduce<GoogleValue>((current, key) => this.member(current, key), value);
   }
 
   /**
@@ -316,6 +352,12 @@ export class GoogleValueResolver {
       return UNKNOWN_VALUE;
     }
     if (calleeValue.kind === 'function') return this.returnValue(calleeValue.fn, depth);
+    if (calleeValue.kind === 'external-factory') {
+      const requested = calleeValue.export.requested;
+      return calleeValue.export.kind === 'client-factory'
+        ? { kind: 'resource', client: { node, authNode: undefined, usesGlobalOptions: false, external: requested }, path: [] }
+        : { kind: 'auth', auth: { node, kind: 'other', scopesNode: undefined, base: undefined, external: requested } };
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = memberKeyName(callee);
       if (method === 'bind') return this.resolve(callee.object, depth);
@@ -387,7 +429,7 @@ export class GoogleValueResolver {
   }
 
   /** The value a local function returns, when all its `return`s agree. */
-  private returnValue(fn: TSESTree.FunctionLike, depth: number): GoogleValue {
+  returnValue(fn: TSESTree.FunctionLike, depth = 0): GoogleValue {
     if (fn.body === null || fn.body === undefined) return UNKNOWN_VALUE;
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.resolve(fn.body, depth);
     const returned: TSESTree.Node[] = [];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { parse } from '@typescript-eslint/typescript-estree';
+import { parseModule } from './parse-module.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
 
@@ -94,14 +94,8 @@ function loadModule(file: string): ReadonlyMap<string, StaticValue> | undefined 
 }
 
 function readExports(file: string): ReadonlyMap<string, StaticValue> | undefined {
-  let program: TSESTree.Program;
-  try {
-    const code = fs.readFileSync(file, 'utf8');
-    program = parse(code, { jsx: /\.[jt]sx$/.test(file), range: false, loc: false, comment: false });
-  } catch {
-    return undefined;
-  }
-  return new ModuleScope(file, program).evaluateExports();
+  const sourceCode = parseModule(file);
+  return sourceCode === undefined ? undefined : new ModuleScope(file, sourceCode.ast).evaluateExports();
 }
 
 /** Top-level names of another module: enough to evaluate exported constants. */

@@ -6,6 +6,7 @@ import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 const APP_JS = path.join(FIXTURES, 'missing-scope', 'app.js');
+const CROSS_FILE_APP = path.join(FIXTURES, 'cross-file', 'app.ts');
 const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://mail.google.com/';
 
 ruleTester.run('missing-scope (reach)', rule, {
@@ -48,6 +49,63 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
     },
   ],
   invalid: [
+    {
+      name: 'clients, client factories and auth helpers exported by other modules (ESM, namespace, CommonJS)',
+      code: `
+import { google } from 'googleapis';
+import { gmail, gmailFor } from './gmail-client';
+import * as clients from './gmail-client.js';
+const { authorize } = require('./authorize');
+await gmail.users.messages.send({ userId: 'me' });
+await gmailFor('a@example.com').users.messages.trash({ userId: 'me', id: '1' });
+await clients.gmail.users.labels.list({ userId: 'me' });
+const auth = await authorize();
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+`,
+      output: null,
+      filename: CROSS_FILE_APP,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 7,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'the GoogleAuth on line 4 in ./gmail-client.ts',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: ' to `SCOPES` in ./scopes.ts',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 7,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'the JWT on line 11 in ./gmail-client.ts',
+            requested: 'only gmail.send',
+            add: 'gmail.modify',
+            where: ' to ./gmail-client.ts',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 10,
+          column: 7,
+          data: {
+            method: 'users.messages.list',
+            accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            source: 'the authenticate() call on line 4 in ./authorize.js',
+            requested: 'only gmail.labels',
+            add: 'gmail.metadata',
+            where: ' to ./authorize.js',
+          },
+        },
+      ],
+    },
     {
       name: 'Auth.js / NextAuth Google provider scope string declares the file\u2019s scopes',
       code: `
