@@ -57,6 +57,24 @@ export type GoogleValue =
 
 const UNKNOWN_VALUE: GoogleValue = { kind: 'unknown' };
 
+type CallSite =
+  | { readonly kind: 'call'; readonly call: TSESTree.CallExpression | TSESTree.NewExpression }
+  | { readonly kind: 'then'; readonly promise: TSESTree.Node };
+
+/** The class whose constructor `fn` is. */
+function constructorClass(fn: TSESTree.FunctionLike): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
+  const classNode = method.parent.parent;
+  return classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression ? classNode : undefined;
+}
+
+function classNameOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.Identifier | undefined {
+  if (classNode.id !== null && classNode.type === AST_NODE_TYPES.ClassDeclaration) return classNode.id;
+  const parent = classNode.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
+}
+
 /** The npm packages whose exports we recognise. */
 export const GOOGLE_MODULES = ['googleapis', '@googleapis/gmail', 'google-auth-library', '@google-cloud/local-auth'];
 
@@ -251,25 +269,36 @@ export class GoogleValueResolver {
     return this.merge(values);
   }
 
-  /** Direct calls of a function, and `promise.then(fn)`; anything else (exported, stored) → none. */
-  private callSitesOf(
-    fn: TSESTree.FunctionLike,
-  ): ({ kind: 'call'; call: TSESTree.CallExpression } | { kind: 'then'; promise: TSESTree.Node })[] {
+  /**
+   * Direct calls of a function (or `new` of the class whose constructor it is), and
+   * `promise.then(fn)`; anything else (stored, passed around) means we can't see every caller.
+   */
+  private callSitesOf(fn: TSESTree.FunctionLike): CallSite[] {
+    const constructed = constructorClass(fn);
     const name =
-      fn.type === AST_NODE_TYPES.FunctionDeclaration
-        ? fn.id
-        : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
-          ? fn.parent.id
-          : undefined;
+      constructed !== undefined
+        ? classNameOf(constructed)
+        : fn.type === AST_NODE_TYPES.FunctionDeclaration
+          ? fn.id
+          : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+            ? fn.parent.id
+            : undefined;
     if (name === undefined || name === null) return [];
-    const variable = this.env.findVariable(name);
+    // A class name also has an inner binding inside the class; callers use the outer one.
+    const variable =
+      constructed === undefined
+        ? this.env.findVariable(name)
+        : this.env.sourceCode.getDeclaredVariables(constructed).find((candidate) => candidate.scope.block !== constructed);
     if (variable === undefined) return [];
-    const sites: ({ kind: 'call'; call: TSESTree.CallExpression } | { kind: 'then'; promise: TSESTree.Node })[] = [];
+    const sites: CallSite[] = [];
     for (const reference of variable.references) {
       if (reference.init === true) continue;
       const identifier = reference.identifier;
       const parent = identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
+      if (constructed !== undefined) {
+        if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier) sites.push({ kind: 'call', call: parent });
+        else return [];
+      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
         sites.push({ kind: 'call', call: parent });
       } else if (
         parent?.type === AST_NODE_TYPES.CallExpression &&
@@ -278,10 +307,8 @@ export class GoogleValueResolver {
         memberKeyName(parent.callee) === 'then'
       ) {
         sites.push({ kind: 'then', promise: parent.callee.object });
-      } else if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportSpecifier) {
-        return []; // callers in other files: unknown
       } else {
-        return []; // passed around: we can't see every caller
+        return []; // exported, stored or passed around: we can't see every caller
       }
     }
     return sites;
@@ -337,8 +364,23 @@ export class GoogleValueResolver {
       }
     }
     writes.push(...(this.classFieldWrites.get(classNode)?.get(key) ?? []));
-    if (writes.length === 0) return UNKNOWN_VALUE;
-    return this.merge(writes.map((write) => this.resolve(write, depth)));
+    const values = writes.map((write) => this.resolve(write, depth));
+    // constructor(private readonly gmail: gmail_v1.Gmail) {}
+    const constructorNode = classNode.body.body.find(
+      (element): element is TSESTree.MethodDefinition =>
+        element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+    );
+    constructorNode?.value.params.forEach((param, index) => {
+      if (
+        param.type === AST_NODE_TYPES.TSParameterProperty &&
+        param.parameter.type === AST_NODE_TYPES.Identifier &&
+        param.parameter.name === key
+      ) {
+        values.push(this.resolveParameter(constructorNode.value, index, depth));
+      }
+    });
+    if (values.length === 0) return UNKNOWN_VALUE;
+    return this.merge(values);
   }
 
   private resolveCall(node: TSESTree.CallExpression, depth: number): GoogleValue {

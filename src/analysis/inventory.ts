@@ -5,10 +5,8 @@
  *
  * This reads `getFileAnalysis` facts; it never walks the AST itself.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { callShape } from './call-params.ts';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
-import { FileEnvironment } from './file-environment.ts';
 import type { AuthKind, AuthObject } from './google-values.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from '../scopes/metadata.ts';
@@ -51,6 +49,8 @@ export interface InventoryCall {
   readonly method: string;
   readonly api: string;
   readonly version: string;
+  /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
+  readonly via: 'client' | 'rest';
   readonly location: InventoryLocation;
   /** Every scope the method accepts (any one suffices), in Google's order. */
   readonly accepted: readonly string[];
@@ -70,12 +70,7 @@ export interface FileInventory {
 }
 
 /** The plain-data inventory of one linted file. */
-export function collectInventory(
-  analysis: FileAnalysis,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  filename: string,
-): FileInventory {
-  const env = new FileEnvironment(sourceCode, filename);
+export function collectInventory(analysis: FileAnalysis, filename: string): FileInventory {
   const sources = new Map<ScopeSource, InventorySource>();
   const order: InventorySource[] = [];
   const add = (source: ScopeSource, auth: AuthObject | undefined): InventorySource => {
@@ -113,7 +108,7 @@ export function collectInventory(
     }
   }
 
-  const calls = analysis.calls.map((call) => toInventoryCall(call, env, filename, (source) => add(source, authBySource.get(source)).id));
+  const calls = analysis.calls.map((call) => toInventoryCall(call, filename, (source) => add(source, authBySource.get(source)).id));
 
   const settingsScopes = analysis.settings.scopes;
   if (settingsScopes !== undefined && !order.some((source) => source.kind === 'settings')) {
@@ -125,15 +120,15 @@ export function collectInventory(
 
 function toInventoryCall(
   call: GmailCall,
-  env: FileEnvironment,
   filename: string,
   sourceId: (source: ScopeSource) => string,
 ): InventoryCall {
-  const shape = callShape(call.paramsNode, env);
+  const shape = call.shape;
   return {
     method: call.method.id,
     api: call.method.api,
     version: call.method.version,
+    via: call.via,
     location: locationOf(call.node, filename),
     accepted: call.method.scopes,
     effective: effectiveAcceptedScopes(call.method, shape),

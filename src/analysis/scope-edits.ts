@@ -4,6 +4,8 @@ import { SCOPE_URL_PREFIX } from '../scopes/catalog.ts';
 import type { FileEnvironment } from './file-environment.ts';
 import { evaluate } from './static-value.ts';
 import type { ScopeDeclaration } from './scope-sources.ts';
+import { stringTokens, stringValue } from './string-tokens.ts';
+import type { StringToken } from './string-tokens.ts';
 
 /**
  * Edits to a scope declaration in the declaration's own style: quotes, template literals or a
@@ -118,4 +120,132 @@ function prefixConstant(node: TSESTree.Node, env: FileEnvironment): string | und
 function defaultQuote(sourceCode: Readonly<TSESLint.SourceCode>): string {
   const token = sourceCode.ast.tokens?.find((candidate) => candidate.type === AST_TOKEN_TYPES.String);
   return token?.value[0] ?? "'";
+}
+
+/** Where one scope is written inside a declaration: a whole array element, or one word of a string. */
+export type ScopeLocation =
+  | { readonly kind: 'element'; readonly array: TSESTree.ArrayExpression; readonly element: TSESTree.Node }
+  | {
+      readonly kind: 'word';
+      readonly literal: TSESTree.Literal | TSESTree.TemplateLiteral;
+      readonly tokens: readonly StringToken[];
+      readonly index: number;
+    };
+
+/** Finds `scope` in a declaration literal (an array of scopes or a space-delimited string). */
+export function locateScope(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  env: FileEnvironment,
+  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  scope: string,
+): ScopeLocation | undefined {
+  if (node.type !== AST_NODE_TYPES.ArrayExpression) {
+    const tokens = stringTokens(sourceCode, node);
+    const index = tokens?.findIndex((token) => token.value === scope) ?? -1;
+    return tokens === undefined || index === -1 ? undefined : { kind: 'word', literal: node, tokens, index };
+  }
+  for (const element of node.elements) {
+    if (element === null || element.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (element.type === AST_NODE_TYPES.Literal || element.type === AST_NODE_TYPES.TemplateLiteral) {
+      const tokens = stringValue(element) === undefined ? undefined : stringTokens(sourceCode, element);
+      if (tokens !== undefined) {
+        if (tokens.length === 1 && tokens[0]!.value === scope) return { kind: 'element', array: node, element };
+        const index = tokens.findIndex((token) => token.value === scope);
+        if (index !== -1) return { kind: 'word', literal: element, tokens, index };
+        continue;
+      }
+    }
+    const value = evaluate(element, env);
+    if (value.kind === 'string' && value.value.trim() === scope) return { kind: 'element', array: node, element };
+  }
+  return undefined;
+}
+
+/**
+ * Removes one scope from a declaration: the array element with its comma (and its line, when
+ * it sits alone on one), or the word of a space-delimited string. Undefined when the scope is
+ * not written literally in `node` (a spread, an import).
+ */
+export function removeScopeFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  env: FileEnvironment,
+  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  scope: string,
+): ((fixer: Fixer) => Fix | Fix[]) | undefined {
+  const location = locateScope(sourceCode, env, node, scope);
+  if (location === undefined) return undefined;
+  if (location.kind === 'word') {
+    const { tokens, index } = location;
+    const token = tokens[index]!;
+    const next = tokens[index + 1];
+    const previous = tokens[index - 1];
+    const range: [number, number] =
+      next !== undefined ? [token.range[0], next.range[0]] : previous !== undefined ? [previous.range[1], token.range[1]] : [token.range[0], token.range[1]];
+    return (fixer) => fixer.removeRange(range);
+  }
+  const { array, element } = location;
+  const elements = array.elements.filter((item): item is NonNullable<typeof item> => item !== null);
+  const before = sourceCode.getTokenBefore(element);
+  const after = sourceCode.getTokenAfter(element);
+  const commaAfter = after !== null && after.value === ',' && after.type === AST_TOKEN_TYPES.Punctuator ? after : undefined;
+  const commaBefore = before !== null && before.value === ',' && before.type === AST_TOKEN_TYPES.Punctuator ? before : undefined;
+  if (elements.length === 1 && sourceCode.getCommentsInside(array).length === 0) {
+    return (fixer) => fixer.replaceTextRange([array.range[0] + 1, array.range[1] - 1], '');
+  }
+  const isLast = elements.at(-1) === element;
+  const multiLine = array.loc.start.line !== array.loc.end.line;
+  if (multiLine) {
+    const line = element.loc.start.line;
+    const lineStart = sourceCode.getIndexFromLoc({ line, column: 0 });
+    const lineText = sourceCode.lines[line - 1] ?? '';
+    const end = commaAfter ?? element;
+    const rest = end.loc.end.line === line ? lineText.slice(end.loc.end.column) : undefined;
+    const aloneOnLine =
+      lineText.slice(0, element.loc.start.column).trim() === '' && rest !== undefined && /^\s*(\/\/.*)?$/.test(rest);
+    if (aloneOnLine && line < sourceCode.lines.length) {
+      const nextLineStart = sourceCode.getIndexFromLoc({ line: line + 1, column: 0 });
+      const lineRange: [number, number] = [lineStart, nextLineStart];
+      // The last element without a trailing comma: the comma before it goes too.
+      if (isLast && commaAfter === undefined && commaBefore !== undefined) {
+        return (fixer) => [fixer.remove(commaBefore), fixer.removeRange(lineRange)];
+      }
+      return (fixer) => fixer.removeRange(lineRange);
+    }
+  }
+  const trailing = commaAfter !== undefined && sourceCode.getTokenAfter(commaAfter)?.value === ']';
+  if (commaAfter !== undefined && !trailing) {
+    const next = sourceCode.getTokenAfter(commaAfter, { includeComments: true });
+    const endAt = next === null ? commaAfter.range[1] : next.range[0];
+    return (fixer) => fixer.removeRange([element.range[0], endAt]);
+  }
+  if (commaBefore !== undefined) return (fixer) => fixer.removeRange([commaBefore.range[0], element.range[1]]);
+  return (fixer) => fixer.removeRange([element.range[0], commaAfter?.range[1] ?? element.range[1]]);
+}
+
+/**
+ * Replaces one scope of a declaration with others, written in the declaration's style (a word
+ * of a string stays a word; an array element becomes one element per replacement). Undefined
+ * when the scope is not written literally in `node`.
+ */
+export function replaceScopeFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  env: FileEnvironment,
+  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  scope: string,
+  replacements: readonly string[],
+): ((fixer: Fixer) => Fix) | undefined {
+  if (replacements.length === 0) return undefined;
+  const location = locateScope(sourceCode, env, node, scope);
+  if (location === undefined) return undefined;
+  if (location.kind === 'word') {
+    const token = location.tokens[location.index]!;
+    return (fixer) => fixer.replaceTextRange([token.range[0], token.range[1]], replacements.join(' '));
+  }
+  const { array, element } = location;
+  const elements = array.elements.filter((item): item is NonNullable<typeof item> => item !== null && item.type !== AST_NODE_TYPES.SpreadElement);
+  const style = elementStyle(sourceCode, env, [...elements.filter((item) => item !== element), element]);
+  const lineText = sourceCode.lines[element.loc.start.line - 1] ?? '';
+  const ownLine = array.loc.start.line !== element.loc.start.line && lineText.slice(0, element.loc.start.column).trim() === '';
+  const separator = ownLine ? `,\n${/^\s*/.exec(lineText)?.[0] ?? ''}` : ', ';
+  return (fixer) => fixer.replaceText(element, replacements.map(style).join(separator));
 }

@@ -50,6 +50,69 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
   ],
   invalid: [
     {
+      name: 'TypeScript constructor injection: parameter properties and this.x = param',
+      code: `
+import { google, gmail_v1 } from 'googleapis';
+class Mailer {
+  constructor(private readonly gmail: gmail_v1.Gmail) {}
+  send() { return this.gmail.users.messages.send({ userId: 'me' }); }
+}
+class Archiver {
+  private client: gmail_v1.Gmail;
+  constructor(client: gmail_v1.Gmail) { this.client = client; }
+  archive(id: string) { return this.client.users.messages.modify({ userId: 'me', id }); }
+}
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+const gmail = google.gmail({ version: 'v1', auth });
+new Mailer(gmail).send();
+export const archiver = new Archiver(gmail);
+`,
+      output: `
+import { google, gmail_v1 } from 'googleapis';
+class Mailer {
+  constructor(private readonly gmail: gmail_v1.Gmail) {}
+  send() { return this.gmail.users.messages.send({ userId: 'me' }); }
+}
+class Archiver {
+  private client: gmail_v1.Gmail;
+  constructor(client: gmail_v1.Gmail) { this.client = client; }
+  archive(id: string) { return this.client.users.messages.modify({ userId: 'me', id }); }
+}
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'] });
+const gmail = google.gmail({ version: 'v1', auth });
+new Mailer(gmail).send();
+export const archiver = new Archiver(gmail);
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 19,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'the GoogleAuth on line 12',
+            requested: 'only gmail.readonly',
+            add: 'gmail.modify',
+            where: '',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 10,
+          column: 32,
+          data: {
+            method: 'users.messages.modify',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'the GoogleAuth on line 12',
+            requested: 'only gmail.readonly',
+            add: 'gmail.modify',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
       name: 'clients, client factories and auth helpers exported by other modules (ESM, namespace, CommonJS)',
       code: `
 import { google } from 'googleapis';
