@@ -57,7 +57,7 @@ export interface FileAnalysis {
 const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
 
 /** The cheap gate: files that never mention Google never get walked. */
-const MENTIONS_GOOGLE = /google|gmail/i;
+const MENTIONS_GOOGLE = /googleapis|google-auth-library|local-auth|gmail|mail\.google\.com|GoogleAuth|OAuth2/i;
 const SCOPE_LIKE = /googleapis\.com\/auth|mail\.google\.com|^gmail\.[a-z.]+$/i;
 const SCOPE_NAME = /scopes?$/i;
 
