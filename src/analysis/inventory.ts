@@ -32,6 +32,8 @@ export interface InventorySource {
   /** Unique in the project: `auth:<file>:<line>:<column>`, `file:<file>`, `settings:<scopes>`, … */
   readonly id: string;
   readonly kind: 'auth' | 'file' | 'settings';
+  /** The linted file whose analysis found it. */
+  readonly foundIn: string;
   /** For auth objects: which constructor or call made it. */
   readonly authKind: AuthKind | undefined;
   /** The analysis' own wording ("the GoogleAuth on line 3", "this file", …). */
@@ -69,6 +71,15 @@ export interface FileInventory {
   readonly sources: readonly InventorySource[];
 }
 
+/**
+ * Where the analysis computed a source: the auth object (or first scope declaration) in its own
+ * module. Optional: when present, a source that crosses modules gets the same id in the file
+ * that makes it and in every file that imports it, so the report shows it once.
+ */
+type SourceWithOrigin = ScopeSource & {
+  readonly origin?: { readonly file: string; readonly line: number; /** 0-based, as in ESTree. */ readonly column: number } | undefined;
+};
+
 /** The plain-data inventory of one linted file. */
 export function collectInventory(analysis: FileAnalysis, filename: string): FileInventory {
   const sources = new Map<ScopeSource, InventorySource>();
@@ -83,8 +94,9 @@ export function collectInventory(analysis: FileAnalysis, filename: string): File
   };
 
   // The auth object that best names each source: the one that writes the scopes, earliest first.
+  // Auth objects imported from another module are not made here: their source names them.
   const authBySource = new Map<ScopeSource, AuthObject>();
-  const authObjects = [...analysis.authObjects].sort((a, b) => authPreference(a.auth) - authPreference(b.auth) || a.auth.node.range[0] - b.auth.node.range[0]);
+  const authObjects = analysis.authObjects.filter(({ auth }) => auth.external === undefined).sort((a, b) => authPreference(a.auth) - authPreference(b.auth) || a.auth.node.range[0] - b.auth.node.range[0]);
   for (const { auth, source } of authObjects) {
     if (source !== undefined && !authBySource.has(source)) authBySource.set(source, auth);
   }
@@ -92,12 +104,13 @@ export function collectInventory(analysis: FileAnalysis, filename: string): File
   for (const { auth, source } of authObjects) {
     if (source !== undefined) {
       add(source, authBySource.get(source));
-    } else if (auth.base === undefined && auth.alternatives === undefined) {
-      // An auth object with no scope information at all still belongs in the inventory.
+    } else if (SCOPED_AUTH_KINDS.has(auth.kind) && auth.base === undefined && auth.alternatives === undefined) {
+      // An auth object that should carry scopes but shows none still belongs in the inventory.
       const location = locationOf(auth.node, filename);
       unscoped.push({
         id: `auth:${filename}:${location.line}:${location.column}`,
         kind: 'auth',
+        foundIn: filename,
         authKind: auth.kind,
         description: `the ${auth.kind} on line ${location.line}`,
         location,
@@ -112,7 +125,7 @@ export function collectInventory(analysis: FileAnalysis, filename: string): File
 
   const settingsScopes = analysis.settings.scopes;
   if (settingsScopes !== undefined && !order.some((source) => source.kind === 'settings')) {
-    order.push(settingsSource(settingsScopes));
+    order.push(settingsSource(settingsScopes, filename));
   }
   const ids = new Set(order.map((source) => source.id));
   return { file: filename, calls, sources: [...order, ...unscoped.filter((source) => !ids.has(source.id))] };
@@ -137,16 +150,30 @@ function toInventoryCall(
   };
 }
 
-function toInventorySource(source: ScopeSource, auth: AuthObject | undefined, filename: string): InventorySource {
+/** Auth objects that request scopes themselves (Compute, refresh clients… don't). */
+const SCOPED_AUTH_KINDS: ReadonlySet<AuthKind> = new Set(['GoogleAuth', 'JWT', 'OAuth2', 'local-auth', 'fromJSON']);
+
+function toInventorySource(source: SourceWithOrigin, auth: AuthObject | undefined, filename: string): InventorySource {
   const declaredAt: InventoryDeclaredAt[] = source.declarations.map((declaration) => ({
     file: declaration.file ?? filename,
     line: declaration.node?.loc.start.line,
     name: declaration.name,
   }));
-  const base = { description: source.description, scopes: [...source.scopes], complete: source.complete, declaredAt };
+  const base = { foundIn: filename, description: source.description, scopes: [...source.scopes], complete: source.complete, declaredAt };
+  const origin = source.origin;
+  if (origin !== undefined && source.kind !== 'settings' && auth === undefined) {
+    const location = { file: origin.file, line: origin.line, column: origin.column + 1 };
+    return {
+      id: source.kind === 'file' ? `file:${origin.file}` : `auth:${origin.file}:${location.line}:${location.column}`,
+      kind: source.kind,
+      authKind: undefined,
+      location,
+      ...base,
+    };
+  }
   switch (source.kind) {
     case 'settings':
-      return { ...settingsSource(source.scopes), ...base, declaredAt: [] };
+      return { ...settingsSource(source.scopes, filename), ...base, declaredAt: [] };
     case 'file': {
       const first = source.declarations.find((declaration) => declaration.node !== undefined)?.node;
       return {
@@ -162,7 +189,8 @@ function toInventorySource(source: ScopeSource, auth: AuthObject | undefined, fi
         const location = locationOf(auth.node, filename);
         return { id: `auth:${filename}:${location.line}:${location.column}`, kind: 'auth', authKind: auth.kind, location, ...base };
       }
-      // Several auth objects may reach a client: their union has no single constructor.
+      // Several auth objects may reach a client (their union has no single constructor), or the
+      // auth object lives in another module (its declarations carry no node of this file).
       const first = source.declarations.find((declaration) => declaration.node !== undefined)?.node;
       return {
         id: `auth:${filename}#${source.description}`,
@@ -175,10 +203,11 @@ function toInventorySource(source: ScopeSource, auth: AuthObject | undefined, fi
   }
 }
 
-function settingsSource(scopes: readonly string[]): InventorySource {
+function settingsSource(scopes: readonly string[], filename: string): InventorySource {
   return {
     id: `settings:${scopes.join(' ')}`,
     kind: 'settings',
+    foundIn: filename,
     authKind: undefined,
     description: "settings['googleapis-scopes'].scopes",
     location: undefined,

@@ -1,0 +1,94 @@
+/** The pull-request format: GitHub-flavoured Markdown, one table per declaration. */
+import { scopeLabel } from '../scopes/catalog.ts';
+import type { Classification } from '../scopes/catalog.ts';
+import { declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
+import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+
+const STATUS: Readonly<Record<ReportOperation['status'], string>> = {
+  ok: '✅ ok',
+  missing: '❌ missing',
+  'metadata-conflict': '⚠️ metadata',
+  unresolved: '❔ unknown',
+};
+
+export function formatMarkdown(report: Report): string {
+  const out: string[] = [];
+  const { summary } = report;
+  out.push('## Google API scopes', '');
+  out.push(`${summary.missing > 0 ? '❌' : '✅'} **${escape(verdict(report))}**`, '');
+  out.push(
+    `${plural(report.files, 'file')} · ${plural(summary.operations, 'Gmail operation')} · ${plural(
+      report.declarations.filter((declaration) => declaration.kind !== 'unresolved').length,
+      'scope declaration',
+    )}`,
+    '',
+  );
+
+  out.push('| Project | Scopes |', '|---|---|');
+  out.push(`| Requested | ${classified(report, report.requested, report.verification.requested)} |`);
+  out.push(`| Minimal (least privilege) | ${classified(report, report.minimal, report.verification.minimal)} |`);
+  out.push(`| Missing | ${list(report.missing)} |`);
+  out.push(`| Unused (not needed by any visible call) | ${list(report.unused)} |`, '');
+
+  for (const declaration of report.declarations) out.push(...declarationSection(report, declaration), '');
+
+  const scopes = Object.entries(report.classification);
+  if (scopes.length > 0) {
+    out.push('### Scope classification', '', '| Scope | Classification | Google verification |', '|---|---|---|');
+    for (const [scope, info] of scopes) {
+      const classification = info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'invalid');
+      const verification = info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a Google OAuth scope (typo?)');
+      out.push(`| \`${scopeLabel(scope)}\` | ${classification} | ${escape(verification)} |`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function declarationSection(report: Report, declaration: ReportDeclaration): string[] {
+  const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} — \`${declaration.file}:${declaration.line ?? ''}\``;
+  const out = [`### ${title}`, ''];
+  const operations = report.operations.filter((operation) =>
+    declaration.kind === 'unresolved' ? operation.declaration === null : operation.declaration === declaration.id,
+  );
+  if (declaration.kind !== 'unresolved') {
+    const declared = declaredAtText(declaration, code);
+    const requested = `${list(declaration.requested)}${declaration.complete ? '' : ' (partly computed at run time)'}`;
+    out.push(`Requested: ${requested}${declared === undefined ? '' : ` — written at ${declared}`}`, '');
+  }
+  if (operations.length === 0) {
+    out.push('_No Gmail operation traced to these scopes._', '');
+  } else {
+    out.push('| Operation | Location | Status |', '|---|---|---|');
+    for (const operation of operations) {
+      const note = operationNote(operation, code);
+      out.push(`| \`${operation.method}\` | \`${location(operation)}\` | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`);
+    }
+    out.push('');
+  }
+  const results = [`**Minimal:** ${list(declaration.minimal)}`];
+  if (declaration.kind !== 'unresolved') {
+    results.push(`**Missing:** ${list(declaration.missing)}`, `**Unused:** ${list(declaration.unused)}`);
+  }
+  out.push(results.join(' · '));
+  return out;
+}
+
+function classified(report: Report, scopes: readonly string[], level: Classification | null): string {
+  if (level === null) return list(scopes);
+  const verification = Object.values(report.classification).find((info) => info.classification === level)?.verification;
+  return `${list(scopes)} — **${level}**${verification === undefined || verification === null ? '' : `: ${escape(verification)}`}`;
+}
+
+function list(scopes: readonly string[]): string {
+  return scopes.length === 0 ? '—' : scopes.map((scope) => code(scopeLabel(scope))).join(', ');
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+/** Table cells and emphasis: pipes would split a cell. */
+function escape(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}

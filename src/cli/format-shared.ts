@@ -1,0 +1,78 @@
+/** Wording shared by the table and Markdown formats. */
+import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { METADATA_SCOPE } from '../scopes/metadata.ts';
+import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+
+export function declarationTitle(declaration: ReportDeclaration): string {
+  if (declaration.file === null) return declaration.label;
+  return `${declaration.label}  ${declaration.file}:${declaration.line ?? ''}`;
+}
+
+/** "`SCOPES` (src/scopes.ts:3)", "`SCOPES` in src/scopes.ts", "src/app.ts:4": where the list is written. */
+export function declaredAtText(declaration: ReportDeclaration, code: (text: string) => string): string | undefined {
+  const parts = declaration.declaredAt.map((at) => {
+    const name = at.name === null ? '' : code(at.name);
+    if (at.line === null) return name === '' ? code(at.file) : `${name} in ${code(at.file)}`;
+    return name === '' ? code(`${at.file}:${at.line}`) : `${name} (${code(`${at.file}:${at.line}`)})`;
+  });
+  return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+export function location(operation: ReportOperation): string {
+  return `${operation.file}:${operation.line}:${operation.column}`;
+}
+
+export function statusWord(operation: ReportOperation): string {
+  switch (operation.status) {
+    case 'ok':
+      return 'ok';
+    case 'missing':
+      return 'missing';
+    case 'metadata-conflict':
+      return 'metadata';
+    case 'unresolved':
+      return 'unknown';
+  }
+}
+
+/** What a failing or unresolved operation needs, in words. */
+export function operationNote(operation: ReportOperation, code: (text: string) => string): string {
+  const breaksUnderMetadata = operation.metadata === 'breaks' || operation.metadata === 'maybe';
+  const accepted = operation.accepted
+    .filter((scope) => !isAddOnOnly(scope) && !(breaksUnderMetadata && scope === METADATA_SCOPE))
+    .map((scope) => code(scopeLabel(scope)));
+  switch (operation.status) {
+    case 'ok':
+      return '';
+    case 'missing':
+      if (accepted.length === 0) return 'needs a Gmail add-on scope';
+      return accepted.length === 1 ? `needs ${accepted[0]!}` : `needs one of ${accepted.join(', ')}`;
+    case 'metadata-conflict':
+      return `fails while ${code('gmail.metadata')} is requested (format full/raw or q)`;
+    case 'unresolved':
+      return operation.declaration === null ? 'no scopes traced to this call' : 'requested scopes are partly computed at run time';
+  }
+}
+
+export function scopeList(scopes: readonly string[], code: (text: string) => string): string {
+  return scopes.length === 0 ? 'none' : scopes.map((scope) => code(scopeLabel(scope))).join(', ');
+}
+
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}
+
+/** The one-line verdict: what fails, and what Google will require. */
+export function verdict(report: Report): string {
+  const { summary } = report;
+  const parts: string[] = [];
+  if (summary.missing > 0) {
+    parts.push(`${plural(summary.missing, 'operation')} will fail: add ${scopeList(report.missing, (text) => text)}`);
+  } else {
+    parts.push('every traced operation is covered');
+  }
+  if (summary.metadataConflicts > 0) parts.push(`${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under gmail.metadata`);
+  if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);
+  if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
+  return parts.join('; ');
+}

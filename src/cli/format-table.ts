@@ -1,0 +1,151 @@
+/** The terminal format: sections per declaration, aligned columns, colour only when asked. */
+import { scopeLabel } from '../scopes/catalog.ts';
+import type { Classification } from '../scopes/catalog.ts';
+import { declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
+import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+
+interface Paint {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+}
+
+const ANSI: Paint = {
+  bold: (text) => `\u001B[1m${text}\u001B[22m`,
+  dim: (text) => `\u001B[2m${text}\u001B[22m`,
+  red: (text) => `\u001B[31m${text}\u001B[39m`,
+  green: (text) => `\u001B[32m${text}\u001B[39m`,
+  yellow: (text) => `\u001B[33m${text}\u001B[39m`,
+};
+const PLAIN: Paint = { bold: same, dim: same, red: same, green: same, yellow: same };
+
+function same(text: string): string {
+  return text;
+}
+
+export function formatTable(report: Report, options: { readonly color: boolean }): string {
+  const paint = options.color ? ANSI : PLAIN;
+  const lines: string[] = [];
+  const { summary } = report;
+  lines.push(
+    paint.bold('Google API scopes') +
+      paint.dim(
+        ` · ${plural(report.files, 'file')} · ${plural(summary.operations, 'Gmail operation')} · ${plural(
+          report.declarations.filter((declaration) => declaration.kind !== 'unresolved').length,
+          'scope declaration',
+        )}`,
+      ),
+  );
+
+  for (const declaration of report.declarations) {
+    lines.push('', ...declarationSection(report, declaration, paint));
+  }
+
+  lines.push('', paint.bold('Project'));
+  lines.push(...fields(projectFields(report, paint)));
+
+  const scopes = Object.entries(report.classification);
+  if (scopes.length > 0) {
+    lines.push('', paint.bold('Scopes'));
+    const rows = scopes.map(([scope, info]) => [
+      { text: scopeLabel(scope) },
+      { text: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'invalid'), paint: classificationPaint(info.classification, paint) },
+      { text: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a Google OAuth scope (typo?)') },
+    ]);
+    lines.push(...table([[{ text: 'scope' }, { text: 'classification' }, { text: 'Google verification' }].map((cell) => ({ ...cell, paint: paint.dim })), ...rows]));
+  }
+
+  lines.push('', verdictLine(report, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function declarationSection(report: Report, declaration: ReportDeclaration, paint: Paint): string[] {
+  const lines = [paint.bold(declarationTitle(declaration))];
+  const declared = declaredAtText(declaration, same);
+  const operations = report.operations.filter((operation) =>
+    declaration.kind === 'unresolved' ? operation.declaration === null : operation.declaration === declaration.id,
+  );
+  const entries: [string, string][] = [];
+  if (declaration.kind !== 'unresolved') {
+    if (declared !== undefined) entries.push(['written at', declared]);
+    entries.push(['requested', requestedText(declaration, paint)]);
+  }
+  lines.push(...fields(entries));
+  if (operations.length === 0) {
+    lines.push(`  ${paint.dim('no Gmail operation traced to these scopes')}`);
+  } else {
+    lines.push(`  ${paint.dim('operations')}`);
+    lines.push(...table(operations.map((operation) => operationRow(operation, paint)), '    '));
+  }
+  const results: [string, string][] = [['minimal', scopeList(declaration.minimal, same)]];
+  if (declaration.kind !== 'unresolved') {
+    results.push(['missing', declaration.missing.length === 0 ? 'none' : paint.red(scopeList(declaration.missing, same))]);
+    results.push(['unused', declaration.unused.length === 0 ? 'none' : paint.yellow(scopeList(declaration.unused, same))]);
+  }
+  lines.push(...fields(results));
+  return lines;
+}
+
+function requestedText(declaration: ReportDeclaration, paint: Paint): string {
+  const list = scopeList(declaration.requested, same);
+  if (declaration.complete) return list;
+  return `${declaration.requested.length === 0 ? 'unknown' : list} ${paint.dim('(partly computed at run time)')}`;
+}
+
+function projectFields(report: Report, paint: Paint): [string, string][] {
+  const classified = (scopes: readonly string[], level: Classification | null): string =>
+    `${scopeList(scopes, same)}${level === null ? '' : paint.dim(`  (${level}: ${verificationOf(report, level)})`)}`;
+  return [
+    ['requested', classified(report.requested, report.verification.requested)],
+    ['minimal', classified(report.minimal, report.verification.minimal)],
+    ['missing', report.missing.length === 0 ? 'none' : paint.red(scopeList(report.missing, same))],
+    ['unused', report.unused.length === 0 ? 'none' : paint.yellow(`${scopeList(report.unused, same)} (not needed by any visible call)`)],
+  ];
+}
+
+function verificationOf(report: Report, level: Classification): string {
+  return Object.values(report.classification).find((info) => info.classification === level)?.verification ?? level;
+}
+
+function operationRow(operation: ReportOperation, paint: Paint): Cell[] {
+  const status = statusWord(operation);
+  const statusPaint = operation.status === 'ok' ? paint.green : operation.status === 'missing' ? paint.red : paint.yellow;
+  return [{ text: status, paint: statusPaint }, { text: operation.method }, { text: location(operation) }, { text: operationNote(operation, same) }];
+}
+
+function verdictLine(report: Report, paint: Paint): string {
+  const text = verdict(report);
+  return report.summary.missing > 0 ? paint.red(paint.bold(text)) : paint.green(text);
+}
+
+function classificationPaint(classification: Classification | null, paint: Paint): (text: string) => string {
+  if (classification === 'restricted') return paint.red;
+  if (classification === 'sensitive') return paint.yellow;
+  return same;
+}
+
+/** Two-space-indented `name  value` lines with the names aligned. */
+function fields(entries: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(0, ...entries.map(([name]) => name.length));
+  return entries.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`);
+}
+
+interface Cell {
+  readonly text: string;
+  readonly paint?: (text: string) => string;
+}
+
+/** Aligned columns; colour is applied after padding so escapes never skew the widths. */
+function table(rows: readonly (readonly Cell[])[], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.text.length)));
+  return rows.map((row) => {
+    const cells = row.map((cell, index) => {
+      const padded = index === row.length - 1 ? cell.text : cell.text.padEnd(widths[index] ?? 0);
+      return cell.paint === undefined ? padded : cell.paint(padded);
+    });
+    return `${indent}${cells.join('  ')}`.trimEnd();
+  });
+}

@@ -1,0 +1,374 @@
+/**
+ * Builds the project's scope report from the per-file inventories (plain data in, plain data
+ * out; no ESLint here). The JSON format prints this object as is: its schema is documented in
+ * docs/report.md, so every change here is a change of the documented schema.
+ */
+import path from 'node:path';
+import type { FileInventory, InventoryCall, InventorySource } from '../analysis/inventory.ts';
+import type { AuthKind } from '../analysis/google-values.ts';
+import { GMAIL_V1 } from '../scopes/api-map.ts';
+import { CLASSIFICATION_RANK, getScopeInfo, isAddOnOnly, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import type { Classification } from '../scopes/catalog.ts';
+import { METADATA_SCOPE } from '../scopes/metadata.ts';
+import { sortNarrowestFirst } from '../scopes/order.ts';
+import { isSatisfied, minimalCover, solve } from '../scopes/solver.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * `ok`: the requested scopes cover the call. `missing`: they don't (the call fails with 403).
+ * `metadata-conflict`: covered, but gmail.metadata is requested and the call breaks under it.
+ * `unresolved`: the scopes that reach the call are unknown or partly computed at run time.
+ */
+export type OperationStatus = 'ok' | 'missing' | 'metadata-conflict' | 'unresolved';
+
+export interface ReportOperation {
+  readonly method: string;
+  readonly api: string;
+  readonly version: string;
+  /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
+  readonly via: 'client' | 'rest';
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The id of the declaration whose scopes reach the call; null when unknown. */
+  readonly declaration: string | null;
+  /** The scopes the method accepts (any one suffices), narrowest first. */
+  readonly accepted: readonly string[];
+  /**
+   * With gmail.metadata in the token: `not-applicable` (the method doesn't accept it), `ok`,
+   * `breaks` (format full/raw/omitted, or `q`), `maybe` (an argument could not be resolved).
+   */
+  readonly metadata: 'not-applicable' | 'ok' | 'breaks' | 'maybe';
+  readonly status: OperationStatus;
+}
+
+export interface ReportDeclaredAt {
+  readonly file: string;
+  readonly line: number | null;
+  readonly name: string | null;
+}
+
+export interface ReportDeclaration {
+  /**
+   * `file:line:column` of the auth object or declaration; `settings`; `unresolved`; for scopes
+   * that come from another module without a known position, `file#description` (the file that uses them).
+   */
+  readonly id: string;
+  /** `auth`: an auth object; `file`: a file's scope declarations; `settings`; `unresolved`: calls whose scopes are unknown. */
+  readonly kind: 'auth' | 'file' | 'settings' | 'unresolved';
+  /** For people: "GoogleAuth", "JWT", "OAuth2 client", "scopes declared in src/x.ts", … */
+  readonly label: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  /** Where the scope list is written (a literal's line, or a constant's name in another module). */
+  readonly declaredAt: readonly ReportDeclaredAt[];
+  readonly requested: readonly string[];
+  /** False when part of the requested list is computed at run time. */
+  readonly complete: boolean;
+  /** How many operations these scopes reach. */
+  readonly operations: number;
+  readonly minimal: readonly string[];
+  readonly missing: readonly string[];
+  readonly unused: readonly string[];
+}
+
+export interface ReportScopeClassification {
+  readonly label: string;
+  /** Google's classification; null for scopes outside the catalog (other APIs). */
+  readonly classification: Classification | null;
+  /** The Google verification it triggers; null when not catalogued. */
+  readonly verification: string | null;
+  readonly addOnOnly: boolean;
+  /** Whether the string is a real Google OAuth scope at all (typos and short forms are not). */
+  readonly knownGoogleScope: boolean;
+  readonly description: string | null;
+}
+
+export interface ReportSkipped {
+  readonly file: string;
+  readonly line: number | null;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly schemaVersion: number;
+  /** Files the analysis ran on. */
+  readonly files: number;
+  readonly summary: {
+    readonly operations: number;
+    readonly ok: number;
+    readonly missing: number;
+    readonly metadataConflicts: number;
+    readonly unresolved: number;
+  };
+  readonly declarations: readonly ReportDeclaration[];
+  readonly operations: readonly ReportOperation[];
+  /** Every scope the project requests (all declarations), narrowest first. */
+  readonly requested: readonly string[];
+  /** The least-privileged set that covers every operation. */
+  readonly minimal: readonly string[];
+  /** Scopes to add somewhere (union over declarations; see each declaration). */
+  readonly missing: readonly string[];
+  /** Requested Gmail scopes that no visible operation needs, in any declaration that requests them. */
+  readonly unused: readonly string[];
+  /** Every scope named above. */
+  readonly classification: Readonly<Record<string, ReportScopeClassification>>;
+  /** The highest classification among the requested scopes and among the minimal set. */
+  readonly verification: { readonly requested: Classification | null; readonly minimal: Classification | null };
+  /** Files ESLint could not parse or did not lint (explicitly named but ignored). */
+  readonly skipped: readonly ReportSkipped[];
+}
+
+export interface BuildReportInput {
+  readonly cwd: string;
+  readonly inventories: readonly FileInventory[];
+  readonly files?: number;
+  readonly skipped?: readonly ReportSkipped[];
+}
+
+const GMAIL_SCOPES: ReadonlySet<string> = new Set(GMAIL_V1.scopes);
+
+export function buildReport(input: BuildReportInput): Report {
+  const relative = (file: string): string => {
+    const rel = path.relative(input.cwd, file);
+    return (rel === '' ? path.basename(file) : rel).split(path.sep).join('/');
+  };
+
+  // Sources by id, deduplicated across files.
+  const sources = new Map<string, InventorySource>();
+  for (const inventory of input.inventories) {
+    for (const source of inventory.sources) {
+      // The same source seen from the module that makes it (which knows its constructor) wins.
+      const seen = sources.get(source.id);
+      if (seen === undefined || (seen.authKind === undefined && source.authKind !== undefined)) sources.set(source.id, source);
+    }
+  }
+  const calls = input.inventories
+    .flatMap((inventory) => inventory.calls)
+    .sort((a, b) => compareLocations(relative(a.location.file), a.location, relative(b.location.file), b.location));
+
+  const statusOf = (call: InventoryCall): OperationStatus => {
+    const source = call.source === undefined ? undefined : sources.get(call.source);
+    if (source === undefined) return 'unresolved';
+    if (isSatisfied(call.accepted, source.scopes)) {
+      return source.scopes.includes(METADATA_SCOPE) && call.metadata === 'breaks' ? 'metadata-conflict' : 'ok';
+    }
+    return source.complete ? 'missing' : 'unresolved';
+  };
+  const statuses = new Map(calls.map((call) => [call, statusOf(call)]));
+  const unattributed = calls.filter((call) => call.source === undefined || !sources.has(call.source));
+
+  // Report ids: `file:line:column` where there is a location, unique.
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  const orderedSources = [...sources.values()].sort(compareSources(relative));
+  for (const source of orderedSources) {
+    let id =
+      source.kind === 'settings'
+        ? 'settings'
+        : source.location !== undefined
+          ? `${relative(source.location.file)}:${source.location.line}:${source.location.column}`
+          : `${relative(source.foundIn)}#${source.description.replace(/^the /, '')}`;
+    for (let n = 2; taken.has(id); n++) id = `${id.replace(/#\d+$/, '')}#${n}`;
+    taken.add(id);
+    ids.set(source.id, id);
+  }
+
+  const declarations: ReportDeclaration[] = orderedSources.map((source) => {
+    const own = calls.filter((call) => call.source === source.id);
+    const missingCalls = own.filter((call) => statuses.get(call) === 'missing');
+    const gmailRequested = source.scopes.filter((scope) => GMAIL_SCOPES.has(scope));
+    let unused: string[];
+    if (own.length > 0) {
+      const needed = neededSubset(own, source.scopes);
+      unused = gmailRequested.filter((scope) => !needed.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
+    } else {
+      unused = gmailRequested.filter((scope) => !calls.some((call) => call.accepted.includes(scope)));
+    }
+    const location = source.location;
+    return {
+      id: ids.get(source.id)!,
+      kind: source.kind,
+      label: labelOf(source),
+      file: location === undefined ? null : relative(location.file),
+      line: location?.line ?? null,
+      column: location?.column ?? null,
+      declaredAt: source.declaredAt.map((at) => ({ file: relative(at.file), line: at.line ?? null, name: at.name ?? null })),
+      requested: orderScopes(source.scopes),
+      complete: source.complete,
+      operations: own.length,
+      minimal: minimalCover(own.map((call) => call.effective), { objective: 'least-privilege' }),
+      missing: missingCalls.length === 0 ? [] : solve(missingCalls.map((call) => call.effective), source.scopes).add,
+      unused: orderScopes(unused),
+    };
+  });
+  if (unattributed.length > 0) {
+    declarations.push({
+      id: 'unresolved',
+      kind: 'unresolved',
+      label: 'calls whose scopes could not be traced',
+      file: null,
+      line: null,
+      column: null,
+      declaredAt: [],
+      requested: [],
+      complete: false,
+      operations: unattributed.length,
+      minimal: minimalCover(unattributed.map((call) => call.effective), { objective: 'least-privilege' }),
+      missing: [],
+      unused: [],
+    });
+  }
+
+  const operations: ReportOperation[] = calls.map((call) => ({
+    method: call.method,
+    api: call.api,
+    version: call.version,
+    via: call.via,
+    file: relative(call.location.file),
+    line: call.location.line,
+    column: call.location.column,
+    declaration: call.source === undefined ? null : (ids.get(call.source) ?? null),
+    accepted: orderScopes(call.accepted),
+    metadata: call.metadata,
+    status: statuses.get(call)!,
+  }));
+
+  const requested = orderScopes(orderedSources.flatMap((source) => source.scopes));
+  const minimal = minimalCover(calls.map((call) => call.effective), { objective: 'least-privilege' });
+  const missing = orderScopes(declarations.flatMap((declaration) => declaration.missing));
+  // Unused project-wide: every declaration that requests the scope has no use for it.
+  const unused = requested.filter((scope) => {
+    const requesting = declarations.filter((declaration) => declaration.requested.includes(scope));
+    return requesting.length > 0 && requesting.every((declaration) => declaration.unused.includes(scope));
+  });
+
+  const named = new Set([
+    ...requested,
+    ...minimal,
+    ...missing,
+    ...declarations.flatMap((declaration) => [...declaration.minimal, ...declaration.missing]),
+  ]);
+  const classification: Record<string, ReportScopeClassification> = {};
+  for (const scope of orderScopes(named)) classification[scope] = classify(scope);
+
+  const count = (status: OperationStatus): number => operations.filter((operation) => operation.status === status).length;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    files: input.files ?? input.inventories.length,
+    summary: {
+      operations: operations.length,
+      ok: count('ok'),
+      missing: count('missing'),
+      metadataConflicts: count('metadata-conflict'),
+      unresolved: count('unresolved'),
+    },
+    declarations,
+    operations,
+    requested,
+    minimal,
+    missing,
+    unused,
+    classification,
+    verification: { requested: highestClassification(requested), minimal: highestClassification(minimal) },
+    skipped: [...(input.skipped ?? [])].map((item) => ({ ...item, file: relative(item.file) })),
+  };
+}
+
+/**
+ * The requested scopes these calls really use: the least-privileged subset of `requested`
+ * that covers every call it can cover. Add-on-only scopes (which the solver never proposes)
+ * count as used when they are the only requested scope a call accepts.
+ */
+function neededSubset(calls: readonly InventoryCall[], requested: readonly string[]): Set<string> {
+  const have = new Set(requested);
+  const requirements: string[][] = [];
+  const needed = new Set<string>();
+  for (const call of calls) {
+    // A call that may break under gmail.metadata still counts as using it.
+    let usable = (call.metadata === 'maybe' ? call.accepted : call.effective).filter((scope) => have.has(scope));
+    // A call that certainly breaks under gmail.metadata, with nothing else requested, still uses it.
+    if (usable.length === 0) usable = call.accepted.filter((scope) => have.has(scope));
+    if (usable.length === 0) continue;
+    const proposable = usable.filter((scope) => !isAddOnOnly(scope));
+    if (proposable.length === 0) for (const scope of usable) needed.add(scope);
+    else requirements.push(proposable);
+  }
+  for (const scope of minimalCover(requirements, { objective: 'least-privilege' })) needed.add(scope);
+  return needed;
+}
+
+function classify(scope: string): ReportScopeClassification {
+  const info = getScopeInfo(scope);
+  return {
+    label: scopeLabel(scope),
+    classification: info?.classification ?? null,
+    verification: info === undefined ? null : verificationConsequence(info.classification),
+    addOnOnly: info?.addOnOnly ?? false,
+    knownGoogleScope: isKnownGoogleScope(scope),
+    description: info?.description ?? null,
+  };
+}
+
+export function highestClassification(scopes: readonly string[]): Classification | null {
+  let best: Classification | null = null;
+  for (const scope of scopes) {
+    const classification = getScopeInfo(scope)?.classification;
+    if (classification === undefined) continue;
+    if (best === null || CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[best]) best = classification;
+  }
+  return best;
+}
+
+const AUTH_LABELS: Readonly<Record<AuthKind, string>> = {
+  GoogleAuth: 'GoogleAuth',
+  JWT: 'JWT',
+  OAuth2: 'OAuth2 client',
+  'local-auth': 'authenticate() (@google-cloud/local-auth)',
+  getClient: 'getClient()',
+  fromJSON: 'fromJSON()',
+  other: 'auth client',
+};
+
+function labelOf(source: InventorySource): string {
+  switch (source.kind) {
+    case 'settings':
+      return "settings['googleapis-scopes'].scopes";
+    case 'file':
+      return 'scopes declared in the file';
+    case 'auth':
+      return source.authKind === undefined ? source.description.replace(/^the /, '') : AUTH_LABELS[source.authKind];
+  }
+}
+
+function compareLocations(
+  fileA: string,
+  a: { readonly line: number; readonly column: number },
+  fileB: string,
+  b: { readonly line: number; readonly column: number },
+): number {
+  return (fileA < fileB ? -1 : fileA > fileB ? 1 : 0) || a.line - b.line || a.column - b.column;
+}
+
+/** Located sources by file and position, then unlocated ones; settings last. */
+function compareSources(relative: (file: string) => string) {
+  const rank = (source: InventorySource): number => (source.kind === 'settings' ? 2 : source.location === undefined ? 1 : 0);
+  return (a: InventorySource, b: InventorySource): number => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0) return byRank;
+    if (a.location !== undefined && b.location !== undefined) {
+      return compareLocations(relative(a.location.file), a.location, relative(b.location.file), b.location);
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
+/** Catalogued scopes narrowest first, then any other scope (other APIs, typos) by name. */
+function orderScopes(scopes: Iterable<string>): string[] {
+  const unique = [...new Set(scopes)];
+  const known = unique.filter((scope) => getScopeInfo(scope) !== undefined);
+  const other = unique.filter((scope) => getScopeInfo(scope) === undefined).sort();
+  return [...sortNarrowestFirst(known), ...other];
+}
