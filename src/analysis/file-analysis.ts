@@ -10,7 +10,7 @@ import { moduleExportName, resolveRelativeModule } from './module-exports.ts';
 import { parseModule } from './parse-module.ts';
 import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
-import { describeDeclaration, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
+import { describeDeclaration, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from './static-value.ts';
 import { detectTypedGmailMethod } from './typed-calls.ts';
@@ -93,6 +93,8 @@ class Analyzer {
   private readonly resolver: GoogleValueResolver;
   private readonly authSourceCache = new Map<AuthObject, ScopeSource | undefined>();
   private fileScopesCache: ScopeSource | undefined | null = null;
+  /** Receivers (`gmail`, `this.client`) used in an unambiguous Gmail call shape in this file. */
+  private readonly gmailShapedReceivers = new Set<string>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -168,25 +170,32 @@ class Analyzer {
     if (value.kind === 'resource' && value.path.length === 0) {
       return { kind: factory ? 'client-factory' : 'client', requested: this.requestedFor(value.client) };
     }
-    if (value.kind === 'auth') return { kind: factory ? 'auth-factory' : 'auth', requested: this.authSource(value.auth) };
+    if (value.kind === 'auth') {
+      // An auth object whose consent scopes this module requests elsewhere (a generateAuthUrl in
+      // a helper that receives the client): the module's own scope declarations.
+      return { kind: factory ? 'auth-factory' : 'auth', requested: this.authSource(value.auth) ?? this.fileScopes() };
+    }
     return undefined;
   }
 
   run(): FileAnalysis {
     const calls: GmailCall[] = [];
     const authObjects = new Map<AuthObject, ScopeSource | undefined>();
+    const retry: TSESTree.CallExpression[] = [];
+    const record = (node: TSESTree.CallExpression, found: ReturnType<Analyzer['detectCall']>): boolean => {
+      if (found === undefined) return false;
+      calls.push({
+        ...found,
+        node,
+        shape: callShape(found.paramsNode, this.env),
+        via: 'client',
+        requested: this.requestedForCall(found.client, found.paramsNode),
+      });
+      return true;
+    };
     for (const node of this.collected.calls) {
-      const found = this.detectCall(node);
-      if (found !== undefined) {
-        calls.push({
-          ...found,
-          node,
-          shape: callShape(found.paramsNode, this.env),
-          via: 'client',
-          requested: this.requestedFor(found.client),
-        });
-        continue;
-      }
+      if (record(node, this.detectCall(node))) continue;
+      if (isTwoSegmentUsersCall(node)) retry.push(node);
       const rest = detectRestCall(node, this.env);
       if (rest !== undefined) {
         const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
@@ -202,6 +211,8 @@ class Analyzer {
         });
       }
     }
+    // `x.users.getProfile()` before the `x.users.messages.…` call that shows x is a Gmail client.
+    for (const node of retry) record(node, this.detectCall(node));
     for (const node of [...this.collected.calls, ...this.collected.news]) {
       const value = this.resolver.resolve(node);
       if (value.kind === 'auth' && value.auth.node === node) authObjects.set(value.auth, this.authSource(value.auth));
@@ -254,7 +265,6 @@ class Analyzer {
    * method, off a receiver we know nothing about. Generic shapes (`users.watch`) never match.
    */
   private matchByShape(node: TSESTree.Node): MethodInfo | undefined {
-    if (!this.collected.importsGmailLibrary) return undefined;
     const names: string[] = [];
     let current: TSESTree.Node = node;
     while (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -264,9 +274,17 @@ class Analyzer {
       current = unwrapExpression(current.object);
       if (key === 'users') break;
     }
-    if (names[0] !== 'users' || names.length < 3) return undefined;
-    if (!this.isOpaqueRoot(current, 0)) return undefined;
-    return GMAIL_V1.methods.get(names.join('.'));
+    if (names[0] !== 'users' || names.length < 2 || !this.isOpaqueRoot(current, 0)) return undefined;
+    const method = GMAIL_V1.methods.get(names.join('.'));
+    if (method === undefined) return undefined;
+    const receiver = this.sourceCode.getText(current);
+    if (names.length >= 3) {
+      this.gmailShapedReceivers.add(receiver);
+      return method;
+    }
+    // `x.users.getProfile()`/`watch()`/`stop()` exist in other Google APIs too: only on a receiver
+    // that this file also uses for an unambiguous Gmail call (`x.users.messages.…`).
+    return this.gmailShapedReceivers.has(receiver) ? method : undefined;
   }
 
   /**
@@ -309,6 +327,15 @@ class Analyzer {
     }
   }
 
+  /** `gmail.users.messages.send({ userId, auth: other })`: a per-request auth wins over the client's. */
+  private requestedForCall(client: GmailClient | undefined, paramsNode: TSESTree.Node | undefined): ScopeSource | undefined {
+    const authNode = findProperty(paramsNode === undefined ? undefined : unwrapExpression(paramsNode), 'auth')?.value;
+    if (authNode === undefined) return this.requestedFor(client);
+    const value = this.resolver.resolve(authNode);
+    // An auth we can't trace here could request anything: unknown, never the client's scopes.
+    return value.kind === 'auth' ? this.authSource(value.auth) : undefined;
+  }
+
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */
   private requestedFor(client: GmailClient | undefined): ScopeSource | undefined {
     if (client?.external !== undefined) return client.external;
@@ -343,7 +370,11 @@ class Analyzer {
   authSource(auth: AuthObject): ScopeSource | undefined {
     if (this.authSourceCache.has(auth)) return this.authSourceCache.get(auth);
     this.authSourceCache.set(auth, undefined); // cycle guard
-    const source = this.computeAuthSource(auth);
+    const computed = this.computeAuthSource(auth);
+    const source =
+      computed === undefined || computed.origin !== undefined
+        ? computed
+        : { ...computed, origin: locationOf(auth.node, this.filename) };
     this.authSourceCache.set(auth, source);
     return source;
   }
@@ -387,7 +418,9 @@ class Analyzer {
     const covered: TSESTree.Node[] = [];
     for (const { value: node, extent } of this.collected.scopeDeclarations) {
       const list = toScopeList(evaluate(node, this.env));
-      if (list.scopes.length === 0 && list.complete) continue;
+      // Nothing known (`scope: tokens.scope`, a parameter): a value read from a response, or one
+      // we can't see; it says nothing about what this file requests.
+      if (list.scopes.length === 0) continue;
       covered.push(extent);
       parts.push({
         kind: 'file',
@@ -406,7 +439,14 @@ class Analyzer {
     // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
     // its Gmail client gets from elsewhere: that's unknown, not "no Gmail scope".
     const declaresGmailScope = parts.some((part) => !part.complete || part.scopes.some((scope) => GMAIL_V1.scopes.includes(scope)));
-    const result = parts.length === 0 || !declaresGmailScope ? undefined : unionSources('file', 'this file', parts);
+    const first = this.collected.scopeDeclarations[0]?.extent ?? this.collected.scopeStrings[0]?.node;
+    const result =
+      parts.length === 0 || !declaresGmailScope
+        ? undefined
+        : {
+            ...unionSources('file', 'this file', parts),
+            ...(first === undefined ? {} : { origin: locationOf(first, this.filename) }),
+          };
     this.fileScopesCache = result;
     return result;
   }
@@ -602,6 +642,16 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
   };
   visit(sourceCode.ast, false);
   return collected;
+}
+
+/** `x.users.getProfile(…)`: a call two names off `users`. */
+function isTwoSegmentUsersCall(node: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.MemberExpression &&
+    memberKeyName(callee.object) === 'users'
+  );
 }
 
 function isScopePositionParent(node: TSESTree.Property | TSESTree.VariableDeclarator | TSESTree.CallExpression): boolean {

@@ -5,6 +5,7 @@ import type { MethodInfo } from '../scopes/api-map.ts';
 import type { FileEnvironment } from './file-environment.ts';
 import { findProperty, memberKeyName, unwrapExpression } from './static-value.ts';
 import type { ScopeSource } from './scope-sources.ts';
+import { resourceOfClassName } from './typed-calls.ts';
 
 /**
  * Tracing Google objects through the linted file: which expressions are Gmail clients (and
@@ -111,7 +112,14 @@ type ModuleRole =
   | { readonly role: 'auth-class'; readonly kind: AuthKind }
   | { readonly role: 'auth-call'; readonly name: string };
 
-function moduleRole(module: string, rawPath: readonly string[]): ModuleRole | undefined {
+/** `npm:googleapis@140` (Deno) → `googleapis`. */
+function packageName(specifier: string): string {
+  const match = /^npm:((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?$/.exec(specifier);
+  return match?.[1] ?? specifier;
+}
+
+function moduleRole(rawModule: string, rawPath: readonly string[]): ModuleRole | undefined {
+  const module = packageName(rawModule);
   // CommonJS packages seen through an ESM default import: `import g from 'googleapis'; g.google…`.
   const path = rawPath[0] === 'default' ? rawPath.slice(1) : rawPath;
   const key = path.join('.');
@@ -221,11 +229,45 @@ export class GoogleValueResolver {
         return this.merge(source.nodes.map((write) => this.resolve(write, depth)));
       case 'function':
         return { kind: 'function', fn: source.fn };
-      case 'parameter':
-        return this.resolveParameter(source.fn, source.index, depth);
+      case 'parameter': {
+        const fromCallers = this.resolveParameter(source.fn, source.index, depth);
+        const declared = variable.defs[0]?.name;
+        return fromCallers.kind === 'unknown' && declared !== undefined ? this.fromTypeAnnotation(declared, depth) : fromCallers;
+      }
       default:
         return UNKNOWN_VALUE;
     }
+  }
+
+  /**
+   * Without type information, a declared type still says what a parameter or field holds:
+   * `gmail: gmail_v1.Gmail`, `messages: gmail_v1.Resource$Users$Messages`. The client's auth is
+   * unknown (the file's scope declarations or the settings apply).
+   */
+  fromTypeAnnotation(node: TSESTree.Node, depth = 0): GoogleValue {
+    const holder =
+      node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.PropertyDefinition ? node : undefined;
+    const annotation = holder?.typeAnnotation?.typeAnnotation;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return UNKNOWN_VALUE;
+    const names: string[] = [];
+    let typeName: TSESTree.EntityName = annotation.typeName;
+    while (typeName.type === AST_NODE_TYPES.TSQualifiedName) {
+      names.unshift(typeName.right.name);
+      typeName = typeName.left;
+    }
+    if (typeName.type !== AST_NODE_TYPES.Identifier) return UNKNOWN_VALUE;
+    const root = this.resolve(typeName, depth);
+    if (root.kind !== 'module') return UNKNOWN_VALUE;
+    const path = [...root.path, ...names];
+    const role = moduleRole(root.module, path);
+    const client: GmailClient = { node, authNode: undefined, usesGlobalOptions: false };
+    if (role?.role === 'gmail-class') return { kind: 'resource', client, path: [] };
+    const className = path.at(-1);
+    const owner = path.at(-2);
+    const isGmailModule = packageName(root.module) === 'googleapis' || packageName(root.module) === '@googleapis/gmail';
+    if (!isGmailModule || owner !== 'gmail_v1' || className === undefined) return UNKNOWN_VALUE;
+    const resource = resourceOfClassName(className);
+    return resource === undefined ? UNKNOWN_VALUE : { kind: 'resource', client, path: resource.split('.') };
   }
 
   /** A module export; for relative modules, the Google object the module exports under that name. */
@@ -379,7 +421,24 @@ export class GoogleValueResolver {
         values.push(this.resolveParameter(constructorNode.value, index, depth));
       }
     });
-    if (values.length === 0) return UNKNOWN_VALUE;
+    if (values.length === 0 || values.every((value) => value.kind === 'unknown')) {
+      // No visible writer: the declared type may still say it's a Gmail client.
+      const declared = classNode.body.body.find(
+        (element) =>
+          element.type === AST_NODE_TYPES.PropertyDefinition &&
+          element.key.type === AST_NODE_TYPES.Identifier &&
+          element.key.name === key,
+      );
+      if (declared !== undefined) return this.fromTypeAnnotation(declared, depth);
+      const parameter = constructorNode?.value.params.find(
+        (param): param is TSESTree.TSParameterProperty =>
+          param.type === AST_NODE_TYPES.TSParameterProperty &&
+          param.parameter.type === AST_NODE_TYPES.Identifier &&
+          param.parameter.name === key,
+      );
+      if (parameter !== undefined) return this.fromTypeAnnotation(parameter.parameter, depth);
+      return UNKNOWN_VALUE;
+    }
     return this.merge(values);
   }
 

@@ -20,28 +20,27 @@ export interface RestCall {
 }
 
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
-/** HTTP client libraries called as `lib(url, options)` / `lib.verb(url)` / `lib({ url, method })`. */
-const HTTP_CLIENTS = new Set(['fetch', 'axios', 'got', 'ky', 'request', 'gaxios', 'ofetch', '$fetch', 'superagent']);
-/** Only URLs that name the Gmail API are considered. */
+/** Methods that take `{ url, method }`. */
+const REQUEST_METHODS = new Set(['request', 'sendRequest', 'fetch']);
+/** HTTP functions called as `fn(url, options)` or `fn({ url, method })`: fetch, axios, got, ky, request… */
+const HTTP_CLIENT_NAME = /fetch|request|axios|^got$|^ky$|^http|^\$fetch$/i;
+/** Only URLs that name the Gmail API are considered: the URL, not the function name, decides. */
 const GMAIL_URL = /gmail\.googleapis\.com|googleapis\.com\/(?:upload\/)?gmail\/v1|^\{\}\/?(?:upload\/)?gmail\/v1\//;
 
 export function detectRestCall(node: TSESTree.CallExpression, env: Environment): RestCall | undefined {
   const callee = unwrapExpression(node.callee);
-  let clientName: string | undefined;
   let verb: string | undefined;
   let receiver: TSESTree.Node | undefined;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    clientName = callee.name;
+    if (!HTTP_CLIENT_NAME.test(callee.name)) return undefined;
   } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const key = memberKeyName(callee);
-    const object = unwrapExpression(callee.object);
     if (key === undefined) return undefined;
-    if (object.type === AST_NODE_TYPES.Identifier && HTTP_CLIENTS.has(object.name) && HTTP_VERBS.has(key)) {
-      clientName = object.name;
+    if (HTTP_VERBS.has(key.toLowerCase())) {
+      // axios.post(url), axios_1.default.get(url), got.delete(url), http.patch(url)
       verb = key.toUpperCase();
-    } else if (key === 'request' || key === 'fetch') {
-      // authClient.request({ url, method }) (google-auth-library), http.fetch(url)
-      clientName = key;
+    } else if (REQUEST_METHODS.has(key)) {
+      // authClient.request({ url, method }) (google-auth-library), httpClient.sendRequest({ … })
       receiver = callee.object;
     } else {
       return undefined;
@@ -49,25 +48,43 @@ export function detectRestCall(node: TSESTree.CallExpression, env: Environment):
   } else {
     return undefined;
   }
-  if (!HTTP_CLIENTS.has(clientName)) return undefined;
   const [first, second] = node.arguments;
-  if (first === undefined) return undefined;
-  const firstNode = unwrapExpression(first);
-  const optionsNode = firstNode.type === AST_NODE_TYPES.ObjectExpression ? firstNode : second;
-  const urlNode = firstNode.type === AST_NODE_TYPES.ObjectExpression ? findProperty(firstNode, 'url')?.value : firstNode;
+  if (first === undefined || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const firstObject = objectLiteralOf(first, env);
+  const optionsNode = firstObject ?? (second === undefined || second.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(second, env));
+  const urlNode = firstObject !== undefined ? findProperty(firstObject, 'url')?.value : first;
   if (urlNode === undefined) return undefined;
   const url = urlPattern(urlNode, env);
   if (!GMAIL_URL.test(url)) return undefined;
-  const methodProperty = findProperty(optionsNode === undefined ? undefined : unwrapExpression(optionsNode), 'method')?.value;
-  if (methodProperty !== undefined) {
-    const value = evaluate(methodProperty, env);
-    verb = value.kind === 'string' ? value.value.toUpperCase() : undefined;
-  } else {
-    verb ??= 'GET';
-  }
+  const methodNode = findProperty(optionsNode, 'method')?.value;
+  if (methodNode !== undefined) verb = httpVerbOf(methodNode, env);
+  else verb ??= 'GET';
   const method = matchRestPath(GMAIL_V1, verb, url);
   if (method === undefined) return undefined;
   return { method, receiver, shape: queryShape(url, optionsNode) };
+}
+
+/** `'POST'`, `HttpMethod.POST`, `Methods.post`: the verb, or undefined (any). */
+function httpVerbOf(node: TSESTree.Node, env: Environment): string | undefined {
+  const value = evaluate(node, env);
+  if (value.kind === 'string') return value.value.toUpperCase();
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type === AST_NODE_TYPES.MemberExpression) {
+    const key = memberKeyName(unwrapped);
+    if (key !== undefined && HTTP_VERBS.has(key.toLowerCase())) return key.toUpperCase();
+  }
+  return undefined;
+}
+
+/** An object literal written inline, or the one a `const config = { … }` holds. */
+function objectLiteralOf(node: TSESTree.Node, env: Environment): TSESTree.ObjectExpression | undefined {
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type === AST_NODE_TYPES.ObjectExpression) return unwrapped;
+  if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const binding = env.resolveIdentifier(unwrapped);
+  if (binding?.kind !== 'expression') return undefined;
+  const init = unwrapExpression(binding.node);
+  return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
 }
 
 /** The URL with every part we can't evaluate written as `{}`. */

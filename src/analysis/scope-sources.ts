@@ -24,6 +24,18 @@ export interface ScopeSource {
   /** For messages: "the GoogleAuth on line 3", "this file", "settings['googleapis-scopes'].scopes". */
   readonly description: string;
   readonly declarations: readonly ScopeDeclaration[];
+  /** Where the scopes are requested: the auth object, or the file's first scope declaration (column 0-based). */
+  readonly origin?: SourceLocation;
+}
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export function locationOf(node: TSESTree.Node, file: string): SourceLocation {
+  return { file, line: node.loc.start.line, column: node.loc.start.column };
 }
 
 /** Follows a scopes expression to where it is written, for fixes and for messages. */

@@ -55,7 +55,7 @@ export function detectTypedGmailMethod(
 }
 
 /** `Resource$Users$Settings$Sendas` → `users.settings.sendAs`. */
-function resourceOfClassName(className: string): string | undefined {
+export function resourceOfClassName(className: string): string | undefined {
   if (!className.startsWith('Resource$')) return undefined;
   const lowerPath = className.slice('Resource$'.length).split('$').join('.').toLowerCase();
   return RESOURCE_BY_LOWER_PATH.get(lowerPath);

@@ -12,6 +12,31 @@ const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://
 ruleTester.run('missing-scope (reach)', rule, {
   valid: [
     {
+      name: 'a per-request auth the file cannot trace makes the call unknown, not the client\u2019s scopes',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+const gmail = google.gmail({ version: 'v1', auth });
+export const send = (sender, raw) => gmail.users.messages.send({ userId: 'me', auth: sender, requestBody: { raw } });
+`,
+    },
+    {
+      name: 'users.getProfile on an unknown receiver is not matched by shape alone (other APIs have users.*)',
+      code: `
+export const SCOPES = ['${AUTH}/gmail.send'];
+export const whoAmI = (client) => client.users.getProfile({ userId: 'me' });
+`,
+    },
+    {
+      name: 'a scope property read from a token response does not hide the file\u2019s requested scopes',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.send'];
+export const saved = (tokens) => ({ access_token: tokens.access_token, scope: tokens.scope ?? undefined });
+export const send = (auth) => google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });
+`,
+    },
+    {
       name: 'a file that declares only other APIs\u2019 scopes says nothing about the Gmail token',
       code: `
 import { google } from 'googleapis';
@@ -49,6 +74,173 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
     },
   ],
   invalid: [
+    {
+      name: 'a helper module that never imports googleapis: the chain shape, and users.getProfile on the same receiver',
+      code: `
+const SCOPES = ['${AUTH}/gmail.labels'];
+async function tidy(gmail, id) {
+  const profile = await gmail.users.getProfile({ userId: 'me' });
+  await gmail.users.messages.delete({ userId: 'me', id });
+  return profile;
+}
+module.exports = { tidy, SCOPES };
+`,
+      output: `
+const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
+async function tidy(gmail, id) {
+  const profile = await gmail.users.getProfile({ userId: 'me' });
+  await gmail.users.messages.delete({ userId: 'me', id });
+  return profile;
+}
+module.exports = { tidy, SCOPES };
+`,
+      filename: APP_JS,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 25,
+          data: {
+            method: 'users.getProfile',
+            accepted: 'one of gmail.compose, gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            source: 'this file',
+            requested: 'only gmail.labels',
+            add: 'https://mail.google.com/',
+            where: ' to `SCOPES`',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 9,
+          data: {
+            method: 'users.messages.delete',
+            accepted: 'https://mail.google.com/',
+            source: 'this file',
+            requested: 'only gmail.labels',
+            add: 'https://mail.google.com/',
+            where: ' to `SCOPES`',
+          },
+        },
+      ],
+    },
+    {
+      name: 'declared types without type information: gmail_v1.Gmail fields and resource-typed parameters',
+      code: `
+import type { gmail_v1 } from '@googleapis/gmail';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export class Watcher {
+  constructor(private readonly gmail: gmail_v1.Gmail) {}
+  start() { return this.gmail.users.watch({ userId: 'me', requestBody: { topicName: 't' } }); }
+}
+export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) => messages.send({ userId: 'me', requestBody: { raw } });
+`,
+      output: `
+import type { gmail_v1 } from '@googleapis/gmail';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
+export class Watcher {
+  constructor(private readonly gmail: gmail_v1.Gmail) {}
+  start() { return this.gmail.users.watch({ userId: 'me', requestBody: { topicName: 't' } }); }
+}
+export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) => messages.send({ userId: 'me', requestBody: { raw } });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 8,
+          column: 83,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: ' to `SCOPES`',
+          },
+        },
+      ],
+    },
+    {
+      name: 'an OAuth2 client from an imported factory: the consent scopes its module declares',
+      code: `
+import { google } from 'googleapis';
+import { createClient, authUrl } from './oauth.js';
+const client = createClient();
+console.log(authUrl(client));
+await google.gmail({ version: 'v1', auth: client }).users.messages.delete({ userId: 'me', id: 'x' });
+`,
+      output: null,
+      filename: CROSS_FILE_APP,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 7,
+          data: {
+            method: 'users.messages.delete',
+            accepted: 'https://mail.google.com/',
+            source: 'this file in ./oauth.js',
+            requested: 'only gmail.modify',
+            add: 'https://mail.google.com/',
+            where: ' to `AUTH_SCOPES` in ./oauth.js',
+          },
+        },
+      ],
+    },
+    {
+      name: 'REST through compiled axios, a config object and a framework HTTP client',
+      code: `
+const axios_1 = require('axios');
+const framework_1 = require('@activepieces/pieces-common');
+const SCOPES = ['${AUTH}/gmail.readonly'];
+async function go(id, token) {
+  const config = { method: 'post', url: \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`, headers: { Authorization: token } };
+  await axios_1.default.request(config);
+  await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
+}
+module.exports = { go };
+`,
+      output: `
+const axios_1 = require('axios');
+const framework_1 = require('@activepieces/pieces-common');
+const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
+async function go(id, token) {
+  const config = { method: 'post', url: \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`, headers: { Authorization: token } };
+  await axios_1.default.request(config);
+  await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
+}
+module.exports = { go };
+`,
+      filename: APP_JS,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 9,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: 'https://mail.google.com/',
+            where: ' to `SCOPES`',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 8,
+          column: 9,
+          data: {
+            method: 'users.threads.delete',
+            accepted: 'https://mail.google.com/',
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: 'https://mail.google.com/',
+            where: ' to `SCOPES`',
+          },
+        },
+      ],
+    },
     {
       name: 'TypeScript constructor injection: parameter properties and this.x = param',
       code: `
