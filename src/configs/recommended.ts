@@ -4,5 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export function recommendedRules(prefix: string): TSESLint.FlatConfig.Rules {
   return {
     [`${prefix}/missing-scope`]: 'error',
+    [`${prefix}/metadata-scope`]: 'error',
+    [`${prefix}/valid-scope`]: 'error',
   };
 }

@@ -5,5 +5,7 @@ import { recommendedRules } from './recommended.ts';
 export function strictRules(prefix: string): TSESLint.FlatConfig.Rules {
   return {
     ...recommendedRules(prefix),
+    [`${prefix}/least-privilege`]: 'error',
+    [`${prefix}/no-restricted-scopes`]: 'error',
   };
 }

@@ -1,0 +1,338 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { authObjectsOfCall, authVisibility } from '../analysis/auth-visibility.ts';
+import { getFileAnalysis } from '../analysis/file-analysis.ts';
+import type { FileAnalysis, GmailCall } from '../analysis/file-analysis.ts';
+import type { FileEnvironment } from '../analysis/file-environment.ts';
+import type { AuthObject } from '../analysis/google-values.ts';
+import { isEditable, locateScope, removeScopeFix, replaceScopeFix } from '../analysis/scope-edits.ts';
+import type { ScopeSource } from '../analysis/scope-sources.ts';
+import { rangeLocation } from '../analysis/string-tokens.ts';
+import { CLASSIFICATION_RANK, classificationOf, getScopeInfo, isAddOnOnly, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import type { Classification } from '../scopes/catalog.ts';
+import { METADATA_SCOPE, effectiveAcceptedScopes } from '../scopes/metadata.ts';
+import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
+import { isSatisfied, solve } from '../scopes/solver.ts';
+import { createRule } from '../utils/create-rule.ts';
+
+export type Options = [
+  {
+    allow?: string[];
+  },
+];
+
+export type MessageIds = 'unusedScope' | 'redundantScope' | 'broaderScope' | 'removeScope' | 'replaceScope';
+
+export default createRule<Options, MessageIds>({
+  name: 'least-privilege',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Report requested Gmail scopes that no call needs, or that are broader than the calls need',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Scope URLs never reported, e.g. a scope requested on purpose for calls this plugin cannot see.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      unusedScope: '{{source}} requests `{{scope}}`, but none of its Gmail calls needs it. Removing it {{effect}}.',
+      redundantScope:
+        '{{source}} requests `{{scope}}`, but {{others}}, also requested, already {{cover}} every Gmail call that uses it. Removing it {{effect}}.',
+      broaderScope:
+        '{{source}} requests `{{scope}}`, but the {{lesser}} {{narrower}} {{cover}} every Gmail call that uses it. Requesting {{narrower}} instead {{effect}}.',
+      removeScope: 'Remove `{{scope}}` from the requested scopes.',
+      replaceScope: 'Replace `{{scope}}` with {{narrower}}.',
+    },
+  },
+  create(context, [{ allow = [] }]) {
+    const allowed = new Set(allow);
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        const env = analysis.env;
+        if (env === undefined) return;
+        const groups = sourceGroups(analysis);
+        const reported = new Set<string>();
+        for (const group of groups) {
+          for (const change of changesFor(analysis, group, groups, allowed)) {
+            const where = reportLocation(context.sourceCode, env, group, change.scope);
+            const key = `${change.scope}@${where.key}`;
+            if (reported.has(key)) continue;
+            reported.add(key);
+            const fix = editFor(context.sourceCode, env, group.source, change);
+            const data = {
+              source: capitalize(group.source.description),
+              scope: scopeLabel(change.scope),
+              others: formatList(change.coveredBy),
+              narrower: formatList(change.replacements),
+              lesser: change.replacements.every((replacement) => isBroader(change.scope, replacement)) ? 'narrower' : 'less privileged',
+              cover: (change.kind === 'broader' ? change.replacements : change.coveredBy).length === 1 ? 'covers' : 'cover',
+              effect: effectOf(change),
+            };
+            const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+              fix === undefined
+                ? []
+                : [
+                    change.kind === 'broader'
+                      ? { messageId: 'replaceScope', data: { scope: data.scope, narrower: data.narrower }, fix }
+                      : { messageId: 'removeScope', data: { scope: data.scope }, fix },
+                  ];
+            context.report({
+              ...where.at,
+              messageId: change.kind === 'unused' ? 'unusedScope' : change.kind === 'redundant' ? 'redundantScope' : 'broaderScope',
+              data,
+              suggest,
+            });
+          }
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+/** The calls that share one scope source, and the auth objects behind it. */
+interface SourceGroup {
+  readonly source: ScopeSource;
+  readonly calls: GmailCall[];
+  /** The auth objects made in this file that give these calls their scopes (undefined: not traced). */
+  auths: AuthObject[] | undefined;
+}
+
+/** One proposed change to a source's scopes. */
+interface Change {
+  readonly kind: 'unused' | 'redundant' | 'broader';
+  readonly scope: string;
+  /** For `redundant`: the other requested scopes that cover its calls. */
+  readonly coveredBy: readonly string[];
+  /** For `broader`: the narrower scopes to request instead. */
+  readonly replacements: readonly string[];
+  /** The Gmail scopes requested before and after this change alone. */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+/** Groups the file's Gmail calls by the source of their scopes; adds auth objects without calls. */
+function sourceGroups(analysis: FileAnalysis): SourceGroup[] {
+  const groups = new Map<ScopeSource, SourceGroup>();
+  for (const call of analysis.calls) {
+    const source = call.requested;
+    if (source === undefined || (source.kind !== 'auth' && source.kind !== 'file')) continue;
+    let group = groups.get(source);
+    if (group === undefined) groups.set(source, (group = { source, calls: [], auths: [] }));
+    group.calls.push(call);
+    const auths = source.kind === 'auth' ? authObjectsOfCall(analysis, call) : undefined;
+    if (auths === undefined) group.auths = undefined;
+    else if (group.auths !== undefined) for (const auth of auths) if (!group.auths.includes(auth)) group.auths.push(auth);
+  }
+  const traced = new Set([...groups.values()].flatMap((group) => group.auths ?? []));
+  for (const { auth, source } of analysis.authObjects) {
+    if (source === undefined || groups.has(source) || traced.has(auth)) continue;
+    groups.set(source, { source, calls: [], auths: [auth] });
+  }
+  return [...groups.values()];
+}
+
+/** Whether every user of the group's scopes is visible: settings say so, or the auth objects never leave the file's sight. */
+function isVisible(analysis: FileAnalysis, group: SourceGroup): boolean {
+  if (analysis.settings.complete) return true;
+  if (group.source.kind !== 'auth' || group.auths === undefined || group.auths.length === 0 || group.calls.length === 0) return false;
+  const visibility = authVisibility(analysis, group.auths);
+  if (!visibility.contained) return false;
+  const own = new Set(group.calls.map((call) => call.node));
+  return [...visibility.reachedCalls].every((call) => own.has(call));
+}
+
+function sharesDeclaration(a: ScopeSource, b: ScopeSource): boolean {
+  return a.declarations.some(
+    (left) =>
+      left.node !== undefined && b.declarations.some((right) => right.node !== undefined && right.node.range[0] === left.node!.range[0]),
+  );
+}
+
+/**
+ * The changes that make a source least-privileged, broadest scope first. Each change keeps every
+ * call that reads the same declaration working — alone, and together with the changes before it
+ * (a replacement is always granted by the scope it replaces, so any subset is safe too).
+ */
+function changesFor(analysis: FileAnalysis, group: SourceGroup, groups: readonly SourceGroup[], allowed: ReadonlySet<string>): Change[] {
+  const source = group.source;
+  if (!isVisible(analysis, group)) return [];
+  // Other sources written in the same literal: they must be visible too, and keep working.
+  const affected: { calls: GmailCall[]; scopes: Set<string>; original: readonly string[] }[] = [
+    { calls: group.calls, scopes: new Set(source.scopes), original: source.scopes },
+  ];
+  for (const other of groups) {
+    if (other === group || !sharesDeclaration(other.source, source)) continue;
+    if (!isVisible(analysis, other)) return [];
+    affected.push({ calls: other.calls, scopes: new Set(other.source.scopes), original: other.source.scopes });
+  }
+  const requirementsOf = (calls: readonly GmailCall[]): string[][] =>
+    calls.map((call) => [...effectiveAcceptedScopes(call.method, call.shape)]);
+  const allRequirements = affected.map((part) => requirementsOf(part.calls));
+  // Fixing missing scopes comes first (missing-scope); least privilege only on a working list.
+  if (affected.some((part, index) => !allRequirements[index]!.every((requirement) => isSatisfied(requirement, part.scopes)))) return [];
+
+  const gmailScopes = (scopes: Iterable<string>): string[] => [...scopes].filter((scope) => getScopeInfo(scope) !== undefined);
+  const candidates = sortNarrowestFirst(
+    gmailScopes(source.scopes).filter((scope) => !isAddOnOnly(scope) && !allowed.has(scope)),
+  ).reverse();
+  const working = new Set(source.scopes);
+  const changes: Change[] = [];
+  for (const scope of candidates) {
+    if (!working.has(scope)) continue;
+    const usedBy = allRequirements.flat().filter((requirement) => requirement.includes(scope));
+    // Valid on the list as changed so far (all suggestions applied) and on the original list (this one alone).
+    const worksWithout = (replacements: readonly string[]): boolean =>
+      affected.every((part, index) =>
+        [part.scopes, new Set(part.original)].every((base) => {
+          const scopes = new Set([...base].filter((candidate) => candidate !== scope));
+          for (const replacement of replacements) scopes.add(replacement);
+          return allRequirements[index]!.every((requirement) => isSatisfied(requirement, scopes));
+        }),
+      );
+    // Verification effect of this change alone, on the list as written.
+    const before = gmailScopes(source.scopes);
+    let change: Change | undefined;
+    if (usedBy.length === 0) {
+      change = { kind: 'unused', scope, coveredBy: [], replacements: [], before, after: before.filter((s) => s !== scope) };
+    } else if (worksWithout([])) {
+      // Name a smallest set of the other requested scopes that covers these calls.
+      const rest = source.scopes.filter((candidate) => candidate !== scope);
+      const coveredBy = solve(usedBy.map((requirement) => requirement.filter((candidate) => rest.includes(candidate))), []).add;
+      change = { kind: 'redundant', scope, coveredBy, replacements: [], before, after: before.filter((s) => s !== scope) };
+    } else {
+      const replacements = narrowerReplacement(scope, usedBy, working);
+      if (replacements !== undefined && worksWithout(replacements)) {
+        change = {
+          kind: 'broader',
+          scope,
+          coveredBy: [],
+          replacements,
+          before,
+          after: [...before.filter((s) => s !== scope), ...replacements],
+        };
+      }
+    }
+    if (change === undefined) continue;
+    changes.push(change);
+    working.delete(scope);
+    for (const replacement of change.replacements) working.add(replacement);
+    for (const part of affected) {
+      part.scopes.delete(scope);
+      for (const replacement of change.replacements) part.scopes.add(replacement);
+    }
+  }
+  return changes;
+}
+
+/**
+ * Scopes that cover what `scope` covers with less privilege: each one narrower than it or of a
+ * lower classification, together opening fewer methods, none of a higher classification.
+ * gmail.metadata is never proposed: in a token it breaks full-format reads and `q` searches of
+ * every call, not only these.
+ */
+function narrowerReplacement(scope: string, usedBy: readonly string[][], working: ReadonlySet<string>): string[] | undefined {
+  const rest = [...working].filter((candidate) => candidate !== scope);
+  const requirements = usedBy.map((requirement) => requirement.filter((candidate) => candidate !== METADATA_SCOPE || working.has(METADATA_SCOPE)));
+  const { add, unsatisfiable } = solve(requirements, rest, { objective: 'least-privilege' });
+  if (add.length === 0 || unsatisfiable.length > 0) return undefined;
+  if (!add.every((replacement) => isBroader(scope, replacement) || rank(replacement) < rank(scope))) return undefined;
+  if (Math.max(...add.map(rank)) > rank(scope)) return undefined;
+  const opened = new Set(add.flatMap((replacement) => methodsAccepting(replacement)));
+  if (opened.size >= methodsAccepting(scope).length) return undefined;
+  return add;
+}
+
+function rank(scope: string): number {
+  const classification = classificationOf(scope);
+  return classification === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[classification];
+}
+
+function highest(scopes: readonly string[]): Classification | undefined {
+  let best: Classification | undefined;
+  for (const scope of scopes) {
+    const classification = classificationOf(scope);
+    if (classification !== undefined && (best === undefined || CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[best])) {
+      best = classification;
+    }
+  }
+  return best;
+}
+
+/** What the change spares the app, in Google verification terms. */
+function effectOf(change: Change): string {
+  const before = highest(change.before);
+  const after = highest(change.after);
+  if (before === undefined) return 'narrows what the token can do';
+  if (after === undefined) return `means the app no longer needs a ${before} Gmail scope, which ${verificationConsequence(before)}`;
+  if (CLASSIFICATION_RANK[after] < CLASSIFICATION_RANK[before]) {
+    return `means the app no longer needs a ${before} scope, which ${verificationConsequence(before)}; its highest is then ${after} (${verificationConsequence(after)})`;
+  }
+  return `narrows what the token can do, though the app still needs a ${after} scope (${verificationConsequence(after)})`;
+}
+
+/** The scope's own literal in the declaration, else the declaration, else the auth object or first call. */
+function reportLocation(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  env: FileEnvironment,
+  group: SourceGroup,
+  scope: string,
+): { at: { node: TSESTree.Node } | { loc: TSESTree.SourceLocation }; key: string } {
+  for (const declaration of group.source.declarations) {
+    if (!isEditable(declaration)) continue;
+    const location = locateScope(sourceCode, env, declaration.node, scope);
+    if (location?.kind === 'element') return { at: { node: location.element }, key: String(location.element.range[0]) };
+    if (location?.kind === 'word') {
+      const token = location.tokens[location.index]!;
+      return { at: { loc: rangeLocation(sourceCode, token.range) }, key: String(token.range[0]) };
+    }
+  }
+  const node = group.source.declarations.find((declaration) => declaration.node !== undefined)?.node ?? group.auths?.[0]?.node ?? group.calls[0]?.node;
+  return { at: { node: node ?? sourceCode.ast }, key: String(node?.range[0] ?? 0) };
+}
+
+/** The edit for a change, when every declaration that may hold the scope is a literal here. */
+function editFor(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  env: FileEnvironment,
+  source: ScopeSource,
+  change: Change,
+): TSESLint.ReportFixFunction | undefined {
+  if (!source.complete || source.declarations.some((declaration) => !isEditable(declaration))) return undefined;
+  const fixes: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[])[] = [];
+  for (const declaration of source.declarations) {
+    if (!isEditable(declaration) || locateScope(sourceCode, env, declaration.node, change.scope) === undefined) continue;
+    const fix =
+      change.kind === 'broader'
+        ? replaceScopeFix(sourceCode, env, declaration.node, change.scope, change.replacements)
+        : removeScopeFix(sourceCode, env, declaration.node, change.scope);
+    if (fix === undefined) return undefined;
+    fixes.push(fix);
+  }
+  if (fixes.length === 0) return undefined;
+  return (fixer) => fixes.flatMap((fix) => {
+    const result = fix(fixer);
+    return Array.isArray(result) ? result : [result];
+  });
+}
+
+function formatList(scopes: readonly string[]): string {
+  const labels = scopes.map((scope) => `\`${scopeLabel(scope)}\``);
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,179 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis.ts';
+import type { GmailCall } from '../analysis/file-analysis.ts';
+import type { FileEnvironment } from '../analysis/file-environment.ts';
+import { isEditable, locateScope, removeScopeFix } from '../analysis/scope-edits.ts';
+import type { ScopeDeclaration, ScopeSource } from '../analysis/scope-sources.ts';
+import { findProperty, unwrapExpression } from '../analysis/static-value.ts';
+import { scopeLabel } from '../scopes/catalog.ts';
+import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
+import type { MetadataConflict } from '../scopes/metadata.ts';
+import { isSatisfied } from '../scopes/solver.ts';
+import { createRule } from '../utils/create-rule.ts';
+
+export type Options = [];
+
+export type MessageIds = 'formatNotAllowed' | 'queryNotAllowed' | 'useMetadataFormat' | 'removeMetadataScope';
+
+export default createRule<Options, MessageIds>({
+  name: 'metadata-scope',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Report Gmail calls that fail because gmail.metadata is among the requested scopes',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      formatNotAllowed:
+        'Gmail `{{method}}` with {{format}} fails with 403 "Metadata scope doesn\'t allow format {{upper}}": {{source}} requests gmail.metadata{{also}}. Pass `format: \'metadata\'`, or stop requesting gmail.metadata.',
+      queryNotAllowed:
+        'Gmail `{{method}}` with `q` fails with 403 "Metadata scope does not support \'q\' parameter": {{source}} requests gmail.metadata{{also}}. Stop requesting gmail.metadata, or filter without `q` (e.g. `labelIds`).',
+      useMetadataFormat: "Pass `format: 'metadata'` (headers and labels only, no body).",
+      removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
+    },
+  },
+  create(context) {
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        if (analysis.calls.length === 0) return;
+        const env = analysis.env;
+        if (env === undefined) return;
+        const removals = new Map<ScopeSource, ReturnType<typeof metadataRemoval>>();
+        for (const call of analysis.calls) {
+          const source = call.requested;
+          if (source === undefined || !source.scopes.includes(METADATA_SCOPE)) continue;
+          const verdict = metadataVerdict(call.method, call.shape);
+          if (verdict.status !== 'breaks') continue;
+          const conflict = verdict.conflicts.find((candidate) => candidate.certain);
+          if (conflict === undefined) continue;
+          if (!removals.has(source)) removals.set(source, metadataRemoval(context.sourceCode, env, source, analysis.calls));
+          const removal = removals.get(source);
+          const params = inlineParams(call);
+          const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+          if (conflict.kind === 'format' && params !== undefined) {
+            suggest.push({ messageId: 'useMetadataFormat', fix: setFormatFix(context.sourceCode, params) });
+          }
+          if (removal !== undefined) {
+            suggest.push({ messageId: 'removeMetadataScope', data: { others: removal.others }, fix: removal.fix });
+          }
+          context.report({
+            node: reportNode(call, params, conflict),
+            messageId: conflict.kind === 'format' ? 'formatNotAllowed' : 'queryNotAllowed',
+            data: {
+              method: call.method.id,
+              format: describeFormat(conflict),
+              upper: conflict.kind === 'format' ? conflict.format.toUpperCase() : '',
+              source: source.description,
+              also: alsoRequested(call, source),
+            },
+            suggest,
+          });
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+/** ", which restricts the whole token even though gmail.readonly is requested too", when it is. */
+function alsoRequested(call: GmailCall, source: ScopeSource): string {
+  const others = source.scopes.filter((scope) => scope !== METADATA_SCOPE && call.method.scopes.includes(scope));
+  if (others.length === 0) return '';
+  const labels = others.map(scopeLabel);
+  const list = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+  return `, which restricts the whole token even though ${list} ${others.length === 1 ? 'is' : 'are'} requested too`;
+}
+
+function describeFormat(conflict: MetadataConflict): string {
+  if (conflict.kind !== 'format') return '';
+  return conflict.defaulted ? `no \`format\` (the default is '${conflict.format}')` : `\`format: '${conflict.format}'\``;
+}
+
+/** The params object literal written in the call, if it is one. */
+function inlineParams(call: GmailCall): TSESTree.ObjectExpression | undefined {
+  if (call.via !== 'client' || call.paramsNode === undefined) return undefined;
+  const node = unwrapExpression(call.paramsNode);
+  return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
+}
+
+/** The `format`/`q` property when it is written in the call, else the call. */
+function reportNode(call: GmailCall, params: TSESTree.ObjectExpression | undefined, conflict: MetadataConflict): TSESTree.Node {
+  const property = findProperty(params, conflict.kind === 'format' ? 'format' : conflict.param);
+  return property ?? call.node;
+}
+
+/** Sets `format: 'metadata'` in the params literal: replaces the value, or adds the property. */
+function setFormatFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  params: TSESTree.ObjectExpression,
+): TSESLint.ReportFixFunction {
+  const quote = quoteOf(sourceCode, params);
+  const text = `format: ${quote}metadata${quote}`;
+  return (fixer) => {
+    const existing = findProperty(params, 'format');
+    if (existing !== undefined) {
+      return existing.shorthand ? fixer.replaceText(existing, text) : fixer.replaceText(existing.value, `${quote}metadata${quote}`);
+    }
+    const last = params.properties.at(-1);
+    if (last === undefined) {
+      return fixer.replaceText(params, `{ ${text} }`);
+    }
+    const afterLast = sourceCode.getTokenAfter(last);
+    const trailingComma = afterLast?.value === ',' ? afterLast : undefined;
+    if (params.loc.start.line === last.loc.start.line) {
+      return trailingComma === undefined ? fixer.insertTextAfter(last, `, ${text}`) : fixer.insertTextAfter(trailingComma, ` ${text},`);
+    }
+    const indent = /^\s*/.exec(sourceCode.lines[last.loc.start.line - 1] ?? '')?.[0] ?? '';
+    return trailingComma === undefined
+      ? fixer.insertTextAfter(last, `,\n${indent}${text}`)
+      : fixer.insertTextAfter(trailingComma, `\n${indent}${text},`);
+  };
+}
+
+/** The quote of the params' string values (else the file's first string, else single quotes). */
+function quoteOf(sourceCode: Readonly<TSESLint.SourceCode>, params: TSESTree.ObjectExpression): string {
+  for (const property of params.properties) {
+    if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Literal && typeof property.value.value === 'string') {
+      return property.value.raw[0] ?? "'";
+    }
+  }
+  const token = sourceCode.ast.tokens?.find((candidate) => candidate.type === 'String');
+  return token?.value[0] ?? "'";
+}
+
+/**
+ * Removing gmail.metadata is offered when the other requested scopes satisfy every call that
+ * reads this declaration (not only the broken ones), and the declaration is a literal here.
+ */
+function metadataRemoval(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  env: FileEnvironment,
+  source: ScopeSource,
+  calls: readonly GmailCall[],
+): { fix: TSESLint.ReportFixFunction; others: string } | undefined {
+  const declaration = source.declarations.find(
+    (candidate): candidate is ScopeDeclaration & { node: NonNullable<ScopeDeclaration['node']> } =>
+      isEditable(candidate) && locateScope(sourceCode, env, candidate.node, METADATA_SCOPE) !== undefined,
+  );
+  if (declaration === undefined) return undefined;
+  const others = source.scopes.filter((scope) => scope !== METADATA_SCOPE);
+  if (others.length === 0) return undefined;
+  // Every call whose scopes come (at least partly) from this declaration must still work.
+  for (const call of calls) {
+    const requested = call.requested;
+    if (requested === undefined) continue;
+    const reads = requested === source || requested.declarations.some((candidate) => candidate.node === declaration.node);
+    if (!reads) continue;
+    const remaining = requested.scopes.filter((scope) => scope !== METADATA_SCOPE);
+    if (!isSatisfied(call.method.scopes.filter((scope) => scope !== METADATA_SCOPE), remaining)) return undefined;
+  }
+  const fix = removeScopeFix(sourceCode, env, declaration.node, METADATA_SCOPE);
+  if (fix === undefined) return undefined;
+  // Name the scopes that matter: those some call of these scopes accepts.
+  const relevant = others.filter((scope) => calls.some((call) => call.requested === source && call.method.scopes.includes(scope)));
+  const labels = (relevant.length > 0 ? relevant : others).map(scopeLabel);
+  return { fix, others: labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}` };
+}

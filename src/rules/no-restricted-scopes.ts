@@ -1,0 +1,184 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis.ts';
+import type { FileEnvironment } from '../analysis/file-environment.ts';
+import type { ScopeSource } from '../analysis/scope-sources.ts';
+import { evaluate, memberKeyName, unwrapExpression } from '../analysis/static-value.ts';
+import { stringValue } from '../analysis/string-tokens.ts';
+import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import type { Classification } from '../scopes/catalog.ts';
+import { createRule } from '../utils/create-rule.ts';
+
+export type Options = [
+  {
+    level?: 'restricted' | 'sensitive';
+    allow?: string[];
+  },
+];
+
+export type MessageIds = 'restrictedScope' | 'restrictedScopes';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-restricted-scopes',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Report requested Gmail scopes that Google classifies as restricted (or sensitive)',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          level: {
+            type: 'string',
+            enum: ['restricted', 'sensitive'],
+            description:
+              'Lowest classification to report: `restricted` (default) reports restricted scopes; `sensitive` reports sensitive and restricted scopes.',
+          },
+          allow: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Scope URLs the team accepts (e.g. after passing the security assessment); never reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ level: 'restricted', allow: [] }],
+    messages: {
+      restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: requesting it {{consequence}}.',
+      restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: requesting them {{consequence}}.',
+    },
+  },
+  create(context, [{ level = 'restricted', allow = [] }]) {
+    const allowed = new Set(allow);
+    const threshold = CLASSIFICATION_RANK[level];
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        const env = analysis.env;
+        if (env === undefined) return;
+        const written = new Map<TSESTree.Node, string>();
+        // Strings where scopes go (`scopes:`, `scope:`, `*SCOPES`, `addScope()`)…
+        for (const scopeString of analysis.scopeStrings) {
+          if (scopeString.inScopePosition) written.set(scopeString.node, scopeString.value);
+        }
+        // …and what every resolved scope list is made of (constants, concatenations, `.join(' ')`).
+        const sources: (ScopeSource | undefined)[] = [
+          analysis.fileScopes,
+          ...analysis.authObjects.map((entry) => entry.source),
+          ...analysis.calls.map((call) => call.requested),
+        ];
+        // A file's loose scope-like strings (`const GMAIL_URL = 'https://mail.google.com/'`) are
+        // only requests when an auth object or a scope position uses them.
+        const loose = new Set<TSESTree.Node>(analysis.scopeStrings.filter((entry) => !entry.inScopePosition).map((entry) => entry.node));
+        const seenSources = new Set<ScopeSource>();
+        for (const source of sources) {
+          if (source === undefined || source.kind === 'settings' || seenSources.has(source)) continue;
+          seenSources.add(source);
+          for (const declaration of source.declarations) {
+            if (declaration.node === undefined || declaration.file !== undefined) continue;
+            if (source.kind === 'file' && loose.has(declaration.node)) continue;
+            collectWritten(declaration.node, env, written, 0);
+          }
+        }
+        const reported = [...written].sort(([a], [b]) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+        const covered: TSESTree.Node[] = [];
+        for (const [node, value] of reported) {
+          // A concatenation or template is reported as a whole, not its parts.
+          if (covered.some((outer) => outer !== node && outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1])) continue;
+          const offending = [...new Set(value.split(/\s+/))].filter((scope) => {
+            const classification = classificationOf(scope);
+            return classification !== undefined && CLASSIFICATION_RANK[classification] >= threshold && !allowed.has(scope);
+          });
+          if (offending.length === 0) continue;
+          covered.push(node);
+          const top = highest(offending);
+          if (offending.length === 1) {
+            context.report({
+              node,
+              messageId: 'restrictedScope',
+              data: { scope: scopeLabel(offending[0]!), classification: top, consequence: verificationConsequence(top) },
+            });
+          } else {
+            context.report({
+              node,
+              messageId: 'restrictedScopes',
+              data: {
+                scopes: formatScopes(offending, offending.some((scope) => classificationOf(scope) !== top)),
+                classification: offending.every((scope) => classificationOf(scope) === top) ? top : `${top} or sensitive`,
+                consequence: verificationConsequence(top),
+              },
+            });
+          }
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+/** "`a` and `b`", or "`a` (sensitive) and `b` (restricted)" when they differ. */
+function formatScopes(scopes: readonly string[], withClassification: boolean): string {
+  const items = scopes.map((scope) => `\`${scopeLabel(scope)}\`${withClassification ? ` (${classificationOf(scope)!})` : ''}`);
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+function highest(scopes: readonly string[]): Classification {
+  let best: Classification = 'non-sensitive';
+  for (const scope of scopes) {
+    const classification = classificationOf(scope);
+    if (classification !== undefined && CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[best]) best = classification;
+  }
+  return best;
+}
+
+/**
+ * The expressions that write the scopes of a declaration, each with its value: the string
+ * literals, followed through local constants; concatenations and templates as a whole.
+ */
+function collectWritten(rawNode: TSESTree.Node, env: FileEnvironment, out: Map<TSESTree.Node, string>, depth: number): void {
+  if (depth > 16) return;
+  const node = unwrapExpression(rawNode);
+  const plain = stringValue(node);
+  if (plain !== undefined) {
+    out.set(node, plain);
+    return;
+  }
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrayExpression:
+      for (const element of node.elements) {
+        if (element === null) continue;
+        collectWritten(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, out, depth + 1);
+      }
+      return;
+    case AST_NODE_TYPES.Identifier: {
+      const variable = env.findVariable(node);
+      const source = variable === undefined ? undefined : env.variableSource(variable);
+      if (source?.kind === 'init') collectWritten(source.node, env, out, depth + 1);
+      return;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `SCOPES.join(' ')`, `A.concat(B)`, `Object.freeze([...])`
+      const callee = node.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = memberKeyName(callee);
+      if (method === 'join' || method === 'concat' || method === 'flat' || method === 'slice') {
+        collectWritten(callee.object, env, out, depth + 1);
+        if (method === 'concat') for (const argument of node.arguments) collectWritten(argument, env, out, depth + 1);
+      } else if (method === 'freeze' && node.arguments[0] !== undefined) {
+        collectWritten(node.arguments[0], env, out, depth + 1);
+      }
+      return;
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.MemberExpression: {
+      const value = evaluate(node, env);
+      if (value.kind === 'string') out.set(node, value.value);
+      return;
+    }
+    default:
+      return;
+  }
+}

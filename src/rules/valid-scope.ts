@@ -1,0 +1,211 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { getFileAnalysis } from '../analysis/file-analysis.ts';
+import type { ScopeStringNode } from '../analysis/file-analysis.ts';
+import { FileEnvironment } from '../analysis/file-environment.ts';
+import { evaluate } from '../analysis/static-value.ts';
+import { rangeLocation, stringTokens, stringValue } from '../analysis/string-tokens.ts';
+import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../scopes/scope-suggestions.ts';
+import { createRule } from '../utils/create-rule.ts';
+
+export type Options = [
+  {
+    allow?: string[];
+  },
+];
+
+export type MessageIds = 'invalidScope' | 'unknownScope' | 'replaceScope';
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-scope',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Report scope strings that are not real Google OAuth scopes',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Scope strings to accept although they are not in the bundled list of Google scopes (e.g. a scope newer than the list).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [] }],
+    messages: {
+      invalidScope:
+        '`{{scope}}` is not a valid Google OAuth scope: {{problems}}. Google rejects it with `invalid_scope` (Error 400). Use `{{replacement}}`.',
+      unknownScope:
+        '`{{scope}}` is not a known Google OAuth scope{{problems}}. Google rejects it with `invalid_scope` (Error 400).{{hint}}',
+      replaceScope: 'Replace with `{{replacement}}`.',
+    },
+  },
+  create(context, [{ allow = [] }]) {
+    const allowed = new Set(allow);
+    return {
+      'Program:exit'() {
+        const analysis = getFileAnalysis(context);
+        if (analysis.scopeStrings.length === 0) return;
+        const sourceCode = context.sourceCode;
+        let env: FileEnvironment | undefined;
+        const concatenations = new Set<TSESTree.Node>();
+        for (const scopeString of analysis.scopeStrings) {
+          if (isModuleSpecifier(scopeString.node)) continue;
+          const concatenation = outermostConcatenation(scopeString.node);
+          if (concatenation !== undefined) {
+            // `PREFIX + 'gmail.sned'`: check the whole value once, report without a fix.
+            if (concatenations.has(concatenation)) continue;
+            concatenations.add(concatenation);
+            const value = evaluate(concatenation, (env ??= new FileEnvironment(sourceCode, context.filename)));
+            if (value.kind !== 'string') continue;
+            for (const word of value.value.split(/\s+/).filter(Boolean)) {
+              const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, [word]) };
+              if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) continue;
+              reportWord(word, { node: concatenation }, undefined, concatenation);
+            }
+            continue;
+          }
+          // `const SCOPES = ['gmail.send'].map(toUrl)`-style short names, turned into URLs by the code.
+          if (!scopeString.value.includes('://') && isMappedBeforeUse(scopeString.node, (env ??= new FileEnvironment(sourceCode, context.filename)))) {
+            continue;
+          }
+          const tokens = stringTokens(sourceCode, scopeString.node);
+          const words = tokens?.map((token) => token.value) ?? scopeString.value.split(/\s+/).filter(Boolean);
+          const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, words) };
+          words.forEach((word, index) => {
+            if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) return;
+            const token = tokens?.[index];
+            reportWord(
+              word,
+              token === undefined ? { node: scopeString.node } : { loc: rangeLocation(sourceCode, token.range) },
+              token?.range,
+              scopeString.node,
+            );
+          });
+        }
+      },
+    } satisfies TSESLint.RuleListener;
+
+    function reportWord(
+      word: string,
+      where: { node: TSESTree.Node } | { loc: TSESTree.SourceLocation },
+      range: readonly [number, number] | undefined,
+      node: TSESTree.Node,
+    ): void {
+      const correction = correctScope(word);
+      const problems = correction.problems.filter((problem) => problem !== 'not a known scope');
+      // The edit spans the whole scope list, so that another rule's edit of the same list
+      // (missing-scope adding a scope) waits for the next fix pass and sees the corrected list.
+      const container = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
+      const replaceWith = (replacement: string): TSESLint.ReportFixFunction | undefined => {
+        if (range === undefined) return undefined;
+        const text = context.sourceCode.text;
+        const replaced = text.slice(container.range[0], range[0]) + replacement + text.slice(range[1], container.range[1]);
+        return (fixer) => fixer.replaceTextRange([container.range[0], container.range[1]], replaced);
+      };
+      const only = correction.candidates[0];
+      if (correction.certain && only !== undefined) {
+        const fix = replaceWith(only);
+        context.report({
+          ...where,
+          messageId: 'invalidScope',
+          data: { scope: word, problems: problems.join(', '), replacement: only },
+          ...(fix === undefined ? {} : { fix }),
+        });
+        return;
+      }
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      for (const candidate of correction.candidates) {
+        const fix = replaceWith(candidate);
+        if (fix !== undefined) suggest.push({ messageId: 'replaceScope', data: { replacement: candidate }, fix });
+      }
+      context.report({
+        ...where,
+        messageId: 'unknownScope',
+        data: {
+          scope: word,
+          problems: problems.length === 0 ? '' : `: ${problems.join(', ')}`,
+          hint: correction.candidates.length === 0 ? '' : ` Did you mean ${orList(correction.candidates)}?`,
+        },
+        suggest,
+      });
+    }
+  },
+});
+
+function orList(scopes: readonly string[]): string {
+  const quoted = scopes.map((scope) => `\`${scope}\``);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)!}`;
+}
+
+/**
+ * Whether the string is an element of an array constant that the code only ever `.map()`s
+ * (short names it turns into scope URLs itself).
+ */
+function isMappedBeforeUse(node: TSESTree.Node, env: FileEnvironment): boolean {
+  const array = node.parent;
+  const declarator = array?.parent;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  if (declarator.init !== array || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = env.findVariable(declarator.id);
+  const reads = variable?.references.filter((reference) => reference.init !== true) ?? [];
+  return (
+    reads.length > 0 &&
+    reads.every((reference) => {
+      const member = reference.identifier.parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === reference.identifier &&
+        member.property.type === AST_NODE_TYPES.Identifier &&
+        member.property.name === 'map' &&
+        member.parent?.type === AST_NODE_TYPES.CallExpression
+      );
+    })
+  );
+}
+
+/** `import x from 'gmail.send'` and friends are module names, not scopes. */
+function isModuleSpecifier(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.ImportDeclaration ||
+    parent?.type === AST_NODE_TYPES.ExportAllDeclaration ||
+    parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    parent?.type === AST_NODE_TYPES.ImportExpression ||
+    parent?.type === AST_NODE_TYPES.TSExternalModuleReference
+  );
+}
+
+/** The outermost `a + b + …` the literal is part of, if any. */
+function outermostConcatenation(node: TSESTree.Node): TSESTree.BinaryExpression | undefined {
+  let outer: TSESTree.BinaryExpression | undefined;
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === AST_NODE_TYPES.BinaryExpression && current.parent.operator === '+') {
+    outer = current.parent;
+    current = current.parent;
+  }
+  return outer;
+}
+
+/** Whether a real Google scope URL sits in the same string or the same array. */
+function besideGoogleScopes(scopeString: ScopeStringNode, words: readonly string[]): boolean {
+  const isGoogleUrl = (word: string): boolean => word.includes('://') && isValidGoogleScope(word);
+  if (words.some(isGoogleUrl)) return true;
+  let container: TSESTree.Node | undefined = scopeString.node.parent;
+  while (container?.type === AST_NODE_TYPES.BinaryExpression) container = container.parent;
+  if (container?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  return container.elements.some((element) => {
+    if (element === null || element === scopeString.node) return false;
+    const value = stringValue(element);
+    return value !== undefined && value.split(/\s+/).some(isGoogleUrl);
+  });
+}

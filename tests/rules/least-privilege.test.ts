@@ -1,0 +1,477 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.ts';
+import rule from '../../src/rules/least-privilege.ts';
+import { untypedRuleTester } from './rule-tester.ts';
+
+const ruleTester = untypedRuleTester();
+const AUTH = 'https://www.googleapis.com/auth';
+
+/** The ```js / ```ts blocks of the rule's docs page, under "❌ Incorrect" and "✅ Correct". */
+function docExamples(name: string): { incorrect: string[]; correct: string[] } {
+  const markdown = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'rules', `${name}.md`), 'utf8');
+  const result = { incorrect: [] as string[], correct: [] as string[] };
+  let section: 'incorrect' | 'correct' | undefined;
+  for (const match of markdown.matchAll(/^(#{2,4} .*)$|^```(?:js|ts)\n([\s\S]*?)^```$/gm)) {
+    if (match[1] !== undefined) section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
+    else if (section !== undefined) result[section].push(match[2]!);
+  }
+  return result;
+}
+
+const docs = docExamples('least-privilege');
+const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
+const SENSITIVE = "requires Google's OAuth app verification";
+const COMPLETE = { 'googleapis-scopes': { complete: true } };
+
+describe('least-privilege docs', () => {
+  it('has the examples these tests use', () => {
+    expect(docs.incorrect).toHaveLength(2);
+    expect(docs.correct).toHaveLength(2);
+  });
+});
+
+ruleTester.run('least-privilege', rule, {
+  valid: [
+    { name: 'docs: exactly the scopes the calls need', code: docs.correct[0]! },
+    { name: 'docs: an exported auth object may serve other modules', code: docs.correct[1]! },
+    {
+      name: 'the auth object is passed to a function this file does not define',
+      code: `
+import { google } from 'googleapis';
+import { registerMailer } from './mailer';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+registerMailer(auth);
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+    },
+    {
+      name: 'the token is read: it may be used for any request',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+const token = await auth.getAccessToken();
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+    },
+    {
+      name: 'google.options() configures clients everywhere in the process',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+google.options({ auth });
+await google.gmail('v1').users.labels.list({ userId: 'me' });
+`,
+    },
+    {
+      name: 'no Gmail call uses the auth object: the token may be used elsewhere',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+await auth.getClient();
+`,
+    },
+    {
+      name: 'the client is exported',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+export const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.labels.list({ userId: 'me' });
+`,
+    },
+    {
+      name: 'the consent tokens are stored in the session: other handlers may use them',
+      code: `
+import { google } from 'googleapis';
+const oauth2 = new google.auth.OAuth2(clientId, secret, redirect);
+const url = oauth2.generateAuthUrl({ scope: ['https://mail.google.com/'] });
+export async function callback(req) {
+  const { tokens } = await oauth2.getToken(req.query.code);
+  req.session.tokens = tokens;
+  oauth2.setCredentials(tokens);
+  await google.gmail({ version: 'v1', auth: oauth2 }).users.labels.list({ userId: 'me' });
+}
+`,
+    },
+    {
+      name: 'a call still misses a scope: missing-scope first',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.modify'] });
+const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.labels.list({ userId: 'me' });
+await gmail.users.messages.batchDelete({ userId: 'me', requestBody: { ids } });
+`,
+    },
+    {
+      name: 'non-Gmail scopes are never reported',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['openid', 'email', '${AUTH}/drive.file', '${AUTH}/gmail.labels'] });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+    },
+    {
+      name: 'gmail.metadata is never proposed: gmail.readonly for a list is as narrow as it gets',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'allowed scopes are not reported',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+      options: [{ allow: ['https://mail.google.com/'] }],
+    },
+    {
+      name: 'a client whose auth cannot be traced reads the same scope list',
+      code: `
+import { google } from 'googleapis';
+const SCOPES = ['https://mail.google.com/'];
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me', requestBody: { ids } });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'docs: https://mail.google.com/ for a client that only lists and reads → gmail.readonly',
+      code: docs.incorrect[0]!,
+      errors: [
+        {
+          messageId: 'broaderScope',
+          line: 5,
+          column: 52,
+          data: {
+            source: 'The GoogleAuth on line 5',
+            scope: 'https://mail.google.com/',
+            lesser: 'narrower',
+            narrower: '`gmail.readonly`',
+            cover: 'covers',
+            effect: `narrows what the token can do, though the app still needs a restricted scope (${RESTRICTED})`,
+          },
+          suggestions: [
+            {
+              messageId: 'replaceScope',
+              data: { scope: 'https://mail.google.com/', narrower: '`gmail.readonly`' },
+              output: docs.incorrect[0]!.replace("scopes: ['https://mail.google.com/']", `scopes: ['${AUTH}/gmail.readonly']`),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'docs (TypeScript): the quickstart shape; readonly → labels, send unused',
+      code: docs.incorrect[1]!,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'broaderScope',
+          line: 5,
+          column: 3,
+          data: {
+            source: 'The authenticate() call on line 16',
+            scope: 'gmail.readonly',
+            lesser: 'less privileged',
+            narrower: '`gmail.labels`',
+            cover: 'covers',
+            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then sensitive (${SENSITIVE})`,
+          },
+          suggestions: [
+            {
+              messageId: 'replaceScope',
+              output: docs.incorrect[1]!.replace(`'${AUTH}/gmail.readonly',`, `'${AUTH}/gmail.labels',`),
+            },
+          ],
+        },
+        {
+          messageId: 'unusedScope',
+          line: 6,
+          column: 3,
+          data: {
+            source: 'The authenticate() call on line 16',
+            scope: 'gmail.send',
+            effect: `narrows what the token can do, though the app still needs a restricted scope (${RESTRICTED})`,
+          },
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: docs.incorrect[1]!.replace(`,\n  '${AUTH}/gmail.send',`, ','),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a broader scope next to one that already covers every call is redundant',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.modify', '${AUTH}/gmail.readonly'] });
+const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.messages.list({ userId: 'me', q: 'is:unread' });
+await gmail.users.threads.get({ userId: 'me', id });
+`,
+      errors: [
+        {
+          messageId: 'redundantScope',
+          line: 3,
+          column: 52,
+          data: {
+            source: 'The GoogleAuth on line 3',
+            scope: 'gmail.modify',
+            others: '`gmail.readonly`',
+            cover: 'covers',
+            effect: `narrows what the token can do, though the app still needs a restricted scope (${RESTRICTED})`,
+          },
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.messages.list({ userId: 'me', q: 'is:unread' });
+await gmail.users.threads.get({ userId: 'me', id });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "an OAuth2 client's consent URL (space-delimited); tokens only go to setCredentials",
+      code: `
+const { google } = require('googleapis');
+const oauth2 = new google.auth.OAuth2(clientId, secret, redirect);
+const url = oauth2.generateAuthUrl({ access_type: 'offline', scope: 'https://mail.google.com/ ${AUTH}/gmail.send' });
+async function callback(code) {
+  const { tokens } = await oauth2.getToken(code);
+  oauth2.setCredentials(tokens);
+  const gmail = google.gmail({ version: 'v1', auth: oauth2 });
+  await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+}
+callback(process.argv[2]);
+`,
+      errors: [
+        {
+          messageId: 'redundantScope',
+          line: 4,
+          column: 70,
+          data: {
+            source: 'The generateAuthUrl() call on line 4',
+            scope: 'https://mail.google.com/',
+            others: '`gmail.send`',
+            cover: 'covers',
+            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then sensitive (${SENSITIVE})`,
+          },
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+const { google } = require('googleapis');
+const oauth2 = new google.auth.OAuth2(clientId, secret, redirect);
+const url = oauth2.generateAuthUrl({ access_type: 'offline', scope: '${AUTH}/gmail.send' });
+async function callback(code) {
+  const { tokens } = await oauth2.getToken(code);
+  oauth2.setCredentials(tokens);
+  const gmail = google.gmail({ version: 'v1', auth: oauth2 });
+  await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+}
+callback(process.argv[2]);
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "another Google API's client on the same auth needs no Gmail scope",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({
+  scopes: [
+    '${AUTH}/drive.file',
+    '${AUTH}/gmail.modify', // labels
+  ],
+});
+await google.drive({ version: 'v3', auth }).files.list();
+await google.gmail({ version: 'v1', auth }).users.labels.create({ userId: 'me', requestBody: { name: 'x' } });
+`,
+      errors: [
+        {
+          messageId: 'broaderScope',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'replaceScope',
+              output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({
+  scopes: [
+    '${AUTH}/drive.file',
+    '${AUTH}/gmail.labels', // labels
+  ],
+});
+await google.drive({ version: 'v3', auth }).files.list();
+await google.gmail({ version: 'v1', auth }).users.labels.create({ userId: 'me', requestBody: { name: 'x' } });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a positional JWT (TypeScript) with a prefix constant',
+      code: `
+import { google } from 'googleapis';
+const PREFIX = '${AUTH}/';
+const jwt = new google.auth.JWT(email, undefined, key, [\`\${PREFIX}gmail.modify\`, \`\${PREFIX}gmail.send\`], 'user@example.com');
+const gmail = google.gmail({ version: 'v1', auth: jwt });
+await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'redundantScope',
+          line: 4,
+          column: 57,
+          data: {
+            source: 'The JWT on line 4',
+            scope: 'gmail.modify',
+            others: '`gmail.send`',
+            cover: 'covers',
+            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then sensitive (${SENSITIVE})`,
+          },
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+const PREFIX = '${AUTH}/';
+const jwt = new google.auth.JWT(email, undefined, key, [\`\${PREFIX}gmail.send\`], 'user@example.com');
+const gmail = google.gmail({ version: 'v1', auth: jwt });
+await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'settings declare the code complete: an auth object with no Gmail call requests nothing it needs',
+      code: `
+import { google } from 'googleapis';
+export const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/drive.file'] });
+`,
+      settings: COMPLETE,
+      errors: [
+        {
+          messageId: 'unusedScope',
+          line: 3,
+          column: 59,
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+export const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.file'] });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "settings declare the code complete: a client whose auth can't be traced uses the file's scopes",
+      code: `
+import { google } from 'googleapis';
+const SCOPES = ['https://mail.google.com/', '${AUTH}/gmail.labels'];
+export const listLabels = (auth) => google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+      settings: COMPLETE,
+      errors: [
+        {
+          messageId: 'redundantScope',
+          line: 3,
+          column: 17,
+          data: {
+            source: 'This file',
+            scope: 'https://mail.google.com/',
+            others: '`gmail.labels`',
+            cover: 'covers',
+            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then non-sensitive (no verification needed)`,
+          },
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+const SCOPES = ['${AUTH}/gmail.labels'];
+export const listLabels = (auth) => google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'allow keeps one scope; the others are still reported',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/', '${AUTH}/gmail.insert'] });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+      options: [{ allow: ['https://mail.google.com/'] }],
+      errors: [
+        {
+          messageId: 'unusedScope',
+          line: 3,
+          column: 80,
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
+
+describe('least-privilege options', () => {
+  const lint = (options: unknown): unknown =>
+    new Linter({ configType: 'flat' }).verify('const x = 1;', [
+      { plugins: { 'googleapis-scopes': plugin as never }, rules: { 'googleapis-scopes/least-privilege': ['error', options] } },
+    ]);
+  it('rejects an allow that is not a list of strings', () => {
+    expect(() => lint({ allow: [42] })).toThrow(/Key "googleapis-scopes\/least-privilege":\s*Value 42 should be string/);
+  });
+  it('rejects unknown keys', () => {
+    expect(() => lint({ ignore: [] })).toThrow(/should NOT have additional properties/);
+  });
+});

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.ts';
+import rule from '../../src/rules/no-restricted-scopes.ts';
+import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
+
+const ruleTester = untypedRuleTester();
+const AUTH = 'https://www.googleapis.com/auth';
+const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
+
+/** The ```js / ```ts blocks of the rule's docs page, under "❌ Incorrect" and "✅ Correct". */
+function docExamples(name: string): { incorrect: string[]; correct: string[] } {
+  const markdown = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'rules', `${name}.md`), 'utf8');
+  const result = { incorrect: [] as string[], correct: [] as string[] };
+  let section: 'incorrect' | 'correct' | undefined;
+  for (const match of markdown.matchAll(/^(#{2,4} .*)$|^```(?:js|ts)\n([\s\S]*?)^```$/gm)) {
+    if (match[1] !== undefined) section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
+    else if (section !== undefined) result[section].push(match[2]!);
+  }
+  return result;
+}
+
+const docs = docExamples('no-restricted-scopes');
+const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
+const SENSITIVE = "requires Google's OAuth app verification";
+
+describe('no-restricted-scopes docs', () => {
+  it('has the examples these tests use', () => {
+    expect(docs.incorrect).toHaveLength(2);
+    expect(docs.correct).toHaveLength(2);
+  });
+});
+
+ruleTester.run('no-restricted-scopes', rule, {
+  valid: [
+    { name: 'docs: sensitive and non-sensitive scopes', code: docs.correct[0]! },
+    { name: 'docs: sign-in and other APIs’ scopes', code: docs.correct[1]! },
+    {
+      name: 'allowed scopes',
+      code: `const auth = { scopes: ['${AUTH}/gmail.readonly', 'https://mail.google.com/'] };`,
+      options: [{ allow: [`${AUTH}/gmail.readonly`, 'https://mail.google.com/'] }],
+    },
+    {
+      name: 'a restricted scope URL outside any scope list (a link, a comment) is not a request',
+      code: `
+// We used to ask for https://mail.google.com/ here.
+const docsUrl = 'https://developers.google.com/gmail/api/auth/scopes';
+const GMAIL = 'https://mail.google.com/';
+console.log(GMAIL);
+`,
+    },
+    {
+      name: 'scopes written in another module are reported there, not at the import',
+      code: `
+import { google } from 'googleapis';
+import { READ_SCOPES } from './scopes';
+const auth = new google.auth.GoogleAuth({ scopes: READ_SCOPES });
+`,
+      filename: APP_TS,
+    },
+  ],
+  invalid: [
+    {
+      name: 'docs: gmail.modify',
+      code: docs.incorrect[0]!,
+      errors: [
+        {
+          messageId: 'restrictedScope',
+          line: 5,
+          column: 12,
+          data: { scope: 'gmail.modify', classification: 'restricted', consequence: RESTRICTED },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'docs (TypeScript): a literal and a concatenation, each reported once',
+      code: docs.incorrect[1]!,
+      filename: 'file.ts',
+      errors: [
+        { messageId: 'restrictedScope', line: 2, column: 23, data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: RESTRICTED } },
+        { messageId: 'restrictedScope', line: 2, column: 51, data: { scope: 'gmail.readonly', classification: 'restricted', consequence: RESTRICTED } },
+      ],
+      output: null,
+    },
+    {
+      name: 'level sensitive also reports gmail.send; a space-delimited string is reported once',
+      code: `
+const oauth2 = new google.auth.OAuth2(id, secret, redirect);
+oauth2.generateAuthUrl({ scope: '${AUTH}/gmail.send ${AUTH}/gmail.compose openid' });
+`,
+      options: [{ level: 'sensitive' }],
+      errors: [
+        {
+          messageId: 'restrictedScopes',
+          line: 3,
+          column: 33,
+          data: {
+            scopes: '`gmail.send` (sensitive) and `gmail.compose` (restricted)',
+            classification: 'restricted or sensitive',
+            consequence: RESTRICTED,
+          },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'level sensitive with the restricted one allowed',
+      code: `
+import { gmail, auth } from '@googleapis/gmail';
+const client = new auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/gmail.readonly'] });
+`,
+      filename: 'file.ts',
+      options: [{ level: 'sensitive', allow: [`${AUTH}/gmail.readonly`] }],
+      errors: [{ messageId: 'restrictedScope', line: 3, column: 47, data: { scope: 'gmail.send', classification: 'sensitive', consequence: SENSITIVE } }],
+      output: null,
+    },
+    {
+      name: 'a constant that an auth object resolves to is reported where it is written, once',
+      code: `
+const { google } = require('googleapis');
+const FULL = 'https://mail.google.com/';
+const a = new google.auth.GoogleAuth({ scopes: [FULL] });
+const b = new google.auth.JWT({ email, key, scopes: [FULL], subject });
+`,
+      errors: [{ messageId: 'restrictedScope', line: 3, column: 14 }],
+      output: null,
+    },
+    {
+      name: 'restricted scopes joined into one string',
+      code: `
+const SCOPES = ['${AUTH}/gmail.settings.basic', '${AUTH}/gmail.labels'];
+const url = oauth2.generateAuthUrl({ scope: SCOPES.join(' ') });
+`,
+      errors: [{ messageId: 'restrictedScope', line: 2, column: 17, data: { scope: 'gmail.settings.basic', classification: 'restricted', consequence: RESTRICTED } }],
+      output: null,
+    },
+    {
+      name: 'the settings scope of a Firebase provider',
+      code: `
+import { GoogleAuthProvider } from 'firebase/auth';
+const provider = new GoogleAuthProvider();
+provider.addScope('${AUTH}/gmail.metadata');
+`,
+      errors: [{ messageId: 'restrictedScope', line: 4, column: 19, data: { scope: 'gmail.metadata', classification: 'restricted', consequence: RESTRICTED } }],
+      output: null,
+    },
+  ],
+});
+
+describe('no-restricted-scopes options', () => {
+  const lint = (options: unknown): unknown =>
+    new Linter({ configType: 'flat' }).verify('const x = 1;', [
+      { plugins: { 'googleapis-scopes': plugin as never }, rules: { 'googleapis-scopes/no-restricted-scopes': ['error', options] } },
+    ]);
+  it('rejects an unknown level', () => {
+    expect(() => lint({ level: 'non-sensitive' })).toThrow(
+      /Key "googleapis-scopes\/no-restricted-scopes":\s*Value "non-sensitive" should be equal to one of the allowed values/,
+    );
+  });
+  it('rejects duplicate allowed scopes', () => {
+    expect(() => lint({ allow: ['https://mail.google.com/', 'https://mail.google.com/'] })).toThrow(/should NOT have duplicate items/);
+  });
+  it('rejects unknown keys', () => {
+    expect(() => lint({ levels: 'sensitive' })).toThrow(/should NOT have additional properties/);
+  });
+});

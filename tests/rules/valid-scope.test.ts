@@ -1,0 +1,308 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.ts';
+import rule from '../../src/rules/valid-scope.ts';
+import { untypedRuleTester } from './rule-tester.ts';
+
+const ruleTester = untypedRuleTester();
+const AUTH = 'https://www.googleapis.com/auth';
+
+/** The ```js / ```ts blocks of the rule's docs page, under "❌ Incorrect" and "✅ Correct". */
+function docExamples(name: string): { incorrect: string[]; correct: string[] } {
+  const markdown = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'rules', `${name}.md`), 'utf8');
+  const result = { incorrect: [] as string[], correct: [] as string[] };
+  let section: 'incorrect' | 'correct' | undefined;
+  for (const match of markdown.matchAll(/^(#{2,4} .*)$|^```(?:js|ts)\n([\s\S]*?)^```$/gm)) {
+    if (match[1] !== undefined) section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
+    else if (section !== undefined) result[section].push(match[2]!);
+  }
+  return result;
+}
+
+const docs = docExamples('valid-scope');
+
+describe('valid-scope docs', () => {
+  it('has the examples these tests use', () => {
+    expect(docs.incorrect).toHaveLength(2);
+    expect(docs.correct).toHaveLength(2);
+  });
+});
+
+ruleTester.run('valid-scope', rule, {
+  valid: [
+    { name: 'docs: real scopes of Gmail and other APIs, openid email profile', code: docs.correct[0]! },
+    { name: 'docs: other providers and Google URLs that are not scopes', code: docs.correct[1]! },
+    {
+      name: "Microsoft Graph's scopes next to Google's are not typos of Gmail scopes",
+      code: `
+const msal = { scopes: ['Mail.Send', 'User.Read', 'offline_access'] };
+const google = { scopes: ['${AUTH}/gmail.send', 'openid'] };
+`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'the scope URL prefix and scopes built from it',
+      code: `
+const SCOPE_PREFIX = '${AUTH}/';
+export const SCOPES = [SCOPE_PREFIX + 'gmail.send', \`\${SCOPE_PREFIX}gmail.labels\`];
+`,
+    },
+    {
+      name: 'the domain gmail.com and a Gmail link are not scopes',
+      code: `
+const isGmail = (address) => address.split('@')[1] === 'gmail.com';
+const open = 'https://mail.google.com/mail/u/0/#inbox';
+`,
+    },
+    {
+      name: 'a bare word in scope position is not taken for a Google short form',
+      code: `const provider = { scope: ['drive', 'calendar'] };`,
+    },
+    {
+      name: 'the allow option accepts a scope newer than the bundled list',
+      code: `const auth = { scopes: ['${AUTH}/gmail.brandnew'] };`,
+      options: [{ allow: [`${AUTH}/gmail.brandnew`] }],
+    },
+    {
+      name: 'short names the code maps to URLs itself, and mail domains, outside scope positions',
+      code: `
+const SERVICE_SCOPES = { gmail: ['gmail.modify', 'mail.google.com', 'gmail.settings.basic'] };
+const FULL_URL_SCOPES = new Set(['mail.google.com']);
+const automatedDomains = ['mail.google.com', 'accounts.google.com'];
+const READ = 'gmail.readonly';
+`,
+    },
+    {
+      name: 'a short-name list that is only ever mapped to URLs',
+      code: `
+const SCOPES = ['gmail.send', 'gmail.labels'];
+const urls = SCOPES.map((scope) => \`https://www.googleapis.com/auth/\${scope}\`);
+`,
+    },
+    {
+      name: 'a link to the scope documentation in a *SCOPES constant',
+      code: `var GOOGLE_OAUTH_SCOPES = 'https://developers.google.com/identity/protocols/oauth2/scopes';`,
+    },
+    {
+      name: 'Apps Script and add-on manifest scopes that no discovery document lists',
+      code: `
+const ADDON_OAUTH_SCOPES = [
+  'https://www.googleapis.com/auth/gmail.addons.execute',
+  'https://www.googleapis.com/auth/gmail.addons.current.message.metadata',
+  'https://www.googleapis.com/auth/script.external_request',
+  'https://www.googleapis.com/auth/script.send_mail',
+];
+`,
+    },
+    {
+      name: 'a Gmail REST URL outside scope position',
+      code: `await fetch('https://www.googleapis.com/gmail/v1/users/me/messages', { headers });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'docs: short form, http:// and missing trailing slash are fixed',
+      code: docs.incorrect[0]!,
+      errors: [
+        {
+          messageId: 'invalidScope',
+          line: 5,
+          column: 6,
+          data: { scope: 'gmail.send', problems: 'a short form, not the scope URL', replacement: `${AUTH}/gmail.send` },
+        },
+        {
+          messageId: 'invalidScope',
+          line: 6,
+          column: 6,
+          data: { scope: 'http://www.googleapis.com/auth/gmail.labels', problems: '`http://` instead of `https://`', replacement: `${AUTH}/gmail.labels` },
+        },
+        {
+          messageId: 'invalidScope',
+          line: 7,
+          column: 6,
+          data: { scope: 'https://mail.google.com', problems: 'missing the trailing slash', replacement: 'https://mail.google.com/' },
+        },
+      ],
+      // Each fix spans the scope list, so ESLint applies one per pass.
+      output: [
+        docs.incorrect[0]!.replace("'gmail.send'", `'${AUTH}/gmail.send'`),
+        docs.incorrect[0]!
+          .replace("'gmail.send'", `'${AUTH}/gmail.send'`)
+          .replace("'http://www.googleapis.com/auth/gmail.labels'", `'${AUTH}/gmail.labels'`),
+        docs.incorrect[0]!
+          .replace("'gmail.send'", `'${AUTH}/gmail.send'`)
+          .replace("'http://www.googleapis.com/auth/gmail.labels'", `'${AUTH}/gmail.labels'`)
+          .replace("'https://mail.google.com'", "'https://mail.google.com/'"),
+      ],
+    },
+    {
+      name: 'docs (TypeScript): wrong case and a typo inside a space-delimited string; did you mean',
+      code: docs.incorrect[1]!,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'invalidScope',
+          line: 2,
+          column: 23,
+          data: {
+            scope: `${AUTH}/Gmail.Readonly`,
+            problems: 'wrong case (scope strings are case-sensitive)',
+            replacement: `${AUTH}/gmail.readonly`,
+          },
+        },
+        {
+          messageId: 'invalidScope',
+          line: 2,
+          column: 70,
+          data: { scope: `${AUTH}/gmail.sned`, problems: 'misspelled', replacement: `${AUTH}/gmail.send` },
+        },
+        {
+          messageId: 'unknownScope',
+          line: 5,
+          column: 26,
+          data: {
+            scope: `${AUTH}/gmail.read`,
+            problems: '',
+            hint: ` Did you mean \`${AUTH}/gmail.readonly\` or \`${AUTH}/gmail.send\`?`,
+          },
+          suggestions: [
+            {
+              messageId: 'replaceScope',
+              data: { replacement: `${AUTH}/gmail.readonly` },
+              output: docs.incorrect[1]!.replace(`'${AUTH}/gmail.read'`, `'${AUTH}/gmail.readonly'`),
+            },
+            {
+              messageId: 'replaceScope',
+              data: { replacement: `${AUTH}/gmail.send` },
+              output: docs.incorrect[1]!.replace(`'${AUTH}/gmail.read'`, `'${AUTH}/gmail.send'`),
+            },
+          ],
+        },
+      ],
+      output: [
+        docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`),
+        docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`).replace(`${AUTH}/gmail.sned`, `${AUTH}/gmail.send`),
+      ],
+    },
+    {
+      name: 'missing www., missing /auth/, a trailing slash, in a template literal too',
+      code: `
+const SCOPES = [
+  'https://googleapis.com/auth/gmail.send',
+  'https://www.googleapis.com/gmail.labels',
+  \`${AUTH}/gmail.compose/\`,
+];
+`,
+      errors: [
+        { messageId: 'invalidScope', line: 3, column: 4, data: { scope: 'https://googleapis.com/auth/gmail.send', problems: 'missing `www.`', replacement: `${AUTH}/gmail.send` } },
+        { messageId: 'invalidScope', line: 4, column: 4, data: { scope: 'https://www.googleapis.com/gmail.labels', problems: 'missing `/auth/`', replacement: `${AUTH}/gmail.labels` } },
+        { messageId: 'invalidScope', line: 5, column: 4, data: { scope: `${AUTH}/gmail.compose/`, problems: 'a trailing slash', replacement: `${AUTH}/gmail.compose` } },
+      ],
+      output: [
+        `
+const SCOPES = [
+  '${AUTH}/gmail.send',
+  'https://www.googleapis.com/gmail.labels',
+  \`${AUTH}/gmail.compose/\`,
+];
+`,
+        `
+const SCOPES = [
+  '${AUTH}/gmail.send',
+  '${AUTH}/gmail.labels',
+  \`${AUTH}/gmail.compose/\`,
+];
+`,
+        `
+const SCOPES = [
+  '${AUTH}/gmail.send',
+  '${AUTH}/gmail.labels',
+  \`${AUTH}/gmail.compose\`,
+];
+`,
+      ],
+    },
+    {
+      name: 'a Gmail short form where scopes go',
+      code: `const READ_SCOPE = 'gmail.readonly';`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'invalidScope', line: 1, column: 21 }],
+      output: `const READ_SCOPE = '${AUTH}/gmail.readonly';`,
+    },
+    {
+      name: 'a bare Google word next to Google scopes is a short form',
+      code: `const auth = { scopes: ['drive', '${AUTH}/gmail.send'] };`,
+      errors: [{ messageId: 'invalidScope', line: 1, column: 26, data: { scope: 'drive', problems: 'a short form, not the scope URL', replacement: `${AUTH}/drive` } }],
+      output: `const auth = { scopes: ['${AUTH}/drive', '${AUTH}/gmail.send'] };`,
+    },
+    {
+      name: 'no such Gmail scope: full access is https://mail.google.com/ (a suggestion, not a fix)',
+      code: `const auth = { scopes: ['${AUTH}/gmail'] };`,
+      errors: [
+        {
+          messageId: 'unknownScope',
+          line: 1,
+          column: 26,
+          data: { scope: `${AUTH}/gmail`, problems: ': not a Gmail scope', hint: ' Did you mean `https://mail.google.com/`?' },
+          suggestions: [
+            { messageId: 'replaceScope', data: { replacement: 'https://mail.google.com/' }, output: `const auth = { scopes: ['https://mail.google.com/'] };` },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an unknown Gmail scope with nothing close: reported without suggestions',
+      code: `const auth = { scopes: ['${AUTH}/gmail.everything'] };`,
+      errors: [{ messageId: 'unknownScope', line: 1, column: 26, data: { scope: `${AUTH}/gmail.everything`, problems: ': not a Gmail scope', hint: '' }, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a concatenation is checked as a whole, reported without a fix',
+      code: `
+const PREFIX = '${AUTH}/';
+const SCOPES = [PREFIX + 'gmail.sned'];
+`,
+      errors: [{ messageId: 'invalidScope', line: 3, column: 17, data: { scope: `${AUTH}/gmail.sned`, problems: 'misspelled', replacement: `${AUTH}/gmail.send` } }],
+      output: null,
+    },
+    {
+      name: 'a string with escapes is reported as a whole, without a fix',
+      code: String.raw`const auth = { scope: 'https:\/\/mail.google.com' };`,
+      errors: [{ messageId: 'invalidScope', line: 1, column: 23 }],
+      output: null,
+    },
+    {
+      name: 'Firebase addScope with a short form',
+      code: `
+import { GoogleAuthProvider } from 'firebase/auth';
+const provider = new GoogleAuthProvider();
+provider.addScope('gmail.labels');
+`,
+      errors: [{ messageId: 'invalidScope', line: 4, column: 20 }],
+      output: `
+import { GoogleAuthProvider } from 'firebase/auth';
+const provider = new GoogleAuthProvider();
+provider.addScope('${AUTH}/gmail.labels');
+`,
+    },
+  ],
+});
+
+describe('valid-scope options', () => {
+  const lint = (options: unknown): unknown =>
+    new Linter({ configType: 'flat' }).verify('const x = 1;', [
+      { plugins: { 'googleapis-scopes': plugin as never }, rules: { 'googleapis-scopes/valid-scope': ['error', options] } },
+    ]);
+  it('rejects an allow that is not a list of strings', () => {
+    expect(() => lint({ allow: 'https://mail.google.com/' })).toThrow(/Key "googleapis-scopes\/valid-scope":\s*Value "https:\/\/mail\.google\.com\/" should be array/);
+  });
+  it('rejects unknown keys', () => {
+    expect(() => lint({ allowed: [] })).toThrow(/should NOT have additional properties/);
+  });
+  it('rejects duplicate allowed scopes', () => {
+    expect(() => lint({ allow: ['a', 'a'] })).toThrow(/should NOT have duplicate items/);
+  });
+});
