@@ -346,7 +346,7 @@ function resultUnused(call: TSESTree.CallExpression): boolean {
 
 function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
   let current = node.parent;
-  while (current !== undefined) {
+  while (current !== undefined && current !== null) {
     if (
       current.type === AST_NODE_TYPES.FunctionDeclaration ||
       current.type === AST_NODE_TYPES.FunctionExpression ||

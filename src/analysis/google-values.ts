@@ -62,6 +62,13 @@ type CallSite =
   | { readonly kind: 'call'; readonly call: TSESTree.CallExpression | TSESTree.NewExpression }
   | { readonly kind: 'then'; readonly promise: TSESTree.Node };
 
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
 /** The class whose constructor `fn` is. */
 function constructorClass(fn: TSESTree.FunctionLike): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   const method = fn.parent;
@@ -192,6 +199,16 @@ export class GoogleValueResolver {
       case AST_NODE_TYPES.FunctionExpression:
       case AST_NODE_TYPES.ArrowFunctionExpression:
         return { kind: 'function', fn: node };
+      case AST_NODE_TYPES.ConditionalExpression:
+        // `config ? google.gmail({ auth: a }) : defaultClient`: known when the branches agree.
+        return this.merge(
+          [node.consequent, node.alternate].filter((branch) => !isNullish(branch)).map((branch) => this.resolve(branch, depth)),
+        );
+      case AST_NODE_TYPES.LogicalExpression:
+        // `cached ?? google.gmail(…)`, `client || createClient()`
+        return node.operator === '&&'
+          ? this.resolve(node.right, depth)
+          : this.merge([node.left, node.right].filter((side) => !isNullish(side)).map((side) => this.resolve(side, depth)));
       default:
         return UNKNOWN_VALUE;
     }
@@ -325,7 +342,7 @@ export class GoogleValueResolver {
           : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
             ? fn.parent.id
             : undefined;
-    if (name === undefined || name === null) return [];
+    if (name === undefined || name === null) return this.callbackSitesOf(fn);
     // A class name also has an inner binding inside the class; callers use the outer one.
     const variable =
       constructed === undefined
@@ -351,6 +368,31 @@ export class GoogleValueResolver {
         sites.push({ kind: 'then', promise: parent.callee.object });
       } else {
         return []; // exported, stored or passed around: we can't see every caller
+      }
+    }
+    return sites;
+  }
+
+  /**
+   * `handleTool(config, async (gmail) => gmail.users…)`: a callback passed to a local function
+   * is called wherever that function calls the matching parameter (`apiCall(gmailClient)`).
+   */
+  private callbackSitesOf(fn: TSESTree.FunctionLike): CallSite[] {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return [];
+    const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    if (index === -1 || call.callee === fn) return [];
+    const callee = this.resolve(call.callee);
+    if (callee.kind !== 'function') return [];
+    const param = callee.fn.params[index];
+    if (param?.type !== AST_NODE_TYPES.Identifier) return [];
+    const variable = this.env.findVariable(param);
+    if (variable === undefined) return [];
+    const sites: CallSite[] = [];
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) {
+        sites.push({ kind: 'call', call: parent });
       }
     }
     return sites;
@@ -593,7 +635,7 @@ function collectReturns(node: TSESTree.Node, out: TSESTree.Node[]): void {
 /** The class whose `this` an expression refers to (arrow functions see through; other functions don't, unless methods). */
 export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   let current: TSESTree.Node | undefined = node.parent;
-  while (current !== undefined) {
+  while (current !== undefined && current !== null) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       const parent = current.parent;
       return parent.type === AST_NODE_TYPES.ClassDeclaration || parent.type === AST_NODE_TYPES.ClassExpression
