@@ -439,7 +439,11 @@ class Analyzer {
     // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
     // its Gmail client gets from elsewhere: that's unknown, not "no Gmail scope".
     const declaresGmailScope = parts.some((part) => !part.complete || part.scopes.some((scope) => GMAIL_V1.scopes.includes(scope)));
-    const first = this.collected.scopeDeclarations[0]?.extent ?? this.collected.scopeStrings[0]?.node;
+    const firstExtent = this.collected.scopeDeclarations[0]?.extent;
+    const first =
+      firstExtent?.type === AST_NODE_TYPES.VariableDeclarator
+        ? (firstExtent.init ?? firstExtent)
+        : (firstExtent ?? this.collected.scopeStrings[0]?.node);
     const result =
       parts.length === 0 || !declaresGmailScope
         ? undefined
