@@ -52,15 +52,9 @@ export interface AuthVisibility {
   readonly reachedCalls: ReadonlySet<TSESTree.CallExpression>;
 }
 
-const resolvers = new WeakMap<FileAnalysis, GoogleValueResolver>();
-
+/** The analysis' own tracer: class fields and imported modules included, results shared. */
 function resolverFor(analysis: FileAnalysis, env: FileEnvironment): GoogleValueResolver {
-  let resolver = resolvers.get(analysis);
-  if (resolver === undefined) {
-    resolver = new GoogleValueResolver(env, new Map());
-    resolvers.set(analysis, resolver);
-  }
-  return resolver;
+  return analysis.resolver ?? new GoogleValueResolver(env, new Map());
 }
 
 /**

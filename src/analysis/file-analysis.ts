@@ -46,6 +46,8 @@ export interface FileAnalysis {
   readonly calls: readonly GmailCall[];
   /** Constant evaluation and scope lookups for this file (shared, so rules never rebuild it). */
   readonly env: FileEnvironment | undefined;
+  /** The tracer of Google objects that produced these facts (memoised), for rules that follow values further. */
+  readonly resolver: GoogleValueResolver | undefined;
   /** Auth objects made in this file, with the scopes they request. */
   readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
   /** Every scope the file declares (union), or undefined when it declares none. */
@@ -54,7 +56,7 @@ export interface FileAnalysis {
   readonly settings: PluginSettings;
 }
 
-const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
+const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, resolver: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
 
 /** The cheap gate: files that never mention Google never get walked. */
 const MENTIONS_GOOGLE = /googleapis|google-auth-library|local-auth|gmail|mail\.google\.com|GoogleAuth|OAuth2/i;
@@ -220,6 +222,7 @@ class Analyzer {
     return {
       calls,
       env: this.env,
+      resolver: this.resolver,
       authObjects: [...authObjects].map(([auth, source]) => ({ auth, source })),
       fileScopes: this.fileScopes(),
       scopeStrings: this.collected.scopeStrings,

@@ -65,7 +65,7 @@ export default createRule<Options, MessageIds>({
             // `PREFIX + 'gmail.sned'`: check the whole value once, report without a fix.
             if (concatenations.has(concatenation)) continue;
             concatenations.add(concatenation);
-            const value = evaluate(concatenation, (env ??= new FileEnvironment(sourceCode, context.filename)));
+            const value = evaluate(concatenation, (env ??= analysis.env ?? new FileEnvironment(sourceCode, context.filename)));
             if (value.kind !== 'string') continue;
             for (const word of value.value.split(/\s+/).filter(Boolean)) {
               const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, [word]) };
@@ -75,7 +75,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           // `const SCOPES = ['gmail.send'].map(toUrl)`-style short names, turned into URLs by the code.
-          if (!scopeString.value.includes('://') && isMappedBeforeUse(scopeString.node, (env ??= new FileEnvironment(sourceCode, context.filename)))) {
+          if (!scopeString.value.includes('://') && isMappedBeforeUse(scopeString.node, (env ??= analysis.env ?? new FileEnvironment(sourceCode, context.filename)))) {
             continue;
           }
           const tokens = stringTokens(sourceCode, scopeString.node);
