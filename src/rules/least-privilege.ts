@@ -13,6 +13,7 @@ import { METADATA_SCOPE, effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
+import { scopeListOption } from '../utils/scope-list-option.ts';
 
 export type Options = [
   {
@@ -34,12 +35,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Scope URLs never reported, e.g. a scope requested on purpose for calls this plugin cannot see.',
-          },
+          allow: scopeListOption(
+            'Scope URLs never reported, e.g. a scope requested on purpose for calls this plugin cannot see.',
+          ),
         },
         additionalProperties: false,
       },

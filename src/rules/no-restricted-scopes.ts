@@ -8,6 +8,7 @@ import { stringValue } from '../analysis/string-tokens.ts';
 import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { createRule } from '../utils/create-rule.ts';
+import { scopeListOption } from '../utils/scope-list-option.ts';
 
 export type Options = [
   {
@@ -35,12 +36,9 @@ export default createRule<Options, MessageIds>({
             description:
               'Lowest classification to report: `restricted` (default) reports restricted scopes; `sensitive` reports sensitive and restricted scopes.',
           },
-          allow: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Scope URLs the team accepts (e.g. after passing the security assessment); never reported.',
-          },
+          allow: scopeListOption(
+            'Scope URLs the team accepts (e.g. after passing the security assessment); never reported.',
+          ),
         },
         additionalProperties: false,
       },

@@ -7,6 +7,7 @@ import { evaluate } from '../analysis/static-value.ts';
 import { rangeLocation, stringTokens, stringValue } from '../analysis/string-tokens.ts';
 import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { createRule } from '../utils/create-rule.ts';
+import { scopeListOption } from '../utils/scope-list-option.ts';
 
 export type Options = [
   {
@@ -30,12 +31,9 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: {
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-            uniqueItems: true,
-            description: 'Scope strings to accept although they are not in the bundled list of Google scopes (e.g. a scope newer than the list).',
-          },
+          allow: scopeListOption(
+            'Scope strings to accept although they are not in the bundled list of Google scopes (e.g. a scope newer than the list).',
+          ),
         },
         additionalProperties: false,
       },

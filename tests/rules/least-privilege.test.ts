@@ -1,25 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.ts';
 import rule from '../../src/rules/least-privilege.ts';
+import { docExamples } from './doc-examples.ts';
 import { untypedRuleTester } from './rule-tester.ts';
 
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 
-/** The ```js / ```ts blocks of the rule's docs page, under "❌ Incorrect" and "✅ Correct". */
-function docExamples(name: string): { incorrect: string[]; correct: string[] } {
-  const markdown = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'rules', `${name}.md`), 'utf8');
-  const result = { incorrect: [] as string[], correct: [] as string[] };
-  let section: 'incorrect' | 'correct' | undefined;
-  for (const match of markdown.matchAll(/^(#{2,4} .*)$|^```(?:js|ts)\n([\s\S]*?)^```$/gm)) {
-    if (match[1] !== undefined) section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
-    else if (section !== undefined) result[section].push(match[2]!);
-  }
-  return result;
-}
 
 const docs = docExamples('least-privilege');
 const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";

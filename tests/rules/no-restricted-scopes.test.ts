@@ -1,26 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.ts';
 import rule from '../../src/rules/no-restricted-scopes.ts';
+import { docExamples } from './doc-examples.ts';
 import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 
-/** The ```js / ```ts blocks of the rule's docs page, under "❌ Incorrect" and "✅ Correct". */
-function docExamples(name: string): { incorrect: string[]; correct: string[] } {
-  const markdown = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'rules', `${name}.md`), 'utf8');
-  const result = { incorrect: [] as string[], correct: [] as string[] };
-  let section: 'incorrect' | 'correct' | undefined;
-  for (const match of markdown.matchAll(/^(#{2,4} .*)$|^```(?:js|ts)\n([\s\S]*?)^```$/gm)) {
-    if (match[1] !== undefined) section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
-    else if (section !== undefined) result[section].push(match[2]!);
-  }
-  return result;
-}
 
 const docs = docExamples('no-restricted-scopes');
 const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
