@@ -88,6 +88,34 @@ describe('SARIF for code scanning (@microsoft/eslint-formatter-sarif)', () => {
   });
 });
 
+describe('the example GitHub Actions workflow (examples/github-actions.yml)', () => {
+  const workflow = fs.readFileSync(path.join(ROOT, 'examples', 'github-actions.yml'), 'utf8');
+  const commands = [...workflow.matchAll(/^\s*run: npx eslint (.+)$/gm)].map((match) => match[1]!.trim().split(/\s+/));
+  const written = ['eslint.sarif', '.eslintcache'].map((file) => path.join(PROJECT, file));
+  afterAll(() => {
+    for (const file of written) fs.rmSync(file, { force: true });
+  });
+
+  it('runs ESLint twice: SARIF for code scanning, then the failing, readable run', () => {
+    expect(commands).toHaveLength(2);
+    expect(commands[0]).toEqual(expect.arrayContaining(['--format', '@microsoft/sarif', '--output-file', 'eslint.sarif', '--cache']));
+    expect(commands[1]).toEqual(expect.arrayContaining(['--max-warnings', '0', '--cache']));
+  });
+
+  it("its commands work on a project with findings: a SARIF log, then the job fails with ESLint's report", () => {
+    for (const file of written) fs.rmSync(file, { force: true });
+    const sarifStep = eslintCli(commands[0]!);
+    expect(sarifStep.status, sarifStep.stderr).toBe(1);
+    const sarif = JSON.parse(fs.readFileSync(written[0]!, 'utf8')) as SarifLog;
+    expect(sarif.runs[0]!.results.length).toBe(7);
+    expect(fs.existsSync(written[1]!)).toBe(true);
+    const failingStep = eslintCli(commands[1]!);
+    expect(failingStep.status).toBe(1);
+    expect(failingStep.stdout).toContain('7 problems (7 errors, 0 warnings)');
+    expect(failingStep.stdout).toContain(`${PREFIX}/missing-scope`);
+  });
+});
+
 describe('--max-warnings 0', () => {
   it('turns warnings into a failing exit code', () => {
     const args = ['src/typo.js', '--rule', `${PREFIX}/valid-scope: warn`];
