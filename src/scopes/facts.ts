@@ -42,6 +42,11 @@ export interface ScopeFact {
   readonly addOnOnly: boolean;
   /** Anything else worth telling the user, with its source. */
   readonly note?: string;
+  /**
+   * Google reserves the scope's operations for administrators (domain-wide delegation) [scopes]:
+   * when another scope would do as well, a fix proposes that one instead.
+   */
+  readonly administrative?: boolean;
 }
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -80,7 +85,8 @@ export const SCOPE_FACTS: readonly ScopeFact[] = [
     description: 'Manage basic mail settings (filters, IMAP/POP, language, vacation, send-as updates).' },
   { url: `${AUTH}gmail.settings.sharing`, classification: 'restricted', addOnOnly: false,
     description: 'Manage sensitive mail settings, including forwarding rules, delegates and aliases.',
-    note: 'Operations guarded by this scope are restricted to administrative use: Google Workspace domains using domain-wide delegation [scopes].' },
+    note: 'Operations guarded by this scope are restricted to administrative use: Google Workspace domains using domain-wide delegation [scopes].',
+    administrative: true },
 ];
 
 /**

@@ -15,7 +15,7 @@
  */
 import { listApiMaps } from './api-map.ts';
 import { classificationRank, isAddOnOnly } from './catalog.ts';
-import { IMPLICATION_FACTS } from './facts.ts';
+import { IMPLICATION_FACTS, SCOPE_FACTS } from './facts.ts';
 
 const METHODS_BY_SCOPE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const out = new Map<string, Set<string>>();
@@ -87,6 +87,12 @@ export function narrownessKey(scope: string): number {
   return METHODS_BY_SCOPE.get(scope)?.size ?? 0;
 }
 
+/** 1 for scopes Google reserves for administrators (gmail.settings.sharing), else 0: a tie-break before narrowness. */
+export function administrativeKey(scope: string): number {
+  return ADMINISTRATIVE.has(scope) ? 1 : 0;
+}
+const ADMINISTRATIVE = new Set(SCOPE_FACTS.filter((fact) => fact.administrative === true).map((fact) => fact.url));
+
 /** The registered methods accepting `scope`, as `api:version:methodId`, sorted. */
 export function methodsAccepting(scope: string): readonly string[] {
   return [...(METHODS_BY_SCOPE.get(scope) ?? [])].sort();
@@ -96,6 +102,7 @@ export function methodsAccepting(scope: string): readonly string[] {
 export function compareScopeKeys(a: string, b: string): number {
   return (
     classificationRank(a) - classificationRank(b) ||
+    administrativeKey(a) - administrativeKey(b) ||
     narrownessKey(a) - narrownessKey(b) ||
     (a < b ? -1 : a > b ? 1 : 0)
   );

@@ -26,7 +26,7 @@
  * cover is used instead (not reachable with the current data).
  */
 import { classificationRank, isAddOnOnly } from './catalog.ts';
-import { methodsAccepting, narrownessKey, sortNarrowestFirst } from './order.ts';
+import { administrativeKey, methodsAccepting, narrownessKey, sortNarrowestFirst } from './order.ts';
 
 export type Requirement = readonly string[];
 
@@ -64,6 +64,8 @@ interface Cost {
   readonly maxRank: number;
   readonly sumRank: number;
   readonly sumNarrow: number;
+  /** How many of the scopes Google reserves for administrators (preferred against). */
+  readonly administrative: number;
   /** Number of distinct methods accepting at least one of the scopes. */
   readonly unionMethods: number;
   readonly names: readonly string[];
@@ -73,6 +75,7 @@ function costOf(scopes: readonly string[]): Cost {
   let maxRank = -1;
   let sumRank = 0;
   let sumNarrow = 0;
+  let administrative = 0;
   const methods = new Set<string>();
   for (const s of scopes) {
     for (const m of methodsAccepting(s)) methods.add(m);
@@ -80,8 +83,9 @@ function costOf(scopes: readonly string[]): Cost {
     if (r > maxRank) maxRank = r;
     sumRank += r;
     sumNarrow += narrownessKey(s);
+    administrative += administrativeKey(s);
   }
-  return { count: scopes.length, maxRank, sumRank, sumNarrow, unionMethods: methods.size, names: [...scopes].sort() };
+  return { count: scopes.length, maxRank, sumRank, sumNarrow, administrative, unionMethods: methods.size, names: [...scopes].sort() };
 }
 
 function compareNames(a: readonly string[], b: readonly string[]): number {
@@ -99,7 +103,7 @@ function compareCost(a: Cost, b: Cost, objective: 'fewest' | 'least-privilege'):
     objective === 'fewest'
       ? a.count - b.count || a.maxRank - b.maxRank || a.sumRank - b.sumRank
       : a.maxRank - b.maxRank || a.unionMethods - b.unionMethods || a.sumRank - b.sumRank || a.count - b.count;
-  return head || a.sumNarrow - b.sumNarrow || compareNames(a.names, b.names);
+  return head || a.administrative - b.administrative || a.sumNarrow - b.sumNarrow || compareNames(a.names, b.names);
 }
 
 /**

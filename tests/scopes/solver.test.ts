@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GMAIL_V1, getMethod } from '../../src/scopes/api-map.ts';
 import { classificationRank, isAddOnOnly } from '../../src/scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
-import { narrownessKey } from '../../src/scopes/order.ts';
+import { administrativeKey, narrownessKey } from '../../src/scopes/order.ts';
 import { isSatisfied, minimalCover, solve, solveMissingScopes } from '../../src/scopes/solver.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -124,9 +124,15 @@ describe('solveMissingScopes: several calls', () => {
 
   it('the whole Gmail API', () => {
     expect(minimalCover([...GMAIL_V1.methods.values()].map((m) => m.scopes))).toEqual([
-      s('gmail.settings.sharing'),
       s('gmail.settings.basic'),
       MAIL,
+      s('gmail.settings.sharing'),
+    ]);
+  });
+
+  it('prefers gmail.settings.basic to the administrative gmail.settings.sharing when either works', () => {
+    expect(solveMissingScopes([GMAIL_V1.methods.get('users.settings.sendAs.update')!.scopes], [])).toEqual([
+      s('gmail.settings.basic'),
     ]);
   });
 });
@@ -156,6 +162,7 @@ function bruteForce(reqs: readonly (readonly string[])[], have: readonly string[
       set.length,
       Math.max(-1, ...ranks),
       ranks.reduce((a, b) => a + b, 0),
+      set.map(administrativeKey).reduce((a, b) => a + b, 0),
       set.map(narrownessKey).reduce((a, b) => a + b, 0),
       [...set].sort().join('\n'),
     ];
