@@ -85,8 +85,10 @@ interface Collected {
   classFieldWrites: Map<TSESTree.Node, Map<string, TSESTree.Node[]>>;
   scopeStrings: ScopeStringNode[];
   /** Expressions that hold scopes by position (`scopes: X`, `scope: X`, `const SCOPES = X`), and the code they span. */
-  scopeDeclarations: { readonly value: TSESTree.Node; readonly extent: TSESTree.Node }[];
+  scopeDeclarations: { readonly value: TSESTree.Node; readonly extent: TSESTree.Node; readonly editable?: false }[];
   importsGmailLibrary: boolean;
+  /** `x.scopes = value` assignments (auth objects configured after construction). */
+  scopesAssignments: { readonly object: TSESTree.Node; readonly value: TSESTree.Node }[];
 }
 
 class Analyzer {
@@ -386,11 +388,22 @@ class Analyzer {
     if (auth.external !== undefined) return auth.external;
     const line = auth.node.loc.start.line;
     if (auth.alternatives !== undefined) {
-      // Cached credentials (fromJSON) next to a fresh sign-in: the ones with scopes tell.
-      const parts = auth.alternatives.map((alternative) => this.authSource(alternative)).filter((part) => part !== undefined);
-      if (parts.length <= 1) return parts[0];
-      return unionSources('auth', `the auth objects on lines ${joinLines(auth.alternatives.map((a) => a.node))}`, parts);
+      // Cached credentials (fromJSON) next to a fresh sign-in: the ones with scopes tell. Any
+      // other alternative we know nothing about makes the union a lower bound.
+      const parts: ScopeSource[] = [];
+      let complete = true;
+      for (const alternative of auth.alternatives) {
+        const part = this.authSource(alternative);
+        if (part !== undefined) parts.push(part);
+        else if (alternative.kind !== 'fromJSON') complete = false;
+      }
+      if (parts.length === 0) return complete ? undefined : unknowable('an auth object whose scopes are unknown');
+      const union =
+        parts.length === 1 ? parts[0]! : unionSources('auth', `the auth object on line ${joinLines(auth.alternatives.map((a) => a.node), ' or ')}`, parts);
+      return complete ? union : { ...union, complete: false };
     }
+    const assigned = this.assignedScopes(auth);
+    if (assigned !== undefined) return assigned;
     if (auth.scopesNode !== undefined) return scopeSourceOf(auth.scopesNode, this.env, `the ${describeAuth(auth)} on line ${line}`);
     if (auth.kind === 'OAuth2') {
       // The scopes an OAuth2 client gets are the ones its consent URL asked for.
@@ -411,6 +424,22 @@ class Analyzer {
       return unionSources('auth', `the consent URLs on lines ${joinLines(parts.map((_, index) => urlCalls[index]!))}`, parts);
     }
     if (auth.base !== undefined) return this.authSource(auth.base);
+    if (auth.kind === 'GoogleAuth' || auth.kind === 'JWT') {
+      // No `scopes`: Application Default Credentials or the key's defaults. Traced, but unknowable:
+      // the file's other declarations say nothing about this object.
+      return unknowable(`the ${describeAuth(auth)} on line ${line} (no scopes given)`);
+    }
+    return undefined;
+  }
+
+  /** `client.scopes = [...]` on an auth object (e.g. after `google.auth.fromJSON(keys)`). */
+  private assignedScopes(auth: AuthObject): ScopeSource | undefined {
+    for (const { object, value } of this.collected.scopesAssignments) {
+      const target = this.resolver.resolve(object);
+      if (target.kind === 'auth' && target.auth.node === auth.node) {
+        return scopeSourceOf(value, this.env, `the scopes assigned on line ${value.loc.start.line}`);
+      }
+    }
     return undefined;
   }
 
@@ -419,7 +448,13 @@ class Analyzer {
     if (this.fileScopesCache !== null) return this.fileScopesCache;
     const parts: ScopeSource[] = [];
     const covered: TSESTree.Node[] = [];
-    for (const { value: node, extent } of this.collected.scopeDeclarations) {
+    const serviceAccountScopes = this.inlineServiceAccountScopes();
+    for (const { value: node, extent, editable } of this.collected.scopeDeclarations) {
+      // A service account's own inline `scopes` belong to that auth object, not to the file.
+      if (serviceAccountScopes.has(node)) {
+        covered.push(extent);
+        continue;
+      }
       const list = toScopeList(evaluate(node, this.env));
       // Nothing known (`scope: tokens.scope`, a parameter): a value read from a response, or one
       // we can't see; it says nothing about what this file requests.
@@ -430,14 +465,16 @@ class Analyzer {
         scopes: list.scopes,
         complete: list.complete,
         description: 'this file',
-        declarations: [traceDeclaration(node, this.env)],
+        declarations: [editable === false ? { node: undefined, file: undefined, name: undefined } : traceDeclaration(node, this.env)],
       });
     }
     for (const { node, value } of this.collected.scopeStrings) {
       if (covered.some((outer) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1])) continue;
       const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
       if (scopes.length === 0) continue;
-      parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(node, this.env)] });
+      // A scope string in an array: the array is what a fix extends.
+      const holder = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
+      parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(holder, this.env)] });
     }
     // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
     // its Gmail client gets from elsewhere: that's unknown, not "no Gmail scope".
@@ -458,6 +495,20 @@ class Analyzer {
     return result;
   }
 
+  /** The inline `scopes` literals of GoogleAuth/JWT objects made in this file. */
+  private inlineServiceAccountScopes(): Set<TSESTree.Node> {
+    const nodes = new Set<TSESTree.Node>();
+    for (const node of [...this.collected.news, ...this.collected.calls]) {
+      const value = this.resolver.resolve(node);
+      if (value.kind !== 'auth' || value.auth.node !== node) continue;
+      const scopesNode = value.auth.scopesNode;
+      if ((value.auth.kind === 'GoogleAuth' || value.auth.kind === 'JWT') && scopesNode !== undefined && isLiteralValue(scopesNode)) {
+        nodes.add(scopesNode);
+      }
+    }
+    return nodes;
+  }
+
   private settingsScopes(): ScopeSource | undefined {
     const scopes = this.settings.scopes;
     if (scopes === undefined) return undefined;
@@ -471,10 +522,24 @@ class Analyzer {
   }
 }
 
-/** "3", "3 and 9", "3, 5 and 9" */
-function joinLines(nodes: readonly TSESTree.Node[]): string {
+function isLiteralValue(node: TSESTree.Node): boolean {
+  const unwrapped = unwrapExpression(node);
+  return (
+    unwrapped.type === AST_NODE_TYPES.ArrayExpression ||
+    unwrapped.type === AST_NODE_TYPES.Literal ||
+    unwrapped.type === AST_NODE_TYPES.TemplateLiteral
+  );
+}
+
+/** "3", "3 and 9", "3, 5 and 9" (or "3 or 9") */
+function joinLines(nodes: readonly TSESTree.Node[], last = ' and '): string {
   const lines = [...new Set(nodes.map((node) => node.loc.start.line))].sort((a, b) => a - b).map(String);
-  return lines.length <= 1 ? lines.join('') : `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)!}`;
+  return lines.length <= 1 ? lines.join('') : `${lines.slice(0, -1).join(', ')}${last}${lines.at(-1)!}`;
+}
+
+/** A traced auth object whose scopes can't be known: no report, and no guessing from the file. */
+function unknowable(description: string): ScopeSource {
+  return { kind: 'auth', scopes: [], complete: false, description, declarations: [] };
 }
 
 function describeAuth(auth: AuthObject): string {
@@ -483,6 +548,9 @@ function describeAuth(auth: AuthObject): string {
       return 'authenticate() call';
     case 'getClient':
       return 'getClient() call';
+    case 'other':
+    case 'fromJSON':
+      return 'auth object';
     default:
       return auth.kind;
   }
@@ -562,6 +630,7 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     scopeStrings: [],
     scopeDeclarations: [],
     importsGmailLibrary: false,
+    scopesAssignments: [],
   };
   const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const visit = (node: TSESTree.Node, inScopePosition: boolean): void => {
@@ -570,7 +639,8 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
       case AST_NODE_TYPES.CallExpression:
         collected.calls.push(node);
         if (isAddScopeCall(node) && node.arguments[0] !== undefined) {
-          collected.scopeDeclarations.push({ value: node.arguments[0], extent: node.arguments[0] });
+          // One scope per addScope() call: a fix must not append a second one inside the string.
+          collected.scopeDeclarations.push({ value: node.arguments[0], extent: node.arguments[0], editable: false });
         }
         if (isRequireOf(node, GOOGLE_MODULES)) collected.importsGmailLibrary ||= isGmailLibraryRequire(node);
         break;
@@ -595,6 +665,10 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
         break;
       case AST_NODE_TYPES.AssignmentExpression: {
         const left = node.left;
+        if (left.type === AST_NODE_TYPES.MemberExpression && memberKeyName(left) === 'scopes' && node.operator === '=') {
+          collected.scopesAssignments.push({ object: left.object, value: node.right });
+          collected.scopeDeclarations.push({ value: node.right, extent: node.right });
+        }
         if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
           const key = memberKeyName(left);
           const classNode = key === undefined ? undefined : enclosingClass(node);

@@ -186,7 +186,13 @@ export class GoogleValueResolver {
         const key = memberKeyName(node);
         if (key === undefined) return UNKNOWN_VALUE;
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.resolveThisField(node, key, depth);
-        return this.member(this.resolve(node.object, depth), key);
+        const owner = this.resolve(node.object, depth);
+        if (owner.kind === 'unknown') {
+          // `const clients = { gmail: google.gmail(…) }; clients.gmail…`
+          const property = findProperty(this.objectLiteralOf(node.object), key);
+          return property === undefined ? UNKNOWN_VALUE : this.resolve(property.value, depth);
+        }
+        return this.member(owner, key);
       }
       case AST_NODE_TYPES.CallExpression:
         return this.resolveCall(node, depth);
@@ -212,6 +218,18 @@ export class GoogleValueResolver {
       default:
         return UNKNOWN_VALUE;
     }
+  }
+
+  /** The object literal a `const` holds (never reassigned), for property reads. */
+  private objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+    const unwrapped = unwrapExpression(node);
+    if (unwrapped.type === AST_NODE_TYPES.ObjectExpression) return unwrapped;
+    if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.env.findVariable(unwrapped);
+    const source = variable === undefined ? undefined : this.env.variableSource(variable);
+    if (source?.kind !== 'init' || variable === undefined || this.env.isMutated(variable)) return undefined;
+    const init = unwrapExpression(source.node);
+    return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
   /** `value.key` */
@@ -243,7 +261,7 @@ export class GoogleValueResolver {
       case 'module':
         return this.moduleValue(source.module, source.path, node);
       case 'writes':
-        return this.merge(source.nodes.map((write) => this.resolve(write, depth)));
+        return this.merge(source.nodes.filter((write) => !isNullish(write)).map((write) => this.resolve(write, depth)));
       case 'function':
         return { kind: 'function', fn: source.fn };
       case 'parameter': {
@@ -400,16 +418,18 @@ export class GoogleValueResolver {
 
   /** Several possible values: known only when they agree on what they are. */
   private merge(values: readonly GoogleValue[]): GoogleValue {
-    const known = values.filter((value) => value.kind !== 'unknown');
-    if (known.length === 0 || known.length !== values.length) {
-      // An unknown alternative is tolerated only for auth objects (e.g. cached credentials).
-      if (known.length > 0 && known.every((value) => value.kind === 'auth')) return this.mergeAuth(known);
-      return UNKNOWN_VALUE;
-    }
-    const first = known[0]!;
-    if (known.length === 1) return first;
-    if (known.every((value) => value.kind === 'auth')) return this.mergeAuth(known);
-    if (first.kind === 'resource' && known.every((value) => value.kind === 'resource' && value.path.join('.') === first.path.join('.'))) {
+    // Callers drop `null`/`undefined` alternatives first; any other unknown one makes it unknown.
+    if (values.length === 0 || values.some((value) => value.kind === 'unknown')) return UNKNOWN_VALUE;
+    const first = values[0]!;
+    if (values.length === 1) return first;
+    if (values.every((value) => value.kind === 'auth')) return this.mergeAuth(values);
+    // Two different clients (a `let` reassigned to another auth) are not one client.
+    if (
+      first.kind === 'resource' &&
+      values.every(
+        (value) => value.kind === 'resource' && value.client.node === first.client.node && value.path.join('.') === first.path.join('.'),
+      )
+    ) {
       return first;
     }
     return UNKNOWN_VALUE;
@@ -578,7 +598,7 @@ export class GoogleValueResolver {
     const returned: TSESTree.Node[] = [];
     collectReturns(fn.body, returned);
     if (returned.length === 0) return UNKNOWN_VALUE;
-    return this.merge(returned.map((argument) => this.resolve(argument, depth)));
+    return this.merge(returned.filter((argument) => !isNullish(argument)).map((argument) => this.resolve(argument, depth)));
   }
 
   /** The module role of a callee, for call sites that configure clients (`google.options`). */

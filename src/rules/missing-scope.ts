@@ -5,6 +5,7 @@ import { addScopesFix, isEditable } from '../analysis/scope-edits.ts';
 import { describeDeclaration } from '../analysis/scope-sources.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
@@ -88,7 +89,10 @@ export default createRule<Options, MessageIds>({
             return metadataWouldBreak ? accepted.filter((scope) => scope !== METADATA_SCOPE) : accepted;
           });
           const { add } = solve(requirements, source.scopes);
-          const editable = source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
+          // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
+          const listIsValid = source.scopes.every(isValidGoogleScope);
+          const editable =
+            listIsValid && source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
           for (const call of calls) {
             const data = {
               method: call.method.id,

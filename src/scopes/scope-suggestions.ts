@@ -103,6 +103,8 @@ export function isInvalidGoogleScopeAttempt(word: string, context: ScopeStringCo
   const scopeLike = context.inScopePosition || context.besideGoogleScopes;
   // The scope-URL prefix on its own (`const PREFIX = 'https://www.googleapis.com/auth/'`) is not a scope.
   if (/^(?:https?:\/\/)?(?:www\.)?googleapis\.com\/auth\/?$/.test(lower)) return false;
+  // Nor is a longer prefix that real scopes continue (`'https://www.googleapis.com/auth/gmail.'`).
+  if (/[./]$/.test(word) && listKnownGoogleScopes().some((scope) => scope.startsWith(word))) return false;
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//.test(lower);
   const url = parseUrl(lower);
   if (url !== undefined && hasScheme) {

@@ -12,6 +12,53 @@ const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://
 ruleTester.run('missing-scope (reach)', rule, {
   valid: [
     {
+      name: 'a let client reassigned to another auth is not traced to its first value',
+      code: `
+import { google } from 'googleapis';
+const readAuth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+const sendAuth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send'] });
+let gmail = google.gmail({ version: 'v1', auth: readAuth });
+export async function flow(raw) {
+  await gmail.users.messages.list({ userId: 'me' });
+  gmail = google.gmail({ version: 'v1', auth: sendAuth });
+  await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+}
+`,
+    },
+    {
+      name: 'an auth assigned in if/else where one branch has unknown scopes is unknown',
+      code: `
+import { google } from 'googleapis';
+let auth;
+if (process.env.SA) auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+else auth = new google.auth.OAuth2();
+const gmail = google.gmail({ version: 'v1', auth });
+export const send = () => gmail.users.messages.send({ userId: 'me' });
+`,
+    },
+    {
+      name: 'GoogleAuth without scopes (Application Default Credentials) is traced but unknowable: no guess from the file',
+      code: `
+import { google } from 'googleapis';
+export const CONSENT_SCOPES = ['${AUTH}/gmail.readonly'];
+const adc = new google.auth.GoogleAuth();
+const gmail = google.gmail({ version: 'v1', auth: adc });
+export const notify = (raw) => gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+`,
+    },
+    {
+      name: 'a service account\u2019s inline scopes belong to it, not to a client made from a parameter',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+export const reader = google.gmail({ version: 'v1', auth });
+export function makeSender(userAuth) {
+  const gmail = google.gmail({ version: 'v1', auth: userAuth });
+  return (raw) => gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+}
+`,
+    },
+    {
       name: 'a per-request auth the file cannot trace makes the call unknown, not the client\u2019s scopes',
       code: `
 import { google } from 'googleapis';
@@ -74,6 +121,122 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
     },
   ],
   invalid: [
+    {
+      name: 'a client kept in an object literal',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+const clients = { gmail: google.gmail({ version: 'v1', auth }) };
+export const send = (raw) => clients.gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'] });
+const clients = { gmail: google.gmail({ version: 'v1', auth }) };
+export const send = (raw) => clients.gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 30,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'the GoogleAuth on line 3',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'scopes assigned after fromJSON: the fix adds an array element, not a second scope inside the string',
+      code: `
+import { google } from 'googleapis';
+const client = google.auth.fromJSON(keys);
+client.scopes = ['${AUTH}/gmail.readonly'];
+const gmail = google.gmail({ version: 'v1', auth: client });
+gmail.users.messages.send({ userId: 'me' });
+`,
+      output: `
+import { google } from 'googleapis';
+const client = google.auth.fromJSON(keys);
+client.scopes = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
+const gmail = google.gmail({ version: 'v1', auth: client });
+gmail.users.messages.send({ userId: 'me' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 1,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'the scopes assigned on line 4',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'Firebase addScope(): one scope per call, so no fix appends inside the string',
+      code: `
+import { GoogleAuthProvider } from 'firebase/auth';
+import { google } from 'googleapis';
+const provider = new GoogleAuthProvider();
+provider.addScope('${AUTH}/gmail.readonly');
+export const send = (auth) => google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 31,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'settings writes that accept basic or sharing get gmail.settings.basic (sharing is for administrators)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+google.gmail({ version: 'v1', auth }).users.settings.sendAs.update({ userId: 'me', sendAsEmail: 'a@example.com' });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly', '${AUTH}/gmail.settings.basic'] });
+google.gmail({ version: 'v1', auth }).users.settings.sendAs.update({ userId: 'me', sendAsEmail: 'a@example.com' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 1,
+          data: {
+            method: 'users.settings.sendAs.update',
+            accepted: 'one of gmail.settings.basic or gmail.settings.sharing',
+            source: 'the GoogleAuth on line 3',
+            requested: 'only gmail.readonly',
+            add: 'gmail.settings.basic',
+            where: '',
+          },
+        },
+      ],
+    },
     {
       name: 'a helper module that never imports googleapis: the chain shape, and users.getProfile on the same receiver',
       code: `

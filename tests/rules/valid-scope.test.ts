@@ -20,6 +20,13 @@ describe('valid-scope docs', () => {
 
 ruleTester.run('valid-scope', rule, {
   valid: [
+    {
+      name: 'a prefix constant that real scopes continue is not a scope attempt',
+      code: `
+export const GMAIL_PREFIX = 'https://www.googleapis.com/auth/gmail.';
+export const READONLY = \`\${GMAIL_PREFIX}readonly\`;
+`,
+    },
     { name: 'docs: real scopes of Gmail and other APIs, openid email profile', code: docs.correct[0]! },
     { name: 'docs: other providers and Google URLs that are not scopes', code: docs.correct[1]! },
     {
