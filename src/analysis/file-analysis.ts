@@ -495,14 +495,29 @@ class Analyzer {
     return result;
   }
 
-  /** The inline `scopes` literals of GoogleAuth/JWT objects made in this file. */
+  /**
+   * The inline `scopes` literals of GoogleAuth/JWT objects made in this file that a traced Gmail
+   * client here already uses: they describe that client's token, not a client whose auth arrives
+   * from elsewhere. (An auth object no client here uses, e.g. an exported one, still counts.)
+   */
   private inlineServiceAccountScopes(): Set<TSESTree.Node> {
+    const claimed = new Set<TSESTree.Node>();
+    const claim = (auth: AuthObject | undefined): void => {
+      for (let current = auth; current !== undefined; current = current.base) {
+        claimed.add(current.node);
+        current.alternatives?.forEach(claim);
+      }
+    };
     const nodes = new Set<TSESTree.Node>();
+    const made: AuthObject[] = [];
     for (const node of [...this.collected.news, ...this.collected.calls]) {
       const value = this.resolver.resolve(node);
-      if (value.kind !== 'auth' || value.auth.node !== node) continue;
-      const scopesNode = value.auth.scopesNode;
-      if ((value.auth.kind === 'GoogleAuth' || value.auth.kind === 'JWT') && scopesNode !== undefined && isLiteralValue(scopesNode)) {
+      if (value.kind === 'resource' && value.path.length === 0 && value.client.node === node) claim(this.clientAuth(value.client));
+      if (value.kind === 'auth' && value.auth.node === node) made.push(value.auth);
+    }
+    for (const auth of made) {
+      const scopesNode = auth.scopesNode;
+      if ((auth.kind === 'GoogleAuth' || auth.kind === 'JWT') && scopesNode !== undefined && isLiteralValue(scopesNode) && claimed.has(auth.node)) {
         nodes.add(scopesNode);
       }
     }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { GMAIL_V1, getMethod, isResourcePath } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { FileEnvironment } from './file-environment.ts';
-import { findProperty, memberKeyName, unwrapExpression } from './static-value.ts';
+import { findProperty, memberKeyName, propertyKeyName, unwrapExpression } from './static-value.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { resourceOfClassName } from './typed-calls.ts';
 
@@ -220,6 +220,24 @@ export class GoogleValueResolver {
     }
   }
 
+  /**
+   * An option's value in an options object, written inline, held by a `const`, or spread in
+   * (`{ ...base, subject }`); the last one written wins, as in JavaScript.
+   */
+  option(node: TSESTree.Node | undefined, key: string, depth = 0): TSESTree.Node | undefined {
+    const object = node === undefined || depth > 4 ? undefined : this.objectLiteralOf(node);
+    if (object === undefined) return undefined;
+    let found: TSESTree.Node | undefined;
+    for (const property of object.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        found = this.option(property.argument, key, depth + 1) ?? found;
+      } else if (propertyKeyName(property) === key) {
+        found = property.value;
+      }
+    }
+    return found;
+  }
+
   /** The object literal a `const` holds (never reassigned), for property reads. */
   private objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
     const unwrapped = unwrapExpression(node);
@@ -398,6 +416,9 @@ export class GoogleValueResolver {
   private callbackSitesOf(fn: TSESTree.FunctionLike): CallSite[] {
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression) return [];
+    if (call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(call.callee) === 'then') {
+      return [{ kind: 'then', promise: call.callee.object }];
+    }
     const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
     if (index === -1 || call.callee === fn) return [];
     const callee = this.resolve(call.callee);
@@ -468,7 +489,19 @@ export class GoogleValueResolver {
       }
     }
     writes.push(...(this.classFieldWrites.get(classNode)?.get(key) ?? []));
-    const values = writes.map((write) => this.resolve(write, depth));
+    // `this.gmail()`: a method of the class (a lazy getter of the client).
+    const method = classNode.body.body.find(
+      (element): element is TSESTree.MethodDefinition =>
+        element.type === AST_NODE_TYPES.MethodDefinition &&
+        (element.kind === 'method' || element.kind === 'get') &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === key,
+    );
+    if (method !== undefined && writes.length === 0) {
+      // `get gmail() { … }` is read as a value; a method is called.
+      return method.kind === 'get' ? this.returnValue(method.value, depth) : { kind: 'function', fn: method.value };
+    }
+    const values = writes.filter((write) => !isNullish(write)).map((write) => this.resolve(write, depth));
     // constructor(private readonly gmail: gmail_v1.Gmail) {}
     const constructorNode = classNode.body.body.find(
       (element): element is TSESTree.MethodDefinition =>
@@ -524,6 +557,11 @@ export class GoogleValueResolver {
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = memberKeyName(callee);
       if (method === 'bind') return this.resolve(callee.object, depth);
+      // promise.then((client) => google.gmail({ auth: client })): the callback's return value.
+      const first = node.arguments[0];
+      if (method === 'then' && (first?.type === AST_NODE_TYPES.ArrowFunctionExpression || first?.type === AST_NODE_TYPES.FunctionExpression)) {
+        return this.returnValue(first, depth);
+      }
       const receiver = this.resolve(callee.object, depth);
       if (receiver.kind === 'auth' && method !== undefined) return this.authCall(node, method, receiver.auth);
     }
@@ -535,10 +573,10 @@ export class GoogleValueResolver {
     const options = node.arguments[0];
     switch (name) {
       case 'authenticate':
-        return this.auth(node, 'local-auth', findProperty(options, 'scopes')?.value, undefined);
+        return this.auth(node, 'local-auth', this.option(options, 'scopes'), undefined);
       case 'getClient':
       case 'getIdTokenClient':
-        return this.auth(node, 'getClient', findProperty(options, 'scopes')?.value, base);
+        return this.auth(node, 'getClient', this.option(options, 'scopes'), base);
       case 'fromJSON':
       case 'fromAPIKey':
         return this.auth(node, 'fromJSON', undefined, undefined);
@@ -561,7 +599,7 @@ export class GoogleValueResolver {
       // new JWT(email, keyFile, key, scopes, subject)
       return this.auth(node, 'JWT', node.arguments[3], undefined);
     }
-    const scopes = role.kind === 'OAuth2' ? undefined : findProperty(unwrapOrUndefined(first), 'scopes')?.value;
+    const scopes = role.kind === 'OAuth2' ? undefined : this.option(first, 'scopes');
     return this.auth(node, role.kind, scopes, undefined);
   }
 
@@ -581,9 +619,9 @@ export class GoogleValueResolver {
       if (unwrapped.value !== 'v1') return UNKNOWN_VALUE;
       return { kind: 'resource', client: { node, authNode: undefined, usesGlobalOptions: isGoogleapis }, path: [] };
     }
-    const version = findProperty(unwrapped, 'version')?.value;
+    const version = this.option(unwrapped, 'version');
     if (version?.type === AST_NODE_TYPES.Literal && version.value !== 'v1') return UNKNOWN_VALUE;
-    const authNode = findProperty(unwrapped, 'auth')?.value;
+    const authNode = this.option(unwrapped, 'auth');
     return {
       kind: 'resource',
       client: { node, authNode, usesGlobalOptions: isGoogleapis && authNode === undefined },

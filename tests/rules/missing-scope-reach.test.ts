@@ -122,6 +122,96 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
   ],
   invalid: [
     {
+      name: 'promise chains: getClient().then(client => google.gmail(…)).then(gmail => …)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+export function trashThread(id) {
+  return auth
+    .getClient()
+    .then((client) => google.gmail({ version: 'v1', auth: client }))
+    .then((gmail) => gmail.users.threads.trash({ userId: 'me', id }));
+}
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'] });
+export function trashThread(id) {
+  return auth
+    .getClient()
+    .then((client) => google.gmail({ version: 'v1', auth: client }))
+    .then((gmail) => gmail.users.threads.trash({ userId: 'me', id }));
+}
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 8,
+          column: 22,
+          data: {
+            method: 'users.threads.trash',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'the GoogleAuth on line 3',
+            requested: 'only gmail.readonly',
+            add: 'gmail.modify',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a lazy client method of a class whose auth is a field; options spread from a constant',
+      code: `
+import { GoogleAuth } from 'google-auth-library';
+import { gmail_v1, google } from 'googleapis';
+const base = { keyFile: 'sa.json', scopes: ['${AUTH}/gmail.readonly'] };
+export class GmailService {
+  private auth = new GoogleAuth({ ...base, clientOptions: { subject: 'a@example.com' } });
+  private client?: gmail_v1.Gmail;
+  private async gmail(): Promise<gmail_v1.Gmail> {
+    if (!this.client) this.client = google.gmail({ version: 'v1', auth: await this.auth.getClient() });
+    return this.client;
+  }
+  async markRead(id: string) {
+    const gmail = await this.gmail();
+    await gmail.users.messages.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['UNREAD'] } });
+  }
+}
+`,
+      output: `
+import { GoogleAuth } from 'google-auth-library';
+import { gmail_v1, google } from 'googleapis';
+const base = { keyFile: 'sa.json', scopes: ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'] };
+export class GmailService {
+  private auth = new GoogleAuth({ ...base, clientOptions: { subject: 'a@example.com' } });
+  private client?: gmail_v1.Gmail;
+  private async gmail(): Promise<gmail_v1.Gmail> {
+    if (!this.client) this.client = google.gmail({ version: 'v1', auth: await this.auth.getClient() });
+    return this.client;
+  }
+  async markRead(id: string) {
+    const gmail = await this.gmail();
+    await gmail.users.messages.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['UNREAD'] } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 14,
+          column: 11,
+          data: {
+            method: 'users.messages.modify',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'the GoogleAuth on line 6',
+            requested: 'only gmail.readonly',
+            add: 'gmail.modify',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
       name: 'a client kept in an object literal',
       code: `
 import { google } from 'googleapis';
