@@ -8,6 +8,7 @@ import { GOOGLE_MODULES, GoogleValueResolver, enclosingClass } from './google-va
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
 import { moduleExportName, resolveRelativeModule } from './module-exports.ts';
 import { parseModule } from './parse-module.ts';
+import { mentionsGoogleApis } from './file-gate.ts';
 import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
 import { describeDeclaration, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
@@ -58,8 +59,6 @@ export interface FileAnalysis {
 
 const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, resolver: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
 
-/** The cheap gate: files that never mention Google never get walked. */
-const MENTIONS_GOOGLE = /googleapis|google-auth-library|local-auth|gmail|mail\.google\.com|GoogleAuth|OAuth2/i;
 const SCOPE_LIKE = /googleapis\.com\/auth|mail\.google\.com|^gmail\.[a-z.]+$/i;
 const SCOPE_NAME = /scopes?$/i;
 
@@ -71,7 +70,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   const cached = cache.get(sourceCode.ast);
   if (cached !== undefined) return cached;
   const settings = readPluginSettings(context.settings);
-  const analysis = MENTIONS_GOOGLE.test(sourceCode.text)
+  const analysis = mentionsGoogleApis(sourceCode)
     ? new Analyzer(sourceCode, context.filename, settings).run()
     : { ...EMPTY_ANALYSIS_BASE, settings };
   cache.set(sourceCode.ast, analysis);
@@ -606,7 +605,7 @@ function moduleGoogleExports(file: string): ReadonlyMap<string, ExportedGoogleVa
   try {
     const sourceCode = parseModule(file);
     const exports =
-      sourceCode === undefined || !MENTIONS_GOOGLE.test(sourceCode.text)
+      sourceCode === undefined || !mentionsGoogleApis(sourceCode)
         ? new Map<string, ExportedGoogleValue>()
         : toPlainExports(new Analyzer(sourceCode, file, NO_SETTINGS).exportedGoogleValues(), file);
     googleExportsCache.set(file, { mtimeMs, exports });
