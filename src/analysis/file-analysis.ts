@@ -343,12 +343,25 @@ class Analyzer {
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */
   private requestedFor(client: GmailClient | undefined): ScopeSource | undefined {
     if (client?.external !== undefined) return client.external;
+    if (client?.alternatives !== undefined) return this.alternativesRequested(client.alternatives);
     const auth = client === undefined ? undefined : this.clientAuth(client);
     if (auth !== undefined) {
       const source = this.authSource(auth);
       if (source !== undefined) return source;
     }
     return this.fileScopes() ?? this.settingsScopes();
+  }
+
+  /**
+   * A value that is one of several clients: a call is certain to fail only if it fails through
+   * every one of them, so the scopes to check are the union of what they request.
+   */
+  private alternativesRequested(clients: readonly GmailClient[]): ScopeSource | undefined {
+    const sources = clients.map((client) => this.requestedFor(client));
+    if (sources.some((source) => source === undefined)) return undefined;
+    const known = [...new Set(sources as ScopeSource[])];
+    if (known.length === 1) return known[0];
+    return unionSources('auth', known.map((source) => source.description).join(' or '), known);
   }
 
   private clientAuth(client: GmailClient): AuthObject | undefined {

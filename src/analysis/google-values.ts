@@ -22,6 +22,8 @@ export interface GmailClient {
   readonly usesGlobalOptions: boolean;
   /** A client made in another module: the scopes that module gives it (already resolved there). */
   readonly external?: ScopeSource | undefined;
+  /** Several clients may reach this point (`config ? google.gmail(…) : defaultClient`, a reassigned `let`). */
+  readonly alternatives?: readonly GmailClient[];
 }
 
 export type AuthKind = 'GoogleAuth' | 'JWT' | 'OAuth2' | 'local-auth' | 'getClient' | 'fromJSON' | 'other';
@@ -444,14 +446,21 @@ export class GoogleValueResolver {
     const first = values[0]!;
     if (values.length === 1) return first;
     if (values.every((value) => value.kind === 'auth')) return this.mergeAuth(values);
-    // Two different clients (a `let` reassigned to another auth) are not one client.
-    if (
-      first.kind === 'resource' &&
-      values.every(
-        (value) => value.kind === 'resource' && value.client.node === first.client.node && value.path.join('.') === first.path.join('.'),
-      )
-    ) {
-      return first;
+    // Several clients (a conditional, a reassigned `let`): one value whose scopes are those of
+    // whichever client it is at run time, i.e. what they all request.
+    if (first.kind === 'resource' && values.every((value) => value.kind === 'resource' && value.path.join('.') === first.path.join('.'))) {
+      const clients: GmailClient[] = [];
+      const add = (client: GmailClient): void => {
+        if (client.alternatives !== undefined) client.alternatives.forEach(add);
+        else if (!clients.includes(client) && !clients.some((known) => known.node === client.node)) clients.push(client);
+      };
+      for (const value of values) if (value.kind === 'resource') add(value.client);
+      if (clients.length === 1) return { kind: 'resource', client: clients[0]!, path: first.path };
+      return {
+        kind: 'resource',
+        client: { node: clients[0]!.node, authNode: undefined, usesGlobalOptions: false, alternatives: clients },
+        path: first.path,
+      };
     }
     return UNKNOWN_VALUE;
   }
