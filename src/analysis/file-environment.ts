@@ -132,10 +132,74 @@ export class FileEnvironment implements Environment {
         const value = source.path.reduce(memberOf, evaluate(source.init, this));
         return { kind: 'value', value, origin: { kind: 'node', node: source.init, name: node.name } };
       }
+      case 'parameter': {
+        const fallback = this.defaultWhenOmitted(source.fn, source.index);
+        return fallback === undefined ? undefined : { kind: 'expression', node: fallback, env: this, name: node.name };
+      }
       default:
         return undefined;
     }
   }
+
+  /**
+   * `getAuthUrl(scopes = ['…gmail.modify'])`: the default value, when no call in this file passes
+   * that argument (calls from other files can't be seen; the default is what the author wrote).
+   */
+  private defaultWhenOmitted(fn: TSESTree.FunctionLike, index: number): TSESTree.Expression | undefined {
+    const param = fn.params[index];
+    if (param?.type !== AST_NODE_TYPES.AssignmentPattern) return undefined;
+    const name = functionName(fn);
+    if (name === undefined) return undefined;
+    const passes = (this.callsByName().get(name) ?? []).some((call) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
+    });
+    return passes ? undefined : param.right;
+  }
+
+  private callsByNameCache: Map<string, TSESTree.CallExpression[]> | undefined;
+
+  /** Every call in the file by the name it calls (`f(…)`, `x.f(…)`): built once, only when a default is needed. */
+  private callsByName(): Map<string, TSESTree.CallExpression[]> {
+    if (this.callsByNameCache !== undefined) return this.callsByNameCache;
+    const calls = new Map<string, TSESTree.CallExpression[]>();
+    const visitorKeys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const stack: TSESTree.Node[] = [this.sourceCode.ast];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = node.callee;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberKeyName(callee)
+              : undefined;
+        if (name !== undefined) calls.set(name, [...(calls.get(name) ?? []), node]);
+      }
+      for (const key of visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(child) ? child : [child]) {
+          if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
+            stack.push(item as TSESTree.Node);
+          }
+        }
+      }
+    }
+    this.callsByNameCache = calls;
+    return calls;
+  }
+}
+
+/** The name a function is called by: its own, its variable's, or its method key. */
+function functionName(fn: TSESTree.FunctionLike): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && !parent.computed) {
+    return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+  }
+  return undefined;
 }
 
 /** The key path from a destructuring pattern's root to the binding `name`. */

@@ -65,6 +65,14 @@ export function traceDeclaration(rawNode: TSESTree.Node, env: FileEnvironment, d
         const inner = traceDeclaration(source.node, env, depth + 1);
         return { ...inner, name: inner.name ?? node.name };
       }
+      if (source?.kind === 'parameter') {
+        // A default value the analysis uses (no call in the file passes the argument).
+        const binding = env.resolveIdentifier(node);
+        if (binding?.kind === 'expression') {
+          const inner = traceDeclaration(binding.node, env, depth + 1);
+          return { ...inner, name: inner.name ?? node.name };
+        }
+      }
       if (source?.kind === 'module' && isRelativeSpecifier(source.module)) {
         const file = resolveRelativeModule(env.filename, source.module) ?? source.module;
         const name = source.path.filter((key) => key !== 'default').join('.') || node.name;

@@ -12,6 +12,16 @@ const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://
 ruleTester.run('missing-scope (reach)', rule, {
   valid: [
     {
+      name: 'a scopes parameter with a default is unknown when a call in the file passes another value',
+      code: `
+import { google } from 'googleapis';
+const client = new google.auth.OAuth2('id', 'secret', 'https://example.com/cb');
+export const authUrl = (scopes = ['${AUTH}/gmail.readonly']) => client.generateAuthUrl({ scope: scopes });
+authUrl(['${AUTH}/gmail.send']);
+export const send = () => google.gmail({ version: 'v1', auth: client }).users.messages.send({ userId: 'me' });
+`,
+    },
+    {
       name: 'a let client reassigned to another auth is not traced to its first value',
       code: `
 import { google } from 'googleapis';
@@ -121,6 +131,48 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
     },
   ],
   invalid: [
+    {
+      name: 'a scopes parameter with a default that no call in the file overrides',
+      code: `
+import { google } from 'googleapis';
+export class GmailService {
+  client() { return new google.auth.OAuth2('id', 'secret', 'https://example.com/cb'); }
+  getAuthUrl(scopes: string[] = ['${AUTH}/gmail.readonly']) {
+    return this.client().generateAuthUrl({ access_type: 'offline', scope: scopes });
+  }
+  async trash(id: string) {
+    return google.gmail({ version: 'v1', auth: this.client() }).users.messages.trash({ userId: 'me', id });
+  }
+}
+`,
+      output: `
+import { google } from 'googleapis';
+export class GmailService {
+  client() { return new google.auth.OAuth2('id', 'secret', 'https://example.com/cb'); }
+  getAuthUrl(scopes: string[] = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify']) {
+    return this.client().generateAuthUrl({ access_type: 'offline', scope: scopes });
+  }
+  async trash(id: string) {
+    return google.gmail({ version: 'v1', auth: this.client() }).users.messages.trash({ userId: 'me', id });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 9,
+          column: 12,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'the generateAuthUrl() call on line 6',
+            requested: 'only gmail.readonly',
+            add: 'gmail.modify',
+            where: ' to `scopes`',
+          },
+        },
+      ],
+    },
     {
       name: 'promise chains: getClient().then(client => google.gmail(…)).then(gmail => …)',
       code: `
