@@ -257,7 +257,9 @@ function matchSegment(input: string, t: TemplateSegment): number {
   }
   if (t.isLoneVariable) return 1;
   // The input has holes: every hole may stand for any text (including a template variable).
-  const inputRe = new RegExp(`^${input.split(PATH_HOLE).map(escapeRe).join('[^/]*')}$`);
+  // Adjacent holes (`${a}${b}`) are one hole: `[^/]*[^/]*…` would backtrack polynomially.
+  const pieces = input.split(PATH_HOLE).filter((piece, index, all) => piece !== '' || index === 0 || index === all.length - 1);
+  const inputRe = new RegExp(`^${pieces.map(escapeRe).join('[^/]*')}$`);
   if (!inputRe.test(t.shape)) return -1;
   const literalInInput = input.split(PATH_HOLE).join('').length;
   return literalInInput >= t.literalChars && t.shape.includes('\u0000') ? 2 : 0;

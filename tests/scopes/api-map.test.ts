@@ -166,3 +166,10 @@ describe('api-map: matchRestPath', () => {
     expect(matchRestPath('drive', 'GET', '/drive/v3/files')).toBeUndefined();
   });
 });
+
+describe('matchRestPath on adversarial templates', () => {
+  it('treats adjacent template holes as one hole (no polynomial backtracking)', () => {
+    const url = `https://gmail.googleapis.com/gmail/v1/users/me/messages/${'{}'.repeat(40)}/trash`;
+    expect(matchRestPath(GMAIL_V1, 'POST', url)?.id).toBe('users.messages.trash');
+  });
+});

@@ -108,3 +108,13 @@ describe('distance', () => {
     expect(distance('gmail.labels', 'drive.readonly', 2)).toBe(3);
   });
 });
+
+describe('correctScope on adversarial input', () => {
+  it('trims trailing slashes in linear time: a long run of slashes inside the path still gets an answer', () => {
+    const word = `https://www.googleapis.com/auth/gmail.sned${'/'.repeat(20_000)}x`;
+    expect(correctScope(word)).toEqual({ candidates: [], certain: false, problems: ['not a Gmail scope'] });
+    expect(correctScope('https://www.googleapis.com/auth/gmail.send///').candidates).toEqual([
+      'https://www.googleapis.com/auth/gmail.send',
+    ]);
+  });
+});
