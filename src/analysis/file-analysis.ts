@@ -15,7 +15,7 @@ import { describeDeclaration, locationOf, scopeSourceOf, traceDeclaration, union
 import type { ScopeSource } from './scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from './static-value.ts';
 import { detectTypedGmailMethod } from './typed-calls.ts';
-import { detectRestCall } from './rest-calls.ts';
+import { detectRestCall, REST_METHOD_NAMES } from './rest-calls.ts';
 import { callShape } from './call-params.ts';
 import type { CallShape } from '../scopes/metadata.ts';
 
@@ -197,6 +197,7 @@ class Analyzer {
       return true;
     };
     for (const node of this.collected.calls) {
+      if (!mayBeGmailCall(node)) continue;
       if (record(node, this.detectCall(node))) continue;
       if (isTwoSegmentUsersCall(node)) retry.push(node);
       const rest = detectRestCall(node, this.env);
@@ -216,7 +217,7 @@ class Analyzer {
     }
     // `x.users.getProfile()` before the `x.users.messages.…` call that shows x is a Gmail client.
     for (const node of retry) record(node, this.detectCall(node));
-    for (const node of [...this.collected.calls, ...this.collected.news]) {
+    for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
       if (value.kind === 'auth' && value.auth.node === node) authObjects.set(value.auth, this.authSource(value.auth));
     }
@@ -329,6 +330,11 @@ class Analyzer {
       default:
         return false;
     }
+  }
+
+  /** `new X(…)` and the calls that can make a client or an auth object (by name, before any resolving). */
+  private googleObjectCandidates(): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
+    return [...this.collected.news, ...this.collected.calls.filter(mayMakeGoogleObject)];
   }
 
   /** `gmail.users.messages.send({ userId, auth: other })`: a per-request auth wins over the client's. */
@@ -522,7 +528,7 @@ class Analyzer {
     };
     const nodes = new Set<TSESTree.Node>();
     const made: AuthObject[] = [];
-    for (const node of [...this.collected.news, ...this.collected.calls]) {
+    for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
       if (value.kind === 'resource' && value.path.length === 0 && value.client.node === node) claim(this.clientAuth(value.client));
       if (value.kind === 'auth' && value.auth.node === node) made.push(value.auth);
@@ -750,6 +756,44 @@ function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
   };
   visit(sourceCode.ast, false);
   return collected;
+}
+
+/** Method names a Gmail call can end in (the map's leaf names), `.call`/`.apply`, and HTTP requests. */
+const GMAIL_CALL_NAMES = new Set([
+  ...[...GMAIL_V1.methods.keys()].map((id) => id.slice(id.lastIndexOf('.') + 1)),
+  'call',
+  'apply',
+  ...REST_METHOD_NAMES,
+]);
+/** Calls that can return a Gmail client or an auth object. */
+const GOOGLE_OBJECT_CALL_NAMES = new Set([
+  'gmail',
+  'getClient',
+  'getIdTokenClient',
+  'fromJSON',
+  'fromAPIKey',
+  'createScoped',
+  'createScopedClient',
+  'authenticate',
+  'then',
+]);
+
+/** The cheap name test before resolving a call: `console.log(…)` and `list.map(…)` are never Gmail calls. */
+function mayBeGmailCall(node: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  // A destructured method, fetch(), axios(); `send.bind(messages)(…)`.
+  if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = memberKeyName(callee);
+  return key !== undefined && GMAIL_CALL_NAMES.has(key);
+}
+
+function mayMakeGoogleObject(node: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = memberKeyName(callee);
+  return key !== undefined && GOOGLE_OBJECT_CALL_NAMES.has(key);
 }
 
 /** `x.users.getProfile(…)`: a call two names off `users`. */

@@ -22,6 +22,12 @@ export interface RestCall {
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
 /** Methods that take `{ url, method }`. */
 const REQUEST_METHODS = new Set(['request', 'sendRequest', 'fetch']);
+/** Every method name a REST call can be made through (lower- and upper-case verbs too). */
+export const REST_METHOD_NAMES: readonly string[] = [
+  ...HTTP_VERBS,
+  ...[...HTTP_VERBS].map((verb) => verb.toUpperCase()),
+  ...REQUEST_METHODS,
+];
 /** HTTP functions called as `fn(url, options)` or `fn({ url, method })`: fetch, axios, got, ky, request… */
 const HTTP_CLIENT_NAME = /fetch|request|axios|^got$|^ky$|^http|^\$fetch$/i;
 /** Only URLs that name the Gmail API are considered: the URL, not the function name, decides. */
