@@ -4,11 +4,13 @@ import type { MethodInfo } from '../scopes/api-map.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
 import { FileEnvironment } from './file-environment.ts';
 import fs from 'node:fs';
-import { GOOGLE_MODULES, GoogleValueResolver, enclosingClass } from './google-values.ts';
+import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
 import { moduleExportName, resolveRelativeModule } from './module-exports.ts';
 import { parseModule } from './parse-module.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
+import { collect, SCOPE_LIKE } from './collect.ts';
+import type { Collected, ScopeStringNode } from './collect.ts';
 import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
 import { describeDeclaration, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
@@ -35,13 +37,7 @@ export interface GmailCall {
   readonly requested: ScopeSource | undefined;
 }
 
-/** A string in the file that is, or looks like, an OAuth scope (for valid-scope). */
-export interface ScopeStringNode {
-  readonly node: TSESTree.Literal | TSESTree.TemplateLiteral;
-  readonly value: string;
-  /** True when the string sits where scopes go (`scopes:`, `scope:`, `addScope()`, a `*SCOPE*` constant). */
-  readonly inScopePosition: boolean;
-}
+export type { ScopeStringNode } from './collect.ts';
 
 export interface FileAnalysis {
   readonly calls: readonly GmailCall[];
@@ -59,8 +55,6 @@ export interface FileAnalysis {
 
 const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, resolver: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
 
-const SCOPE_LIKE = /googleapis\.com\/auth|mail\.google\.com|^gmail\.[a-z.]+$/i;
-const SCOPE_NAME = /scopes?$/i;
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
 
@@ -77,18 +71,6 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   return analysis;
 }
 
-/** What one walk of the AST collects for the analysis. */
-interface Collected {
-  calls: TSESTree.CallExpression[];
-  news: TSESTree.NewExpression[];
-  classFieldWrites: Map<TSESTree.Node, Map<string, TSESTree.Node[]>>;
-  scopeStrings: ScopeStringNode[];
-  /** Expressions that hold scopes by position (`scopes: X`, `scope: X`, `const SCOPES = X`), and the code they span. */
-  scopeDeclarations: { readonly value: TSESTree.Node; readonly extent: TSESTree.Node; readonly editable?: false }[];
-  importsGmailLibrary: boolean;
-  /** `x.scopes = value` assignments (auth objects configured after construction). */
-  scopesAssignments: { readonly object: TSESTree.Node; readonly value: TSESTree.Node }[];
-}
 
 class Analyzer {
   private readonly env: FileEnvironment;
@@ -654,110 +636,6 @@ function toPlainExports(exports: Map<string, ExportedGoogleValue>, file: string)
   return exports;
 }
 
-/** One walk over the AST, collecting only what the analysis needs. */
-function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
-  const collected: Collected = {
-    calls: [],
-    news: [],
-    classFieldWrites: new Map(),
-    scopeStrings: [],
-    scopeDeclarations: [],
-    importsGmailLibrary: false,
-    scopesAssignments: [],
-  };
-  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const visit = (node: TSESTree.Node, inScopePosition: boolean): void => {
-    let childScopePosition = inScopePosition;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression:
-        collected.calls.push(node);
-        if (isAddScopeCall(node) && node.arguments[0] !== undefined) {
-          // One scope per addScope() call: a fix must not append a second one inside the string.
-          collected.scopeDeclarations.push({ value: node.arguments[0], extent: node.arguments[0], editable: false });
-        }
-        if (isRequireOf(node, GOOGLE_MODULES)) collected.importsGmailLibrary ||= isGmailLibraryRequire(node);
-        break;
-      case AST_NODE_TYPES.NewExpression:
-        collected.news.push(node);
-        break;
-      case AST_NODE_TYPES.ImportDeclaration:
-        if (node.source.value === 'googleapis' || node.source.value === '@googleapis/gmail') {
-          collected.importsGmailLibrary = true;
-        }
-        break;
-      case AST_NODE_TYPES.Property:
-        if (propertyKeyName(node) !== undefined && SCOPE_NAME.test(propertyKeyName(node)!) && node.value.type !== AST_NODE_TYPES.ObjectPattern) {
-          collected.scopeDeclarations.push({ value: node.value, extent: node.value });
-        }
-        break;
-      case AST_NODE_TYPES.VariableDeclarator:
-        if (node.id.type === AST_NODE_TYPES.Identifier && SCOPE_NAME.test(node.id.name) && node.init !== null) {
-          // The name, not the initialiser: evaluation then sees mutations, and messages can name it.
-          collected.scopeDeclarations.push({ value: node.id, extent: node });
-        }
-        break;
-      case AST_NODE_TYPES.AssignmentExpression: {
-        const left = node.left;
-        if (left.type === AST_NODE_TYPES.MemberExpression && memberKeyName(left) === 'scopes' && node.operator === '=') {
-          collected.scopesAssignments.push({ object: left.object, value: node.right });
-          collected.scopeDeclarations.push({ value: node.right, extent: node.right });
-        }
-        if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
-          const key = memberKeyName(left);
-          const classNode = key === undefined ? undefined : enclosingClass(node);
-          if (key !== undefined && classNode !== undefined) {
-            const fields = collected.classFieldWrites.get(classNode) ?? new Map<string, TSESTree.Node[]>();
-            fields.set(key, [...(fields.get(key) ?? []), node.right]);
-            collected.classFieldWrites.set(classNode, fields);
-          }
-        }
-        break;
-      }
-      case AST_NODE_TYPES.Literal:
-        if (typeof node.value === 'string' && (inScopePosition || SCOPE_LIKE.test(node.value))) {
-          collected.scopeStrings.push({ node, value: node.value, inScopePosition });
-        }
-        return;
-      case AST_NODE_TYPES.TemplateLiteral:
-        if (node.expressions.length === 0) {
-          const value = node.quasis[0]?.value.cooked ?? '';
-          if (inScopePosition || SCOPE_LIKE.test(value)) collected.scopeStrings.push({ node, value, inScopePosition });
-          return;
-        }
-        break;
-      default:
-        break;
-    }
-    if (
-      node.type === AST_NODE_TYPES.Property ||
-      node.type === AST_NODE_TYPES.VariableDeclarator ||
-      (node.type === AST_NODE_TYPES.CallExpression && isAddScopeCall(node))
-    ) {
-      childScopePosition = isScopePositionParent(node);
-    } else if (
-      node.type !== AST_NODE_TYPES.ArrayExpression &&
-      node.type !== AST_NODE_TYPES.BinaryExpression &&
-      node.type !== AST_NODE_TYPES.TemplateLiteral &&
-      node.type !== AST_NODE_TYPES.TSAsExpression &&
-      node.type !== AST_NODE_TYPES.TSSatisfiesExpression
-    ) {
-      childScopePosition = false;
-    }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      // `{ scopes: … }`: the value is in scope position, the key is not.
-      const position = key === 'key' ? false : childScopePosition;
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) visit(item, position);
-      } else if (isNode(child)) {
-        visit(child, position);
-      }
-    }
-  };
-  visit(sourceCode.ast, false);
-  return collected;
-}
-
 /** Method names a Gmail call can end in (the map's leaf names), `.call`/`.apply`, and HTTP requests. */
 const GMAIL_CALL_NAMES = new Set([
   ...[...GMAIL_V1.methods.keys()].map((id) => id.slice(id.lastIndexOf('.') + 1)),
@@ -804,36 +682,4 @@ function isTwoSegmentUsersCall(node: TSESTree.CallExpression): boolean {
     callee.object.type === AST_NODE_TYPES.MemberExpression &&
     memberKeyName(callee.object) === 'users'
   );
-}
-
-function isScopePositionParent(node: TSESTree.Property | TSESTree.VariableDeclarator | TSESTree.CallExpression): boolean {
-  if (node.type === AST_NODE_TYPES.CallExpression) return true;
-  if (node.type === AST_NODE_TYPES.Property) {
-    const key = propertyKeyName(node);
-    return key !== undefined && SCOPE_NAME.test(key);
-  }
-  return node.id.type === AST_NODE_TYPES.Identifier && SCOPE_NAME.test(node.id.name);
-}
-
-/** Firebase `provider.addScope('…')`. */
-function isAddScopeCall(node: TSESTree.CallExpression): boolean {
-  return node.callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(node.callee) === 'addScope';
-}
-
-function isRequireOf(node: TSESTree.CallExpression, modules: readonly string[]): boolean {
-  return (
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require' &&
-    node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    modules.includes(String(node.arguments[0].value))
-  );
-}
-
-function isGmailLibraryRequire(node: TSESTree.CallExpression): boolean {
-  const argument = node.arguments[0];
-  return argument?.type === AST_NODE_TYPES.Literal && (argument.value === 'googleapis' || argument.value === '@googleapis/gmail');
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -85,8 +85,6 @@ function classNameOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpres
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
 }
 
-/** The npm packages whose exports we recognise. */
-export const GOOGLE_MODULES = ['googleapis', '@googleapis/gmail', 'google-auth-library', '@google-cloud/local-auth'];
 
 /** Classes that make auth objects, in google-auth-library and re-exported by googleapis. */
 const AUTH_CLASSES: Readonly<Record<string, AuthKind>> = {
