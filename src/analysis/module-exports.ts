@@ -15,6 +15,13 @@ interface CachedModule {
   readonly mtimeMs: number;
   /** Export name → value; `undefined` when the file could not be read or parsed. */
   readonly exports: ReadonlyMap<string, StaticValue> | undefined;
+  /** Export name → the module and name it re-exports (`export { X } from './y'`, `export *`). */
+  readonly reexports: ReadonlyMap<string, ExportOrigin>;
+}
+
+export interface ExportOrigin {
+  readonly file: string;
+  readonly name: string;
 }
 
 const moduleCache = new Map<string, CachedModule>();
@@ -85,23 +92,44 @@ function loadModule(file: string): ReadonlyMap<string, StaticValue> | undefined 
   if (inProgress.has(file)) return undefined;
   inProgress.add(file);
   try {
-    const exports = readExports(file);
-    moduleCache.set(file, { mtimeMs, exports });
-    return exports;
+    const read = readExports(file);
+    moduleCache.set(file, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map() });
+    return read?.exports;
   } finally {
     inProgress.delete(file);
   }
 }
 
-function readExports(file: string): ReadonlyMap<string, StaticValue> | undefined {
+/**
+ * Where an exported constant is really declared: follows `export { X } from './y'`,
+ * `import { X } from './y'; export { X }` and `export * from './y'`, so a message can name the
+ * file to edit rather than an index that re-exports it.
+ */
+export function definingModule(file: string, name: string): ExportOrigin {
+  let current: ExportOrigin = { file, name };
+  for (let hop = 0; hop < 16; hop++) {
+    loadModule(current.file);
+    const next = moduleCache.get(current.file)?.reexports.get(current.name);
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+function readExports(
+  file: string,
+): { exports: ReadonlyMap<string, StaticValue>; reexports: ReadonlyMap<string, ExportOrigin> } | undefined {
   const sourceCode = parseModule(file);
-  return sourceCode === undefined ? undefined : new ModuleScope(file, sourceCode.ast).evaluateExports();
+  if (sourceCode === undefined) return undefined;
+  const scope = new ModuleScope(file, sourceCode.ast);
+  return { exports: scope.evaluateExports(), reexports: scope.reexports };
 }
 
 /** Top-level names of another module: enough to evaluate exported constants. */
 class ModuleScope implements Environment {
   private readonly declarations = new Map<string, IdentifierBinding>();
   private readonly exportNodes = new Map<string, () => StaticValue>();
+  readonly reexports = new Map<string, ExportOrigin>();
 
   constructor(
     private readonly file: string,
@@ -147,7 +175,10 @@ class ModuleScope implements Environment {
         const exports = loadModule(target);
         if (exports === undefined) return;
         for (const [name, value] of exports) {
-          if (name !== 'default' && !this.exportNodes.has(name)) this.exportNodes.set(name, () => value);
+          if (name !== 'default' && !this.exportNodes.has(name)) {
+            this.exportNodes.set(name, () => value);
+            this.reexports.set(name, { file: target, name });
+          }
         }
         return;
       }
@@ -244,7 +275,12 @@ class ModuleScope implements Environment {
         this.exportNodes.set(exportedName, () =>
           target === undefined ? UNKNOWN : getExportedValue(target, localName),
         );
+        if (target !== undefined) this.reexports.set(exportedName, { file: target, name: localName });
       } else {
+        const binding = this.declarations.get(localName);
+        if (binding?.kind === 'value' && binding.origin.kind === 'module' && binding.origin.file !== this.file) {
+          this.reexports.set(exportedName, { file: binding.origin.file, name: binding.origin.name });
+        }
         this.exportNodes.set(exportedName, () => {
           const binding = this.declarations.get(localName);
           if (binding === undefined) return UNKNOWN;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FileEnvironment } from './file-environment.ts';
-import { isRelativeSpecifier, resolveRelativeModule } from './module-exports.ts';
+import { definingModule, isRelativeSpecifier, resolveRelativeModule } from './module-exports.ts';
 import { evaluate, memberKeyName, toScopeList, unwrapExpression } from './static-value.ts';
 
 /** An editable place where scopes are written: the literal in this file, or a name in another module. */
@@ -74,9 +74,15 @@ export function traceDeclaration(rawNode: TSESTree.Node, env: FileEnvironment, d
         }
       }
       if (source?.kind === 'module' && isRelativeSpecifier(source.module)) {
-        const file = resolveRelativeModule(env.filename, source.module) ?? source.module;
+        const resolved = resolveRelativeModule(env.filename, source.module);
+        const [exported, ...rest] = source.path;
+        if (resolved !== undefined && exported !== undefined && exported !== 'default') {
+          // Name the module that declares it, not an index that re-exports it.
+          const origin = definingModule(resolved, exported);
+          return { node: undefined, file: origin.file, name: [origin.name, ...rest].join('.') };
+        }
         const name = source.path.filter((key) => key !== 'default').join('.') || node.name;
-        return { node: undefined, file, name };
+        return { node: undefined, file: resolved ?? source.module, name };
       }
       return { node: undefined, file: undefined, name: node.name };
     }

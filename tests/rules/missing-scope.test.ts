@@ -149,6 +149,47 @@ class Inbox {
   ],
   invalid: [
     {
+      name: 'a constant re-exported by an index file: the message names the module that declares it',
+      code: `
+import { google } from 'googleapis';
+import { LIB_SCOPES, MORE_SCOPES } from './lib';
+const a = google.gmail({ version: 'v1', auth: new google.auth.GoogleAuth({ scopes: LIB_SCOPES }) });
+a.users.messages.send({ userId: 'me' });
+const b = google.gmail({ version: 'v1', auth: new google.auth.GoogleAuth({ scopes: MORE_SCOPES }) });
+b.users.messages.trash({ userId: 'me', id: '1' });
+`,
+      output: null,
+      filename: APP_TS,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 1,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'the GoogleAuth on line 4',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: ' to `GMAIL_SCOPES` in ./scopes.ts',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 1,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'one of gmail.modify or https://mail.google.com/',
+            source: 'the GoogleAuth on line 6',
+            requested: 'only gmail.compose',
+            add: 'gmail.modify',
+            where: ' to `MORE_SCOPES` in ./lib/more.ts',
+          },
+        },
+      ],
+    },
+    {
       name: 'issue example 1: gmail.labels only, messages.list fails',
       code: `
 import { google } from 'googleapis';
