@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { forEachChild } from './ast-walk.ts';
+import type { VisitorKeys } from './ast-walk.ts';
 import { enclosingClass } from './google-values.ts';
 import { memberKeyName, propertyKeyName } from './static-value.ts';
 
@@ -37,7 +39,7 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     scopeDeclarations: [],
     scopesAssignments: [],
   };
-  const visitorKeys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const visitorKeys = sourceCode.visitorKeys as VisitorKeys;
   const visit = (node: TSESTree.Node, inScopePosition: boolean): void => {
     let childScopePosition = inScopePosition;
     switch (node.type) {
@@ -109,16 +111,8 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     ) {
       childScopePosition = false;
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      // `{ scopes: … }`: the value is in scope position, the key is not.
-      const position = key === 'key' ? false : childScopePosition;
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) visit(item, position);
-      } else if (isNode(child)) {
-        visit(child, position);
-      }
-    }
+    // `{ scopes: … }`: the value is in scope position, the key is not.
+    forEachChild(node, visitorKeys, (child, key) => visit(child, key === 'key' ? false : childScopePosition));
   };
   visit(sourceCode.ast, false);
   return collected;
@@ -136,10 +130,4 @@ function isScopePositionParent(node: TSESTree.Property | TSESTree.VariableDeclar
 /** Firebase `provider.addScope('…')`. */
 function isAddScopeCall(node: TSESTree.CallExpression): boolean {
   return node.callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(node.callee) === 'addScope';
-}
-
-
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

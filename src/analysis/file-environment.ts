@@ -8,6 +8,8 @@ import {
   requireSpecifier,
   resolveRelativeModule,
 } from './module-exports.ts';
+import { forEachNode } from './ast-walk.ts';
+import type { VisitorKeys } from './ast-walk.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
 
@@ -163,29 +165,17 @@ export class FileEnvironment implements Environment {
   private callsByName(): Map<string, TSESTree.CallExpression[]> {
     if (this.callsByNameCache !== undefined) return this.callsByNameCache;
     const calls = new Map<string, TSESTree.CallExpression[]>();
-    const visitorKeys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const stack: TSESTree.Node[] = [this.sourceCode.ast];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression
-              ? memberKeyName(callee)
-              : undefined;
-        if (name !== undefined) calls.set(name, [...(calls.get(name) ?? []), node]);
-      }
-      for (const key of visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        for (const item of Array.isArray(child) ? child : [child]) {
-          if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
-            stack.push(item as TSESTree.Node);
-          }
-        }
-      }
-    }
+    forEachNode(this.sourceCode.ast, this.sourceCode.visitorKeys as VisitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = node.callee;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberKeyName(callee)
+            : undefined;
+      if (name !== undefined) calls.set(name, [...(calls.get(name) ?? []), node]);
+    });
     this.callsByNameCache = calls;
     return calls;
   }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { SourceCode } from 'eslint';
+import { forEachChild, forEachNode } from './ast-walk.ts';
+import type { VisitorKeys } from './ast-walk.ts';
 
 /**
  * Reads and parses another module of the linted project (never executes it), as ESLint would:
@@ -21,7 +23,7 @@ export function parseModule(file: string): Readonly<TSESLint.SourceCode> | undef
       tokens: true,
       comment: true,
     });
-    setParents(ast, visitorKeys as Record<string, readonly string[] | undefined>);
+    setParents(ast, visitorKeys as VisitorKeys);
     return new SourceCode({
       text,
       ast: ast as never,
@@ -34,19 +36,10 @@ export function parseModule(file: string): Readonly<TSESLint.SourceCode> | undef
 }
 
 /** ESLint links every node to its parent while linting; a module parsed on the side needs the same. */
-function setParents(root: TSESTree.Node, visitorKeys: Record<string, readonly string[] | undefined>): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children) {
-        if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
-          (item as { parent: TSESTree.Node }).parent = node;
-          stack.push(item as TSESTree.Node);
-        }
-      }
-    }
-  }
+function setParents(root: TSESTree.Node, visitorKeys: VisitorKeys): void {
+  forEachNode(root, visitorKeys, (node) =>
+    forEachChild(node, visitorKeys, (child) => {
+      (child as { parent: TSESTree.Node }).parent = node;
+    }),
+  );
 }
