@@ -112,9 +112,17 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
       childScopePosition = false;
     }
     // `{ scopes: … }`: the value is in scope position, the key is not.
-    forEachChild(node, visitorKeys, (child, key) => visit(child, key === 'key' ? false : childScopePosition));
+    const children: [TSESTree.Node, boolean][] = [];
+    forEachChild(node, visitorKeys, (child, key) => children.push([child, key === 'key' ? false : childScopePosition]));
+    // Reversed onto the stack: nodes are still collected in source order.
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   };
-  visit(sourceCode.ast, false);
+  // An explicit stack: generated or minified code nests deeper than the call stack allows.
+  const stack: [TSESTree.Node, boolean][] = [[sourceCode.ast, false]];
+  while (stack.length > 0) {
+    const [node, inScopePosition] = stack.pop()!;
+    visit(node, inScopePosition);
+  }
   return collected;
 }
 
