@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { MethodInfo } from '../scopes/api-map.ts';
-import { GMAIL_V1 } from '../scopes/api-map.ts';
+import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
 import { FileEnvironment } from './file-environment.ts';
 import fs from 'node:fs';
 import { GoogleValueResolver } from './google-values.ts';
@@ -638,7 +638,7 @@ function toPlainExports(exports: Map<string, ExportedGoogleValue>, file: string)
 
 /** Method names a Gmail call can end in (the map's leaf names), `.call`/`.apply`, and HTTP requests. */
 const GMAIL_CALL_NAMES = new Set([
-  ...[...GMAIL_V1.methods.keys()].map((id) => id.slice(id.lastIndexOf('.') + 1)),
+  ...methodLeafNames(GMAIL_V1),
   'call',
   'apply',
   ...REST_METHOD_NAMES,

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { GMAIL_V1, getMethod, isResourcePath } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { FileEnvironment } from './file-environment.ts';
-import { findProperty, memberKeyName, propertyKeyName, unwrapExpression } from './static-value.ts';
+import { findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapExpression } from './static-value.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { resourceOfClassName } from './typed-calls.ts';
 
@@ -189,7 +189,7 @@ export class GoogleValueResolver {
         const owner = this.resolve(node.object, depth);
         if (owner.kind === 'unknown') {
           // `const clients = { gmail: google.gmail(…) }; clients.gmail…`
-          const property = findProperty(this.objectLiteralOf(node.object), key);
+          const property = findProperty(objectLiteralOf(node.object, this.env), key);
           return property === undefined ? UNKNOWN_VALUE : this.resolve(property.value, depth);
         }
         return this.member(owner, key);
@@ -225,7 +225,7 @@ export class GoogleValueResolver {
    * (`{ ...base, subject }`); the last one written wins, as in JavaScript.
    */
   option(node: TSESTree.Node | undefined, key: string, depth = 0): TSESTree.Node | undefined {
-    const object = node === undefined || depth > 4 ? undefined : this.objectLiteralOf(node);
+    const object = node === undefined || depth > 4 ? undefined : objectLiteralOf(node, this.env);
     if (object === undefined) return undefined;
     let found: TSESTree.Node | undefined;
     for (const property of object.properties) {
@@ -236,18 +236,6 @@ export class GoogleValueResolver {
       }
     }
     return found;
-  }
-
-  /** The object literal a `const` holds (never reassigned), for property reads. */
-  private objectLiteralOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-    const unwrapped = unwrapExpression(node);
-    if (unwrapped.type === AST_NODE_TYPES.ObjectExpression) return unwrapped;
-    if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = this.env.findVariable(unwrapped);
-    const source = variable === undefined ? undefined : this.env.variableSource(variable);
-    if (source?.kind !== 'init' || variable === undefined || this.env.isMutated(variable)) return undefined;
-    const init = unwrapExpression(source.node);
-    return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
   /** `value.key` */

@@ -4,7 +4,7 @@ import { GMAIL_V1, matchRestPath, PATH_HOLE } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
 import type { Environment } from './static-value.ts';
-import { evaluate, findProperty, memberKeyName, unwrapExpression } from './static-value.ts';
+import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from './static-value.ts';
 
 /**
  * Raw REST calls to the Gmail API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,
@@ -80,17 +80,6 @@ function httpVerbOf(node: TSESTree.Node, env: Environment): string | undefined {
     if (key !== undefined && HTTP_VERBS.has(key.toLowerCase())) return key.toUpperCase();
   }
   return undefined;
-}
-
-/** An object literal written inline, or the one a `const config = { … }` holds. */
-function objectLiteralOf(node: TSESTree.Node, env: Environment): TSESTree.ObjectExpression | undefined {
-  const unwrapped = unwrapExpression(node);
-  if (unwrapped.type === AST_NODE_TYPES.ObjectExpression) return unwrapped;
-  if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const binding = env.resolveIdentifier(unwrapped);
-  if (binding?.kind !== 'expression') return undefined;
-  const init = unwrapExpression(binding.node);
-  return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
 }
 
 /** The URL with every part we can't evaluate written as `{}`. */

@@ -210,6 +210,17 @@ export function findProperty(node: TSESTree.Node | undefined, key: string): TSES
   return found;
 }
 
+/** An object literal written inline, or the one a constant holds (`const config = { … }`, never mutated). */
+export function objectLiteralOf(node: TSESTree.Node, env: Environment): TSESTree.ObjectExpression | undefined {
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type === AST_NODE_TYPES.ObjectExpression) return unwrapped;
+  if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const binding = env.resolveIdentifier(unwrapped);
+  if (binding?.kind !== 'expression') return undefined;
+  const init = unwrapExpression(binding.node);
+  return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+}
+
 /** Strips TypeScript-only wrappers and parentheses-like nodes that don't change a value. */
 export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -1,6 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { GMAIL_V1 } from '../scopes/api-map.ts';
+import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { memberKeyName } from './static-value.ts';
 
@@ -12,10 +12,8 @@ import { memberKeyName } from './static-value.ts';
 
 /** `users.settings.sendas` (lower-cased, as the generated class names are) → `users.settings.sendAs`. */
 const RESOURCE_BY_LOWER_PATH = new Map<string, string>();
-const METHOD_NAMES = new Set<string>();
 for (const id of GMAIL_V1.methods.keys()) {
   const parts = id.split('.');
-  METHOD_NAMES.add(parts.at(-1)!);
   for (let end = 1; end < parts.length; end++) {
     const resource = parts.slice(0, end).join('.');
     RESOURCE_BY_LOWER_PATH.set(resource.toLowerCase(), resource);
@@ -38,7 +36,7 @@ export function detectTypedGmailMethod(
 ): MethodInfo | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberKeyName(callee);
-  if (name === undefined || !METHOD_NAMES.has(name)) return undefined;
+  if (name === undefined || !methodLeafNames(GMAIL_V1).has(name)) return undefined;
   const services = typeServices(sourceCode);
   if (services === undefined) return undefined;
   const checker = services.program.getTypeChecker();

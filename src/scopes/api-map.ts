@@ -179,6 +179,20 @@ export function isResourcePath(api: ApiRef, path: readonly string[]): boolean {
   return false;
 }
 
+const leafNamesCache = new Map<ApiMap, ReadonlySet<string>>();
+
+/** The names a method call ends in (`send`, `list`, `getProfile`): a cheap filter before any resolving. */
+export function methodLeafNames(api: ApiRef): ReadonlySet<string> {
+  const map = resolveApi(api);
+  if (!map) return new Set();
+  let names = leafNamesCache.get(map);
+  if (names === undefined) {
+    names = new Set([...map.methods.keys()].map((id) => id.slice(id.lastIndexOf('.') + 1)));
+    leafNamesCache.set(map, names);
+  }
+  return names;
+}
+
 /** Whether `path` (`['users', 'messages', 'send']`) names a method of `api`. */
 export function isMethodPath(api: ApiRef, path: readonly string[]): boolean {
   return path.length > 0 && resolveApi(api)?.methods.has(path.join('.')) === true;
