@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
 import type { FileEnvironment } from './file-environment.ts';
-import { GoogleValueResolver } from './google-values.ts';
+import type { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject } from './google-values.ts';
 import { memberKeyName, propertyKeyName, unwrapExpression } from './static-value.ts';
 
@@ -52,18 +52,14 @@ export interface AuthVisibility {
   readonly reachedCalls: ReadonlySet<TSESTree.CallExpression>;
 }
 
-/** The analysis' own tracer: class fields and imported modules included, results shared. */
-function resolverFor(analysis: FileAnalysis, env: FileEnvironment): GoogleValueResolver {
-  return analysis.resolver ?? new GoogleValueResolver(env, new Map());
-}
-
 /**
  * The auth objects (as made in this file: alternatives flattened, `getClient()` traced to its
  * base) that give a call its scopes; undefined when they can't all be traced.
  */
 export function authObjectsOfCall(analysis: FileAnalysis, call: GmailCall): AuthObject[] | undefined {
-  const env = analysis.env;
-  if (env === undefined) return undefined;
+  // The analysis' own tracer: class fields and imported modules included, results shared.
+  const resolver = analysis.resolver;
+  if (resolver === undefined) return undefined;
   let authNode: TSESTree.Node | undefined;
   if (call.client !== undefined) {
     if (call.client.usesGlobalOptions || call.client.authNode === undefined) return undefined;
@@ -75,7 +71,7 @@ export function authObjectsOfCall(analysis: FileAnalysis, call: GmailCall): Auth
   } else {
     return undefined;
   }
-  const value = resolverFor(analysis, env).resolve(authNode);
+  const value = resolver.resolve(authNode);
   if (value.kind !== 'auth') return undefined;
   const roots: AuthObject[] = [];
   const visit = (auth: AuthObject, depth: number): void => {
@@ -93,9 +89,9 @@ export function authObjectsOfCall(analysis: FileAnalysis, call: GmailCall): Auth
 
 /** Follows the auth objects forward from where they are made. */
 export function authVisibility(analysis: FileAnalysis, auths: readonly AuthObject[]): AuthVisibility {
-  const env = analysis.env;
-  if (env === undefined) return { contained: false, reachedCalls: new Set() };
-  const tracker = new UsageTracker(env, resolverFor(analysis, env), new Set(analysis.calls.map((call) => call.node)));
+  const { env, resolver } = analysis;
+  if (env === undefined || resolver === undefined) return { contained: false, reachedCalls: new Set() };
+  const tracker = new UsageTracker(env, resolver, new Set(analysis.calls.map((call) => call.node)));
   for (const auth of auths) tracker.flow(auth.node, 'auth');
   return { contained: !tracker.escaped, reachedCalls: tracker.reachedCalls };
 }

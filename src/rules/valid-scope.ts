@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { ScopeStringNode } from '../analysis/file-analysis.ts';
-import { FileEnvironment } from '../analysis/file-environment.ts';
+import type { FileEnvironment } from '../analysis/file-environment.ts';
 import { evaluate } from '../analysis/static-value.ts';
 import { rangeLocation, stringTokens, stringValue } from '../analysis/string-tokens.ts';
 import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../scopes/scope-suggestions.ts';
@@ -52,9 +52,10 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
-        if (analysis.scopeStrings.length === 0) return;
+        // Scope strings are collected only in files that pass the gate, which have an environment.
+        const env = analysis.env;
+        if (analysis.scopeStrings.length === 0 || env === undefined) return;
         const sourceCode = context.sourceCode;
-        let env: FileEnvironment | undefined;
         const concatenations = new Set<TSESTree.Node>();
         for (const scopeString of analysis.scopeStrings) {
           if (isModuleSpecifier(scopeString.node)) continue;
@@ -63,7 +64,7 @@ export default createRule<Options, MessageIds>({
             // `PREFIX + 'gmail.sned'`: check the whole value once, report without a fix.
             if (concatenations.has(concatenation)) continue;
             concatenations.add(concatenation);
-            const value = evaluate(concatenation, (env ??= analysis.env ?? new FileEnvironment(sourceCode, context.filename)));
+            const value = evaluate(concatenation, env);
             if (value.kind !== 'string') continue;
             for (const word of value.value.split(/\s+/).filter(Boolean)) {
               const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, [word]) };
@@ -73,7 +74,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           // `const SCOPES = ['gmail.send'].map(toUrl)`-style short names, turned into URLs by the code.
-          if (!scopeString.value.includes('://') && isMappedBeforeUse(scopeString.node, (env ??= analysis.env ?? new FileEnvironment(sourceCode, context.filename)))) {
+          if (!scopeString.value.includes('://') && isMappedBeforeUse(scopeString.node, env)) {
             continue;
           }
           const tokens = stringTokens(sourceCode, scopeString.node);
