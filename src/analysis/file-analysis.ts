@@ -20,6 +20,7 @@ import { detectTypedGmailMethod } from './typed-calls.ts';
 import { detectRestCall, REST_METHOD_NAMES } from './rest-calls.ts';
 import { callShape } from './call-params.ts';
 import type { CallShape } from '../scopes/metadata.ts';
+import { joinWords } from '../utils/join-words.ts';
 
 /** A Gmail API call found in the file. */
 export interface GmailCall {
@@ -549,7 +550,7 @@ function isLiteralValue(node: TSESTree.Node): boolean {
 /** "3", "3 and 9", "3, 5 and 9" (or "3 or 9") */
 function joinLines(nodes: readonly TSESTree.Node[], last = ' and '): string {
   const lines = [...new Set(nodes.map((node) => node.loc.start.line))].sort((a, b) => a - b).map(String);
-  return lines.length <= 1 ? lines.join('') : `${lines.slice(0, -1).join(', ')}${last}${lines.at(-1)!}`;
+  return joinWords(lines, last);
 }
 
 /** A traced auth object whose scopes can't be known: no report, and no guessing from the file. */

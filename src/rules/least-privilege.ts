@@ -14,6 +14,7 @@ import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
+import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -326,9 +327,7 @@ function editFor(
 }
 
 function formatList(scopes: readonly string[]): string {
-  const labels = scopes.map((scope) => `\`${scopeLabel(scope)}\``);
-  if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+  return joinWords(scopes.map((scope) => `\`${scopeLabel(scope)}\``));
 }
 
 function capitalize(text: string): string {

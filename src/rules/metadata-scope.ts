@@ -11,6 +11,7 @@ import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
 import { isSatisfied } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
+import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [];
 
@@ -82,8 +83,7 @@ export default createRule<Options, MessageIds>({
 function alsoRequested(call: GmailCall, source: ScopeSource): string {
   const others = source.scopes.filter((scope) => scope !== METADATA_SCOPE && call.method.scopes.includes(scope));
   if (others.length === 0) return '';
-  const labels = others.map(scopeLabel);
-  const list = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+  const list = joinWords(others.map(scopeLabel));
   return `, which restricts the whole token even though ${list} ${others.length === 1 ? 'is' : 'are'} requested too`;
 }
 
@@ -175,5 +175,5 @@ function metadataRemoval(
   // Name the scopes that matter: those some call of these scopes accepts.
   const relevant = others.filter((scope) => calls.some((call) => call.requested === source && call.method.scopes.includes(scope)));
   const labels = (relevant.length > 0 ? relevant : others).map(scopeLabel);
-  return { fix, others: labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}` };
+  return { fix, others: joinWords(labels) };
 }

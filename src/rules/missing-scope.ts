@@ -10,6 +10,7 @@ import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from '../sco
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
+import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -131,9 +132,7 @@ function oneOf(scopes: readonly string[]): string {
 }
 
 function formatList(scopes: readonly string[], lastSeparator = ', '): string {
-  const labels = scopes.map(scopeLabel);
-  if (labels.length <= 1) return labels.join('');
-  return `${labels.slice(0, -1).join(', ')}${lastSeparator}${labels.at(-1)!}`;
+  return joinWords(scopes.map(scopeLabel), lastSeparator);
 }
 
 /** " to `SCOPES` in ./scopes.ts", " to settings[…]", or "" when the fix edits this file. */

@@ -9,6 +9,7 @@ import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationConseque
 import type { Classification } from '../scopes/catalog.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
+import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -119,7 +120,7 @@ export default createRule<Options, MessageIds>({
 /** "`a` and `b`", or "`a` (sensitive) and `b` (restricted)" when they differ. */
 function formatScopes(scopes: readonly string[], withClassification: boolean): string {
   const items = scopes.map((scope) => `\`${scopeLabel(scope)}\`${withClassification ? ` (${classificationOf(scope)!})` : ''}`);
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+  return joinWords(items);
 }
 
 function highest(scopes: readonly string[]): Classification {

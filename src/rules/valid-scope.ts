@@ -8,6 +8,7 @@ import { rangeLocation, stringTokens, stringValue } from '../analysis/string-tok
 import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
+import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -142,8 +143,7 @@ export default createRule<Options, MessageIds>({
 });
 
 function orList(scopes: readonly string[]): string {
-  const quoted = scopes.map((scope) => `\`${scope}\``);
-  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)!}`;
+  return joinWords(scopes.map((scope) => `\`${scope}\``), ' or ');
 }
 
 /**
