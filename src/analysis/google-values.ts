@@ -207,14 +207,12 @@ export class GoogleValueResolver {
         return { kind: 'function', fn: node };
       case AST_NODE_TYPES.ConditionalExpression:
         // `config ? google.gmail({ auth: a }) : defaultClient`: known when the branches agree.
-        return this.merge(
-          [node.consequent, node.alternate].filter((branch) => !isNullish(branch)).map((branch) => this.resolve(branch, depth)),
-        );
+        return this.merge(this.resolveAlternatives([node.consequent, node.alternate], depth));
       case AST_NODE_TYPES.LogicalExpression:
         // `cached ?? google.gmail(…)`, `client || createClient()`
         return node.operator === '&&'
           ? this.resolve(node.right, depth)
-          : this.merge([node.left, node.right].filter((side) => !isNullish(side)).map((side) => this.resolve(side, depth)));
+          : this.merge(this.resolveAlternatives([node.left, node.right], depth));
       default:
         return UNKNOWN_VALUE;
     }
@@ -267,7 +265,7 @@ export class GoogleValueResolver {
       case 'module':
         return this.moduleValue(source.module, source.path, node);
       case 'writes':
-        return this.merge(source.nodes.filter((write) => !isNullish(write)).map((write) => this.resolve(write, depth)));
+        return this.merge(this.resolveAlternatives(source.nodes, depth));
       case 'function':
         return { kind: 'function', fn: source.fn };
       case 'parameter': {
@@ -425,9 +423,14 @@ export class GoogleValueResolver {
     return sites;
   }
 
+  /** The values several expressions may give, `null`/`undefined` ones left out (`cached ?? create()`). */
+  private resolveAlternatives(nodes: readonly TSESTree.Node[], depth: number): GoogleValue[] {
+    return nodes.filter((node) => !isNullish(node)).map((node) => this.resolve(node, depth));
+  }
+
   /** Several possible values: known only when they agree on what they are. */
   private merge(values: readonly GoogleValue[]): GoogleValue {
-    // Callers drop `null`/`undefined` alternatives first; any other unknown one makes it unknown.
+    // `resolveAlternatives` drops `null`/`undefined` first; any other unknown one makes it unknown.
     if (values.length === 0 || values.some((value) => value.kind === 'unknown')) return UNKNOWN_VALUE;
     const first = values[0]!;
     if (values.length === 1) return first;
@@ -496,7 +499,7 @@ export class GoogleValueResolver {
       // `get gmail() { … }` is read as a value; a method is called.
       return method.kind === 'get' ? this.returnValue(method.value, depth) : { kind: 'function', fn: method.value };
     }
-    const values = writes.filter((write) => !isNullish(write)).map((write) => this.resolve(write, depth));
+    const values = this.resolveAlternatives(writes, depth);
     // constructor(private readonly gmail: gmail_v1.Gmail) {}
     const constructorNode = classNode.body.body.find(
       (element): element is TSESTree.MethodDefinition =>
@@ -631,7 +634,7 @@ export class GoogleValueResolver {
     const returned: TSESTree.Node[] = [];
     collectReturns(fn.body, returned);
     if (returned.length === 0) return UNKNOWN_VALUE;
-    return this.merge(returned.filter((argument) => !isNullish(argument)).map((argument) => this.resolve(argument, depth)));
+    return this.merge(this.resolveAlternatives(returned, depth));
   }
 
   /** The module role of a callee, for call sites that configure clients (`google.options`). */
