@@ -1,7 +1,6 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { createRequire } from 'node:module';
-import { recommendedRules } from './configs/recommended.ts';
-import { strictRules } from './configs/strict.ts';
+import { configRules } from './configs/index.ts';
 import { rules } from './rules/index.ts';
 
 const packageJson = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
@@ -9,21 +8,30 @@ const packageJson = createRequire(import.meta.url)('../package.json') as { name:
 /** The rule prefix users write: `googleapis-scopes/missing-scope`. */
 const PREFIX = 'googleapis-scopes';
 
-const plugin = {
-  meta: { name: packageJson.name, version: packageJson.version },
-  rules,
-  configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
+/**
+ * The plugin, typed with ESLint's own types so it fits `defineConfig`, `Linter.Config[]` and
+ * `plugins: { 'googleapis-scopes': plugin }` (typescript-eslint's rule types are not ESLint's).
+ */
+export interface GoogleapisScopesPlugin extends ESLint.Plugin {
+  readonly meta: { readonly name: string; readonly version: string };
+  readonly rules: NonNullable<ESLint.Plugin['rules']>;
+  readonly configs: { readonly recommended: Linter.Config; readonly strict: Linter.Config };
+}
+
+const ruleLists = configRules(rules, PREFIX);
+const configs: Record<'recommended' | 'strict', Linter.Config> = {
+  recommended: { name: `${PREFIX}/recommended`, rules: ruleLists.recommended },
+  strict: { name: `${PREFIX}/strict`, rules: ruleLists.strict },
 };
 
-plugin.configs.recommended = {
-  name: `${PREFIX}/recommended`,
-  plugins: { [PREFIX]: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: recommendedRules(PREFIX),
+const plugin: GoogleapisScopesPlugin = {
+  meta: { name: packageJson.name, version: packageJson.version },
+  // typescript-eslint's RuleModule is what ESLint runs; only its declared types differ.
+  rules: rules as unknown as GoogleapisScopesPlugin['rules'],
+  configs,
 };
-plugin.configs.strict = {
-  name: `${PREFIX}/strict`,
-  plugins: { [PREFIX]: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: strictRules(PREFIX),
-};
+for (const config of Object.values(configs)) config.plugins = { [PREFIX]: plugin };
 
 export default plugin;
+// `require('eslint-plugin-googleapis-scopes')` (Node >= 20.19 loads ESM) returns the plugin itself.
+export { plugin as 'module.exports' };

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
 import type { FileEnvironment } from './file-environment.ts';
 import type { GoogleValueResolver } from './google-values.ts';

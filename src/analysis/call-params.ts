@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CallShape } from '../scopes/metadata.ts';
 import type { Environment } from './static-value.ts';
 import { evaluate, findProperty, unwrapExpression } from './static-value.ts';

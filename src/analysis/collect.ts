@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { forEachChild } from './ast-walk.ts';
 import type { VisitorKeys } from './ast-walk.ts';
 import { enclosingClass } from './google-values.ts';

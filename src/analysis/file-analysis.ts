@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
 import { FileEnvironment } from './file-environment.ts';
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
 import { moduleExportName, resolveRelativeModule } from './module-exports.ts';
-import { parseModule } from './parse-module.ts';
+import { parseModule, useParserOf } from './parse-module.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
 import type { Collected, ScopeStringNode } from './collect.ts';
@@ -65,6 +65,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   const cached = cache.get(sourceCode.ast);
   if (cached !== undefined) return cached;
   const settings = readPluginSettings(context.settings);
+  useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
   const analysis = mentionsGoogleApis(sourceCode)
     ? new Analyzer(sourceCode, context.filename, settings).run()
     : { ...EMPTY_ANALYSIS_BASE, settings };

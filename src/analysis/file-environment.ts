@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { findVariable } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   getExportedValue,
   getModuleObject,
@@ -39,7 +40,8 @@ export class FileEnvironment implements Environment {
   ) {}
 
   findVariable(node: TSESTree.Identifier): Variable | undefined {
-    return ASTUtils.findVariable(this.sourceCode.getScope(node), node) ?? undefined;
+    // eslint-utils is typed for ESTree; the scope and node are ESLint's own at run time.
+    return (findVariable(this.sourceCode.getScope(node) as never, node as never) as Variable | null) ?? undefined;
   }
 
   /** What a variable holds, or undefined when it is a global, mutated or otherwise unknowable. */

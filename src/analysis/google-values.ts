@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { GMAIL_V1, getMethod, isResourcePath } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { FileEnvironment } from './file-environment.ts';

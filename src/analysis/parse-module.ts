@@ -1,45 +1,57 @@
 import fs from 'node:fs';
-import { parseForESLint } from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { SourceCode } from 'eslint';
-import { forEachChild, forEachNode } from './ast-walk.ts';
-import type { VisitorKeys } from './ast-walk.ts';
+import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+
+/** What ESLint's `context.languageOptions` says about how the linted file is parsed. */
+interface ParserChoice {
+  readonly parser?: unknown;
+  readonly parserOptions?: Readonly<Record<string, unknown>>;
+}
 
 /**
- * Reads and parses another module of the linted project (never executes it), as ESLint would:
- * AST with parent links, scope analysis and a SourceCode, so the same analysis code runs on it.
- * Returns undefined when the file can't be read or parsed.
+ * The parser of the file being linted. Imported modules are parsed with it (ESLint's own espree
+ * unless the user configured another), so a JavaScript project never loads a TypeScript parser.
+ * Process-wide because the module caches are: ESLint lints one file at a time per thread, and
+ * each file sets it before its analysis reads any other module.
+ */
+let current: ParserChoice = {};
+
+export function useParserOf(languageOptions: Readonly<ParserChoice> | undefined): void {
+  current = { parser: languageOptions?.parser, parserOptions: withoutProgram(languageOptions?.parserOptions) };
+}
+
+/** Typed-linting options build a TypeScript program per file: an imported module needs only its AST. */
+function withoutProgram(options: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const rest: Record<string, unknown> = { ...options };
+  for (const key of ['project', 'projectService', 'programs']) delete rest[key];
+  return rest;
+}
+
+const linter = new Linter({ configType: 'flat' });
+
+/**
+ * Reads and parses another module of the linted project (never executes it) the way ESLint does:
+ * through ESLint's `Linter` with no rules, so the AST has parent links, scope analysis and a
+ * SourceCode, and the same analysis code runs on it. Returns undefined when the file can't be
+ * read or parsed.
  */
 export function parseModule(file: string): Readonly<TSESLint.SourceCode> | undefined {
   try {
     const text = fs.readFileSync(file, 'utf8');
-    const { ast, scopeManager, visitorKeys } = parseForESLint(text, {
-      filePath: file,
-      jsx: /\.[jt]sx$/.test(file),
+    // A relative name the config names exactly: ESLint matches it wherever the module lives
+    // (a `**/*` pattern alone would not count as a match).
+    const filename = `module${path.extname(file)}`;
+    const languageOptions: Linter.LanguageOptions = {
       sourceType: 'module',
       ecmaVersion: 'latest',
-      range: true,
-      loc: true,
-      tokens: true,
-      comment: true,
-    });
-    setParents(ast, visitorKeys as VisitorKeys);
-    return new SourceCode({
-      text,
-      ast: ast as never,
-      scopeManager: scopeManager as never,
-      visitorKeys: visitorKeys as never,
-    }) as unknown as Readonly<TSESLint.SourceCode>;
+      parserOptions: { ...current.parserOptions, ecmaFeatures: { jsx: /\.[jt]sx$/.test(file) } },
+      ...(current.parser === undefined ? {} : { parser: current.parser as Linter.Parser }),
+    };
+    const messages = linter.verify(text, [{ files: [filename], languageOptions }], { filename });
+    if (messages.some((message) => message.fatal === true)) return undefined;
+    return (linter.getSourceCode() ?? undefined) as unknown as Readonly<TSESLint.SourceCode> | undefined;
   } catch {
     return undefined;
   }
-}
-
-/** ESLint links every node to its parent while linting; a module parsed on the side needs the same. */
-function setParents(root: TSESTree.Node, visitorKeys: VisitorKeys): void {
-  forEachNode(root, visitorKeys, (node) =>
-    forEachChild(node, visitorKeys, (child) => {
-      (child as { parent: TSESTree.Node }).parent = node;
-    }),
-  );
 }

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { SCOPE_URL_PREFIX } from '../scopes/catalog.ts';
 import type { FileEnvironment } from './file-environment.ts';
 import { evaluate } from './static-value.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileEnvironment } from './file-environment.ts';
 import { definingModule, isRelativeSpecifier, resolveRelativeModule } from './module-exports.ts';
 import { evaluate, memberKeyName, toScopeList, unwrapExpression } from './static-value.ts';

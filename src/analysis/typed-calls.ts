@@ -1,5 +1,5 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { memberKeyName } from './static-value.ts';

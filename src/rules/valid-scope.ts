@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { ScopeStringNode } from '../analysis/file-analysis.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';

@@ -1,4 +1,7 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { RuleContext, RuleListener, RuleModule, RuleMetaData } from '@typescript-eslint/utils/ts-eslint';
+import { createRequire } from 'node:module';
+
+const packageJson = createRequire(import.meta.url)('../../package.json') as { homepage: string };
 
 /** Docs metadata every rule of this plugin declares (read by eslint-doc-generator and `configs`). */
 export interface PluginDocs {
@@ -8,7 +11,50 @@ export interface PluginDocs {
   requiresTypeChecking?: false;
 }
 
-export const createRule = ESLintUtils.RuleCreator<PluginDocs>(
-  (name) =>
-    `https://github.com/eslint-plugin-googleapis-scopes/eslint-plugin-googleapis-scopes/blob/main/docs/rules/${name}.md`,
-);
+/** Where a rule's page lives: the repository's `docs/rules/` (also shipped in the package). */
+export function ruleDocsUrl(name: string): string {
+  return `${packageJson.homepage.replace(/#.*$/, '')}/blob/main/docs/rules/${name}.md`;
+}
+
+interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {
+  readonly name: string;
+  readonly meta: Omit<RuleMetaData<MessageIds, PluginDocs, Options>, 'docs'> & {
+    readonly docs: Omit<NonNullable<RuleMetaData<MessageIds, PluginDocs, Options>['docs']>, 'url'>;
+  };
+  create(context: Readonly<RuleContext<MessageIds, Options>>, options: Readonly<Options>): RuleListener;
+}
+
+/**
+ * typescript-eslint's `RuleCreator`, written out so the published code needs no run-time
+ * typescript-eslint package (they bring TypeScript in as a peer): adds the docs URL and hands
+ * `create` the options merged over `defaultOptions`.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: RuleDefinition<Options, MessageIds>,
+): RuleModule<MessageIds, Options, PluginDocs> & { readonly name: string } {
+  const { name, meta, create } = rule;
+  // ESLint >= 9.15 applies `meta.defaultOptions` itself; merging again keeps older 9.x right.
+  const defaultOptions = (meta.defaultOptions ?? []) as unknown as Options;
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } } as RuleMetaData<MessageIds, PluginDocs, Options>,
+    defaultOptions,
+    create: (context) => create(context, applyDefaults(defaultOptions, context.options as Readonly<Options>)),
+  };
+}
+
+/** Each option merged over its default: objects deeply, anything else replaced (as typescript-eslint does). */
+function applyDefaults<Options extends readonly unknown[]>(defaults: Readonly<Options>, given: Readonly<Options>): Options {
+  return defaults.map((fallback, index) => (index < given.length ? mergeOption(fallback, given[index]) : fallback)) as unknown as Options;
+}
+
+function mergeOption(fallback: unknown, value: unknown): unknown {
+  if (!isPlainObject(fallback) || !isPlainObject(value)) return value === undefined ? fallback : value;
+  const merged: Record<string, unknown> = { ...fallback };
+  for (const [key, item] of Object.entries(value)) merged[key] = mergeOption(fallback[key], item);
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
