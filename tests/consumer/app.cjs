@@ -1,0 +1,7 @@
+// A Gmail app as a JavaScript user writes it: the token asks for gmail.readonly, the code sends.
+const { google } = require('googleapis');
+
+const auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.readonly'] });
+const gmail = google.gmail({ version: 'v1', auth });
+
+module.exports = () => gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });

@@ -1,0 +1,3 @@
+import googleapisScopes from 'eslint-plugin-googleapis-scopes';
+
+export default [googleapisScopes.configs.recommended];
