@@ -3,10 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
 import { FileEnvironment } from './file-environment.ts';
-import fs from 'node:fs';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
-import { moduleExportName, resolveRelativeModule } from './module-exports.ts';
+import { MAX_MODULE_HOPS, moduleExportName, resolveRelativeModule } from './module-exports.ts';
+import { fileBoundary, modifiedTime, readSourceText } from './file-boundary.ts';
+import type { FileBoundary } from './file-boundary.ts';
 import { parseModule, useParserOf } from './parse-module.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
@@ -67,7 +68,7 @@ export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, r
   const settings = readPluginSettings(context.settings);
   useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
   const analysis = mentionsGoogleApis(sourceCode)
-    ? new Analyzer(sourceCode, context.filename, settings).run()
+    ? new Analyzer(sourceCode, context.filename, fileBoundary(context.cwd), settings).run()
     : { ...EMPTY_ANALYSIS_BASE, settings };
   cache.set(sourceCode.ast, analysis);
   return analysis;
@@ -86,12 +87,13 @@ class Analyzer {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly filename: string,
+    boundary: FileBoundary,
     private readonly settings: PluginSettings,
   ) {
-    this.env = new FileEnvironment(sourceCode, filename);
+    this.env = new FileEnvironment(sourceCode, filename, boundary);
     this.collected = collect(sourceCode);
     this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites, (specifier, name) =>
-      lookupModuleExport(filename, specifier, name),
+      lookupModuleExport(filename, specifier, name, boundary),
     );
   }
 
@@ -585,36 +587,40 @@ const googleExportsCache = new Map<string, CachedGoogleExports>();
 const analysing = new Set<string>();
 const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false };
 
-function lookupModuleExport(fromFile: string, specifier: string, name: string): ExportedGoogleValue | undefined {
-  const target = resolveRelativeModule(fromFile, specifier);
+function lookupModuleExport(
+  fromFile: string,
+  specifier: string,
+  name: string,
+  boundary: FileBoundary,
+): ExportedGoogleValue | undefined {
+  const target = resolveRelativeModule(fromFile, specifier, boundary);
   if (target === undefined) return undefined;
-  const exported = moduleGoogleExports(target).get(name);
+  const exported = moduleGoogleExports(target, boundary).get(name);
   if (exported?.requested === undefined) return exported;
   const where = describeDeclaration({ node: undefined, file: target, name: undefined }, fromFile);
   return { ...exported, requested: { ...exported.requested, description: `${exported.requested.description} in ${where}` } };
 }
 
-function moduleGoogleExports(file: string): ReadonlyMap<string, ExportedGoogleValue> {
-  let mtimeMs: number;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-  } catch {
-    return new Map();
-  }
-  const cached = googleExportsCache.get(file);
+function moduleGoogleExports(file: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
+  const mtimeMs = modifiedTime(file, boundary);
+  if (mtimeMs === undefined) return new Map();
+  const key = `${boundary.root}\0${file}`;
+  const cached = googleExportsCache.get(key);
   if (cached?.mtimeMs === mtimeMs) return cached.exports;
-  if (analysing.has(file)) return new Map();
-  analysing.add(file);
+  // An import cycle, or a chain of re-exports deeper than the analysis follows: unknown.
+  if (analysing.has(key) || analysing.size >= MAX_MODULE_HOPS) return new Map();
+  analysing.add(key);
   try {
-    const sourceCode = parseModule(file);
+    const text = readSourceText(file, boundary);
+    const sourceCode = text === undefined ? undefined : parseModule(file, text);
     const exports =
       sourceCode === undefined || !mentionsGoogleApis(sourceCode)
         ? new Map<string, ExportedGoogleValue>()
-        : toPlainExports(new Analyzer(sourceCode, file, NO_SETTINGS).exportedGoogleValues(), file);
-    googleExportsCache.set(file, { mtimeMs, exports });
+        : toPlainExports(new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues(), file);
+    googleExportsCache.set(key, { mtimeMs, exports });
     return exports;
   } finally {
-    analysing.delete(file);
+    analysing.delete(key);
   }
 }
 

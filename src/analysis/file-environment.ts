@@ -10,6 +10,7 @@ import {
   resolveRelativeModule,
 } from './module-exports.ts';
 import { forEachNode } from './ast-walk.ts';
+import type { FileBoundary } from './file-boundary.ts';
 import type { VisitorKeys } from './ast-walk.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
@@ -37,6 +38,8 @@ export class FileEnvironment implements Environment {
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly filename: string,
+    /** What other files of the project the analysis may read. */
+    readonly boundary: FileBoundary,
   ) {}
 
   findVariable(node: TSESTree.Identifier): Variable | undefined {
@@ -44,8 +47,22 @@ export class FileEnvironment implements Environment {
     return (findVariable(this.sourceCode.getScope(node) as never, node as never) as Variable | null) ?? undefined;
   }
 
+  /**
+   * Per-variable answers: both scan every reference of the variable, and a client used by 16,000
+   * calls is asked about once per call.
+   */
+  private readonly sources = new WeakMap<Variable, VariableSource | undefined>();
+  private readonly mutated = new WeakMap<Variable, boolean>();
+
   /** What a variable holds, or undefined when it is a global, mutated or otherwise unknowable. */
   variableSource(variable: Variable): VariableSource | undefined {
+    if (this.sources.has(variable)) return this.sources.get(variable);
+    const source = this.computeVariableSource(variable);
+    this.sources.set(variable, source);
+    return source;
+  }
+
+  private computeVariableSource(variable: Variable): VariableSource | undefined {
     if (variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
     switch (def.type) {
@@ -98,17 +115,12 @@ export class FileEnvironment implements Environment {
 
   /** True when the array/object behind this variable is changed after its declaration. */
   isMutated(variable: Variable): boolean {
-    return variable.references.some((reference) => {
-      const parent = reference.identifier.parent;
-      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
-      const grand = parent.parent;
-      if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return true;
-      if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
-        const method = memberKeyName(parent);
-        return method !== undefined && MUTATING_METHODS.has(method);
-      }
-      return false;
-    });
+    let mutated = this.mutated.get(variable);
+    if (mutated === undefined) {
+      mutated = variable.references.some(isMutation);
+      this.mutated.set(variable, mutated);
+    }
+    return mutated;
   }
 
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
@@ -121,10 +133,10 @@ export class FileEnvironment implements Environment {
         return { kind: 'expression', node: source.node, env: this, name: source.name };
       case 'module': {
         if (!isRelativeSpecifier(source.module)) return undefined;
-        const target = resolveRelativeModule(this.filename, source.module);
+        const target = resolveRelativeModule(this.filename, source.module, this.boundary);
         if (target === undefined) return undefined;
         const [first, ...rest] = source.path;
-        let value: StaticValue = first === undefined ? getModuleObject(target) : getExportedValue(target, first);
+        let value: StaticValue = first === undefined ? getModuleObject(target, this.boundary) : getExportedValue(target, first, this.boundary);
         for (const key of rest) value = memberOf(value, key);
         return {
           kind: 'value',
@@ -176,7 +188,10 @@ export class FileEnvironment implements Environment {
           : callee.type === AST_NODE_TYPES.MemberExpression
             ? memberKeyName(callee)
             : undefined;
-      if (name !== undefined) calls.set(name, [...(calls.get(name) ?? []), node]);
+      if (name === undefined) return;
+      const named = calls.get(name);
+      if (named === undefined) calls.set(name, [node]);
+      else named.push(node);
     });
     this.callsByNameCache = calls;
     return calls;
@@ -226,4 +241,17 @@ function isFunctionLike(node: TSESTree.Node): node is TSESTree.FunctionLike {
     node.type === AST_NODE_TYPES.FunctionExpression ||
     node.type === AST_NODE_TYPES.ArrowFunctionExpression
   );
+}
+
+/** `x.key = …` or `x.push(…)`: a write through the reference into the value it holds. */
+function isMutation(reference: TSESLint.Scope.Reference): boolean {
+  const parent = reference.identifier.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+  const grand = parent.parent;
+  if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return true;
+  if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
+    const method = memberKeyName(parent);
+    return method !== undefined && MUTATING_METHODS.has(method);
+  }
+  return false;
 }

@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { insideBoundary, modifiedTime, readSourceText } from './file-boundary.ts';
+import type { FileBoundary } from './file-boundary.ts';
 import { parseModule } from './parse-module.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
@@ -29,15 +30,24 @@ const resolutionCache = new Map<string, string | null>();
 /** Files being evaluated right now: an import cycle evaluates to unknown instead of looping. */
 const inProgress = new Set<string>();
 
+/**
+ * Modules followed from one file before the rest is unknown: real barrels are a few levels deep,
+ * and a generated chain of hundreds must not exhaust the stack.
+ */
+export const MAX_MODULE_HOPS = 32;
+
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
 
-/** Node/TypeScript-style resolution of a relative specifier: exact, extensions, `.js`→`.ts`, index files. */
-export function resolveRelativeModule(fromFile: string, specifier: string): string | undefined {
-  const key = `${fromFile}\0${specifier}`;
+/**
+ * Node/TypeScript-style resolution of a relative specifier: exact, extensions, `.js`→`.ts`, index
+ * files; only files inside the boundary exist for it.
+ */
+export function resolveRelativeModule(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
+  const key = `${boundary.root}\0${fromFile}\0${specifier}`;
   const cached = resolutionCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
@@ -46,22 +56,14 @@ export function resolveRelativeModule(fromFile: string, specifier: string): stri
   for (const extension of EXTENSIONS) candidates.push(base + extension);
   if (withoutJsExtension !== base) for (const extension of EXTENSIONS) candidates.push(withoutJsExtension + extension);
   for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
-  const found = candidates.find(isFile);
+  const found = candidates.find((candidate) => insideBoundary(candidate, boundary) !== undefined);
   resolutionCache.set(key, found ?? null);
   return found;
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The value exported under `name` (`default` for default exports), or unknown. */
-export function getExportedValue(file: string, name: string): StaticValue {
-  const exports = loadModule(file);
+export function getExportedValue(file: string, name: string, boundary: FileBoundary): StaticValue {
+  const exports = loadModule(file, boundary);
   if (exports === undefined) return UNKNOWN;
   const named = exports.get(name);
   if (named !== undefined) return named;
@@ -72,32 +74,34 @@ export function getExportedValue(file: string, name: string): StaticValue {
 }
 
 /** All named exports as one object value (what `require('./x')` returns). */
-export function getModuleObject(file: string): StaticValue {
-  const exports = loadModule(file);
+export function getModuleObject(file: string, boundary: FileBoundary): StaticValue {
+  const exports = loadModule(file, boundary);
   if (exports === undefined) return UNKNOWN;
   const commonJs = exports.get('module.exports');
   if (commonJs !== undefined) return commonJs;
   return { kind: 'object', properties: Object.fromEntries(exports) };
 }
 
-function loadModule(file: string): ReadonlyMap<string, StaticValue> | undefined {
-  let mtimeMs: number;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const cached = moduleCache.get(file);
+function loadModule(file: string, boundary: FileBoundary): ReadonlyMap<string, StaticValue> | undefined {
+  const mtimeMs = modifiedTime(file, boundary);
+  if (mtimeMs === undefined) return undefined;
+  const key = cacheKey(file, boundary);
+  const cached = moduleCache.get(key);
   if (cached?.mtimeMs === mtimeMs) return cached.exports;
-  if (inProgress.has(file)) return undefined;
-  inProgress.add(file);
+  if (inProgress.has(key) || inProgress.size >= MAX_MODULE_HOPS) return undefined;
+  inProgress.add(key);
   try {
-    const read = readExports(file);
-    moduleCache.set(file, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map() });
+    const read = readExports(file, boundary);
+    moduleCache.set(key, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map() });
     return read?.exports;
   } finally {
-    inProgress.delete(file);
+    inProgress.delete(key);
   }
+}
+
+/** A module's facts depend on what its boundary lets it read. */
+function cacheKey(file: string, boundary: FileBoundary): string {
+  return `${boundary.root}\0${file}`;
 }
 
 /**
@@ -105,11 +109,11 @@ function loadModule(file: string): ReadonlyMap<string, StaticValue> | undefined 
  * `import { X } from './y'; export { X }` and `export * from './y'`, so a message can name the
  * file to edit rather than an index that re-exports it.
  */
-export function definingModule(file: string, name: string): ExportOrigin {
+export function definingModule(file: string, name: string, boundary: FileBoundary): ExportOrigin {
   let current: ExportOrigin = { file, name };
-  for (let hop = 0; hop < 16; hop++) {
-    loadModule(current.file);
-    const next = moduleCache.get(current.file)?.reexports.get(current.name);
+  for (let hop = 0; hop < MAX_MODULE_HOPS; hop++) {
+    loadModule(current.file, boundary);
+    const next = moduleCache.get(cacheKey(current.file, boundary))?.reexports.get(current.name);
     if (next === undefined) return current;
     current = next;
   }
@@ -118,10 +122,12 @@ export function definingModule(file: string, name: string): ExportOrigin {
 
 function readExports(
   file: string,
+  boundary: FileBoundary,
 ): { exports: ReadonlyMap<string, StaticValue>; reexports: ReadonlyMap<string, ExportOrigin> } | undefined {
-  const sourceCode = parseModule(file);
+  const text = readSourceText(file, boundary);
+  const sourceCode = text === undefined ? undefined : parseModule(file, text);
   if (sourceCode === undefined) return undefined;
-  const scope = new ModuleScope(file, sourceCode.ast);
+  const scope = new ModuleScope(file, boundary, sourceCode.ast);
   return { exports: scope.evaluateExports(), reexports: scope.reexports };
 }
 
@@ -133,6 +139,7 @@ class ModuleScope implements Environment {
 
   constructor(
     private readonly file: string,
+    private readonly boundary: FileBoundary,
     program: TSESTree.Program,
   ) {
     for (const statement of program.body) this.collect(statement);
@@ -165,14 +172,14 @@ class ModuleScope implements Environment {
         return;
       }
       case AST_NODE_TYPES.ExportAllDeclaration: {
-        const target = resolveRelativeModule(this.file, statement.source.value);
+        const target = resolveRelativeModule(this.file, statement.source.value, this.boundary);
         if (target === undefined) return;
         if (statement.exported !== null) {
           const exportedName = moduleExportName(statement.exported);
-          this.exportNodes.set(exportedName, () => getModuleObject(target));
+          this.exportNodes.set(exportedName, () => getModuleObject(target, this.boundary));
           return;
         }
-        const exports = loadModule(target);
+        const exports = loadModule(target, this.boundary);
         if (exports === undefined) return;
         for (const [name, value] of exports) {
           if (name !== 'default' && !this.exportNodes.has(name)) {
@@ -233,15 +240,16 @@ class ModuleScope implements Environment {
   private requireBinding(init: TSESTree.Expression, name: string): IdentifierBinding | undefined {
     const specifier = requireSpecifier(init);
     if (specifier === undefined || !isRelativeSpecifier(specifier)) return undefined;
-    const target = resolveRelativeModule(this.file, specifier);
+    const target = resolveRelativeModule(this.file, specifier, this.boundary);
     if (target === undefined) return { kind: 'value', value: UNKNOWN, origin: { kind: 'module', file: this.file, name } };
-    return { kind: 'value', value: getModuleObject(target), origin: { kind: 'module', file: target, name } };
+    return { kind: 'value', value: getModuleObject(target, this.boundary), origin: { kind: 'module', file: target, name } };
   }
 
   private declareImports(statement: TSESTree.ImportDeclaration): void {
     const specifier = statement.source.value;
     if (!isRelativeSpecifier(specifier)) return;
-    const target = resolveRelativeModule(this.file, specifier);
+    const target = resolveRelativeModule(this.file, specifier, this.boundary);
+    const boundary = this.boundary;
     for (const imported of statement.specifiers) {
       const importedName =
         imported.type === AST_NODE_TYPES.ImportSpecifier
@@ -254,7 +262,7 @@ class ModuleScope implements Environment {
         kind: 'value',
         get value() {
           if (target === undefined) return UNKNOWN;
-          return importedName === undefined ? getModuleObject(target) : getExportedValue(target, importedName);
+          return importedName === undefined ? getModuleObject(target, boundary) : getExportedValue(target, importedName, boundary);
         },
         origin: { kind: 'module', file: target ?? this.file, name: importedName ?? localName },
       });
@@ -267,13 +275,13 @@ class ModuleScope implements Environment {
       return;
     }
     const source = statement.source?.value;
-    const target = source !== undefined ? resolveRelativeModule(this.file, source) : undefined;
+    const target = source !== undefined ? resolveRelativeModule(this.file, source, this.boundary) : undefined;
     for (const specifier of statement.specifiers) {
       const localName = moduleExportName(specifier.local);
       const exportedName = moduleExportName(specifier.exported);
       if (source !== undefined) {
         this.exportNodes.set(exportedName, () =>
-          target === undefined ? UNKNOWN : getExportedValue(target, localName),
+          target === undefined ? UNKNOWN : getExportedValue(target, localName, this.boundary),
         );
         if (target !== undefined) this.reexports.set(exportedName, { file: target, name: localName });
       } else {

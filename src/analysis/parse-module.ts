@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
@@ -31,14 +30,14 @@ function withoutProgram(options: Readonly<Record<string, unknown>> | undefined):
 const linter = new Linter({ configType: 'flat' });
 
 /**
- * Reads and parses another module of the linted project (never executes it) the way ESLint does:
+ * Parses another module of the linted project (never executes it; its text is read through the
+ * file boundary) the way ESLint does:
  * through ESLint's `Linter` with no rules, so the AST has parent links, scope analysis and a
  * SourceCode, and the same analysis code runs on it. Returns undefined when the file can't be
  * read or parsed.
  */
-export function parseModule(file: string): Readonly<TSESLint.SourceCode> | undefined {
+export function parseModule(file: string, text: string): Readonly<TSESLint.SourceCode> | undefined {
   try {
-    const text = fs.readFileSync(file, 'utf8');
     // A relative name the config names exactly: ESLint matches it wherever the module lives
     // (a `**/*` pattern alone would not count as a match).
     const filename = `module${path.extname(file)}`;

@@ -74,11 +74,11 @@ export function traceDeclaration(rawNode: TSESTree.Node, env: FileEnvironment, d
         }
       }
       if (source?.kind === 'module' && isRelativeSpecifier(source.module)) {
-        const resolved = resolveRelativeModule(env.filename, source.module);
+        const resolved = resolveRelativeModule(env.filename, source.module, env.boundary);
         const [exported, ...rest] = source.path;
         if (resolved !== undefined && exported !== undefined && exported !== 'default') {
           // Name the module that declares it, not an index that re-exports it.
-          const origin = definingModule(resolved, exported);
+          const origin = definingModule(resolved, exported, env.boundary);
           return { node: undefined, file: origin.file, name: [origin.name, ...rest].join('.') };
         }
         const name = source.path.filter((key) => key !== 'default').join('.') || node.name;

@@ -30,40 +30,97 @@ export interface Environment {
 
 /** Evaluation stops this deep: constants chained further than this are real but vanishingly rare. */
 const MAX_DEPTH = 24;
+/**
+ * Nodes one evaluation may visit, shared by everything it reaches (spreads, templates, other
+ * modules): a hostile file can make a few hundred bytes stand for millions of values.
+ */
+const MAX_STEPS = 100_000;
+/** Longer lists and strings are unknown: no scope list comes near (Google has about 500 scopes). */
+export const MAX_LIST_LENGTH = 1_000;
+export const MAX_STRING_LENGTH = 64 * 1024;
 
-export function evaluate(node: TSESTree.Node, env: Environment, depth = 0): StaticValue {
-  if (depth > MAX_DEPTH) return UNKNOWN;
-  const next = depth + 1;
+interface Budget {
+  steps: number;
+}
+let budget: Budget | undefined;
+/** Evaluation cut short somewhere (depth, budget, cycle): such a result is not memoised. */
+let cutoffs = 0;
+/** Each node's value, computed once: a constant spread ten times is evaluated once. */
+const memo = new WeakMap<TSESTree.Node, StaticValue>();
+const inFlight = new Set<TSESTree.Node>();
+
+/** The value of an expression, or unknown; bounded in depth, steps, list and string length. */
+export function evaluate(node: TSESTree.Node, env: Environment): StaticValue {
+  if (budget !== undefined) return evaluateNode(node, env, 0);
+  budget = { steps: 0 };
+  try {
+    return evaluateNode(node, env, 0);
+  } finally {
+    budget = undefined;
+  }
+}
+
+function evaluateNode(node: TSESTree.Node, env: Environment, depth: number): StaticValue {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  if (depth > MAX_DEPTH || inFlight.has(node) || ++budget!.steps > MAX_STEPS) {
+    cutoffs++;
+    return UNKNOWN;
+  }
+  const cutoffsBefore = cutoffs;
+  inFlight.add(node);
+  let value: StaticValue;
+  try {
+    value = evaluateUncached(node, env, depth + 1);
+  } finally {
+    inFlight.delete(node);
+  }
+  if (cutoffs === cutoffsBefore) memo.set(node, value);
+  return value;
+}
+
+function string(value: string): StaticValue {
+  return value.length > MAX_STRING_LENGTH ? UNKNOWN : { kind: 'string', value };
+}
+
+/** Appends without `push(...spread)` (an argument list has a limit); false when the cap is passed. */
+function append(target: StaticValue[], items: readonly StaticValue[]): boolean {
+  if (target.length + items.length > MAX_LIST_LENGTH) return false;
+  for (const item of items) target.push(item);
+  return true;
+}
+
+function evaluateUncached(node: TSESTree.Node, env: Environment, next: number): StaticValue {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
-      return typeof node.value === 'string' ? { kind: 'string', value: node.value } : UNKNOWN;
+      return typeof node.value === 'string' ? string(node.value) : UNKNOWN;
     case AST_NODE_TYPES.TemplateLiteral: {
       let value = node.quasis[0]?.value.cooked ?? '';
       for (const [index, expression] of node.expressions.entries()) {
-        const part = evaluate(expression, env, next);
+        const part = evaluateNode(expression, env, next);
         if (part.kind !== 'string') return UNKNOWN;
         value += part.value + (node.quasis[index + 1]?.value.cooked ?? '');
+        if (value.length > MAX_STRING_LENGTH) return UNKNOWN;
       }
-      return { kind: 'string', value };
+      return string(value);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (node.operator !== '+') return UNKNOWN;
-      const left = evaluate(node.left, env, next);
-      const right = evaluate(node.right, env, next);
-      return left.kind === 'string' && right.kind === 'string'
-        ? { kind: 'string', value: left.value + right.value }
-        : UNKNOWN;
+      const left = evaluateNode(node.left, env, next);
+      if (left.kind !== 'string') return UNKNOWN;
+      const right = evaluateNode(node.right, env, next);
+      return right.kind === 'string' ? string(left.value + right.value) : UNKNOWN;
     }
     case AST_NODE_TYPES.ArrayExpression: {
+      if (node.elements.length > MAX_LIST_LENGTH) return UNKNOWN;
       const elements: StaticValue[] = [];
       for (const element of node.elements) {
         if (element === null) continue;
         if (element.type === AST_NODE_TYPES.SpreadElement) {
-          const spread = evaluate(element.argument, env, next);
-          if (spread.kind === 'array') elements.push(...spread.elements);
-          else elements.push(UNKNOWN);
+          const spread = evaluateNode(element.argument, env, next);
+          if (!append(elements, spread.kind === 'array' ? spread.elements : [UNKNOWN])) return UNKNOWN;
         } else {
-          elements.push(evaluate(element, env, next));
+          elements.push(evaluateNode(element, env, next));
         }
       }
       return { kind: 'array', elements };
@@ -72,26 +129,26 @@ export function evaluate(node: TSESTree.Node, env: Environment, depth = 0): Stat
       const properties: Record<string, StaticValue> = {};
       for (const property of node.properties) {
         if (property.type === AST_NODE_TYPES.SpreadElement) {
-          const spread = evaluate(property.argument, env, next);
+          const spread = evaluateNode(property.argument, env, next);
           if (spread.kind !== 'object') return UNKNOWN;
           Object.assign(properties, spread.properties);
           continue;
         }
         const key = propertyKeyName(property);
         if (key === undefined) return UNKNOWN;
-        properties[key] = property.kind === 'init' ? evaluate(property.value, env, next) : UNKNOWN;
+        properties[key] = property.kind === 'init' ? evaluateNode(property.value, env, next) : UNKNOWN;
       }
       return { kind: 'object', properties };
     }
     case AST_NODE_TYPES.Identifier: {
       const binding = env.resolveIdentifier(node);
       if (binding === undefined) return UNKNOWN;
-      return binding.kind === 'value' ? binding.value : evaluate(binding.node, binding.env, next);
+      return binding.kind === 'value' ? binding.value : evaluateNode(binding.node, binding.env, next);
     }
     case AST_NODE_TYPES.MemberExpression: {
       const key = memberKeyName(node);
       if (key === undefined) return UNKNOWN;
-      return memberOf(evaluate(node.object, env, next), key);
+      return memberOf(evaluateNode(node.object, env, next), key);
     }
     case AST_NODE_TYPES.CallExpression:
       return evaluateCall(node, env, next);
@@ -99,9 +156,8 @@ export function evaluate(node: TSESTree.Node, env: Environment, depth = 0): Stat
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
-      return evaluate(node.expression, env, next);
     case AST_NODE_TYPES.ChainExpression:
-      return evaluate(node.expression, env, next);
+      return evaluateNode(node.expression, env, next);
     default:
       return UNKNOWN;
   }
@@ -118,11 +174,11 @@ function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: nu
     callee.object.name === 'Object' &&
     node.arguments[0] !== undefined
   ) {
-    return evaluate(node.arguments[0], env, depth);
+    return evaluateNode(node.arguments[0], env, depth);
   }
-  const receiver = evaluate(callee.object, env, depth);
+  const receiver = evaluateNode(callee.object, env, depth);
   const args = node.arguments.map((argument) =>
-    argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : evaluate(argument, env, depth),
+    argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : evaluateNode(argument, env, depth),
   );
   if (receiver.kind === 'array') {
     switch (method) {
@@ -130,25 +186,29 @@ function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: nu
         const separator = args[0] ?? { kind: 'string', value: ',' };
         if (separator.kind !== 'string') return UNKNOWN;
         const parts: string[] = [];
+        let length = 0;
         for (const element of receiver.elements) {
           if (element.kind !== 'string') return UNKNOWN;
+          length += element.value.length + separator.value.length;
+          if (length > MAX_STRING_LENGTH + separator.value.length) return UNKNOWN;
           parts.push(element.value);
         }
-        return { kind: 'string', value: parts.join(separator.value) };
+        return string(parts.join(separator.value));
       }
       case 'concat': {
         const elements = [...receiver.elements];
         for (const arg of args) {
-          if (arg.kind === 'array') elements.push(...arg.elements);
-          else elements.push(arg);
+          if (!append(elements, arg.kind === 'array' ? arg.elements : [arg])) return UNKNOWN;
         }
         return { kind: 'array', elements };
       }
-      case 'flat':
-        return {
-          kind: 'array',
-          elements: receiver.elements.flatMap((element) => (element.kind === 'array' ? element.elements : [element])),
-        };
+      case 'flat': {
+        const elements: StaticValue[] = [];
+        for (const element of receiver.elements) {
+          if (!append(elements, element.kind === 'array' ? element.elements : [element])) return UNKNOWN;
+        }
+        return { kind: 'array', elements };
+      }
       case 'slice':
         return args.length === 0 ? receiver : UNKNOWN;
       default:
@@ -159,10 +219,9 @@ function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: nu
     if (method === 'trim') return { kind: 'string', value: receiver.value.trim() };
     const separator = args[0];
     if (separator?.kind !== 'string') return UNKNOWN;
-    return {
-      kind: 'array',
-      elements: receiver.value.split(separator.value).map((value) => ({ kind: 'string', value })),
-    };
+    const parts = receiver.value.split(separator.value, MAX_LIST_LENGTH + 1);
+    if (parts.length > MAX_LIST_LENGTH) return UNKNOWN;
+    return { kind: 'array', elements: parts.map((value) => ({ kind: 'string', value })) };
   }
   return UNKNOWN;
 }

@@ -73,26 +73,29 @@ export default createRule<Options, MessageIds>({
         // only requests when an auth object or a scope position uses them.
         const loose = new Set<TSESTree.Node>(analysis.scopeStrings.filter((entry) => !entry.inScopePosition).map((entry) => entry.node));
         const seenSources = new Set<ScopeSource>();
+        // A constant spread or named many times is read once (`[...A, ...A]`, a list repeated 10,000 times).
+        const visited = new Set<TSESTree.Node>();
         for (const source of sources) {
           if (source === undefined || source.kind === 'settings' || seenSources.has(source)) continue;
           seenSources.add(source);
           for (const declaration of source.declarations) {
             if (declaration.node === undefined || declaration.file !== undefined) continue;
             if (source.kind === 'file' && loose.has(declaration.node)) continue;
-            collectWritten(declaration.node, env, written, 0);
+            collectWritten(declaration.node, env, written, visited, 0);
           }
         }
         const reported = [...written].sort(([a], [b]) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-        const covered: TSESTree.Node[] = [];
+        // A concatenation or template is reported as a whole, not its parts. In start order, a
+        // node lies inside an earlier reported one exactly when it ends before the furthest end.
+        let coveredUntil = -1;
         for (const [node, value] of reported) {
-          // A concatenation or template is reported as a whole, not its parts.
-          if (covered.some((outer) => outer !== node && outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1])) continue;
+          if (node.range[1] <= coveredUntil) continue;
           const offending = [...new Set(value.split(/\s+/))].filter((scope) => {
             const classification = classificationOf(scope);
             return classification !== undefined && CLASSIFICATION_RANK[classification] >= threshold && !allowed.has(scope);
           });
           if (offending.length === 0) continue;
-          covered.push(node);
+          coveredUntil = Math.max(coveredUntil, node.range[1]);
           const top = highest(offending);
           if (offending.length === 1) {
             context.report({
@@ -136,9 +139,17 @@ function highest(scopes: readonly string[]): Classification {
  * The expressions that write the scopes of a declaration, each with its value: the string
  * literals, followed through local constants; concatenations and templates as a whole.
  */
-function collectWritten(rawNode: TSESTree.Node, env: FileEnvironment, out: Map<TSESTree.Node, string>, depth: number): void {
+function collectWritten(
+  rawNode: TSESTree.Node,
+  env: FileEnvironment,
+  out: Map<TSESTree.Node, string>,
+  visited: Set<TSESTree.Node>,
+  depth: number,
+): void {
   if (depth > 16) return;
   const node = unwrapExpression(rawNode);
+  if (visited.has(node)) return;
+  visited.add(node);
   const plain = stringValue(node);
   if (plain !== undefined) {
     out.set(node, plain);
@@ -148,13 +159,13 @@ function collectWritten(rawNode: TSESTree.Node, env: FileEnvironment, out: Map<T
     case AST_NODE_TYPES.ArrayExpression:
       for (const element of node.elements) {
         if (element === null) continue;
-        collectWritten(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, out, depth + 1);
+        collectWritten(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, env, out, visited, depth + 1);
       }
       return;
     case AST_NODE_TYPES.Identifier: {
       const variable = env.findVariable(node);
       const source = variable === undefined ? undefined : env.variableSource(variable);
-      if (source?.kind === 'init') collectWritten(source.node, env, out, depth + 1);
+      if (source?.kind === 'init') collectWritten(source.node, env, out, visited, depth + 1);
       return;
     }
     case AST_NODE_TYPES.CallExpression: {
@@ -163,10 +174,10 @@ function collectWritten(rawNode: TSESTree.Node, env: FileEnvironment, out: Map<T
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = memberKeyName(callee);
       if (method === 'join' || method === 'concat' || method === 'flat' || method === 'slice') {
-        collectWritten(callee.object, env, out, depth + 1);
-        if (method === 'concat') for (const argument of node.arguments) collectWritten(argument, env, out, depth + 1);
+        collectWritten(callee.object, env, out, visited, depth + 1);
+        if (method === 'concat') for (const argument of node.arguments) collectWritten(argument, env, out, visited, depth + 1);
       } else if (method === 'freeze' && node.arguments[0] !== undefined) {
-        collectWritten(node.arguments[0], env, out, depth + 1);
+        collectWritten(node.arguments[0], env, out, visited, depth + 1);
       }
       return;
     }

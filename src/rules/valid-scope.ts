@@ -50,6 +50,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allow = [] }]) {
     const allowed = new Set(allow);
+    // A list repeating one typo thousands of times asks for its corrections once.
+    const corrections = new Map<string, ReturnType<typeof correctScope>>();
     return {
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
@@ -70,7 +72,7 @@ export default createRule<Options, MessageIds>({
             for (const word of value.value.split(/\s+/).filter(Boolean)) {
               const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, [word]) };
               if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) continue;
-              reportWord(word, { node: concatenation }, undefined, concatenation);
+              reportWord(word, { node: concatenation }, undefined);
             }
             continue;
           }
@@ -88,7 +90,6 @@ export default createRule<Options, MessageIds>({
               word,
               token === undefined ? { node: scopeString.node } : { loc: rangeLocation(sourceCode, token.range) },
               token?.range,
-              scopeString.node,
             );
           });
         }
@@ -99,18 +100,19 @@ export default createRule<Options, MessageIds>({
       word: string,
       where: { node: TSESTree.Node } | { loc: TSESTree.SourceLocation },
       range: readonly [number, number] | undefined,
-      node: TSESTree.Node,
     ): void {
-      const correction = correctScope(word);
+      let correction = corrections.get(word);
+      if (correction === undefined) {
+        correction = correctScope(word);
+        corrections.set(word, correction);
+      }
       const problems = correction.problems.filter((problem) => problem !== 'not a known scope');
-      // The edit spans the whole scope list, so that another rule's edit of the same list
-      // (missing-scope adding a scope) waits for the next fix pass and sees the corrected list.
-      const container = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
+      // The edit replaces only the word: a list of 20,000 strings must not be copied per report,
+      // and every correction of one list lands in the same --fix pass (missing-scope's addition
+      // spans the list, so it waits for the corrected one).
       const replaceWith = (replacement: string): TSESLint.ReportFixFunction | undefined => {
         if (range === undefined) return undefined;
-        const text = context.sourceCode.text;
-        const replaced = text.slice(container.range[0], range[0]) + replacement + text.slice(range[1], container.range[1]);
-        return (fixer) => fixer.replaceTextRange([container.range[0], container.range[1]], replaced);
+        return (fixer) => fixer.replaceTextRange([range[0], range[1]], replacement);
       };
       const only = correction.candidates[0];
       if (correction.certain && only !== undefined) {
@@ -197,14 +199,24 @@ function outermostConcatenation(node: TSESTree.Node): TSESTree.BinaryExpression 
 
 /** Whether a real Google scope URL sits in the same string or the same array. */
 function besideGoogleScopes(scopeString: ScopeStringNode, words: readonly string[]): boolean {
-  const isGoogleUrl = (word: string): boolean => word.includes('://') && isValidGoogleScope(word);
   if (words.some(isGoogleUrl)) return true;
   let container: TSESTree.Node | undefined = scopeString.node.parent;
   while (container?.type === AST_NODE_TYPES.BinaryExpression) container = container.parent;
   if (container?.type !== AST_NODE_TYPES.ArrayExpression) return false;
-  return container.elements.some((element) => {
-    if (element === null || element === scopeString.node) return false;
-    const value = stringValue(element);
-    return value !== undefined && value.split(/\s+/).some(isGoogleUrl);
-  });
+  // Once per array, not once per element: a list of 20,000 strings stays linear.
+  let holds = arraysHoldingGoogleScopes.get(container);
+  if (holds === undefined) {
+    holds = container.elements.some((element) => {
+      const value = element === null ? undefined : stringValue(element);
+      return value !== undefined && value.split(/\s+/).some(isGoogleUrl);
+    });
+    arraysHoldingGoogleScopes.set(container, holds);
+  }
+  return holds;
+}
+
+const arraysHoldingGoogleScopes = new WeakMap<TSESTree.ArrayExpression, boolean>();
+
+function isGoogleUrl(word: string): boolean {
+  return word.includes('://') && isValidGoogleScope(word);
 }

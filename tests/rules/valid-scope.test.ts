@@ -120,17 +120,11 @@ const ADDON_OAUTH_SCOPES = [
           data: { scope: 'https://mail.google.com', problems: 'missing the trailing slash', replacement: 'https://mail.google.com/' },
         },
       ],
-      // Each fix spans the scope list, so ESLint applies one per pass.
-      output: [
-        docs.incorrect[0]!.replace("'gmail.send'", `'${AUTH}/gmail.send'`),
-        docs.incorrect[0]!
-          .replace("'gmail.send'", `'${AUTH}/gmail.send'`)
-          .replace("'http://www.googleapis.com/auth/gmail.labels'", `'${AUTH}/gmail.labels'`),
-        docs.incorrect[0]!
-          .replace("'gmail.send'", `'${AUTH}/gmail.send'`)
-          .replace("'http://www.googleapis.com/auth/gmail.labels'", `'${AUTH}/gmail.labels'`)
-          .replace("'https://mail.google.com'", "'https://mail.google.com/'"),
-      ],
+      // Each fix replaces only its word: every correction of the list lands in one pass.
+      output: docs.incorrect[0]!
+        .replace("'gmail.send'", `'${AUTH}/gmail.send'`)
+        .replace("'http://www.googleapis.com/auth/gmail.labels'", `'${AUTH}/gmail.labels'`)
+        .replace("'https://mail.google.com'", "'https://mail.google.com/'"),
     },
     {
       name: 'docs (TypeScript): wrong case and a typo inside a space-delimited string; did you mean',
@@ -176,10 +170,7 @@ const ADDON_OAUTH_SCOPES = [
           ],
         },
       ],
-      output: [
-        docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`),
-        docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`).replace(`${AUTH}/gmail.sned`, `${AUTH}/gmail.send`),
-      ],
+      output: docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`).replace(`${AUTH}/gmail.sned`, `${AUTH}/gmail.send`),
     },
     {
       name: 'missing www., missing /auth/, a trailing slash, in a template literal too',
@@ -195,29 +186,13 @@ const SCOPES = [
         { messageId: 'invalidScope', line: 4, column: 4, data: { scope: 'https://www.googleapis.com/gmail.labels', problems: 'missing `/auth/`', replacement: `${AUTH}/gmail.labels` } },
         { messageId: 'invalidScope', line: 5, column: 4, data: { scope: `${AUTH}/gmail.compose/`, problems: 'a trailing slash', replacement: `${AUTH}/gmail.compose` } },
       ],
-      output: [
-        `
-const SCOPES = [
-  '${AUTH}/gmail.send',
-  'https://www.googleapis.com/gmail.labels',
-  \`${AUTH}/gmail.compose/\`,
-];
-`,
-        `
-const SCOPES = [
-  '${AUTH}/gmail.send',
-  '${AUTH}/gmail.labels',
-  \`${AUTH}/gmail.compose/\`,
-];
-`,
-        `
+      output: `
 const SCOPES = [
   '${AUTH}/gmail.send',
   '${AUTH}/gmail.labels',
   \`${AUTH}/gmail.compose\`,
 ];
 `,
-      ],
     },
     {
       name: 'a Gmail short form where scopes go',

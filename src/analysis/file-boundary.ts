@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The only files the analysis reads besides the one ESLint hands it: regular files whose real
+ * path lies inside ESLint's working directory, never a device, a FIFO or anything under
+ * `/proc`, `/sys` or `/dev`, and never more than `MAX_SOURCE_BYTES`. ESLint never reads a file
+ * the user did not ask it to lint; this plugin follows imports, so it draws that line itself.
+ * Everything outside the boundary is simply "unknown" to the analysis.
+ */
+export interface FileBoundary {
+  /** The real path of ESLint's working directory. */
+  readonly root: string;
+}
+
+/** Larger imported modules are generated code or data, never a hand-written scope list. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+const READ_CHUNK_BYTES = 64 * 1024;
+
+/** Pseudo file systems: their files report size 0, can block forever, or leak host state. */
+const SPECIAL_ROOTS = ['/proc', '/sys', '/dev'];
+
+const boundaries = new Map<string, FileBoundary>();
+
+/** The boundary for ESLint's `context.cwd` (one object per directory, so caches can key on it). */
+export function fileBoundary(cwd: string): FileBoundary {
+  let boundary = boundaries.get(cwd);
+  if (boundary === undefined) {
+    boundary = { root: realPath(cwd) ?? path.resolve(cwd) };
+    boundaries.set(cwd, boundary);
+  }
+  return boundary;
+}
+
+/** The file's real path when it is a regular file inside the boundary; undefined otherwise. */
+export function insideBoundary(file: string, boundary: FileBoundary): string | undefined {
+  const real = realPath(file);
+  if (real === undefined || !isUnder(real, boundary.root) || SPECIAL_ROOTS.some((root) => isUnder(real, root))) return undefined;
+  try {
+    return fs.statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Modification time of a file inside the boundary (cache key); undefined for anything else. */
+export function modifiedTime(file: string, boundary: FileBoundary): number | undefined {
+  const real = insideBoundary(file, boundary);
+  if (real === undefined) return undefined;
+  try {
+    return fs.statSync(real).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text of a source file inside the boundary, read with a byte limit (a size from `stat` can't
+ * be trusted: special files report 0). Undefined when outside, not a regular file, or too large.
+ */
+export function readSourceText(file: string, boundary: FileBoundary): string | undefined {
+  const real = insideBoundary(file, boundary);
+  if (real === undefined) return undefined;
+  let descriptor: number | undefined;
+  try {
+    // Non-blocking, so that a FIFO swapped in after the check cannot hang the open.
+    descriptor = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    if (!fs.fstatSync(descriptor).isFile()) return undefined;
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length <= MAX_SOURCE_BYTES) {
+      const chunk = Buffer.alloc(READ_CHUNK_BYTES);
+      const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks, length).toString('utf8');
+      chunks.push(chunk.subarray(0, read));
+      length += read;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
+  }
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isUnder(file: string, directory: string): boolean {
+  const relative = path.relative(directory, file);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
