@@ -58,19 +58,28 @@ export interface FileAnalysis {
 const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, resolver: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
 
 
-const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
+const cache = new WeakMap<TSESTree.Program, FileAnalysis | { readonly failure: unknown }>();
 
-/** The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. */
+/**
+ * The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. A
+ * failure is remembered and thrown to every rule that asks (rules/fail-closed.ts reports it).
+ */
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;
-  const cached = cache.get(sourceCode.ast);
-  if (cached !== undefined) return cached;
-  const settings = readPluginSettings(context.settings);
-  useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
-  const analysis = mentionsGoogleApis(sourceCode)
-    ? new Analyzer(sourceCode, context.filename, fileBoundary(context.cwd), settings).run()
-    : { ...EMPTY_ANALYSIS_BASE, settings };
-  cache.set(sourceCode.ast, analysis);
+  let analysis = cache.get(sourceCode.ast);
+  if (analysis === undefined) {
+    try {
+      const settings = readPluginSettings(context.settings);
+      useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
+      analysis = mentionsGoogleApis(sourceCode)
+        ? new Analyzer(sourceCode, context.filename, fileBoundary(context.cwd), settings).run()
+        : { ...EMPTY_ANALYSIS_BASE, settings };
+    } catch (error) {
+      analysis = { failure: error };
+    }
+    cache.set(sourceCode.ast, analysis);
+  }
+  if ('failure' in analysis) throw analysis.failure;
   return analysis;
 }
 

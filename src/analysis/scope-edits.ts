@@ -29,22 +29,6 @@ export function addScopesFix(
   node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
   scopes: readonly string[],
 ): (fixer: Fixer) => Fix | Fix[] | null {
-  const edit = insertScopes(sourceCode, env, node, scopes);
-  // The addition spans the whole declaration: a correction of one of its scopes (valid-scope)
-  // lands first, and the next --fix pass adds to the corrected list.
-  return (fixer) => {
-    const fixes = edit(fixer);
-    if (fixes === null) return null;
-    return [fixer.insertTextBeforeRange([node.range[0], node.range[0]], ''), ...(Array.isArray(fixes) ? fixes : [fixes])];
-  };
-}
-
-function insertScopes(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  env: FileEnvironment,
-  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
-  scopes: readonly string[],
-): (fixer: Fixer) => Fix | Fix[] | null {
   return (fixer) => {
     if (scopes.length === 0) return null;
     if (node.type !== AST_NODE_TYPES.ArrayExpression) {

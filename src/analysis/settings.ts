@@ -14,26 +14,51 @@ export interface PluginSettings {
 
 export const SETTINGS_KEY = 'googleapis-scopes';
 
+/** Malformed settings: the user's to fix, reported with what to write. */
+export class SettingsError extends TypeError {}
+
+/**
+ * Parsed once per settings object (ESLint hands every file of a config the same one): a list
+ * of a million scopes is split once, not once per file. Errors are remembered too.
+ */
+const parsed = new WeakMap<object, PluginSettings | SettingsError>();
+
 const KNOWN_KEYS = new Set(['scopes', 'complete']);
 
 export function readPluginSettings(settings: Readonly<Record<string, unknown>> | undefined): PluginSettings {
   const raw = settings?.[SETTINGS_KEY];
   if (raw === undefined) return { scopes: undefined, complete: false };
+  if (typeof raw !== 'object' || raw === null) return parseSettings(raw);
+  let result = parsed.get(raw);
+  if (result === undefined) {
+    try {
+      result = parseSettings(raw);
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      result = error;
+    }
+    parsed.set(raw, result);
+  }
+  if (result instanceof SettingsError) throw result;
+  return result;
+}
+
+function parseSettings(raw: unknown): PluginSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new TypeError(`settings['${SETTINGS_KEY}'] must be an object like { scopes: ['https://www.googleapis.com/auth/gmail.send'] }.`);
+    throw new SettingsError(`settings['${SETTINGS_KEY}'] must be an object like { scopes: ['https://www.googleapis.com/auth/gmail.send'] }.`);
   }
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!KNOWN_KEYS.has(key)) {
-      throw new TypeError(`settings['${SETTINGS_KEY}'] has an unknown key "${key}"; expected "scopes" and/or "complete".`);
+      throw new SettingsError(`settings['${SETTINGS_KEY}'] has an unknown key "${key}"; expected "scopes" and/or "complete".`);
     }
   }
   const scopes = record.scopes;
   if (scopes !== undefined && (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string'))) {
-    throw new TypeError(`settings['${SETTINGS_KEY}'].scopes must be an array of scope URL strings.`);
+    throw new SettingsError(`settings['${SETTINGS_KEY}'].scopes must be an array of scope URL strings.`);
   }
   if (record.complete !== undefined && typeof record.complete !== 'boolean') {
-    throw new TypeError(`settings['${SETTINGS_KEY}'].complete must be a boolean.`);
+    throw new SettingsError(`settings['${SETTINGS_KEY}'].complete must be a boolean.`);
   }
   return {
     scopes: scopes === undefined ? undefined : (scopes as string[]).flatMap((scope) => scope.split(/\s+/).filter(Boolean)),

@@ -38,7 +38,7 @@ export function formatMarkdown(report: Report): string {
     for (const [scope, info] of scopes) {
       const classification = info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'invalid');
       const verification = info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a Google OAuth scope (typo?)');
-      out.push(`| \`${scopeLabel(scope)}\` | ${classification} | ${escape(verification)} |`);
+      out.push(`| ${code(scopeLabel(scope))} | ${classification} | ${escape(verification)} |`);
     }
     out.push('');
   }
@@ -46,7 +46,7 @@ export function formatMarkdown(report: Report): string {
 }
 
 function declarationSection(report: Report, declaration: ReportDeclaration): string[] {
-  const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} — \`${declaration.file}:${declaration.line ?? ''}\``;
+  const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} — ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
   const out = [`### ${title}`, ''];
   const operations = report.operations.filter((operation) =>
     declaration.kind === 'unresolved' ? operation.declaration === null : operation.declaration === declaration.id,
@@ -62,7 +62,7 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
     out.push('| Operation | Location | Status |', '|---|---|---|');
     for (const operation of operations) {
       const note = operationNote(operation, code);
-      out.push(`| \`${operation.method}\` | \`${location(operation)}\` | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`);
+      out.push(`| ${code(operation.method)} | ${code(location(operation))} | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`);
     }
     out.push('');
   }
@@ -84,11 +84,26 @@ function list(scopes: readonly string[]): string {
   return scopes.length === 0 ? '—' : scopes.map((scope) => code(scopeLabel(scope))).join(', ');
 }
 
+/**
+ * Every string from the analysed project (scope strings, file names, labels) goes through
+ * `code` or `escape`: a pull request must not be able to put HTML, links or table cells into
+ * the bot comment that reports on it.
+ */
 function code(text: string): string {
-  return `\`${text}\``;
+  // A code span shows its content literally; its fence is one backtick longer than any run
+  // inside it. A pipe would still end a table cell, and a newline the row.
+  const content = oneLine(text).replace(/\|/g, '\\|');
+  const longestRun = (content.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
+  return `${fence}${padding}${content}${padding}${fence}`;
 }
 
-/** Table cells and emphasis: pipes would split a cell. */
+/** Plain text: Markdown and HTML punctuation backslash-escaped, so it renders as written. */
 function escape(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return oneLine(text).replace(/[\\`*_[\]<>|~&!#]/g, '\\$&');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
 }

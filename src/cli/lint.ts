@@ -3,7 +3,7 @@
  * that records each file's analysis as plain data. The rule lives in a plugin private to the
  * CLI (never exported by the package) and is the only rule that runs (`ruleFilter`).
  */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +40,8 @@ export interface LintProjectResult {
   /** Files the analysis ran on. */
   readonly files: number;
   readonly skipped: ReportSkipped[];
+  /** Files whose analysis failed (also in `skipped`): the report is incomplete, never a pass. */
+  readonly failed: number;
 }
 
 /** An error to show the user as one line (exit code 2): bad config, ESLint could not start, … */
@@ -64,6 +66,7 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
 async function run(options: LintProjectOptions, withoutConfig: boolean): Promise<LintProjectResult> {
   const inventories = new Map<string, FileInventory>();
   const skipped: ReportSkipped[] = [];
+  let failed = 0;
   let done = 0;
   let total = 0;
   const onFile = (): void => {
@@ -73,10 +76,13 @@ async function run(options: LintProjectOptions, withoutConfig: boolean): Promise
   const plugin = createInventoryPlugin({
     onFile,
     onInventory: (inventory) => inventories.set(inventory.file, inventory),
-    onFailure: (file, message) => skipped.push({ file, line: null, message }),
+    onFailure: (file, message) => {
+      failed++;
+      skipped.push({ file, line: null, message });
+    },
   });
   const overrideConfig: Linter.Config[] = [];
-  if (withoutConfig) overrideConfig.push(...(await defaultSourceConfigs(options.cwd)));
+  if (withoutConfig) overrideConfig.push(...(await defaultSourceConfigs()));
   // `**/*` only applies to files another config already lints: the project decides what is linted.
   overrideConfig.push({ files: ['**/*'], plugins: { [PLUGIN_NAME]: plugin }, rules: { [RULE_ID]: 'error' } });
   // Default `concurrency` ("off"): the inventory rule hands its data over in this thread.
@@ -99,7 +105,7 @@ async function run(options: LintProjectOptions, withoutConfig: boolean): Promise
       }
     }
   }
-  return { inventories: [...inventories.values()], files: done, skipped };
+  return { inventories: [...inventories.values()], files: done, skipped, failed };
 }
 
 /** Only the inventory rule runs; ESLint releases older than the `ruleFilter` option run every rule. */
@@ -147,34 +153,36 @@ export function createInventoryPlugin(hooks: InventoryPluginHooks): { meta: { na
   return { meta: { name: PLUGIN_NAME }, rules: { [RULE_NAME]: rule } };
 }
 
-/** Without any eslint.config: JSX, and TypeScript when its parser can be loaded from the project or from here. */
-async function defaultSourceConfigs(cwd: string): Promise<Linter.Config[]> {
+/** Without any eslint.config: JSX, and TypeScript when the plugin's own parser is installed. */
+async function defaultSourceConfigs(): Promise<Linter.Config[]> {
   const configs: Linter.Config[] = [
     { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
   ];
-  const parser = await loadTypeScriptParser(cwd);
+  const parser = await loadTypeScriptParser();
   if (parser !== undefined) configs.push({ files: ['**/*.{ts,mts,cts,tsx}'], languageOptions: { parser } });
   return configs;
 }
 
-async function loadTypeScriptParser(cwd: string): Promise<Linter.Parser | undefined> {
-  for (const from of [path.join(cwd, 'package.json'), import.meta.url]) {
-    try {
-      const resolved = createRequire(from).resolve('@typescript-eslint/parser');
-      const module = (await import(pathToFileURL(resolved).href)) as { default?: Linter.Parser } & Linter.Parser;
-      return module.default ?? module;
-    } catch {
-      // not installed there
-    }
+/**
+ * Resolved from this package, never from the analysed project: loading the project's copy would
+ * run the project's code, and the report promises to run none.
+ */
+async function loadTypeScriptParser(): Promise<Linter.Parser | undefined> {
+  try {
+    const resolved = createRequire(import.meta.url).resolve('@typescript-eslint/parser');
+    const module = (await import(pathToFileURL(resolved).href)) as { default?: Linter.Parser } & Linter.Parser;
+    return module.default ?? module;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** For the progress line only: how many source files ESLint will probably lint. */
 async function countSourceFiles(eslint: ESLint, cwd: string, patterns: readonly string[]): Promise<number> {
   let count = 0;
   const visit = async (target: string): Promise<void> => {
-    const info = await stat(target).catch(() => undefined);
+    // lstat: a symlinked folder is not followed (`ln -s . x` would loop forever); ESLint doesn't either.
+    const info = await lstat(target).catch(() => undefined);
     if (info === undefined) return;
     if (info.isFile()) {
       if (SOURCE_FILE.test(target) && !(await eslint.isPathIgnored(target))) count++;

@@ -2,6 +2,14 @@
 /** The `googleapis-scopes` executable (package.json `bin`). The command itself is in ./run.ts. */
 import { EXIT_USAGE, main } from './run.ts';
 
+// A reader that stops early (`| head -1`) closes the pipe: the rest of the output has nowhere to
+// go, and the exit code is still the one the report computed.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -56,7 +56,8 @@ Options:
 Exit codes:
   0  no operation is missing a scope
   1  an operation is missing a scope (or a --fail-on condition holds)
-  2  usage error: unknown option, path not found, bad --format, broken ESLint config
+  2  usage error: unknown option, path not found, bad --format, broken ESLint config;
+     or the analysis of a file failed (the report is incomplete)
 `;
 
 class UsageError extends Error {}
@@ -101,6 +102,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
 
   const progress = io.stderr.isTTY === true ? progressLine(io.stderr) : undefined;
   let report: Report;
+  let failed = 0;
   try {
     const result = await lintProject({
       cwd: io.cwd,
@@ -113,6 +115,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       },
     });
     progress?.clear();
+    failed = result.failed;
     report = buildReport({ cwd: io.cwd, inventories: result.inventories, files: result.files, skipped: result.skipped });
   } catch (error) {
     progress?.clear();
@@ -127,6 +130,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   if (report.skipped.length > 10) io.stderr.write(`${NAME}: warning: … and ${report.skipped.length - 10} more skipped files\n`);
 
   io.stdout.write(render(report, args.format, useColor(io)));
+  if (failed > 0) {
+    // Fail closed: a file we could not analyse may hold the call that is missing a scope.
+    io.stderr.write(`${NAME}: error: the analysis of ${failed === 1 ? '1 file' : `${failed} files`} failed (see the warnings above); the report is incomplete\n`);
+    return EXIT_USAGE;
+  }
   return exitCode(report, args.failOn);
 }
 

@@ -10,7 +10,7 @@ import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from '../sco
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
-import { joinWords } from '../utils/join-words.ts';
+import { joinWords, MAX_LISTED } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -64,7 +64,10 @@ export default createRule<Options, MessageIds>({
         const failing = new Map<ScopeSource, GmailCall[]>();
         const bySource = new Map<ScopeSource, GmailCall[]>();
         for (const call of analysis.calls) {
-          if (call.requested !== undefined) bySource.set(call.requested, [...(bySource.get(call.requested) ?? []), call]);
+          if (call.requested === undefined) continue;
+          const calls = bySource.get(call.requested);
+          if (calls === undefined) bySource.set(call.requested, [call]);
+          else calls.push(call);
         }
         for (const call of analysis.calls) {
           const requested = call.requested;
@@ -75,7 +78,9 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           if (isSatisfied(call.method.scopes, requested.scopes)) continue;
-          failing.set(requested, [...(failing.get(requested) ?? []), call]);
+          const calls = failing.get(requested);
+          if (calls === undefined) failing.set(requested, [call]);
+          else calls.push(call);
         }
         if (failing.size === 0) return;
         const env = analysis.env!;
@@ -94,15 +99,15 @@ export default createRule<Options, MessageIds>({
           const listIsValid = source.scopes.every(isValidGoogleScope);
           const editable =
             listIsValid && source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
+          // The same for every call of this source: formatted once (a source can hold a million settings scopes).
+          const shared = {
+            source: source.description,
+            requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
+            add: add.length === 0 ? 'a scope it accepts' : formatList(add, ' and '),
+            where: whereToAdd(source, context.filename),
+          };
           for (const call of calls) {
-            const data = {
-              method: call.method.id,
-              accepted: oneOf(acceptedForDisplay(call)),
-              source: source.description,
-              requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
-              add: add.length === 0 ? 'a scope it accepts' : formatList(add, ' and '),
-              where: whereToAdd(source, context.filename),
-            };
+            const data = { method: call.method.id, accepted: oneOf(acceptedForDisplay(call)), ...shared };
             const fix = editable !== undefined && add.length > 0 ? addScopesFix(context.sourceCode, env, editable.node, add) : undefined;
             context.report({
               node: call.node,
@@ -132,7 +137,8 @@ function oneOf(scopes: readonly string[]): string {
 }
 
 function formatList(scopes: readonly string[], lastSeparator = ', '): string {
-  return joinWords(scopes.map(scopeLabel), lastSeparator);
+  // Only the scopes the message names are labelled.
+  return joinWords(scopes.length > MAX_LISTED ? [...scopes.slice(0, MAX_LISTED).map(scopeLabel), ...scopes.slice(MAX_LISTED)] : scopes.map(scopeLabel), lastSeparator);
 }
 
 /** " to `SCOPES` in ./scopes.ts", " to settings[…]", or "" when the fix edits this file. */

@@ -108,8 +108,8 @@ export default createRule<Options, MessageIds>({
       }
       const problems = correction.problems.filter((problem) => problem !== 'not a known scope');
       // The edit replaces only the word: a list of 20,000 strings must not be copied per report,
-      // and every correction of one list lands in the same --fix pass (missing-scope's addition
-      // spans the list, so it waits for the corrected one).
+      // and every correction of one list lands in the same --fix pass (missing-scope leaves a
+      // list with a misspelt scope alone until the next pass).
       const replaceWith = (replacement: string): TSESLint.ReportFixFunction | undefined => {
         if (range === undefined) return undefined;
         return (fixer) => fixer.replaceTextRange([range[0], range[1]], replacement);

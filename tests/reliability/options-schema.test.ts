@@ -110,8 +110,12 @@ describe('shared settings are validated', () => {
     ['an unknown key', { scope: [] }, /unknown key "scope"/],
     ['scopes that are not strings', { scopes: [1] }, /scopes must be an array of scope URL strings/],
     ['complete that is not a boolean', { scopes: [], complete: 'yes' }, /complete must be a boolean/],
-  ])('rejects %s with a message that says what to write', (_, value, message) => {
-    // The settings are read when a rule analyses a file that mentions Google.
-    expect(lintWith(someRule, [], { [PREFIX]: value })).toThrow(message);
+  ])('rejects %s with a lint message that says what to write, instead of crashing the run', (_, value, message) => {
+    // The settings are read when a rule analyses a file; one message per file, at its start.
+    const messages = lintWith(someRule, [], { [PREFIX]: value })();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: `${PREFIX}/${someRule}`, messageId: 'invalidSettings', severity: 2, line: 1, column: 1 });
+    expect(messages[0]!.message).toMatch(message);
+    expect(messages[0]!.message).toMatch(/Files are not checked until settings\['googleapis-scopes'\] is fixed\.$/);
   });
 });
