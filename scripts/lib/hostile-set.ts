@@ -26,7 +26,7 @@ export interface HostileSet {
 const TO_ROOT = Array.from({ length: 40 }, () => '..').join('/');
 
 export function writeHostileSet(dir: string, sizes: { chain?: number; array?: number; calls?: number } = {}): HostileSet {
-  const chain = sizes.chain ?? 500;
+  const chain = sizes.chain ?? 2000;
   const arrayLength = sizes.array ?? 20_000;
   const calls = sizes.calls ?? 5_000;
   const project = path.join(dir, 'project');
@@ -72,7 +72,8 @@ export function writeHostileSet(dir: string, sizes: { chain?: number; array?: nu
       `project/chain/m${index}.js`,
       index === chain - 1
         ? `${HEADER}export const SCOPES = ['${READONLY}'];\nconst auth = new google.auth.GoogleAuth({ scopes: SCOPES });\nexport const gmail = google.gmail({ version: 'v1', auth });\n`
-        : `import { gmail } from '${next}';\nexport { gmail };\nexport { SCOPES } from '${next}';\n`,
+        : // The string opens each module to the analysis (files that never mention Google are skipped).
+          `import { gmail } from '${next}';\nexport { gmail };\nexport { SCOPES } from '${next}';\nexport const LIBRARY = 'googleapis';\n`,
     );
   }
   add('deep-chain.js', `a client and a constant re-exported through ${chain} modules`, `import { gmail, SCOPES } from './chain/m0.js';\nexport const copy = SCOPES;\n${SEND}`);

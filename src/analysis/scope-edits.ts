@@ -68,7 +68,8 @@ export function addScopesFix(
     ) {
       anchor = trailingComment;
     }
-    const lines = texts.map((text) => `\n${indent}${text}`).join(',') + (trailingComma === undefined ? '' : ',');
+    const newline = lineEnding(sourceCode);
+    const lines = texts.map((text) => `${newline}${indent}${text}`).join(',') + (trailingComma === undefined ? '' : ',');
     if (trailingComma === undefined) {
       if (anchor === last) return fixer.insertTextAfter(last, `,${lines}`);
       return [fixer.insertTextAfter(last, ','), fixer.insertTextAfter(anchor, lines)];
@@ -114,6 +115,12 @@ function prefixConstant(node: TSESTree.Node, env: FileEnvironment): string | und
   const value = evaluate(node, env);
   if (value.kind !== 'string' || value.value !== SCOPE_URL_PREFIX) return undefined;
   return env.sourceCode.getText(node);
+}
+
+/** The file's own line ending, so that a fix never leaves a CRLF file with mixed endings. */
+export function lineEnding(sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const match = /\r\n|\n|\r/.exec(sourceCode.text);
+  return match?.[0] ?? '\n';
 }
 
 /** The quote the file uses, from its first string token (single quotes when it has none). */
@@ -246,6 +253,6 @@ export function replaceScopeFix(
   const style = elementStyle(sourceCode, env, [...elements.filter((item) => item !== element), element]);
   const lineText = sourceCode.lines[element.loc.start.line - 1] ?? '';
   const ownLine = array.loc.start.line !== element.loc.start.line && lineText.slice(0, element.loc.start.column).trim() === '';
-  const separator = ownLine ? `,\n${/^\s*/.exec(lineText)?.[0] ?? ''}` : ', ';
+  const separator = ownLine ? `,${lineEnding(sourceCode)}${/^\s*/.exec(lineText)?.[0] ?? ''}` : ', ';
   return (fixer) => fixer.replaceText(element, replacements.map(style).join(separator));
 }

@@ -61,7 +61,8 @@ function parseSettings(raw: unknown): PluginSettings {
     throw new SettingsError(`settings['${SETTINGS_KEY}'].complete must be a boolean.`);
   }
   return {
-    scopes: scopes === undefined ? undefined : (scopes as string[]).flatMap((scope) => scope.split(/\s+/).filter(Boolean)),
+    // Frozen: checks against it reuse one set of its scopes (scopes/solver.ts).
+    scopes: scopes === undefined ? undefined : Object.freeze((scopes as string[]).flatMap((scope) => scope.split(/\s+/).filter(Boolean))),
     complete: record.complete === true,
   };
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { GmailCall } from '../analysis/file-analysis.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';
-import { isEditable, locateScope, removeScopeFix } from '../analysis/scope-edits.ts';
+import { isEditable, lineEnding, locateScope, removeScopeFix } from '../analysis/scope-edits.ts';
 import type { ScopeDeclaration, ScopeSource } from '../analysis/scope-sources.ts';
 import { findProperty, unwrapExpression } from '../analysis/static-value.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
@@ -128,8 +128,8 @@ function setFormatFix(
     }
     const indent = /^\s*/.exec(sourceCode.lines[last.loc.start.line - 1] ?? '')?.[0] ?? '';
     return trailingComma === undefined
-      ? fixer.insertTextAfter(last, `,\n${indent}${text}`)
-      : fixer.insertTextAfter(trailingComma, `\n${indent}${text},`);
+      ? fixer.insertTextAfter(last, `,${lineEnding(sourceCode)}${indent}${text}`)
+      : fixer.insertTextAfter(trailingComma, `${lineEnding(sourceCode)}${indent}${text},`);
   };
 }
 

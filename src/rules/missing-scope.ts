@@ -138,7 +138,7 @@ function oneOf(scopes: readonly string[]): string {
 
 function formatList(scopes: readonly string[], lastSeparator = ', '): string {
   // Only the scopes the message names are labelled.
-  return joinWords(scopes.length > MAX_LISTED ? [...scopes.slice(0, MAX_LISTED).map(scopeLabel), ...scopes.slice(MAX_LISTED)] : scopes.map(scopeLabel), lastSeparator);
+  return joinWords(scopes.slice(0, MAX_LISTED).map(scopeLabel), lastSeparator, scopes.length);
 }
 
 /** " to `SCOPES` in ./scopes.ts", " to settings[…]", or "" when the fix edits this file. */

@@ -55,8 +55,25 @@ export const EXACT_CANDIDATE_LIMIT = 22;
  */
 export function isSatisfied(requirement: Requirement, requested: Iterable<string>): boolean {
   if (requirement.length === 0) return true;
-  const set = requested instanceof Set ? (requested as ReadonlySet<string>) : new Set(requested);
+  const set = setOf(requested);
   return requirement.some((s) => set.has(s));
+}
+
+/**
+ * Frozen lists (settings scopes, which can hold a million entries and are asked about once per
+ * call) become a set once; a frozen array can't change under its cached set.
+ */
+const frozenSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function setOf(requested: Iterable<string>): ReadonlySet<string> {
+  if (requested instanceof Set) return requested as ReadonlySet<string>;
+  if (!Array.isArray(requested) || !Object.isFrozen(requested)) return new Set(requested);
+  let set = frozenSets.get(requested);
+  if (set === undefined) {
+    set = new Set(requested);
+    frozenSets.set(requested, set);
+  }
+  return set;
 }
 
 interface Cost {
@@ -116,7 +133,7 @@ export function solve(
   options: SolveOptions = {},
 ): SolveResult {
   const objective = options.objective ?? 'fewest';
-  const have = new Set(requested);
+  const have = setOf(requested);
   const unsatisfiable: number[] = [];
   const pending: string[][] = [];
   requirements.forEach((req, i) => {
