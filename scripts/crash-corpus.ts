@@ -8,6 +8,9 @@
  *   npm run corpus:crash -- --limit 400        an even sample of 400 files (CI), typed sample too
  *   npm run corpus:crash -- --no-typed
  *
+ * Then the generated hostile set (scripts/lib/hostile-set.ts: deep module chains, spread and
+ * template bombs, huge arrays, `/proc` imports, symlink loops, imports from outside the project).
+ *
  * Files the parser itself rejects are counted and skipped: they are not ours to crash on.
  */
 import fs from 'node:fs';
@@ -17,6 +20,7 @@ import type { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../src/index.ts';
 import { crashCorpusSources, prepareTsCorpus } from './lib/bench-corpus.ts';
+import { runHostileSet } from './hostile-corpus.ts';
 
 const PREFIX = 'googleapis-scopes';
 const ALL_RULES: Linter.RulesRecord = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${PREFIX}/${name}`, 'error']));
@@ -202,6 +206,9 @@ function main(): void {
     linted += tally.files;
   }
 
+  const hostile = runHostileSet((line) => console.log(line));
+  problems.push(...hostile.map((what) => ({ file: 'hostile set', what })));
+
   console.log(`${linted} files in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (problems.length > 0) {
     console.log(`\n${problems.length} problems:`);
@@ -209,7 +216,7 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  console.log('crash corpus: 0 exceptions, 0 fatal messages from our rules, every fix and suggestion parses');
+  console.log('crash corpus: 0 exceptions, 0 fatal messages from our rules, every fix and suggestion parses; hostile set bounded, nothing read outside the project');
 }
 
 main();
