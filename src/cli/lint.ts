@@ -181,7 +181,7 @@ async function loadTypeScriptParser(): Promise<Linter.Parser | undefined> {
 async function countSourceFiles(eslint: ESLint, cwd: string, patterns: readonly string[]): Promise<number> {
   let count = 0;
   const visit = async (target: string): Promise<void> => {
-    // lstat: a symlinked folder is not followed (`ln -s . x` would loop forever); ESLint doesn't either.
+    // lstat: a symlinked folder is not followed (`ln -s . x` would loop forever).
     const info = await lstat(target).catch(() => undefined);
     if (info === undefined) return;
     if (info.isFile()) {
