@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
 import { REPO_ROOT, TS_GMAIL_PROGRAMS, ensureWorkDir, prepareJsCorpus, prepareTsCorpus } from './lib/bench-corpus.ts';
+import { measureLinearCost } from './lib/linear-cost.ts';
 
 const PREFIX = 'googleapis-scopes';
 const NO_UNUSED_VARS = 'no-unused-vars';
@@ -273,6 +274,8 @@ async function main(argv: readonly string[]): Promise<void> {
     log(`  peak memory (max RSS): ${typed.maxRssMb.toFixed(0)} MB with the plugin, ${typedBare.maxRssMb.toFixed(0)} MB without`);
     log();
   }
+
+  measureLinearCost(log);
 
   if (args.profile) profile(jsOptions(1, true));
 

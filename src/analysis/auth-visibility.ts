@@ -91,9 +91,21 @@ export function authObjectsOfCall(analysis: FileAnalysis, call: GmailCall): Auth
 export function authVisibility(analysis: FileAnalysis, auths: readonly AuthObject[]): AuthVisibility {
   const { env, resolver } = analysis;
   if (env === undefined || resolver === undefined) return { contained: false, reachedCalls: new Set() };
-  const tracker = new UsageTracker(env, resolver, new Set(analysis.calls.map((call) => call.node)));
+  const tracker = new UsageTracker(env, resolver, gmailCallNodes(analysis));
   for (const auth of auths) tracker.flow(auth.node, 'auth');
   return { contained: !tracker.escaped, reachedCalls: tracker.reachedCalls };
+}
+
+/** Built once per file, not once per auth object: thousands of them stay linear. */
+const callNodes = new WeakMap<FileAnalysis, ReadonlySet<TSESTree.Node>>();
+
+function gmailCallNodes(analysis: FileAnalysis): ReadonlySet<TSESTree.Node> {
+  let nodes = callNodes.get(analysis);
+  if (nodes === undefined) {
+    nodes = new Set(analysis.calls.map((call) => call.node));
+    callNodes.set(analysis, nodes);
+  }
+  return nodes;
 }
 
 class UsageTracker {

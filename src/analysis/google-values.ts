@@ -6,6 +6,7 @@ import type { FileEnvironment } from './file-environment.ts';
 import { findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapExpression } from './static-value.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { resourceOfClassName } from './typed-calls.ts';
+import { appendAll } from '../utils/append-all.ts';
 
 /**
  * Tracing Google objects through the linted file: which expressions are Gmail clients (and
@@ -486,7 +487,7 @@ export class GoogleValueResolver {
         writes.push(element.value);
       }
     }
-    writes.push(...(this.classFieldWrites.get(classNode)?.get(key) ?? []));
+    appendAll(writes, this.classFieldWrites.get(classNode)?.get(key) ?? []);
     // `this.gmail()`: a method of the class (a lazy getter of the client).
     const method = classNode.body.body.find(
       (element): element is TSESTree.MethodDefinition =>

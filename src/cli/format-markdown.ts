@@ -3,6 +3,7 @@ import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+import { appendAll } from '../utils/append-all.ts';
 
 const STATUS: Readonly<Record<ReportOperation['status'], string>> = {
   ok: '✅ ok',
@@ -30,7 +31,7 @@ export function formatMarkdown(report: Report): string {
   out.push(`| Missing | ${list(report.missing)} |`);
   out.push(`| Unused (not needed by any visible call) | ${list(report.unused)} |`, '');
 
-  for (const declaration of report.declarations) out.push(...declarationSection(report, declaration), '');
+  for (const declaration of report.declarations) appendAll(out, declarationSection(report, declaration)).push('');
 
   const scopes = Object.entries(report.classification);
   if (scopes.length > 0) {

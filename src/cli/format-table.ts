@@ -3,6 +3,7 @@ import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+import { appendAll } from '../utils/append-all.ts';
 
 interface Paint {
   bold(text: string): string;
@@ -44,7 +45,7 @@ export function formatTable(report: Report, options: { readonly color: boolean }
   }
 
   lines.push('', paint.bold('Project'));
-  lines.push(...fields(projectFields(report, paint)));
+  appendAll(lines, fields(projectFields(report, paint)));
 
   const scopes = Object.entries(report.classification);
   if (scopes.length > 0) {
@@ -54,7 +55,7 @@ export function formatTable(report: Report, options: { readonly color: boolean }
       { text: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'invalid'), paint: classificationPaint(info.classification, paint) },
       { text: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a Google OAuth scope (typo?)') },
     ]);
-    lines.push(...table([[{ text: 'scope' }, { text: 'classification' }, { text: 'Google verification' }].map((cell) => ({ ...cell, paint: paint.dim })), ...rows]));
+    appendAll(lines, table([[{ text: 'scope' }, { text: 'classification' }, { text: 'Google verification' }].map((cell) => ({ ...cell, paint: paint.dim })), ...rows]));
   }
 
   lines.push('', verdictLine(report, paint));
@@ -72,19 +73,19 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
     if (declared !== undefined) entries.push(['written at', declared]);
     entries.push(['requested', requestedText(declaration, paint)]);
   }
-  lines.push(...fields(entries));
+  appendAll(lines, fields(entries));
   if (operations.length === 0) {
     lines.push(`  ${paint.dim('no Gmail operation traced to these scopes')}`);
   } else {
     lines.push(`  ${paint.dim('operations')}`);
-    lines.push(...table(operations.map((operation) => operationRow(operation, paint)), '    '));
+    appendAll(lines, table(operations.map((operation) => operationRow(operation, paint)), '    '));
   }
   const results: [string, string][] = [['minimal', scopeList(declaration.minimal, same)]];
   if (declaration.kind !== 'unresolved') {
     results.push(['missing', declaration.missing.length === 0 ? 'none' : paint.red(scopeList(declaration.missing, same))]);
     results.push(['unused', declaration.unused.length === 0 ? 'none' : paint.yellow(scopeList(declaration.unused, same))]);
   }
-  lines.push(...fields(results));
+  appendAll(lines, fields(results));
   return lines;
 }
 

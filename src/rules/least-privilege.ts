@@ -62,9 +62,10 @@ export default createRule<Options, MessageIds>({
         const env = analysis.env;
         if (env === undefined) return;
         const groups = sourceGroups(analysis);
+        const sharingDeclarations = groupsSharingDeclarations(groups);
         const reported = new Set<string>();
         for (const group of groups) {
-          for (const change of changesFor(analysis, group, groups, allowed)) {
+          for (const change of changesFor(analysis, group, sharingDeclarations, allowed)) {
             const where = reportLocation(context.sourceCode, env, group, change.scope);
             const key = `${change.scope}@${where.key}`;
             if (reported.has(key)) continue;
@@ -152,11 +153,31 @@ function isVisible(analysis: FileAnalysis, group: SourceGroup): boolean {
   return [...visibility.reachedCalls].every((call) => own.has(call));
 }
 
-function sharesDeclaration(a: ScopeSource, b: ScopeSource): boolean {
-  return a.declarations.some(
-    (left) =>
-      left.node !== undefined && b.declarations.some((right) => right.node !== undefined && right.node.range[0] === left.node!.range[0]),
-  );
+/**
+ * The other groups whose sources are written in one of the same literals (by the literal's start
+ * offset): looked up per group, not by comparing every pair (a file with thousands of auth
+ * objects stays linear).
+ */
+function groupsSharingDeclarations(groups: readonly SourceGroup[]): (group: SourceGroup) => SourceGroup[] {
+  const byStart = new Map<number, SourceGroup[]>();
+  for (const group of groups) {
+    for (const declaration of group.source.declarations) {
+      if (declaration.node === undefined) continue;
+      const start = declaration.node.range[0];
+      const sharing = byStart.get(start);
+      if (sharing === undefined) byStart.set(start, [group]);
+      else if (sharing.at(-1) !== group) sharing.push(group);
+    }
+  }
+  const order = new Map(groups.map((group, index) => [group, index]));
+  return (group) => {
+    const others = new Set<SourceGroup>();
+    for (const declaration of group.source.declarations) {
+      if (declaration.node === undefined) continue;
+      for (const other of byStart.get(declaration.node.range[0]) ?? []) if (other !== group) others.add(other);
+    }
+    return [...others].sort((a, b) => order.get(a)! - order.get(b)!);
+  };
 }
 
 /**
@@ -164,15 +185,19 @@ function sharesDeclaration(a: ScopeSource, b: ScopeSource): boolean {
  * call that reads the same declaration working — alone, and together with the changes before it
  * (a replacement is always granted by the scope it replaces, so any subset is safe too).
  */
-function changesFor(analysis: FileAnalysis, group: SourceGroup, groups: readonly SourceGroup[], allowed: ReadonlySet<string>): Change[] {
+function changesFor(
+  analysis: FileAnalysis,
+  group: SourceGroup,
+  sharingDeclarations: (group: SourceGroup) => SourceGroup[],
+  allowed: ReadonlySet<string>,
+): Change[] {
   const source = group.source;
   if (!isVisible(analysis, group)) return [];
   // Other sources written in the same literal: they must be visible too, and keep working.
   const affected: { calls: GmailCall[]; scopes: Set<string>; original: readonly string[] }[] = [
     { calls: group.calls, scopes: new Set(source.scopes), original: source.scopes },
   ];
-  for (const other of groups) {
-    if (other === group || !sharesDeclaration(other.source, source)) continue;
+  for (const other of sharingDeclarations(group)) {
     if (!isVisible(analysis, other)) return [];
     affected.push({ calls: other.calls, scopes: new Set(other.source.scopes), original: other.source.scopes });
   }
@@ -247,7 +272,7 @@ function narrowerReplacement(scope: string, usedBy: readonly string[][], working
   const { add, unsatisfiable } = solve(requirements, rest, { objective: 'least-privilege' });
   if (add.length === 0 || unsatisfiable.length > 0) return undefined;
   if (!add.every((replacement) => isBroader(scope, replacement) || rank(replacement) < rank(scope))) return undefined;
-  if (Math.max(...add.map(rank)) > rank(scope)) return undefined;
+  if (add.some((candidate) => rank(candidate) > rank(scope))) return undefined;
   const opened = new Set(add.flatMap((replacement) => methodsAccepting(replacement)));
   if (opened.size >= methodsAccepting(scope).length) return undefined;
   return add;

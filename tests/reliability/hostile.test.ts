@@ -160,6 +160,28 @@ describe('bounded work', () => {
     expect(large).toBeLessThan(15_000);
   });
 
+  it('least-privilege is linear in the auth objects of one file (it compared every pair)', () => {
+    const time = (functions: number): number => {
+      const code =
+        "import { google } from 'googleapis';\n" +
+        Array.from(
+          { length: functions },
+          (_, index) =>
+            `export function list${index}() {\n  const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.labels'] });\n  const gmail = google.gmail({ version: 'v1', auth });\n  return gmail.users.labels.list({ userId: 'me' });\n}\n`,
+        ).join('');
+      const started = performance.now();
+      const rules = { [`${PREFIX}/least-privilege`]: 'error' } as const;
+      expect(linter.verify(code, config(rules), { filename: path.join(set.project, `auths-${functions}.js`) })).toEqual([]);
+      return performance.now() - started;
+    };
+    time(200); // warm-up
+    const small = time(500);
+    const large = time(4_000);
+    // Linear: 8 times the auth objects, about 8 times the time; quadratic was over 20.
+    expect(large / small).toBeLessThan(16);
+    expect(large).toBeLessThan(10_000); // 14 s when every pair was compared, about 3 s now
+  });
+
   it('settings with a million scopes: parsed once, and a message names ten of them and counts the rest', () => {
     const scopes = Array.from({ length: 1_000_000 }, (_, index) => `https://example.com/scope${index}`);
     const settings = { [PREFIX]: { scopes } };
