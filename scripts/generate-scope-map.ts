@@ -31,6 +31,7 @@ import {
   type ScopeMap,
 } from './lib/scope-map.ts';
 import { collectScopesFromTypings, parseTypings } from './lib/typings.ts';
+import { generateAllApiFiles, isAllApisFile } from './lib/all-apis-files.ts';
 
 export * from './lib/scope-map.ts';
 export * from './lib/discovery.ts';
@@ -39,6 +40,7 @@ export * from './lib/typings.ts';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA_DIR = join(REPO_ROOT, 'src', 'scopes', 'data');
 export const GOOGLE_SCOPES_FILE = join(DATA_DIR, 'google-scopes.json');
+export const APIS_DATA_DIR = join(DATA_DIR, 'apis');
 
 /** The APIs whose maps are committed; adding Drive later is one more entry here. */
 export const DEFAULT_PACKAGES: ReadonlyArray<{ package: string; apiVersion?: string }> = [
@@ -184,7 +186,7 @@ export function main(argv: string[]): number {
 
   let outputs: OutputFile[];
   if (inputs.length === 0) {
-    outputs = generateDefaultOutputs();
+    outputs = [...generateDefaultOutputs(), ...generateAllApiFiles(packageDir('googleapis'), APIS_DATA_DIR)];
   } else {
     let map: ScopeMap;
     if (values.discovery !== undefined) {
@@ -214,7 +216,8 @@ export function main(argv: string[]): number {
       console.error('Generated scope data differs from the installed sources. Run `npm run generate` and commit the result (never edit these files by hand).');
       return 1;
     }
-    for (const o of outputs) console.log(`✓ ${display(o.path)} is up to date`);
+    for (const o of outputs.filter((f) => !isAllApisFile(f.path))) console.log(`✓ ${display(o.path)} is up to date`);
+    console.log(`✓ ${outputs.filter((f) => isAllApisFile(f.path)).length} files in ${display(APIS_DATA_DIR)} are up to date`);
     return 0;
   }
 
@@ -223,8 +226,9 @@ export function main(argv: string[]): number {
     writeFileSync(o.path, o.content);
     const parsed = JSON.parse(o.content) as { methods?: object; scopes?: unknown[] };
     const what = parsed.methods ? `${Object.keys(parsed.methods).length} methods` : `${parsed.scopes?.length ?? 0} scopes`;
-    console.log(`wrote ${display(o.path)} (${what})`);
+    if (!isAllApisFile(o.path)) console.log(`wrote ${display(o.path)} (${what})`);
   }
+  if (inputs.length === 0) console.log(`wrote ${outputs.filter((f) => isAllApisFile(f.path)).length} files in ${display(APIS_DATA_DIR)}`);
   return 0;
 }
 

@@ -1,0 +1,160 @@
+/**
+ * Lazy access to the generated all-API data in `./data/apis/` (format: ./apis-format.ts).
+ * Nothing is read at import time; `index.json` is read on the first query and each
+ * `<api>-<version>.json` only when that API version is asked for, then kept for the process.
+ * Names are looked up in the index before any file is opened, so no argument ever becomes a
+ * path of its own.
+ */
+import { readFileSync } from 'node:fs';
+import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, CompactMethod, VersionSummary } from './apis-format.ts';
+
+const DATA_DIR = new URL('./data/apis/', import.meta.url);
+
+function readData<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(name, DATA_DIR), 'utf8')) as T;
+}
+
+let index: ApisIndexFile | undefined;
+let profiles: ApiProfilesFile | undefined;
+const versions = new Map<string, ApiVersionFile>();
+
+function getIndex(): ApisIndexFile {
+  return (index ??= readData<ApisIndexFile>('index.json'));
+}
+
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function versionSummary(api: string, version: string): VersionSummary | undefined {
+  const apiVersions = own(getIndex().apis, api);
+  return apiVersions && own(apiVersions, version);
+}
+
+/** The loaded data of one API version, or undefined when the index does not list it. */
+export function loadApiVersion(api: string, version: string): ApiVersionFile | undefined {
+  if (typeof api !== 'string' || typeof version !== 'string' || !versionSummary(api, version)) return undefined;
+  const key = `${api}:${version}`;
+  let data = versions.get(key);
+  if (!data) {
+    data = readData<ApiVersionFile>(`${api}-${version}.json`);
+    versions.set(key, data);
+  }
+  return data;
+}
+
+/** `api:version` of every API version file read so far (tests and benchmarks: what a run paid for). */
+export function loadedApiVersions(): string[] {
+  return [...versions.keys()];
+}
+
+/** One version of one API in the index. */
+export interface ApiVersionInfo {
+  readonly version: string;
+  readonly methods: number;
+  /** Methods whose accepted scopes are unknown (the typings list none): `acceptedScopes` returns undefined. */
+  readonly unknownMethods: number;
+}
+
+/** One API (`drive`) of the `googleapis` package with its versions. */
+export interface ApiInfo {
+  readonly api: string;
+  readonly versions: readonly ApiVersionInfo[];
+}
+
+/** A method's parameter: where it goes in the request and whether the client requires it. */
+export interface ApiParameter {
+  readonly location: 'path' | 'query';
+  readonly required: boolean;
+}
+
+/** One method of one API version. */
+export interface ApiMethod {
+  readonly api: string;
+  readonly version: string;
+  /** Method id, as called on the client without the client: `files.list`, `spreadsheets.values.get`. */
+  readonly id: string;
+  readonly httpMethod: string;
+  /** URL path relative to the API's root URL (`drive/v3/files`), `{name}`/`{+name}` for path parameters. */
+  readonly path: string;
+  /** Media upload path relative to the root URL, when the method accepts an upload. */
+  readonly mediaPath?: string;
+  /** The scopes the method accepts (any ONE suffices), in Google's order; undefined when unknown. */
+  readonly scopes: readonly string[] | undefined;
+  /** Method parameters by name (standard parameters such as `fields` are not listed). */
+  readonly parameters: Readonly<Record<string, ApiParameter>>;
+  readonly requestBody: boolean;
+  readonly media: boolean;
+}
+
+/** Every API of the pinned `googleapis` package and its versions, sorted by name. Reads only the index. */
+export function listApis(): ApiInfo[] {
+  return Object.entries(getIndex().apis).map(([api, vs]) => ({
+    api,
+    versions: Object.entries(vs).map(([version, s]) => ({ version, methods: s.methods, unknownMethods: s.unknownMethods })),
+  }));
+}
+
+/** Method ids of one API version, sorted (`listMethods('drive', 'v3')`), or undefined for an unknown API version. */
+export function listMethods(api: string, version: string): string[] | undefined {
+  const data = loadApiVersion(api, version);
+  return data && Object.keys(data.methods);
+}
+
+function compactMethod(api: string, version: string, methodId: string): { data: ApiVersionFile; method: CompactMethod } | undefined {
+  const data = loadApiVersion(api, version);
+  const method = data && typeof methodId === 'string' ? own(data.methods, methodId) : undefined;
+  return method && data && { data, method };
+}
+
+function scopesOf(data: ApiVersionFile, method: CompactMethod): string[] | undefined {
+  // `scopes: []` in the typings is as unknown as a missing sample: never "no scope needed".
+  return method.s && method.s.length > 0 ? method.s.map((i) => data.scopes[i]!) : undefined;
+}
+
+/**
+ * The OAuth scopes `api` `version` `methodId` accepts (any ONE of them suffices), in Google's order:
+ * `acceptedScopes('drive', 'v3', 'files.list')`. Undefined when the API, version or method does
+ * not exist, or when Google's typings list no scopes for the method (unknown, not public).
+ */
+export function acceptedScopes(api: string, version: string, methodId: string): string[] | undefined {
+  const found = compactMethod(api, version, methodId);
+  return found && scopesOf(found.data, found.method);
+}
+
+/** Everything the data holds about one method, or undefined when it does not exist. */
+export function getMethod(api: string, version: string, methodId: string): ApiMethod | undefined {
+  const found = compactMethod(api, version, methodId);
+  if (!found) return undefined;
+  const { data, method: m } = found;
+  const parameters: Record<string, ApiParameter> = {};
+  const add = (names: string[] | undefined, location: 'path' | 'query', required: boolean): void => {
+    for (const name of names ?? []) parameters[name] = { location, required };
+  };
+  add(m.pr, 'path', true);
+  add(m.po, 'path', false);
+  add(m.qr, 'query', true);
+  add(m.q, 'query', false);
+  return {
+    api,
+    version,
+    id: methodId,
+    httpMethod: m.h,
+    path: m.p,
+    ...(m.u !== undefined ? { mediaPath: m.u } : {}),
+    scopes: scopesOf(data, m),
+    parameters,
+    requestBody: m.b === 1,
+    media: m.m === 1,
+  };
+}
+
+/**
+ * How an API appears in code (`getApiProfile('drive')`): packages, factory, and per version the
+ * typings namespace and class, REST host and path prefixes, and the client's root properties.
+ */
+export function getApiProfile(api: string): ApiProfile | undefined {
+  if (typeof api !== 'string') return undefined;
+  profiles ??= readData<ApiProfilesFile>('profiles.json');
+  return own(profiles.apis, api);
+}

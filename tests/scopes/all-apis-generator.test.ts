@@ -1,0 +1,174 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APIS_DATA_DIR, DATA_DIR, REPO_ROOT, type ScopeMap } from '../../scripts/generate-scope-map.ts';
+import { extractApiVersion, pathPrefix, pathPrefixes } from '../../scripts/lib/all-apis.ts';
+import { generateAllApiFiles, isAllApisFile } from '../../scripts/lib/all-apis-files.ts';
+import type { ApisIndexFile, CompactMethod } from '../../src/scopes/apis-format.ts';
+
+const GOOGLEAPIS = join(REPO_ROOT, 'node_modules', 'googleapis');
+const APIS = join(GOOGLEAPIS, 'build', 'src', 'apis');
+const read = (api: string, version: string, ext: string): string => readFileSync(join(APIS, api, `${version}.${ext}`), 'utf8');
+const committed = (name: string): string => readFileSync(join(APIS_DATA_DIR, name), 'utf8');
+
+describe('all-API extraction from googleapis@178.0.0', () => {
+  it('reproduces the committed Gmail map (from @googleapis/gmail) on every method: scopes, HTTP method, paths, parameters', () => {
+    const gmail = JSON.parse(readFileSync(join(DATA_DIR, 'gmail-v1.json'), 'utf8')) as ScopeMap;
+    const { data, profile, unknownMethods } = extractApiVersion('gmail', 'v1', read('gmail', 'v1', 'd.ts'), read('gmail', 'v1', 'js'));
+    const asMap = (m: CompactMethod): Record<string, unknown> => {
+      const parameters: Record<string, { location: string; required: boolean }> = {};
+      for (const [key, location, required] of [['pr', 'path', true], ['po', 'path', false], ['qr', 'query', true], ['q', 'query', false]] as const) {
+        for (const name of m[key] ?? []) parameters[name] = { location, required };
+      }
+      return {
+        httpMethod: m.h,
+        path: m.p,
+        ...(m.u === undefined ? {} : { mediaPath: m.u }),
+        scopes: m.s?.map((i) => data.scopes[i]),
+        parameters,
+        ...(m.b ? { requestBody: true } : {}),
+        ...(m.m ? { media: true } : {}),
+      };
+    };
+    const expected = Object.fromEntries(Object.entries(gmail.methods).map(([id, { description: _, ...rest }]) => [id, rest]));
+    expect(Object.keys(data.methods)).toHaveLength(79);
+    expect(Object.fromEntries(Object.entries(data.methods).map(([id, m]) => [id, asMap(m)]))).toEqual(expected);
+    expect([data.title, data.rootUrl, unknownMethods]).toEqual([gmail.title, gmail.rootUrl, 0]);
+    expect(profile).toEqual({
+      title: 'Gmail API',
+      namespace: 'gmail_v1',
+      className: 'Gmail',
+      rootUrl: 'https://gmail.googleapis.com/',
+      host: 'gmail.googleapis.com',
+      pathPrefixes: ['gmail/v1/'],
+      uploadPathPrefixes: ['upload/gmail/v1/'],
+      rootResources: ['users'],
+    });
+  });
+
+  it('writes exactly the committed files for Gmail, Drive, Sheets and Calendar (the rest: `npm run generate -- --check`)', () => {
+    const files = generateAllApiFiles(GOOGLEAPIS, APIS_DATA_DIR, ['calendar', 'drive', 'gmail', 'sheets']).filter((f) => !/(index|profiles)\.json$/.test(f.path));
+    expect(files.map((f) => f.path.slice(APIS_DATA_DIR.length + 1))).toEqual(['calendar-v3.json', 'drive-v2.json', 'drive-v3.json', 'gmail-v1.json', 'sheets-v4.json']);
+    for (const f of files) expect(f.content, f.path).toBe(readFileSync(f.path, 'utf8'));
+  });
+
+  it('indexes 333 APIs, 602 versions, 24,768 methods; 970 unknown (700 without a sample, 270 with `scopes: []`)', () => {
+    const index = JSON.parse(committed('index.json')) as ApisIndexFile;
+    expect(index.source).toEqual({ package: 'googleapis', version: '178.0.0' });
+    expect(index.totals).toEqual({ apis: 333, versions: 602, methods: 24768, unknownMethods: 970 });
+    expect(index.apis.drive).toEqual({ v2: { methods: 75, unknownMethods: 0 }, v3: { methods: 64, unknownMethods: 0 } });
+    expect(index.apis.healthcare?.v1).toMatchObject({ allUnknown: true });
+    const allUnknown = Object.entries(index.apis).flatMap(([api, vs]) => Object.entries(vs).filter(([, s]) => s.allUnknown).map(([v]) => `${api}/${v}`));
+    expect(allUnknown).toHaveLength(56);
+    expect(allUnknown).toEqual(expect.arrayContaining(['healthcare/v1', 'healthcare/v1beta1', 'displayvideo/v1', 'metastore/v2', 'sourcerepo/v1', 'adsensehost/v4.1']));
+    let noSample = 0;
+    let emptyList = 0;
+    for (const [api, vs] of Object.entries(index.apis)) {
+      for (const version of Object.keys(vs)) {
+        const data = JSON.parse(committed(`${api}-${version}.json`)) as { methods: Record<string, CompactMethod> };
+        for (const m of Object.values(data.methods)) {
+          if (m.s === undefined) noSample++;
+          else if (m.s.length === 0) emptyList++;
+        }
+      }
+    }
+    expect([noSample, emptyList]).toEqual([700, 270]);
+  });
+
+  it('ships no file the index does not list', () => {
+    const index = JSON.parse(committed('index.json')) as ApisIndexFile;
+    const listed = Object.entries(index.apis).flatMap(([api, vs]) => Object.keys(vs).map((v) => `${api}-${v}.json`));
+    expect(readdirSync(APIS_DATA_DIR).sort()).toEqual([...listed, 'index.json', 'profiles.json'].sort());
+    expect(isAllApisFile(join(APIS_DATA_DIR, 'drive-v3.json'))).toBe(true);
+    expect(isAllApisFile(join(DATA_DIR, 'gmail-v1.json'))).toBe(false);
+  });
+});
+
+/** A minimal pair of generated files in googleapis' layout. */
+function fixture(methods: Array<{ name: string; scopes?: string[] | null; required?: string[] }>): { dts: string; js: string } {
+  const doc = (scopes: string[] | null | undefined): string =>
+    scopes === null
+      ? '        /**\n         * No sample here.\n         */'
+      : `        /**\n         * Does it.\n         * @example\n         * \`\`\`js\n         * const auth = new google.auth.GoogleAuth({\n         *   scopes: [${(scopes ?? []).map((s) => `'${s}'`).join(', ')}],\n         * });\n         * \`\`\`\n         */`;
+  const dts = [
+    'export declare namespace demo_v1 {',
+    '    /**',
+    '     * Demo API',
+    '     */',
+    '    export class Demo {',
+    '        context: APIRequestContext;',
+    '        things: Resource$Things;',
+    '        constructor(options: GlobalOptions, google?: GoogleConfigurable);',
+    '    }',
+    '    export class Resource$Things {',
+    '        context: APIRequestContext;',
+    ...methods.flatMap((m) => [doc(m.scopes), `        ${m.name}(params?: Params$Resource$Things$${m.name}, options?: MethodOptions): Promise<unknown>;`]),
+    '    }',
+    ...methods.flatMap((m) => [
+      `    export interface Params$Resource$Things$${m.name} extends StandardParameters {`,
+      '        /**',
+      '         * The name.',
+      '         */',
+      '        name?: string;',
+      "        'options.view'?: string;",
+      '    }',
+    ]),
+    '}',
+  ].join('\n');
+  const js = [
+    '    class Resource$Things {',
+    ...methods.flatMap((m) => [
+      `        ${m.name}(paramsOrCallback, optionsOrCallback, callback) {`,
+      "            const rootUrl = options.rootUrl || 'https://demo.googleapis.com/';",
+      "                    url: (rootUrl + '/v1/{+name}').replace(/([^:]\\/)\\/+/g, '$1'),",
+      "                    method: 'GET',",
+      `                requiredParams: [${(m.required ?? ['name']).map((p) => `'${p}'`).join(', ')}],`,
+      "                pathParams: ['name'],",
+      '        }',
+    ]),
+    '    }',
+  ].join('\n');
+  return { dts, js };
+}
+
+describe('extractApiVersion on unusual methods', () => {
+  it('records a method without a sample (no `s`) and one with `scopes: []` (`s: []`) as unknown and goes on', () => {
+    const { dts, js } = fixture([
+      { name: 'get', scopes: ['https://www.googleapis.com/auth/z', 'https://www.googleapis.com/auth/a'] },
+      { name: 'list', scopes: null },
+      { name: 'peek', scopes: [] },
+    ]);
+    const { data, profile, unknownMethods } = extractApiVersion('demo', 'v1', dts, js);
+    expect(unknownMethods).toBe(2);
+    expect(data).toEqual({
+      api: 'demo',
+      version: 'v1',
+      title: 'Demo API',
+      rootUrl: 'https://demo.googleapis.com/',
+      scopes: ['https://www.googleapis.com/auth/a', 'https://www.googleapis.com/auth/z'],
+      methods: {
+        'things.get': { h: 'GET', p: 'v1/{+name}', s: [1, 0], pr: ['name'], q: ['options.view'] },
+        'things.list': { h: 'GET', p: 'v1/{+name}', pr: ['name'], q: ['options.view'] },
+        'things.peek': { h: 'GET', p: 'v1/{+name}', s: [], pr: ['name'], q: ['options.view'] },
+      },
+    });
+    expect(profile).toMatchObject({ namespace: 'demo_v1', className: 'Demo', host: 'demo.googleapis.com', pathPrefixes: ['v1/'], rootResources: ['things'] });
+  });
+
+  it('fails with the file and method when the .js and .d.ts disagree', () => {
+    const { dts, js } = fixture([{ name: 'get', scopes: [], required: ['name', 'ghost'] }]);
+    expect(() => extractApiVersion('demo', 'v1', dts, js)).toThrow('demo/v1.d.ts:0: things.get: parameter ghost is in pathParams/requiredParams but not in Params$Resource$Things$get');
+    expect(() => extractApiVersion('demo', 'v1', dts, '')).toThrow('class Resource$Things not in the .js');
+  });
+
+  it('takes each path up to its version segment as a REST prefix', () => {
+    expect(pathPrefix('drive/v3/files/{fileId}')).toBe('drive/v3/');
+    expect(pathPrefix('admin/directory/v1/users')).toBe('admin/directory/v1/');
+    expect(pathPrefix('admin/directory_v1/channels/stop')).toBe('admin/directory_v1/');
+    expect(pathPrefix('v1:validateAddress')).toBe('v1:');
+    expect(pathPrefix('v1.3/accounts')).toBe('v1.3/');
+    expect(pathPrefix('download/{+resourceName}')).toBe('download/');
+    expect(pathPrefix('{+name}')).toBe('');
+    expect(pathPrefixes(['v4/spreadsheets/{spreadsheetId}', 'v4/spreadsheets', 'v4/spreadsheets:batch', '{+name}'])).toEqual(['v4/']);
+  });
+});
