@@ -7,7 +7,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, VersionSummary } from '../../src/scopes/apis-format.ts';
+import { orderFactsFor } from '../../src/scopes/order-facts.ts';
 import { extractApiVersion } from './all-apis.ts';
+import { deriveGrants } from './scope-order.ts';
 
 export interface GeneratedFile {
   path: string;
@@ -75,7 +77,9 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
       readFileSync(`${base}.d.ts`, 'utf8'),
       readFileSync(`${base}.js`, 'utf8'),
     );
-    files.push({ path: join(outDir, apiVersionFileName(api, version)), content: serialiseApiVersion(data) });
+    // `grants` goes before `methods` in the file: built in that key order.
+    const withOrder: ApiVersionFile = { api, version, title: data.title, rootUrl: data.rootUrl, scopes: data.scopes, grants: deriveGrants(data, orderFactsFor(api)), methods: data.methods };
+    files.push({ path: join(outDir, apiVersionFileName(api, version)), content: serialiseApiVersion(withOrder) });
     const methods = Object.keys(data.methods).length;
     const summary: VersionSummary = { methods, unknownMethods };
     if (methods > 0 && unknownMethods === methods) summary.allUnknown = true;

@@ -150,6 +150,19 @@ export function getMethod(api: string, version: string, methodId: string): ApiMe
 }
 
 /**
+ * The scopes that `scope` grants within `api` `version` (strictly narrower or equivalent ones;
+ * `[]` when it grants no other), from the shipped order: derived from the version's method lists
+ * and corrected by cited facts (`drive.file` grants nothing; `drive` grants `drive.file`).
+ * Undefined when the API version does not exist or no method of it accepts `scope`.
+ */
+export function scopeGrants(api: string, version: string, scope: string): string[] | undefined {
+  const data = loadApiVersion(api, version);
+  const i = data?.scopes.indexOf(scope) ?? -1;
+  if (!data || i < 0) return undefined;
+  return (own(data.grants ?? {}, String(i)) ?? []).map((j) => data.scopes[j]!);
+}
+
+/**
  * How an API appears in code (`getApiProfile('drive')`): packages, factory, and per version the
  * typings namespace and class, REST host and path prefixes, and the client's root properties.
  */

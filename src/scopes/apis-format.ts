@@ -41,6 +41,12 @@ export interface ApiVersionFile {
   rootUrl: string;
   /** Every scope some method of the version accepts, sorted; methods refer to them by index. */
   scopes: string[];
+  /**
+   * The scope order within this API version: scope index -> indices of the scopes it grants
+   * (strictly; transitively closed; scopes that grant nothing are left out). Derived from the
+   * version's method lists, corrected by the cited facts of ./order-facts.ts.
+   */
+  grants?: Record<string, number[]>;
   /** Method id (`files.list`, `spreadsheets.values.get`) -> method, sorted by id. */
   methods: Record<string, CompactMethod>;
 }

@@ -4,6 +4,6 @@
  * API in the pinned `googleapis` package, loaded lazily (one API version's file per query).
  * Documented in docs/scopes-api.md.
  */
-export { acceptedScopes, getApiProfile, getMethod, listApis, listMethods } from './apis-data.ts';
+export { acceptedScopes, getApiProfile, getMethod, listApis, listMethods, scopeGrants } from './apis-data.ts';
 export type { ApiInfo, ApiMethod, ApiParameter, ApiVersionInfo } from './apis-data.ts';
 export type { ApiProfile, VersionProfile } from './apis-format.ts';

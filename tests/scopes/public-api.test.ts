@@ -14,6 +14,7 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
     api.acceptedScopes('drive', 'v9', 'files.list');
     api.acceptedScopes('nope', 'v1', 'x.y');
     expect(data.loadedApiVersions()).toEqual(['drive:v3']);
+    api.scopeGrants('drive', 'v3', 'https://www.googleapis.com/auth/drive');
     api.listApis();
     api.getApiProfile('sheets');
     expect(data.loadedApiVersions()).toEqual(['drive:v3']);
