@@ -107,6 +107,16 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
     })),
   },
   {
+    api: 'slides',
+    notOrderSources: [
+      {
+        method: 'presentations.batchUpdate',
+        why: 'the list joins the scopes that edit the presentation with those that read the Sheets behind linked charts',
+        source: 'https://developers.google.com/workspace/slides/api/guides/add-chart',
+      },
+    ],
+  },
+  {
     api: 'script',
     notOrderSources: [
       {

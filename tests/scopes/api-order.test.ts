@@ -27,6 +27,9 @@ const WRONG: Array<[api: string, version: string, broader: string, narrower: str
   ['calendar', 'v3', 'calendar.events.owned', 'calendar.events'],
   ['calendar', 'v3', 'calendar.app.created', 'calendar.events.readonly'],
   ['people', 'v1', 'contacts', 'user.birthday.read'],
+  // Slides' batchUpdate list mixes editing and linked-chart scopes.
+  ['slides', 'v1', 'drive.readonly', 'spreadsheets'],
+  ['slides', 'v1', 'spreadsheets.readonly', 'spreadsheets'],
 ];
 
 describe('per-API scope order shipped in data/apis', () => {
