@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, VersionSummary } from '../../src/scopes/apis-format.ts';
-import { orderFactsFor } from '../../src/scopes/order-facts.ts';
+import { hasOwnOrderFacts, orderFactsFor } from '../../src/scopes/order-facts.ts';
 import { extractApiVersion } from './all-apis.ts';
 import { deriveGrants } from './scope-order.ts';
 
@@ -83,6 +83,7 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
     const methods = Object.keys(data.methods).length;
     const summary: VersionSummary = { methods, unknownMethods };
     if (methods > 0 && unknownMethods === methods) summary.allUnknown = true;
+    if (hasOwnOrderFacts(api)) summary.orderFacts = true;
     if (!index.apis[api]) {
       index.apis[api] = {};
       index.totals.apis++;

@@ -54,6 +54,8 @@ export interface ApiVersionInfo {
   readonly methods: number;
   /** Methods whose accepted scopes are unknown (the typings list none): `acceptedScopes` returns undefined. */
   readonly unknownMethods: number;
+  /** Whether the API's scope order (`scopeGrants`) is corrected by cited facts, not only derived from the method lists. */
+  readonly orderFacts: boolean;
 }
 
 /** One API (`drive`) of the `googleapis` package with its versions. */
@@ -91,7 +93,7 @@ export interface ApiMethod {
 export function listApis(): ApiInfo[] {
   return Object.entries(getIndex().apis).map(([api, vs]) => ({
     api,
-    versions: Object.entries(vs).map(([version, s]) => ({ version, methods: s.methods, unknownMethods: s.unknownMethods })),
+    versions: Object.entries(vs).map(([version, s]) => ({ version, methods: s.methods, unknownMethods: s.unknownMethods, orderFacts: s.orderFacts === true })),
   }));
 }
 

@@ -57,6 +57,8 @@ export interface VersionSummary {
   unknownMethods: number;
   /** Present (true) when the version has methods and every one of them is unknown. */
   allUnknown?: true;
+  /** Present (true) when the API's scope order is corrected by facts of its own (./order-facts.ts), not derived alone. */
+  orderFacts?: true;
 }
 
 /** `index.json`: what exists, without loading any API. */

@@ -35,6 +35,8 @@ export interface ApiOrderFacts {
   readonly notOrderSources?: readonly { readonly method: string; readonly why: string; readonly source: string }[];
   /** Implications the lists cannot derive. */
   readonly grants?: readonly { readonly broader: string; readonly narrower: string; readonly source: string }[];
+  /** The derived order (with the facts for every API) was checked against Google's scope descriptions and needs nothing more. */
+  readonly reviewed?: { readonly why: string; readonly source: string };
   /** Derived implications that do not hold (the generator fails if the rest of the order still implies one). */
   readonly notGrants?: readonly { readonly broader: string; readonly narrower: string; readonly why: string; readonly source: string }[];
 }
@@ -79,6 +81,20 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
     ],
   },
   {
+    api: 'sheets',
+    reviewed: {
+      why: 'within Sheets calls drive and spreadsheets reach every spreadsheet, drive.readonly and spreadsheets.readonly read every one, drive.file only some',
+      source: 'https://developers.google.com/workspace/sheets/api/scopes',
+    },
+  },
+  {
+    api: 'docs',
+    reviewed: {
+      why: 'within Docs calls drive and documents reach every document, drive.readonly and documents.readonly read every one, drive.file only some',
+      source: 'https://developers.google.com/workspace/docs/api/auth',
+    },
+  },
+  {
     api: 'calendar',
     partial: [
       { scope: `${AUTH}calendar.app.created`, why: 'only the secondary calendars the app created', source: CALENDAR_SCOPES },
@@ -87,6 +103,16 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
       { scope: `${AUTH}calendar.events.public.readonly`, why: 'only events on public calendars', source: CALENDAR_SCOPES },
       { scope: `${AUTH}calendar.events.freebusy`, why: 'only availability (free/busy), not event details', source: CALENDAR_SCOPES },
       { scope: `${AUTH}calendar.freebusy`, why: 'only availability (free/busy), not event details', source: CALENDAR_SCOPES },
+    ],
+  },
+  {
+    api: 'meet',
+    partial: [
+      {
+        scope: `${AUTH}meetings.space.created`,
+        why: 'only the meeting spaces the app created',
+        source: 'https://developers.google.com/workspace/meet/api/guides/authenticate-authorize',
+      },
     ],
   },
   {
@@ -127,6 +153,11 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
     ],
   },
 ];
+
+/** Whether `api` has facts of its own (beyond those for every API): its order has been checked. */
+export function hasOwnOrderFacts(api: string): boolean {
+  return ORDER_FACTS.some((f) => f.api === api);
+}
 
 /** The facts that hold for `api`: those for every API (`'*'`) and its own. */
 export function orderFactsFor(api: string): ApiOrderFacts[] {

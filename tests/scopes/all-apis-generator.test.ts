@@ -56,7 +56,8 @@ describe('all-API extraction from googleapis@178.0.0', () => {
     const index = JSON.parse(committed('index.json')) as ApisIndexFile;
     expect(index.source).toEqual({ package: 'googleapis', version: '178.0.0' });
     expect(index.totals).toEqual({ apis: 333, versions: 602, methods: 24768, unknownMethods: 970 });
-    expect(index.apis.drive).toEqual({ v2: { methods: 75, unknownMethods: 0 }, v3: { methods: 64, unknownMethods: 0 } });
+    expect(index.apis.drive).toEqual({ v2: { methods: 75, unknownMethods: 0, orderFacts: true }, v3: { methods: 64, unknownMethods: 0, orderFacts: true } });
+    expect(index.apis.tasks).toEqual({ v1: { methods: 14, unknownMethods: 0 } });
     expect(index.apis.healthcare?.v1).toMatchObject({ allUnknown: true });
     const allUnknown = Object.entries(index.apis).flatMap(([api, vs]) => Object.entries(vs).filter(([, s]) => s.allUnknown).map(([v]) => `${api}/${v}`));
     expect(allUnknown).toHaveLength(56);

@@ -27,6 +27,7 @@ const WRONG: Array<[api: string, version: string, broader: string, narrower: str
   ['calendar', 'v3', 'calendar.events.owned', 'calendar.events'],
   ['calendar', 'v3', 'calendar.app.created', 'calendar.events.readonly'],
   ['people', 'v1', 'contacts', 'user.birthday.read'],
+  ['meet', 'v2', 'meetings.space.created', 'meetings.space.readonly'],
   // Slides' batchUpdate list mixes editing and linked-chart scopes.
   ['slides', 'v1', 'drive.readonly', 'spreadsheets'],
   ['slides', 'v1', 'spreadsheets.readonly', 'spreadsheets'],

@@ -83,8 +83,8 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
     expect(apis.find((a) => a.api === 'drive')).toEqual({
       api: 'drive',
       versions: [
-        { version: 'v2', methods: 75, unknownMethods: 0 },
-        { version: 'v3', methods: 64, unknownMethods: 0 },
+        { version: 'v2', methods: 75, unknownMethods: 0, orderFacts: true },
+        { version: 'v3', methods: 64, unknownMethods: 0, orderFacts: true },
       ],
     });
     expect(apis.find((a) => a.api === 'admin')?.versions.map((v) => v.version)).toEqual(['datatransfer_v1', 'directory_v1', 'reports_v1']);
