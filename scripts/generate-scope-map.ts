@@ -186,7 +186,7 @@ export function main(argv: string[]): number {
 
   let outputs: OutputFile[];
   if (inputs.length === 0) {
-    outputs = [...generateDefaultOutputs(), ...generateAllApiFiles(packageDir('googleapis'), APIS_DATA_DIR)];
+    outputs = [...generateDefaultOutputs(), ...generateAllApiFiles(packageDir('googleapis'), APIS_DATA_DIR, undefined, join(REPO_ROOT, 'docs', 'apis.md'))];
   } else {
     let map: ScopeMap;
     if (values.discovery !== undefined) {
@@ -217,18 +217,19 @@ export function main(argv: string[]): number {
       return 1;
     }
     for (const o of outputs.filter((f) => !isAllApisFile(f.path))) console.log(`✓ ${display(o.path)} is up to date`);
-    console.log(`✓ ${outputs.filter((f) => isAllApisFile(f.path)).length} files in ${display(APIS_DATA_DIR)} are up to date`);
+    console.log(`✓ ${outputs.filter((f) => isAllApisFile(f.path)).length} all-API files (${display(APIS_DATA_DIR)}, docs/apis.md) are up to date`);
     return 0;
   }
 
   for (const o of outputs) {
     mkdirSync(dirname(o.path), { recursive: true });
     writeFileSync(o.path, o.content);
+    if (isAllApisFile(o.path)) continue;
     const parsed = JSON.parse(o.content) as { methods?: object; scopes?: unknown[] };
     const what = parsed.methods ? `${Object.keys(parsed.methods).length} methods` : `${parsed.scopes?.length ?? 0} scopes`;
-    if (!isAllApisFile(o.path)) console.log(`wrote ${display(o.path)} (${what})`);
+    console.log(`wrote ${display(o.path)} (${what})`);
   }
-  if (inputs.length === 0) console.log(`wrote ${outputs.filter((f) => isAllApisFile(f.path)).length} files in ${display(APIS_DATA_DIR)}`);
+  if (inputs.length === 0) console.log(`wrote ${outputs.filter((f) => isAllApisFile(f.path)).length} all-API files (${display(APIS_DATA_DIR)}, docs/apis.md)`);
   return 0;
 }
 

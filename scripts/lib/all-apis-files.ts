@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, VersionSummary } from '../../src/scopes/apis-format.ts';
 import { hasOwnOrderFacts, orderFactsFor } from '../../src/scopes/order-facts.ts';
+import { renderApisDoc } from './all-apis-doc.ts';
 import { extractApiVersion } from './all-apis.ts';
 import { deriveGrants } from './scope-order.ts';
 
@@ -58,10 +59,11 @@ export function listApiVersions(apisDir: string): Array<[string, string]> {
 }
 
 /**
- * Every file of src/scopes/data/apis/ from a `googleapis` package directory. `only` restricts
- * the run to some APIs (tests); the index and profiles then cover only those.
+ * Every file of src/scopes/data/apis/ from a `googleapis` package directory, and the list of
+ * covered APIs when `docFile` is given. `only` restricts the run to some APIs (tests); the
+ * index, profiles and list then cover only those.
  */
-export function generateAllApiFiles(googleapisDir: string, outDir: string, only?: readonly string[]): GeneratedFile[] {
+export function generateAllApiFiles(googleapisDir: string, outDir: string, only?: readonly string[], docFile?: string): GeneratedFile[] {
   const { version: packageVersion } = JSON.parse(readFileSync(join(googleapisDir, 'package.json'), 'utf8')) as { version: string };
   const source = { package: 'googleapis', version: packageVersion };
   const apisDir = join(googleapisDir, 'build', 'src', 'apis');
@@ -101,10 +103,11 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
   }
   files.push({ path: join(outDir, 'index.json'), content: serialiseIndex(index) });
   files.push({ path: join(outDir, 'profiles.json'), content: serialiseProfiles(profiles) });
+  if (docFile !== undefined) files.push({ path: docFile, content: renderApisDoc(index, profiles) });
   return files;
 }
 
-/** Whether `path` is in the all-API data folder (600+ files, which the CLI counts instead of listing). */
+/** Whether `path` is one of the all-API outputs (600+ files, which the CLI counts instead of listing). */
 export function isAllApisFile(path: string): boolean {
-  return /[\\/]data[\\/]apis[\\/][^\\/]+\.json$/.test(path);
+  return /[\\/]data[\\/]apis[\\/][^\\/]+\.json$/.test(path) || /[\\/]docs[\\/]apis\.md$/.test(path);
 }

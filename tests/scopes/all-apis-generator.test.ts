@@ -84,6 +84,16 @@ describe('all-API extraction from googleapis@178.0.0', () => {
     expect(readdirSync(APIS_DATA_DIR).sort()).toEqual([...listed, 'index.json', 'profiles.json'].sort());
     expect(isAllApisFile(join(APIS_DATA_DIR, 'drive-v3.json'))).toBe(true);
     expect(isAllApisFile(join(DATA_DIR, 'gmail-v1.json'))).toBe(false);
+    expect(isAllApisFile(join(REPO_ROOT, 'docs', 'apis.md'))).toBe(true);
+  });
+
+  it('lists every API in docs/apis.md', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'apis.md'), 'utf8');
+    expect(doc).toContain('`googleapis@178.0.0`: 333 APIs, 602 versions, 24,768 methods, of which\n970 have no known scopes');
+    expect(doc.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(333);
+    expect(doc).toContain('| `drive` | Google Drive API | v2 (75), v3 (64) | yes |\n');
+    expect(doc).toContain('| `healthcare` | Cloud Healthcare API | v1 (152, all unknown), v1beta1 (178, all unknown) |  |\n');
+    expect(doc).toContain('| `admob` | AdMob API | v1 (6), v1beta (19, 8 unknown) |  |\n');
   });
 });
 
