@@ -5,8 +5,9 @@
  *
  * What comes from where:
  * - `.d.ts`: the resource tree (`class Resource$Users { messages: Resource$Users$Messages }`
- *   from the root class), each method's JSDoc (its `@example` sample's `scopes: [...]`, read
- *   by the same `exampleScopes` as the Gmail map), the `Params$...` interface a method takes
+ *   from the root class), each method's JSDoc (its `@example` sample's `scopes: [...]`: the
+ *   standard form read directly, anything else by the same `exampleScopes` as the Gmail map),
+ *   the `Params$...` interface a method takes
  *   (its members are the parameters; `requestBody`/`media` are booleans) and the root class's
  *   title (first JSDoc line);
  * - `.js`: each method's body: root URL, `url`, `mediaUrl`, HTTP `method`, `requiredParams`,
@@ -258,7 +259,7 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
   const root = roots[0]!;
 
   const scopeIndex = new Map<string, number>();
-  const methods: Record<string, CompactMethod> = {};
+  const methods = new Map<string, CompactMethod>();
   const rootUrls = new Set<string>();
   let unknownMethods = 0;
   const visited = new Set<string>();
@@ -298,8 +299,8 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
       for (const k of ['pr', 'po', 'qr', 'q'] as const) if (kinds[k].length > 0) out[k] = kinds[k];
       if (body) out.b = 1;
       if (media) out.m = 1;
-      if (methods[id]) fail(`${id}: duplicate method id`);
-      methods[id] = out;
+      if (methods.has(id)) fail(`${id}: duplicate method id`);
+      methods.set(id, out);
     }
     for (const [prop, className] of cls.resources) {
       walk(decl.classes.get(className) ?? fail(`resource class ${className} not found`), [...prefix, prop]);
@@ -314,8 +315,8 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
   const sorted = sortStrings(scopeIndex.keys());
   const renumber = new Map([...scopeIndex].map(([s, i]) => [i, sorted.indexOf(s)]));
   const sortedMethods: Record<string, CompactMethod> = {};
-  for (const id of Object.keys(methods).sort()) {
-    const m = methods[id]!;
+  for (const id of sortStrings(methods.keys())) {
+    const m = methods.get(id)!;
     if (m.s) m.s = m.s.map((i) => renumber.get(i)!);
     sortedMethods[id] = m;
   }
