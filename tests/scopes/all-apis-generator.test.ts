@@ -87,6 +87,15 @@ describe('all-API extraction from googleapis@178.0.0', () => {
     expect(isAllApisFile(join(REPO_ROOT, 'docs', 'apis.md'))).toBe(true);
   });
 
+  it('names only scopes the catalog (valid-scope) knows', () => {
+    const catalog = new Set((JSON.parse(readFileSync(join(DATA_DIR, 'google-scopes.json'), 'utf8')) as { scopes: string[] }).scopes);
+    const unknown = new Set<string>();
+    for (const name of readdirSync(APIS_DATA_DIR).filter((f) => f !== 'index.json' && f !== 'profiles.json')) {
+      for (const scope of (JSON.parse(committed(name)) as { scopes: string[] }).scopes) if (!catalog.has(scope)) unknown.add(scope);
+    }
+    expect([...unknown]).toEqual([]);
+  });
+
   it('lists every API in docs/apis.md', () => {
     const doc = readFileSync(join(REPO_ROOT, 'docs', 'apis.md'), 'utf8');
     expect(doc).toContain('`googleapis@178.0.0`: 333 APIs, 602 versions, 24,768 methods, of which\n970 have no known scopes');
