@@ -237,6 +237,11 @@ function sortStrings(values: Iterable<string>): string[] {
   return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The typings' class of a resource by Google's rule: `['users', 'messages']` -> `Resource$Users$Messages`. */
+export function resourceClassName(path: readonly string[]): string {
+  return ['Resource', ...path.map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase())].join('$');
+}
+
 export interface ExtractedVersion {
   data: ApiVersionFile;
   profile: VersionProfile;
@@ -263,6 +268,7 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
   const rootUrls = new Set<string>();
   let unknownMethods = 0;
   const visited = new Set<string>();
+  const irregular: Record<string, string> = {};
 
   const walk = (cls: ClassDecl, prefix: string[]): void => {
     if (visited.has(cls.name)) fail(`resource cycle at ${cls.name}`);
@@ -303,7 +309,9 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
       methods.set(id, out);
     }
     for (const [prop, className] of cls.resources) {
-      walk(decl.classes.get(className) ?? fail(`resource class ${className} not found`), [...prefix, prop]);
+      const path = [...prefix, prop];
+      if (className !== resourceClassName(path)) irregular[path.join('.')] = className;
+      walk(decl.classes.get(className) ?? fail(`resource class ${className} not found`), path);
     }
   };
   walk(root, []);
@@ -332,6 +340,7 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
     ...(uploadPaths.length > 0 ? { uploadPathPrefixes: pathPrefixes(uploadPaths) } : {}),
     rootResources: [...new Set([...root.resources.keys(), ...root.methods.keys()])].sort(),
   };
+  if (Object.keys(irregular).length > 0) profile.irregularResourceClasses = irregular;
   return {
     data: { api, version, title, rootUrl, scopes: sorted, methods: sortedMethods },
     profile,

@@ -89,6 +89,12 @@ export interface VersionProfile {
   uploadPathPrefixes?: string[];
   /** Properties of the client object: resources (`files`) and root-level methods, sorted. */
   rootResources: string[];
+  /**
+   * The typings name each resource's class `Resource$` + its path segments, first letter upper
+   * case and the rest lower case (`users.settings.sendAs` -> `Resource$Users$Settings$Sendas`).
+   * The resources that break that rule, by path -> class (`…wellKnown` -> `…$WellKnown`).
+   */
+  irregularResourceClasses?: Record<string, string>;
 }
 
 /** How one API appears in code: its packages, factory and versions. */

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APIS_DATA_DIR, DATA_DIR, REPO_ROOT, type ScopeMap } from '../../scripts/generate-scope-map.ts';
-import { extractApiVersion, pathPrefix, pathPrefixes, standardSampleScopes } from '../../scripts/lib/all-apis.ts';
+import { extractApiVersion, pathPrefix, pathPrefixes, resourceClassName, standardSampleScopes } from '../../scripts/lib/all-apis.ts';
 import { exampleScopes, stripCommentMarkup } from '../../scripts/lib/typings.ts';
 import { generateAllApiFiles, isAllApisFile } from '../../scripts/lib/all-apis-files.ts';
-import type { ApisIndexFile, CompactMethod } from '../../src/scopes/apis-format.ts';
+import type { ApiProfilesFile, ApisIndexFile, CompactMethod } from '../../src/scopes/apis-format.ts';
 
 const GOOGLEAPIS = join(REPO_ROOT, 'node_modules', 'googleapis');
 const APIS = join(GOOGLEAPIS, 'build', 'src', 'apis');
@@ -207,6 +207,20 @@ describe('extractApiVersion on unusual methods', () => {
     const { dts, js } = fixture([{ name: 'get', scopes: [], required: ['name', 'ghost'] }]);
     expect(() => extractApiVersion('demo', 'v1', dts, js)).toThrow('demo/v1.d.ts:0: things.get: parameter ghost is in pathParams/requiredParams but not in Params$Resource$Things$get');
     expect(() => extractApiVersion('demo', 'v1', dts, '')).toThrow('class Resource$Things not in the .js');
+  });
+
+  it("names resource classes by Google's rule and records the exceptions", () => {
+    expect(resourceClassName(['users', 'settings', 'sendAs'])).toBe('Resource$Users$Settings$Sendas');
+    const profiles = JSON.parse(committed('profiles.json')) as ApiProfilesFile;
+    const irregular = Object.entries(profiles.apis).flatMap(([api, p]) =>
+      Object.entries(p.versions).flatMap(([v, vp]) => Object.entries(vp.irregularResourceClasses ?? {}).map(([path, cls]) => `${api} ${v} ${path} ${cls}`)),
+    );
+    expect(irregular).toEqual([
+      'container v1 projects.locations.clusters.wellKnown Resource$Projects$Locations$Clusters$WellKnown',
+      'container v1beta1 projects.locations.clusters.wellKnown Resource$Projects$Locations$Clusters$WellKnown',
+      'sts v1 organizations.locations.workloadIdentityPools.wellKnown Resource$Organizations$Locations$Workloadidentitypools$WellKnown',
+      'sts v1 projects.locations.workloadIdentityPools.wellKnown Resource$Projects$Locations$Workloadidentitypools$WellKnown',
+    ]);
   });
 
   it('takes each path up to its version segment as a REST prefix', () => {
