@@ -104,6 +104,8 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
       { scope: `${AUTH}calendar.events.freebusy`, why: 'only availability (free/busy), not event details', source: CALENDAR_SCOPES },
       { scope: `${AUTH}calendar.freebusy`, why: 'only availability (free/busy), not event details', source: CALENDAR_SCOPES },
     ],
+    // Both reach the events of calendars the user owns: one changes them, the other only sees them.
+    grants: [{ broader: `${AUTH}calendar.events.owned`, narrower: `${AUTH}calendar.events.owned.readonly`, source: CALENDAR_SCOPES }],
   },
   {
     api: 'meet',

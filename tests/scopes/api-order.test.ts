@@ -61,6 +61,8 @@ describe('per-API scope order shipped in data/apis', () => {
     expect(shipped('calendar', 'v3', 'calendar.events', 'calendar.events.readonly')).toBe(true);
     expect(shipped('calendar', 'v3', 'calendar.readonly', 'calendar.events.readonly')).toBe(true);
     expect(shipped('calendar', 'v3', 'calendar.events.freebusy', 'calendar.events.readonly')).toBe(false);
+    expect(scopeGrants('calendar', 'v3', `${AUTH}calendar.events.owned`)).toEqual([`${AUTH}calendar.events.owned.readonly`]);
+    expect(scopeGrants('calendar', 'v3', `${AUTH}calendar.app.created`)).toEqual([]);
     expect(scopeGrants('people', 'v1', `${AUTH}contacts`)).toEqual([`${AUTH}contacts.readonly`]);
     expect(scopeGrants('drive', 'v3', `${AUTH}nope`)).toBeUndefined();
   });
