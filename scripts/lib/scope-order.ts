@@ -5,10 +5,10 @@
  * Derived from that version's own method lists (never across APIs: one shared method such as
  * Apps Script's `scripts.run` would otherwise make `calendar.feeds`, `forms` and `groups`
  * equivalent): A grants B when every method that accepts B also accepts A. Then corrected by the
- * cited facts of src/scopes/order-facts.ts: partial scopes grant nothing, unordered scopes take
- * part in no derived pair, some methods are not used, cited implications are added and cited
- * non-implications removed. Unknown
- * methods (no or empty scope list) take no part.
+ * cited facts of src/scopes/order-facts.ts: partial scopes are derived to grant nothing,
+ * unordered scopes take part in no derived pair, some methods are not used, cited implications
+ * are added and cited non-implications removed. Unknown methods (no or empty scope list) take
+ * no part.
  */
 import type { ApiVersionFile } from '../../src/scopes/apis-format.ts';
 import type { ApiOrderFacts } from '../../src/scopes/order-facts.ts';
