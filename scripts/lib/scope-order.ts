@@ -1,6 +1,6 @@
 /**
  * The per-API scope order shipped in each data/apis/<api>-<version>.json as `grants`: scope
- * index -> the indices of the scopes it grants (strictly, transitively closed).
+ * index -> the indices of the other scopes it grants (narrower or equivalent; transitively closed).
  *
  * Derived from that version's own method lists (never across APIs: one shared method such as
  * Apps Script's `scripts.run` would otherwise make `calendar.feeds`, `forms` and `groups`

@@ -43,7 +43,7 @@ export interface ApiVersionFile {
   scopes: string[];
   /**
    * The scope order within this API version: scope index -> indices of the scopes it grants
-   * (strictly; transitively closed; scopes that grant nothing are left out). Derived from the
+   * (narrower or equivalent ones, itself excluded; transitively closed; scopes that grant no other are left out). Derived from the
    * version's method lists, corrected by the cited facts of ./order-facts.ts.
    */
   grants?: Record<string, number[]>;
