@@ -42,9 +42,10 @@ export interface ApiVersionFile {
   /** Every scope some method of the version accepts, sorted; methods refer to them by index. */
   scopes: string[];
   /**
-   * The scope order within this API version: scope index -> indices of the scopes it grants
-   * (narrower or equivalent ones, itself excluded; transitively closed; scopes that grant no other are left out). Derived from the
-   * version's method lists, corrected by the cited facts of ./order-facts.ts.
+   * The scope order within this API version: scope index -> indices of the other scopes it
+   * grants (narrower or equivalent ones; transitively closed; scopes that grant no other are
+   * left out). Derived from the version's method lists, corrected by the cited facts of
+   * ./order-facts.ts.
    */
   grants?: Record<string, number[]>;
   /** Method id (`files.list`, `spreadsheets.values.get`) -> method, sorted by id. */
