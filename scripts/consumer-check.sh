@@ -46,7 +46,17 @@ after=$(du -sk node_modules | cut -f1)
 [ ! -e node_modules/typescript ] || fail "installing the plugin brought in typescript"
 cp "$FIXTURES/eslint.config.cjs" "$FIXTURES/app.cjs" .
 expect_report app.cjs
+# The public data API, from CommonJS: reads one API version's slice of the packed data.
+node -e '
+  const { acceptedScopes } = require("eslint-plugin-googleapis-scopes/scopes");
+  const scopes = acceptedScopes("drive", "v3", "files.delete");
+  if (JSON.stringify(scopes) !== JSON.stringify(["https://www.googleapis.com/auth/drive", "https://www.googleapis.com/auth/drive.appdata", "https://www.googleapis.com/auth/drive.file"])) {
+    console.error("acceptedScopes(drive, v3, files.delete):", scopes); process.exit(1);
+  }
+  console.log("js-eslint10-cjs: eslint-plugin-googleapis-scopes/scopes answers from the packed data");
+' || fail "js-eslint10-cjs: the scopes data API"
 echo "install footprint in a JavaScript ESLint 10 project: $((after - before)) kB (no typescript)"
+[ $((after - before)) -lt 3072 ] || fail "the plugin adds $((after - before)) kB to a JavaScript project (target: under 3 MB)"
 
 echo "== b. JavaScript, latest ESLint 9, ESM config"
 new_project js-eslint9-esm module

@@ -5,13 +5,39 @@
  * Names are looked up in the index before any file is opened, so no argument ever becomes a
  * path of its own.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, CompactMethod, VersionSummary } from './apis-format.ts';
 
 const DATA_DIR = new URL('./data/apis/', import.meta.url);
 
+const PACK = new URL('./data/apis.pack', import.meta.url);
+const PACK_TABLE = new URL('./data/apis.pack.json', import.meta.url);
+
+/** Where each data file lies in the pack: name → [offset, length] of its gzipped bytes. */
+let packTable: Record<string, readonly [number, number]> | undefined;
+
+/**
+ * The published package ships the files gzipped in one pack (`npm run build`: a tenth of the
+ * size and two files instead of 605), and reads only the slice it needs; the source tree keeps
+ * the readable JSON files.
+ */
 function readData<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(name, DATA_DIR), 'utf8')) as T;
+  packTable ??= existsSync(PACK_TABLE) ? (JSON.parse(readFileSync(PACK_TABLE, 'utf8')) as Record<string, [number, number]>) : {};
+  const slice = packTable[name];
+  const text = slice === undefined ? readFileSync(new URL(name, DATA_DIR), 'utf8') : gunzipSync(readSlice(PACK, ...slice)).toString('utf8');
+  return JSON.parse(text) as T;
+}
+
+function readSlice(file: URL, offset: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buffer, 0, length, offset);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer;
 }
 
 let index: ApisIndexFile | undefined;
