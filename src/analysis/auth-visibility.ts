@@ -1,6 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
+import { isExported } from './file-environment.ts';
 import type { FileEnvironment } from './file-environment.ts';
 import type { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject } from './google-values.ts';
@@ -359,19 +360,4 @@ function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefin
     current = current.parent;
   }
   return undefined;
-}
-
-function isExported(variable: TSESLint.Scope.Variable): boolean {
-  for (const def of variable.defs) {
-    let node: TSESTree.Node | undefined = def.node;
-    while (node !== undefined && node.type !== AST_NODE_TYPES.Program) {
-      if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-      if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.ClassBody) break;
-      node = node.parent;
-    }
-  }
-  return variable.references.some((reference) => {
-    const parent = reference.identifier.parent;
-    return parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-  });
 }

@@ -22,6 +22,8 @@ import { detectRestCall, REST_METHOD_NAMES } from './rest-calls.ts';
 import { callShape } from './call-params.ts';
 import type { CallShape } from '../scopes/metadata.ts';
 import { joinWords } from '../utils/join-words.ts';
+import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
+import type { RequestUse } from './scope-requests.ts';
 
 /** A Gmail API call found in the file. */
 export interface GmailCall {
@@ -52,10 +54,20 @@ export interface FileAnalysis {
   /** Every scope the file declares (union), or undefined when it declares none. */
   readonly fileScopes: ScopeSource | undefined;
   readonly scopeStrings: readonly ScopeStringNode[];
+  /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
+  readonly requestUse: (node: TSESTree.Node) => RequestUse;
   readonly settings: PluginSettings;
 }
 
-const EMPTY_ANALYSIS_BASE = { calls: [], env: undefined, resolver: undefined, authObjects: [], fileScopes: undefined, scopeStrings: [] } as const;
+const EMPTY_ANALYSIS_BASE = {
+  calls: [],
+  env: undefined,
+  resolver: undefined,
+  authObjects: [],
+  fileScopes: undefined,
+  scopeStrings: [],
+  requestUse: (): RequestUse => 'unknown',
+} as const;
 
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis | { readonly failure: unknown }>();
@@ -90,6 +102,7 @@ class Analyzer {
   private readonly resolver: GoogleValueResolver;
   private readonly authSourceCache = new Map<AuthObject, ScopeSource | undefined>();
   private fileScopesCache: ScopeSource | undefined | null = null;
+  private requestsCache: ScopeRequestClassifier | undefined;
   /** Receivers (`gmail`, `this.client`) used in an unambiguous Gmail call shape in this file. */
   private readonly gmailShapedReceivers = new Set<string>();
 
@@ -223,8 +236,37 @@ class Analyzer {
       authObjects: [...authObjects].map(([auth, source]) => ({ auth, source })),
       fileScopes: this.fileScopes(),
       scopeStrings: this.collected.scopeStrings,
+      requestUse: (node) => this.requests().useOf(node),
       settings: this.settings,
     };
+  }
+
+  /** The classifier of scope requests, with the Google token requests this file makes as its sinks. */
+  private requests(): ScopeRequestClassifier {
+    if (this.requestsCache !== undefined) return this.requestsCache;
+    const sinks = new Set<TSESTree.Node>();
+    for (const node of this.googleObjectCandidates()) {
+      const value = this.resolver.resolve(node);
+      if (value.kind === 'auth' && value.auth.node === node && value.auth.scopesNode !== undefined) sinks.add(value.auth.scopesNode);
+    }
+    for (const call of this.collected.calls) {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberKeyName(callee) !== 'generateAuthUrl') continue;
+      const scope = findProperty(unwrapExpression(call.arguments[0] ?? call), 'scope')?.value;
+      if (scope !== undefined) sinks.add(scope);
+    }
+    for (const { object, value } of this.collected.scopesAssignments) {
+      if (this.resolver.resolve(object).kind === 'auth') sinks.add(value);
+    }
+    this.requestsCache = new ScopeRequestClassifier(this.env, sinks);
+    return this.requestsCache;
+  }
+
+  /** Whether a scope declaration the walk collected requests scopes (a `*SCOPES` constant whose only uses are checks does not). */
+  private declarationRequests(extent: TSESTree.Node): boolean {
+    if (extent.type !== AST_NODE_TYPES.VariableDeclarator) return true;
+    // The name says it holds scopes: a request unless every use is a check (`granted.includes(REQUIRED_SCOPE)`).
+    return this.requests().useOfDeclarator(extent) !== 'check';
   }
 
   private detectCall(
@@ -468,6 +510,10 @@ class Analyzer {
         covered.push(extent);
         continue;
       }
+      if (!this.declarationRequests(extent)) {
+        covered.push(extent);
+        continue;
+      }
       const list = toScopeList(evaluate(node, this.env));
       // Nothing known (`scope: tokens.scope`, a parameter): a value read from a response, or one
       // we can't see; it says nothing about what this file requests.
@@ -483,6 +529,8 @@ class Analyzer {
     }
     for (const { node, value } of this.collected.scopeStrings) {
       if (covered.some((outer) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1])) continue;
+      // Only strings that flow into a token request: never `granted.includes('…')`, lookup keys or messages.
+      if (!isRequest(this.requests().useOf(node))) continue;
       const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
       if (scopes.length === 0) continue;
       // A scope string in an array: the array is what a fix extends.

@@ -255,3 +255,19 @@ function isMutation(reference: TSESLint.Scope.Reference): boolean {
   }
   return false;
 }
+
+/** Whether a variable is exported (declared in an export, or named by an export specifier): other modules may use it. */
+export function isExported(variable: TSESLint.Scope.Variable): boolean {
+  for (const def of variable.defs) {
+    let node: TSESTree.Node | undefined = def.node;
+    while (node !== undefined && node.type !== AST_NODE_TYPES.Program) {
+      if (node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+      if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.ClassBody) break;
+      node = node.parent;
+    }
+  }
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  });
+}

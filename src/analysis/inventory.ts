@@ -9,8 +9,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
 import type { AuthKind, AuthObject } from './google-values.ts';
 import type { ScopeSource } from './scope-sources.ts';
-import { effectiveAcceptedScopes, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataVerdict } from '../scopes/metadata.ts';
+import { callNeed } from '../scopes/policy.ts';
 
 export interface InventoryLocation {
   readonly file: string;
@@ -136,16 +136,13 @@ function toInventoryCall(
   filename: string,
   sourceId: (source: ScopeSource) => string,
 ): InventoryCall {
-  const shape = call.shape;
   return {
     method: call.method.id,
     api: call.method.api,
     version: call.method.version,
     via: call.via,
     location: locationOf(call.node, filename),
-    accepted: call.method.scopes,
-    effective: effectiveAcceptedScopes(call.method, shape),
-    metadata: metadataVerdict(call.method, shape).status,
+    ...callNeed(call.method, call.shape),
     source: call.requested === undefined ? undefined : sourceId(call.requested),
   };
 }

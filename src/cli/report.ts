@@ -7,11 +7,12 @@ import path from 'node:path';
 import type { FileInventory, InventoryCall, InventorySource } from '../analysis/inventory.ts';
 import type { AuthKind } from '../analysis/google-values.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
-import { CLASSIFICATION_RANK, getScopeInfo, isAddOnOnly, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, minimalCover, solve } from '../scopes/solver.ts';
+import { usedScopes } from '../scopes/policy.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -182,7 +183,7 @@ export function buildReport(input: BuildReportInput): Report {
     const gmailRequested = source.scopes.filter((scope) => GMAIL_SCOPES.has(scope));
     let unused: string[];
     if (own.length > 0) {
-      const needed = neededSubset(own, source.scopes);
+      const needed = usedScopes(own, source.scopes);
       unused = gmailRequested.filter((scope) => !needed.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
     } else {
       unused = gmailRequested.filter((scope) => !calls.some((call) => call.accepted.includes(scope)));
@@ -199,7 +200,7 @@ export function buildReport(input: BuildReportInput): Report {
       requested: orderScopes(source.scopes),
       complete: source.complete,
       operations: own.length,
-      minimal: minimalCover(own.map((call) => call.effective), { objective: 'least-privilege' }),
+      minimal: minimalCover(own.map((call) => call.effective)),
       missing: missingCalls.length === 0 ? [] : solve(missingCalls.map((call) => call.effective), source.scopes).add,
       unused: orderScopes(unused),
     };
@@ -216,7 +217,7 @@ export function buildReport(input: BuildReportInput): Report {
       requested: [],
       complete: false,
       operations: unattributed.length,
-      minimal: minimalCover(unattributed.map((call) => call.effective), { objective: 'least-privilege' }),
+      minimal: minimalCover(unattributed.map((call) => call.effective)),
       missing: [],
       unused: [],
     });
@@ -237,10 +238,12 @@ export function buildReport(input: BuildReportInput): Report {
   }));
 
   const requested = orderScopes(orderedSources.flatMap((source) => source.scopes));
-  const minimal = minimalCover(calls.map((call) => call.effective), { objective: 'least-privilege' });
+  const minimal = minimalCover(calls.map((call) => call.effective));
   const missing = orderScopes(declarations.flatMap((declaration) => declaration.missing));
-  // Unused project-wide: every declaration that requests the scope has no use for it.
+  // Unused project-wide: every declaration that requests the scope has no use for it, and no
+  // declaration misses it (a scope the project must add somewhere is never "unused").
   const unused = requested.filter((scope) => {
+    if (missing.includes(scope)) return false;
     const requesting = declarations.filter((declaration) => declaration.requested.includes(scope));
     return requesting.length > 0 && requesting.every((declaration) => declaration.unused.includes(scope));
   });
@@ -275,29 +278,6 @@ export function buildReport(input: BuildReportInput): Report {
     verification: { requested: highestClassification(requested), minimal: highestClassification(minimal) },
     skipped: [...(input.skipped ?? [])].map((item) => ({ ...item, file: relative(item.file) })),
   };
-}
-
-/**
- * The requested scopes these calls really use: the least-privileged subset of `requested`
- * that covers every call it can cover. Add-on-only scopes (which the solver never proposes)
- * count as used when they are the only requested scope a call accepts.
- */
-function neededSubset(calls: readonly InventoryCall[], requested: readonly string[]): Set<string> {
-  const have = new Set(requested);
-  const requirements: string[][] = [];
-  const needed = new Set<string>();
-  for (const call of calls) {
-    // A call that may break under gmail.metadata still counts as using it.
-    let usable = (call.metadata === 'maybe' ? call.accepted : call.effective).filter((scope) => have.has(scope));
-    // A call that certainly breaks under gmail.metadata, with nothing else requested, still uses it.
-    if (usable.length === 0) usable = call.accepted.filter((scope) => have.has(scope));
-    if (usable.length === 0) continue;
-    const proposable = usable.filter((scope) => !isAddOnOnly(scope));
-    if (proposable.length === 0) for (const scope of usable) needed.add(scope);
-    else requirements.push(proposable);
-  }
-  for (const scope of minimalCover(requirements, { objective: 'least-privilege' })) needed.add(scope);
-  return needed;
 }
 
 function classify(scope: string): ReportScopeClassification {

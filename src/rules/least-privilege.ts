@@ -9,9 +9,10 @@ import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { rangeLocation } from '../analysis/string-tokens.ts';
 import { CLASSIFICATION_RANK, classificationOf, getScopeInfo, isAddOnOnly, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { METADATA_SCOPE, effectiveAcceptedScopes } from '../scopes/metadata.ts';
+import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
+import { callNeed, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
 import { joinWords } from '../utils/join-words.ts';
@@ -203,6 +204,11 @@ function changesFor(
   }
   const requirementsOf = (calls: readonly GmailCall[]): string[][] =>
     calls.map((call) => [...effectiveAcceptedScopes(call.method, call.shape)]);
+  // What the calls use of the requested scopes: the same definition as the report's "unused".
+  const used = usedScopes(
+    affected.flatMap((part) => part.calls).map((call) => callNeed(call.method, call.shape)),
+    source.scopes,
+  );
   const allRequirements = affected.map((part) => requirementsOf(part.calls));
   // Fixing missing scopes comes first (missing-scope); least privilege only on a working list.
   if (affected.some((part, index) => !allRequirements[index]!.every((requirement) => isSatisfied(requirement, part.scopes)))) return [];
@@ -230,7 +236,7 @@ function changesFor(
     let change: Change | undefined;
     if (usedBy.length === 0) {
       change = { kind: 'unused', scope, coveredBy: [], replacements: [], before, after: before.filter((s) => s !== scope) };
-    } else if (worksWithout([])) {
+    } else if (!used.has(scope) && worksWithout([])) {
       // Name a smallest set of the other requested scopes that covers these calls.
       const rest = source.scopes.filter((candidate) => candidate !== scope);
       const coveredBy = solve(usedBy.map((requirement) => requirement.filter((candidate) => rest.includes(candidate))), []).add;
@@ -268,8 +274,7 @@ function changesFor(
  */
 function narrowerReplacement(scope: string, usedBy: readonly string[][], working: ReadonlySet<string>): string[] | undefined {
   const rest = [...working].filter((candidate) => candidate !== scope);
-  const requirements = usedBy.map((requirement) => requirement.filter((candidate) => candidate !== METADATA_SCOPE || working.has(METADATA_SCOPE)));
-  const { add, unsatisfiable } = solve(requirements, rest, { objective: 'least-privilege' });
+  const { add, unsatisfiable } = solve(usedBy, rest);
   if (add.length === 0 || unsatisfiable.length > 0) return undefined;
   if (!add.every((replacement) => isBroader(scope, replacement) || rank(replacement) < rank(scope))) return undefined;
   if (add.some((candidate) => rank(candidate) > rank(scope))) return undefined;

@@ -6,7 +6,7 @@ import { describeDeclaration } from '../analysis/scope-sources.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
-import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
+import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
@@ -62,13 +62,6 @@ export default createRule<Options, MessageIds>({
         const analysis = getFileAnalysis(context);
         if (analysis.calls.length === 0) return;
         const failing = new Map<ScopeSource, GmailCall[]>();
-        const bySource = new Map<ScopeSource, GmailCall[]>();
-        for (const call of analysis.calls) {
-          if (call.requested === undefined) continue;
-          const calls = bySource.get(call.requested);
-          if (calls === undefined) bySource.set(call.requested, [call]);
-          else calls.push(call);
-        }
         for (const call of analysis.calls) {
           const requested = call.requested;
           if (requested === undefined || !requested.complete) {
@@ -85,16 +78,9 @@ export default createRule<Options, MessageIds>({
         if (failing.size === 0) return;
         const env = analysis.env!;
         for (const [source, calls] of failing) {
-          // One fix per declaration: the minimal set that covers every failing call sharing it.
-          // Adding gmail.metadata would break this token's full-format gets and `q` searches.
-          const metadataWouldBreak = (bySource.get(source) ?? []).some(
-            (call) => ['breaks', 'maybe'].includes(metadataVerdict(call.method, call.shape).status),
-          );
-          const requirements = calls.map((call) => {
-            const accepted = effectiveAcceptedScopes(call.method, call.shape);
-            return metadataWouldBreak ? accepted.filter((scope) => scope !== METADATA_SCOPE) : accepted;
-          });
-          const { add } = solve(requirements, source.scopes);
+          // One fix per declaration: the least-privileged set that covers every failing call
+          // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts).
+          const { add } = solve(calls.map((call) => effectiveAcceptedScopes(call.method, call.shape)), source.scopes);
           // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
           const listIsValid = source.scopes.every(isValidGoogleScope);
           const editable =
@@ -109,12 +95,15 @@ export default createRule<Options, MessageIds>({
           for (const call of calls) {
             const data = { method: call.method.id, accepted: oneOf(acceptedForDisplay(call)), ...shared };
             const fix = editable !== undefined && add.length > 0 ? addScopesFix(context.sourceCode, env, editable.node, add) : undefined;
+            // An autofix only edits the declaration the call's auth was traced to; the file's
+            // other requests (the untraced-client fallback) get a suggestion at most.
+            const automatic = autofix && source.kind === 'auth';
             context.report({
               node: call.node,
               messageId: 'missingScope',
               data,
-              ...(fix !== undefined && autofix ? { fix } : {}),
-              ...(fix !== undefined && !autofix
+              ...(fix !== undefined && automatic ? { fix } : {}),
+              ...(fix !== undefined && !automatic
                 ? { suggest: [{ messageId: 'addScopes' as const, data: { add: data.add }, fix }] }
                 : {}),
             });

@@ -61,7 +61,8 @@ export default createRule<Options, MessageIds>({
         const written = new Map<TSESTree.Node, string>();
         // Strings where scopes go (`scopes:`, `scope:`, `*SCOPES`, `addScope()`)…
         for (const scopeString of analysis.scopeStrings) {
-          if (scopeString.inScopePosition) written.set(scopeString.node, scopeString.value);
+          // …unless the value is only checked (`granted.includes(REQUIRED_SCOPE)`): not a request.
+          if (scopeString.inScopePosition && analysis.requestUse(scopeString.node) !== 'check') written.set(scopeString.node, scopeString.value);
         }
         // …and what every resolved scope list is made of (constants, concatenations, `.join(' ')`).
         const sources: (ScopeSource | undefined)[] = [

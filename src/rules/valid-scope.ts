@@ -5,7 +5,10 @@ import type { ScopeStringNode } from '../analysis/file-analysis.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';
 import { evaluate } from '../analysis/static-value.ts';
 import { rangeLocation, stringTokens, stringValue } from '../analysis/string-tokens.ts';
+import { isRequest } from '../analysis/scope-requests.ts';
+import type { RequestUse } from '../analysis/scope-requests.ts';
 import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../scopes/scope-suggestions.ts';
+import type { ScopeStringContext } from '../scopes/scope-suggestions.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
 import { joinWords } from '../utils/join-words.ts';
@@ -43,8 +46,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       invalidScope:
         '`{{scope}}` is not a valid Google OAuth scope: {{problems}}. Google rejects it with `invalid_scope` (Error 400). Use `{{replacement}}`.',
-      unknownScope:
-        '`{{scope}}` is not a known Google OAuth scope{{problems}}. Google rejects it with `invalid_scope` (Error 400).{{hint}}',
+      // Not a certain typo: say what we know (Google documents no such scope), not what Google will answer.
+      unknownScope: '`{{scope}}` is not a scope Google documents{{problems}}.{{hint}}',
       replaceScope: 'Replace with `{{replacement}}`.',
     },
   },
@@ -69,8 +72,9 @@ export default createRule<Options, MessageIds>({
             concatenations.add(concatenation);
             const value = evaluate(concatenation, env);
             if (value.kind !== 'string') continue;
+            const use = analysis.requestUse(concatenation);
             for (const word of value.value.split(/\s+/).filter(Boolean)) {
-              const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, [word]) };
+              const scopeContext = requestContext(scopeString, use, besideGoogleScopes(scopeString, [word]));
               if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) continue;
               reportWord(word, { node: concatenation }, undefined);
             }
@@ -82,7 +86,7 @@ export default createRule<Options, MessageIds>({
           }
           const tokens = stringTokens(sourceCode, scopeString.node);
           const words = tokens?.map((token) => token.value) ?? scopeString.value.split(/\s+/).filter(Boolean);
-          const scopeContext = { inScopePosition: scopeString.inScopePosition, besideGoogleScopes: besideGoogleScopes(scopeString, words) };
+          const scopeContext = requestContext(scopeString, analysis.requestUse(scopeString.node), besideGoogleScopes(scopeString, words));
           words.forEach((word, index) => {
             if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) return;
             const token = tokens?.[index];
@@ -143,6 +147,19 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * Where the string sits, in the terms of scope requests: a `scopes:` value or `*SCOPES` constant
+ * counts as a scope position only when its value is not merely checked; a short name needs
+ * a Google token request (or real Google scopes beside it).
+ */
+function requestContext(scopeString: ScopeStringNode, use: RequestUse, beside: boolean): ScopeStringContext {
+  return {
+    inScopePosition: (scopeString.inScopePosition && use !== 'check') || isRequest(use),
+    besideGoogleScopes: beside,
+    toGoogle: use === 'google',
+  };
+}
 
 function orList(scopes: readonly string[]): string {
   return joinWords(scopes.map((scope) => `\`${scope}\``), ' or ');

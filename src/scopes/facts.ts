@@ -47,6 +47,11 @@ export interface ScopeFact {
    * when another scope would do as well, a fix proposes that one instead.
    */
   readonly administrative?: boolean;
+  /**
+   * The scope grants no write operation [scopes]: between covers that are otherwise equal, a fix
+   * prefers it (`users.getProfile` gets gmail.readonly, not the write scope gmail.compose).
+   */
+  readonly readOnly?: boolean;
 }
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -70,9 +75,9 @@ export const SCOPE_FACTS: readonly ScopeFact[] = [
   // --- restricted [scopes] ---
   { url: 'https://mail.google.com/', classification: 'restricted', addOnOnly: false,
     description: 'Full access to the mailbox, including immediate, permanent deletion of threads and messages.' },
-  { url: `${AUTH}gmail.readonly`, classification: 'restricted', addOnOnly: false,
+  { url: `${AUTH}gmail.readonly`, classification: 'restricted', addOnOnly: false, readOnly: true,
     description: 'Read all resources and their metadata; no write operations.' },
-  { url: `${AUTH}gmail.metadata`, classification: 'restricted', addOnOnly: false,
+  { url: `${AUTH}gmail.metadata`, classification: 'restricted', addOnOnly: false, readOnly: true,
     description: 'Read metadata (labels, history records, message headers) but not message bodies or attachments.',
     note: "While it is in the token, messages/threads.get with format 'full'/'raw' (the default is 'full') and 'q' on messages/threads.list fail, even when broader scopes are granted too." },
   { url: `${AUTH}gmail.modify`, classification: 'restricted', addOnOnly: false,

@@ -93,6 +93,12 @@ export function administrativeKey(scope: string): number {
 }
 const ADMINISTRATIVE = new Set(SCOPE_FACTS.filter((fact) => fact.administrative === true).map((fact) => fact.url));
 
+/** 0 for scopes that grant no write operation (gmail.readonly), else 1: a tie-break before narrowness. */
+export function writeKey(scope: string): number {
+  return READ_ONLY.has(scope) ? 0 : 1;
+}
+const READ_ONLY = new Set(SCOPE_FACTS.filter((fact) => fact.readOnly === true).map((fact) => fact.url));
+
 /** The registered methods accepting `scope`, as `api:version:methodId`, sorted. */
 export function methodsAccepting(scope: string): readonly string[] {
   return [...(METHODS_BY_SCOPE.get(scope) ?? [])].sort();

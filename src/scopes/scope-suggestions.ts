@@ -26,6 +26,12 @@ export interface ScopeStringContext {
   readonly inScopePosition: boolean;
   /** A real Google scope URL sits next to it (same array or same space-delimited string). */
   readonly besideGoogleScopes: boolean;
+  /**
+   * The string certainly flows into a Google token request (an auth constructor's `scopes`,
+   * `generateAuthUrl`, `addScope`, a Google sign-in strategy). Without it, a short name
+   * (`gmail.modify`) in some `scopes:` list is as likely the app's own permission vocabulary.
+   */
+  readonly toGoogle?: boolean;
 }
 
 const MAX_CANDIDATES = 3;
@@ -121,9 +127,10 @@ export function isInvalidGoogleScopeAttempt(word: string, context: ScopeStringCo
       distance(url.host, MAIL_HOST, 2) <= 2
     );
   }
-  // Without a scheme (`gmail.send`, `mail.google.com`): only where scopes go. Elsewhere such a
-  // word is as likely a short name the code maps to a URL itself, or a mail domain.
-  if (!scopeLike) return false;
+  // Without a scheme (`gmail.send`, `mail.google.com`): only where the string is requested from
+  // Google, or requested next to real Google scopes. Elsewhere such a word is as likely a short
+  // name the code maps to a URL itself, an app's own permission name, or a mail domain.
+  if (!(context.toGoogle === true || (context.inScopePosition && context.besideGoogleScopes))) return false;
   if (url !== undefined) return true;
   if (lower.includes(':') || lower.includes('/')) return false;
   if (lower.startsWith('gmail.')) return true;

@@ -1,6 +1,8 @@
 /**
- * Minimal scope cover: which scopes to ADD so that every call's requirement (its list of
- * accepted scopes — any one suffices) intersects `requested ∪ added`.
+ * The least-privileged scope cover: which scopes to ADD so that every call's requirement (its
+ * list of accepted scopes — any one suffices) intersects `requested ∪ added`. The one objective
+ * shared by missing-scope's fix and suggestions, least-privilege and the report's "minimal" set,
+ * so that the plugin never flags what it proposed.
  *
  * Pure set cover over the requirement lists it is given. Callers are responsible for the
  * per-call lists; in particular for gmail.metadata they pass `effectiveAcceptedScopes(...)`
@@ -8,36 +10,40 @@
  * scope never cures a call that breaks because gmail.metadata is ALREADY in the token (the
  * metadata scope restricts the whole token); that is the metadata-scope rule's business.
  *
- * Never proposes add-on-only scopes (`gmail.addons.*`): a requirement that only add-on scopes
- * satisfy is reported as unsatisfiable. Add-on scopes already requested do count.
+ * Never proposes (but counts when already requested, see `isProposable`):
+ * - add-on-only scopes (`gmail.addons.*`): a web or server app can never obtain them;
+ * - gmail.metadata: in a token it makes full-format reads and every `q` search fail, even next
+ *   to broader scopes, and it is as restricted as gmail.readonly, so it buys nothing.
+ * A requirement that only such scopes satisfy is reported as unsatisfiable.
  *
- * Preference between covers (default objective `'fewest'`), each criterion breaking the ties
- * of the previous one:
- *   1. fewest scopes added;
- *   2. lowest classification: the highest rank among the added scopes, then the sum of ranks;
- *   3. narrowest: the sum of `narrownessKey` (number of methods accepting each scope);
- *   4. lexicographic on the sorted scope URLs.
- * Objective `'least-privilege'` instead compares: the highest classification rank, then how
- * many methods the added scopes open up together (size of the union of their accepting
- * methods), then the sum of ranks, then the count, then names — so {gmail.send, gmail.labels}
- * beats {gmail.modify}, and {gmail.send, gmail.metadata} beats {gmail.modify}.
+ * Preference between covers, each criterion breaking the ties of the previous one:
+ *   1. the lowest highest classification among the added scopes (non-sensitive < sensitive <
+ *      restricted): {gmail.send, gmail.labels} beats {gmail.modify};
+ *   2. fewest scopes added;
+ *   3. the lowest sum of classification ranks;
+ *   4. fewest scopes Google reserves for administrators (gmail.settings.sharing);
+ *   5. fewest scopes that grant writes: gmail.readonly beats gmail.compose for `getProfile`;
+ *   6. narrowest: the sum of `narrownessKey` (number of methods accepting each scope), so
+ *      gmail.readonly beats gmail.modify;
+ *   7. lexicographic on the sorted scope URLs.
  * Exact: subsets are enumerated by increasing size with pruning (candidate sets are small:
- * Gmail has 10 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
+ * Gmail has 9 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
  * cover is used instead (not reachable with the current data).
  */
 import { classificationRank, isAddOnOnly } from './catalog.ts';
-import { administrativeKey, methodsAccepting, narrownessKey, sortNarrowestFirst } from './order.ts';
+import { METADATA_SCOPE } from './facts.ts';
+import { administrativeKey, narrownessKey, sortNarrowestFirst, writeKey } from './order.ts';
 
 export type Requirement = readonly string[];
 
 export interface SolveOptions {
-  /**
-   * `'fewest'` (default): fewest scopes first. `'least-privilege'`: lowest classification,
-   * then fewest methods opened up (see the module comment).
-   */
-  readonly objective?: 'fewest' | 'least-privilege';
   /** Above this many candidate scopes, use a greedy cover instead of the exact search. */
   readonly exactCandidateLimit?: number;
+  /**
+   * Which scopes may be chosen (default `isProposable`). `usedScopes` in ./policy.ts chooses
+   * among the requested scopes, where a requested gmail.metadata or add-on scope counts.
+   */
+  readonly proposable?: (scope: string) => boolean;
 }
 
 export interface SolveResult {
@@ -48,6 +54,11 @@ export interface SolveResult {
 }
 
 export const EXACT_CANDIDATE_LIMIT = 22;
+
+/** Whether a fix may propose the scope (see the module comment): not add-on-only, not gmail.metadata. */
+export function isProposable(scope: string): boolean {
+  return scope !== METADATA_SCOPE && !isAddOnOnly(scope);
+}
 
 /**
  * Whether one call is satisfied: its accepted list intersects `requested`. An empty accepted
@@ -83,8 +94,8 @@ interface Cost {
   readonly sumNarrow: number;
   /** How many of the scopes Google reserves for administrators (preferred against). */
   readonly administrative: number;
-  /** Number of distinct methods accepting at least one of the scopes. */
-  readonly unionMethods: number;
+  /** How many of the scopes grant writes. */
+  readonly writes: number;
   readonly names: readonly string[];
 }
 
@@ -93,16 +104,16 @@ function costOf(scopes: readonly string[]): Cost {
   let sumRank = 0;
   let sumNarrow = 0;
   let administrative = 0;
-  const methods = new Set<string>();
+  let writes = 0;
   for (const s of scopes) {
-    for (const m of methodsAccepting(s)) methods.add(m);
     const r = classificationRank(s);
     if (r > maxRank) maxRank = r;
     sumRank += r;
     sumNarrow += narrownessKey(s);
     administrative += administrativeKey(s);
+    writes += writeKey(s);
   }
-  return { count: scopes.length, maxRank, sumRank, sumNarrow, administrative, unionMethods: methods.size, names: [...scopes].sort() };
+  return { count: scopes.length, maxRank, sumRank, sumNarrow, administrative, writes, names: [...scopes].sort() };
 }
 
 function compareNames(a: readonly string[], b: readonly string[]): number {
@@ -115,12 +126,16 @@ function compareNames(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-function compareCost(a: Cost, b: Cost, objective: 'fewest' | 'least-privilege'): number {
-  const head =
-    objective === 'fewest'
-      ? a.count - b.count || a.maxRank - b.maxRank || a.sumRank - b.sumRank
-      : a.maxRank - b.maxRank || a.unionMethods - b.unionMethods || a.sumRank - b.sumRank || a.count - b.count;
-  return head || a.administrative - b.administrative || a.sumNarrow - b.sumNarrow || compareNames(a.names, b.names);
+function compareCost(a: Cost, b: Cost): number {
+  return (
+    a.maxRank - b.maxRank ||
+    a.count - b.count ||
+    a.sumRank - b.sumRank ||
+    a.administrative - b.administrative ||
+    a.writes - b.writes ||
+    a.sumNarrow - b.sumNarrow ||
+    compareNames(a.names, b.names)
+  );
 }
 
 /**
@@ -132,13 +147,12 @@ export function solve(
   requested: Iterable<string>,
   options: SolveOptions = {},
 ): SolveResult {
-  const objective = options.objective ?? 'fewest';
   const have = setOf(requested);
   const unsatisfiable: number[] = [];
   const pending: string[][] = [];
   requirements.forEach((req, i) => {
     if (isSatisfied(req, have)) return;
-    const allowed = [...new Set(req.filter((s) => !isAddOnOnly(s)))].sort();
+    const allowed = [...new Set(req.filter(options.proposable ?? isProposable))].sort();
     if (allowed.length === 0) unsatisfiable.push(i);
     else pending.push(allowed);
   });
@@ -161,7 +175,7 @@ export function solve(
   if (candidates.length > (options.exactCandidateLimit ?? EXACT_CANDIDATE_LIMIT)) {
     chosen = greedyCover(candidates, masks, full);
   } else {
-    chosen = exactCover(candidates, masks, full, objective);
+    chosen = exactCover(candidates, masks, full);
   }
   return { add: sortNarrowestFirst(chosen), unsatisfiable };
 }
@@ -170,13 +184,13 @@ function exactCover(
   candidates: readonly string[],
   masks: readonly bigint[],
   full: bigint,
-  objective: 'fewest' | 'least-privilege',
 ): string[] {
   const n = candidates.length;
   // suffixUnion[i] = union of masks[i..n-1], for "can the rest still cover?" pruning.
   const suffixUnion: bigint[] = new Array<bigint>(n + 1).fill(0n);
   for (let i = n - 1; i >= 0; i--) suffixUnion[i] = (suffixUnion[i + 1] as bigint) | (masks[i] as bigint);
 
+  const ranks = candidates.map(classificationRank);
   let best: { scopes: string[]; cost: Cost } | undefined;
   const pick: number[] = [];
   const visit = (start: number, covered: bigint, k: number): void => {
@@ -184,11 +198,13 @@ function exactCover(
       if (covered !== full) return;
       const scopes = pick.map((i) => candidates[i] as string);
       const cost = costOf(scopes);
-      if (!best || compareCost(cost, best.cost, objective) < 0) best = { scopes, cost };
+      if (!best || compareCost(cost, best.cost) < 0) best = { scopes, cost };
       return;
     }
     for (let i = start; i <= n - (k - pick.length); i++) {
       if (((covered | (suffixUnion[i] as bigint)) & full) !== full) return;
+      // A scope of a higher classification than the best cover so far can't be in a better one.
+      if (best !== undefined && (ranks[i] as number) > best.cost.maxRank) continue;
       const m = masks[i] as bigint;
       if ((covered | m) === covered) continue; // adds nothing: never part of a best cover
       pick.push(i);
@@ -196,10 +212,8 @@ function exactCover(
       pick.pop();
     }
   };
-  for (let k = 1; k <= n; k++) {
-    visit(0, 0n, k);
-    if (best && objective === 'fewest') break;
-  }
+  // Every size: a larger cover of a lower classification beats a smaller one.
+  for (let k = 1; k <= n; k++) visit(0, 0n, k);
   return best ? best.scopes : [];
 }
 
@@ -249,7 +263,7 @@ export function solveMissingScopes(
   return solve(requirements, requested, options).add;
 }
 
-/** The least-privileged set covering every requirement from scratch (least-privilege / report). */
+/** The least-privileged set covering every requirement from scratch (the report's "minimal"). */
 export function minimalCover(requirements: readonly Requirement[], options: SolveOptions = {}): string[] {
   return solveMissingScopes(requirements, [], options);
 }

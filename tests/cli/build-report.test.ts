@@ -51,17 +51,18 @@ function report(sources: InventorySource[], calls: InventoryCall[]) {
 const declaration = (result: ReturnType<typeof report>, id: string) => result.declarations.find((item) => item.id === id);
 
 describe('buildReport', () => {
-  it('calls a requested scope unused when narrower requested scopes already cover every call', () => {
+  it('calls requested scopes unused when the least-privileged cover of the calls leaves them out', () => {
+    // Same classification (restricted) either way: the fewest scopes win, as in missing-scope's fix.
     const result = report(
       [auth('10', scopes('gmail.modify', 'gmail.readonly', 'gmail.send'))],
       [call('users.messages.list', '10'), call('users.messages.send', '10')],
     );
     expect(declaration(result, 'app.js:10:1')).toMatchObject({
-      minimal: scopes('gmail.send', 'gmail.metadata'),
+      minimal: scopes('gmail.modify'),
       missing: [],
-      unused: scopes('gmail.modify'),
+      unused: scopes('gmail.send', 'gmail.readonly'),
     });
-    expect(result.unused).toEqual(scopes('gmail.modify'));
+    expect(result.unused).toEqual(scopes('gmail.send', 'gmail.readonly'));
     expect(exitCode(result, new Set())).toBe(0);
     expect(exitCode(result, new Set(['unused']))).toBe(1);
   });

@@ -50,7 +50,7 @@ describe('report --format json', () => {
           complete: true,
           operations: 2,
           // least privilege: {send, metadata} opens fewer methods than {modify}
-          minimal: scopes('gmail.send', 'gmail.metadata'),
+          minimal: scopes('gmail.modify'),
           missing: scopes('gmail.send'),
           unused: [],
         },
@@ -100,7 +100,7 @@ describe('report --format json', () => {
         },
       ],
       requested: scopes('gmail.labels', 'gmail.readonly', 'gmail.modify'),
-      minimal: scopes('gmail.send', 'gmail.metadata'),
+      minimal: scopes('gmail.modify'),
       missing: scopes('gmail.send'),
       unused: scopes('gmail.modify'),
       classification: {
@@ -119,14 +119,6 @@ describe('report --format json', () => {
           addOnOnly: false,
           knownGoogleScope: true,
           description: 'Send messages only; no read or modify access to the mailbox.',
-        },
-        [scope('gmail.metadata')]: {
-          label: 'gmail.metadata',
-          classification: 'restricted',
-          verification: RESTRICTED,
-          addOnOnly: false,
-          knownGoogleScope: true,
-          description: 'Read metadata (labels, history records, message headers) but not message bodies or attachments.',
         },
         [scope('gmail.readonly')]: {
           label: 'gmail.readonly',
@@ -150,7 +142,7 @@ describe('report --format json', () => {
     });
     // The JSON lists classification entries narrowest first.
     expect(Object.keys(report.classification as object)).toEqual(
-      scopes('gmail.labels', 'gmail.send', 'gmail.metadata', 'gmail.readonly', 'gmail.modify'),
+      scopes('gmail.labels', 'gmail.send', 'gmail.readonly', 'gmail.modify'),
     );
   });
 
@@ -185,7 +177,7 @@ describe('report --format json', () => {
         requested: scopes('gmail.readonly'),
         complete: true,
         operations: 1,
-        minimal: scopes('gmail.metadata'),
+        minimal: scopes('gmail.readonly'),
         missing: [],
         unused: [],
       },
@@ -231,7 +223,7 @@ describe('report --format json', () => {
         requested: [],
         complete: false,
         operations: 1,
-        minimal: scopes('gmail.metadata'),
+        minimal: scopes('gmail.readonly'),
         missing: [],
         unused: [],
       },

@@ -390,15 +390,7 @@ async function tidy(gmail, id) {
 }
 module.exports = { tidy, SCOPES };
 `,
-      output: `
-const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
-async function tidy(gmail, id) {
-  const profile = await gmail.users.getProfile({ userId: 'me' });
-  await gmail.users.messages.delete({ userId: 'me', id });
-  return profile;
-}
-module.exports = { tidy, SCOPES };
-`,
+      output: null,
       filename: APP_JS,
       errors: [
         {
@@ -413,6 +405,15 @@ module.exports = { tidy, SCOPES };
             add: 'https://mail.google.com/',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
+async function tidy(gmail, id) {
+  const profile = await gmail.users.getProfile({ userId: 'me' });
+  await gmail.users.messages.delete({ userId: 'me', id });
+  return profile;
+}
+module.exports = { tidy, SCOPES };
+` }],
         },
         {
           messageId: 'missingScope',
@@ -426,6 +427,15 @@ module.exports = { tidy, SCOPES };
             add: 'https://mail.google.com/',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
+async function tidy(gmail, id) {
+  const profile = await gmail.users.getProfile({ userId: 'me' });
+  await gmail.users.messages.delete({ userId: 'me', id });
+  return profile;
+}
+module.exports = { tidy, SCOPES };
+` }],
         },
       ],
     },
@@ -440,15 +450,7 @@ export class Watcher {
 }
 export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) => messages.send({ userId: 'me', requestBody: { raw } });
 `,
-      output: `
-import type { gmail_v1 } from '@googleapis/gmail';
-export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
-export class Watcher {
-  constructor(private readonly gmail: gmail_v1.Gmail) {}
-  start() { return this.gmail.users.watch({ userId: 'me', requestBody: { topicName: 't' } }); }
-}
-export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) => messages.send({ userId: 'me', requestBody: { raw } });
-`,
+      output: null,
       errors: [
         {
           messageId: 'missingScope',
@@ -462,6 +464,15 @@ export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) =
             add: 'gmail.send',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.send' }, output: `
+import type { gmail_v1 } from '@googleapis/gmail';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
+export class Watcher {
+  constructor(private readonly gmail: gmail_v1.Gmail) {}
+  start() { return this.gmail.users.watch({ userId: 'me', requestBody: { topicName: 't' } }); }
+}
+export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) => messages.send({ userId: 'me', requestBody: { raw } });
+` }],
         },
       ],
     },
@@ -505,17 +516,7 @@ async function go(id, token) {
 }
 module.exports = { go };
 `,
-      output: `
-const axios_1 = require('axios');
-const framework_1 = require('@activepieces/pieces-common');
-const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
-async function go(id, token) {
-  const config = { method: 'post', url: \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`, headers: { Authorization: token } };
-  await axios_1.default.request(config);
-  await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
-}
-module.exports = { go };
-`,
+      output: null,
       filename: APP_JS,
       errors: [
         {
@@ -530,6 +531,17 @@ module.exports = { go };
             add: 'https://mail.google.com/',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+const axios_1 = require('axios');
+const framework_1 = require('@activepieces/pieces-common');
+const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
+async function go(id, token) {
+  const config = { method: 'post', url: \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`, headers: { Authorization: token } };
+  await axios_1.default.request(config);
+  await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
+}
+module.exports = { go };
+` }],
         },
         {
           messageId: 'missingScope',
@@ -543,6 +555,17 @@ module.exports = { go };
             add: 'https://mail.google.com/',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+const axios_1 = require('axios');
+const framework_1 = require('@activepieces/pieces-common');
+const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
+async function go(id, token) {
+  const config = { method: 'post', url: \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`, headers: { Authorization: token } };
+  await axios_1.default.request(config);
+  await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
+}
+module.exports = { go };
+` }],
         },
       ],
     },
@@ -660,7 +683,7 @@ await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' }
             accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
             source: 'the authenticate() call on line 4 in ./authorize.js',
             requested: 'only gmail.labels',
-            add: 'gmail.metadata',
+            add: 'gmail.readonly',
             where: ' to ./authorize.js',
           },
         },
@@ -682,20 +705,7 @@ export async function POST() {
   await google.gmail({ version: 'v1', auth: oauth }).users.messages.send({ userId: 'me' });
 }
 `,
-      output: `
-import NextAuth from 'next-auth';
-import Google from 'next-auth/providers/google';
-import { google } from 'googleapis';
-export const { auth } = NextAuth({
-  providers: [Google({ authorization: { params: { scope: 'openid email https://www.googleapis.com/auth/gmail.readonly https://www.googleapis.com/auth/gmail.send' } } })],
-});
-export async function POST() {
-  const session = await auth();
-  const oauth = new google.auth.OAuth2();
-  oauth.setCredentials({ access_token: session.accessToken });
-  await google.gmail({ version: 'v1', auth: oauth }).users.messages.send({ userId: 'me' });
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'missingScope',
@@ -709,6 +719,20 @@ export async function POST() {
             add: 'gmail.send',
             where: '',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.send' }, output: `
+import NextAuth from 'next-auth';
+import Google from 'next-auth/providers/google';
+import { google } from 'googleapis';
+export const { auth } = NextAuth({
+  providers: [Google({ authorization: { params: { scope: 'openid email https://www.googleapis.com/auth/gmail.readonly https://www.googleapis.com/auth/gmail.send' } } })],
+});
+export async function POST() {
+  const session = await auth();
+  const oauth = new google.auth.OAuth2();
+  oauth.setCredentials({ access_token: session.accessToken });
+  await google.gmail({ version: 'v1', auth: oauth }).users.messages.send({ userId: 'me' });
+}
+` }],
         },
       ],
     },
@@ -724,16 +748,7 @@ function inbox(auth) {
 }
 module.exports = { inbox };
 `,
-      output: `
-const passport = require('passport');
-const { Strategy } = require('passport-google-oauth20');
-const { google } = require('googleapis');
-passport.use(new Strategy({ clientID: 'id', clientSecret: 's', callbackURL: '/cb', scope: ['profile', '${AUTH}/gmail.labels', '${AUTH}/gmail.readonly'] }, verify));
-function inbox(auth) {
-  return google.gmail({ version: 'v1', auth }).users.threads.list({ userId: 'me', q: 'in:inbox' });
-}
-module.exports = { inbox };
-`,
+      output: null,
       filename: APP_JS,
       errors: [
         {
@@ -748,6 +763,16 @@ module.exports = { inbox };
             add: 'gmail.readonly',
             where: '',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.readonly' }, output: `
+const passport = require('passport');
+const { Strategy } = require('passport-google-oauth20');
+const { google } = require('googleapis');
+passport.use(new Strategy({ clientID: 'id', clientSecret: 's', callbackURL: '/cb', scope: ['profile', '${AUTH}/gmail.labels', '${AUTH}/gmail.readonly'] }, verify));
+function inbox(auth) {
+  return google.gmail({ version: 'v1', auth }).users.threads.list({ userId: 'me', q: 'in:inbox' });
+}
+module.exports = { inbox };
+` }],
         },
       ],
     },
@@ -813,7 +838,7 @@ export async function sendRaw(token, raw) {
   await fetch(\`\${BASE}/messages/send\`, { method: 'POST', headers: { Authorization: \`Bearer \${token}\` }, body: JSON.stringify({ raw }) });
 }
 const oauth = new google.auth.OAuth2();
-oauth.generateAuthUrl({ scope: ['${AUTH}/gmail.labels', '${AUTH}/gmail.metadata'] });
+oauth.generateAuthUrl({ scope: ['${AUTH}/gmail.labels', '${AUTH}/gmail.readonly'] });
 await oauth.request({ url: 'https://gmail.googleapis.com/gmail/v1/users/me/threads', method: 'GET' });
 `,
       errors: [
@@ -839,7 +864,7 @@ await oauth.request({ url: 'https://gmail.googleapis.com/gmail/v1/users/me/threa
             accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
             source: 'the generateAuthUrl() call on line 9',
             requested: 'only gmail.labels',
-            add: 'gmail.metadata',
+            add: 'gmail.readonly',
             where: '',
           },
         },
@@ -852,11 +877,7 @@ const axios = require('axios');
 const SCOPES = '${AUTH}/gmail.readonly';
 axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/import?uploadType=media', raw);
 `,
-      output: `
-const axios = require('axios');
-const SCOPES = '${AUTH}/gmail.readonly ${AUTH}/gmail.insert';
-axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/import?uploadType=media', raw);
-`,
+      output: null,
       filename: APP_JS,
       errors: [
         {
@@ -871,6 +892,11 @@ axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/impor
             add: 'gmail.insert',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.insert' }, output: `
+const axios = require('axios');
+const SCOPES = '${AUTH}/gmail.readonly ${AUTH}/gmail.insert';
+axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/import?uploadType=media', raw);
+` }],
         },
       ],
     },

@@ -36,12 +36,7 @@ export const SCOPES = ['${AUTH}/gmail.readonly'];
 const messages = createMessages();
 await messages.send({ userId: 'me' });
 `,
-      output: `
-import { createMessages } from './mail-service.js';
-export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
-const messages = createMessages();
-await messages.send({ userId: 'me' });
-`,
+      output: null,
       errors: [
         {
           messageId: 'missingScope',
@@ -55,6 +50,12 @@ await messages.send({ userId: 'me' });
             add: 'gmail.send',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.send' }, output: `
+import { createMessages } from './mail-service.js';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
+const messages = createMessages();
+await messages.send({ userId: 'me' });
+` }],
         },
       ],
     },
@@ -67,13 +68,7 @@ export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) 
   await sendAs.create({ userId: 'me', requestBody: { sendAsEmail: 'alias@example.com' } });
 }
 `,
-      output: `
-import type { gmail_v1 } from '@googleapis/gmail';
-export const SCOPES = ['${AUTH}/gmail.settings.basic', '${AUTH}/gmail.settings.sharing'];
-export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) {
-  await sendAs.create({ userId: 'me', requestBody: { sendAsEmail: 'alias@example.com' } });
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'missingScope',
@@ -87,6 +82,13 @@ export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) 
             add: 'gmail.settings.sharing',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.settings.sharing' }, output: `
+import type { gmail_v1 } from '@googleapis/gmail';
+export const SCOPES = ['${AUTH}/gmail.settings.basic', '${AUTH}/gmail.settings.sharing'];
+export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) {
+  await sendAs.create({ userId: 'me', requestBody: { sendAsEmail: 'alias@example.com' } });
+}
+` }],
         },
       ],
     },

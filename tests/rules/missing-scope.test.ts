@@ -200,7 +200,7 @@ await gmail.users.messages.list({ userId: 'me' });
 `,
       output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.labels', '${AUTH}/gmail.metadata'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.labels', '${AUTH}/gmail.readonly'] });
 const gmail = google.gmail({ version: 'v1', auth });
 await gmail.users.labels.list({ userId: 'me' });
 await gmail.users.messages.list({ userId: 'me' });
@@ -217,7 +217,7 @@ await gmail.users.messages.list({ userId: 'me' });
             accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.metadata',
+            add: 'gmail.readonly',
             where: '',
           },
         },
@@ -616,13 +616,7 @@ export async function archive(gmail: gmail_v1.Gmail, id: string) {
   await gmail.users.messages.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'] } });
 }
 `,
-      output: `
-import type { gmail_v1 } from 'googleapis';
-export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
-export async function archive(gmail: gmail_v1.Gmail, id: string) {
-  await gmail.users.messages.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'] } });
-}
-`,
+      output: null,
       errors: [
         {
           messageId: 'missingScope',
@@ -636,6 +630,13 @@ export async function archive(gmail: gmail_v1.Gmail, id: string) {
             add: 'gmail.modify',
             where: ' to `SCOPES`',
           },
+          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.modify' }, output: `
+import type { gmail_v1 } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
+export async function archive(gmail: gmail_v1.Gmail, id: string) {
+  await gmail.users.messages.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'] } });
+}
+` }],
         },
       ],
     },
@@ -683,16 +684,16 @@ google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
             accepted: 'one of gmail.compose, gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
             source: 'the GoogleAuth on line 3',
             requested: 'no scopes',
-            add: 'gmail.compose',
+            add: 'gmail.readonly',
             where: '',
           },
           suggestions: [
             {
               messageId: 'addScopes',
-              data: { add: 'gmail.compose' },
+              data: { add: 'gmail.readonly' },
               output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
 google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
 `,
             },
@@ -722,7 +723,7 @@ gmail.users.history.list.apply(gmail.users.history, [{ userId: 'me', startHistor
 `,
       output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.labels', '${AUTH}/gmail.metadata'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.labels', '${AUTH}/gmail.readonly'] });
 const gmail = google.gmail({ version: 'v1', auth });
 const threads = gmail.users.threads;
 threads.get.call(threads, { userId: 'me', id: '1', format: 'metadata' });
@@ -738,7 +739,7 @@ gmail.users.history.list.apply(gmail.users.history, [{ userId: 'me', startHistor
             accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.metadata',
+            add: 'gmail.readonly',
             where: '',
           },
         },
@@ -751,7 +752,7 @@ gmail.users.history.list.apply(gmail.users.history, [{ userId: 'me', startHistor
             accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.metadata',
+            add: 'gmail.readonly',
             where: '',
           },
         },

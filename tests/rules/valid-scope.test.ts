@@ -92,6 +92,19 @@ const ADDON_OAUTH_SCOPES = [
 `,
     },
     {
+      name: "an MCP server's tools: `scopes: ['gmail.modify']` is the app's permission vocabulary, not a Google request",
+      code: `
+import { google } from 'googleapis';
+const TOOLS = [
+  { name: 'archive', scopes: ['gmail.modify'], handler: archive },
+  { name: 'send', scopes: ['gmail.send'], handler: send },
+];
+server.registerTools(TOOLS);
+export const allowed = (tool, granted) => tool.scopes.every((scope) => granted.includes(scope));
+export const canSend = (granted) => granted.includes('gmail.send') || granted.indexOf('gmail.compose') >= 0;
+`,
+    },
+    {
       name: 'a Gmail REST URL outside scope position',
       code: `await fetch('https://www.googleapis.com/gmail/v1/users/me/messages', { headers });`,
     },
@@ -196,10 +209,10 @@ const SCOPES = [
     },
     {
       name: 'a Gmail short form where scopes go',
-      code: `const READ_SCOPE = 'gmail.readonly';`,
+      code: `import { google } from 'googleapis';\nconst READ_SCOPE = 'gmail.readonly';\nexport const auth = new google.auth.GoogleAuth({ scopes: [READ_SCOPE] });`,
       filename: 'file.ts',
-      errors: [{ messageId: 'invalidScope', line: 1, column: 21 }],
-      output: `const READ_SCOPE = '${AUTH}/gmail.readonly';`,
+      errors: [{ messageId: 'invalidScope', line: 2, column: 21 }],
+      output: `import { google } from 'googleapis';\nconst READ_SCOPE = '${AUTH}/gmail.readonly';\nexport const auth = new google.auth.GoogleAuth({ scopes: [READ_SCOPE] });`,
     },
     {
       name: 'a bare Google word next to Google scopes is a short form',
@@ -274,5 +287,22 @@ describe('valid-scope options', () => {
   });
   it('rejects duplicate allowed scopes', () => {
     expect(() => lint({ allow: ['a', 'a'] })).toThrow(/should NOT have duplicate items/);
+  });
+});
+
+describe('valid-scope messages', () => {
+  const lint = (code: string) =>
+    new Linter({ configType: 'flat' }).verify(code, [
+      { plugins: { 'googleapis-scopes': plugin as never }, rules: { 'googleapis-scopes/valid-scope': 'error' } },
+    ]);
+  it('asserts what Google answers only for a certain typo', () => {
+    const [typo] = lint(`const auth = { scopes: ['${AUTH}/gmail.sned'] };`);
+    expect(typo?.message).toBe(
+      `\`${AUTH}/gmail.sned\` is not a valid Google OAuth scope: misspelled. Google rejects it with \`invalid_scope\` (Error 400). Use \`${AUTH}/gmail.send\`.`,
+    );
+  });
+  it('says "not a scope Google documents" otherwise', () => {
+    const [unknown] = lint(`const auth = { scopes: ['${AUTH}/gmail.everything'] };`);
+    expect(unknown?.message).toBe(`\`${AUTH}/gmail.everything\` is not a scope Google documents: not a Gmail scope.`);
   });
 });

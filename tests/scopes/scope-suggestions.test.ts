@@ -6,6 +6,8 @@ const AUTH = 'https://www.googleapis.com/auth';
 const ANYWHERE = { inScopePosition: false, besideGoogleScopes: false };
 const SCOPE_POSITION = { inScopePosition: true, besideGoogleScopes: false };
 const BESIDE_GOOGLE = { inScopePosition: true, besideGoogleScopes: true };
+/** The string flows into a Google token request (an auth constructor's `scopes`). */
+const TO_GOOGLE = { inScopePosition: true, besideGoogleScopes: false, toGoogle: true };
 
 describe('isInvalidGoogleScopeAttempt', () => {
   it('never flags a real Google scope, of any API, nor a manifest-only one', () => {
@@ -14,17 +16,18 @@ describe('isInvalidGoogleScopeAttempt', () => {
   });
 
   it.each([
-    ['gmail.send', SCOPE_POSITION],
-    ['Gmail.Readonly', SCOPE_POSITION],
+    ['gmail.send', TO_GOOGLE],
+    ['Gmail.Readonly', TO_GOOGLE],
     [`http://www.googleapis.com/auth/gmail.send`, ANYWHERE],
     ['https://mail.google.com', ANYWHERE],
-    ['mail.google.com', SCOPE_POSITION],
+    ['mail.google.com', TO_GOOGLE],
     [`${AUTH}/script.external_requests`, ANYWHERE],
     [`${AUTH}/gmail.bogus`, ANYWHERE],
     ['https://www.googleapis.com/gmail.send', SCOPE_POSITION],
     ['https://www.googleapi.com/auth/gmail.send', SCOPE_POSITION],
-    ['drive.readonly', SCOPE_POSITION],
+    ['drive.readonly', TO_GOOGLE],
     ['drive', BESIDE_GOOGLE],
+    ['gmail.modify', BESIDE_GOOGLE],
   ])('flags %s', (word, context) => {
     expect(isInvalidGoogleScopeAttempt(word, context)).toBe(true);
   });
@@ -32,6 +35,8 @@ describe('isInvalidGoogleScopeAttempt', () => {
   it.each([
     ['gmail.com', ANYWHERE],
     ['gmail.send', ANYWHERE],
+    // An MCP tool's `scopes: ['gmail.modify']`: the app's own permission names, not a Google request.
+    ['gmail.modify', SCOPE_POSITION],
     ['mail.google.com', ANYWHERE],
     ['https://developers.google.com/identity/protocols/oauth2/scopes', SCOPE_POSITION],
     [`${AUTH}/gmail.addons.execute`, SCOPE_POSITION],

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GMAIL_V1, getMethod } from '../../src/scopes/api-map.ts';
 import { classificationRank, isAddOnOnly } from '../../src/scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
-import { administrativeKey, narrownessKey } from '../../src/scopes/order.ts';
-import { isSatisfied, minimalCover, solve, solveMissingScopes } from '../../src/scopes/solver.ts';
+import { administrativeKey, narrownessKey, writeKey } from '../../src/scopes/order.ts';
+import { isProposable, isSatisfied, minimalCover, solve, solveMissingScopes } from '../../src/scopes/solver.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const MAIL = 'https://mail.google.com/';
@@ -34,8 +34,8 @@ describe('solveMissingScopes: single calls', () => {
     ['gmail.modify', 'users.messages.delete', [MAIL]],
     ['gmail.modify', 'users.settings.filters.create', ['gmail.settings.basic']],
     ['gmail.readonly', 'users.settings.forwardingAddresses.create', ['gmail.settings.sharing']],
-    // pure set cover: gmail.metadata is the narrowest restricted scope that lists messages
-    ['gmail.labels', 'users.messages.list', ['gmail.metadata']],
+    // never gmail.metadata (it breaks q searches and full-format reads): gmail.readonly on the tie
+    ['gmail.labels', 'users.messages.list', ['gmail.readonly']],
     ['gmail.labels', 'users.messages.attachments.get', ['gmail.readonly']],
     ['gmail.send', 'users.labels.create', ['gmail.labels']],
     ['gmail.readonly', 'users.messages.trash', ['gmail.modify']],
@@ -57,7 +57,7 @@ describe('solveMissingScopes: single calls', () => {
     expect(solveMissingScopes([req('users.messages.send')], [])).toEqual([s('gmail.send')]);
     expect(solveMissingScopes([req('users.drafts.create')], [])).toEqual([s('gmail.compose')]);
     // messages.get: add-on message.action is non-sensitive, but never proposed
-    expect(solveMissingScopes([req('users.messages.get')], [])).toEqual([s('gmail.metadata')]);
+    expect(solveMissingScopes([req('users.messages.get')], [])).toEqual([s('gmail.readonly')]);
   });
 
   it('with effectiveAcceptedScopes: a format-full get or a q list needs readonly, not metadata', () => {
@@ -65,41 +65,50 @@ describe('solveMissingScopes: single calls', () => {
     const list = getMethod('gmail', 'users.messages.list')!;
     expect(solveMissingScopes([effectiveAcceptedScopes(get, {})], [s('gmail.labels')])).toEqual([s('gmail.readonly')]);
     expect(solveMissingScopes([effectiveAcceptedScopes(list, { hasQ: true })], [])).toEqual([s('gmail.readonly')]);
-    expect(solveMissingScopes([effectiveAcceptedScopes(list, { hasQ: false })], [])).toEqual([s('gmail.metadata')]);
+    expect(solveMissingScopes([effectiveAcceptedScopes(list, { hasQ: false })], [])).toEqual([s('gmail.readonly')]);
     expect(
       solveMissingScopes([effectiveAcceptedScopes(get, { format: 'metadata' }), effectiveAcceptedScopes(list, {})], []),
-    ).toEqual([s('gmail.metadata')]);
+    ).toEqual([s('gmail.readonly')]);
   });
 });
 
 describe('solveMissingScopes: several calls', () => {
-  it('fewest scopes first: readonly + send + labels.create → gmail.modify', () => {
+  it('lowest classification first: readonly + send + labels.create → labels, send (not the restricted gmail.modify)', () => {
     expect(solveMissingScopes([req('users.messages.send'), req('users.labels.create')], [s('gmail.readonly')])).toEqual([
-      s('gmail.modify'),
+      s('gmail.labels'),
+      s('gmail.send'),
     ]);
   });
 
-  it("objective 'least-privilege': readonly + send + labels.create → labels, send", () => {
+  it('under userinfo.email: messages.send + labels.create → gmail.labels + gmail.send', () => {
     expect(
-      solveMissingScopes([req('users.messages.send'), req('users.labels.create')], [s('gmail.readonly')], {
-        objective: 'least-privilege',
-      }),
+      solveMissingScopes([req('users.messages.send'), req('users.labels.create')], ['https://www.googleapis.com/auth/userinfo.email']),
     ).toEqual([s('gmail.labels'), s('gmail.send')]);
   });
 
-  it('send + list with nothing requested → modify (1 scope) over send + metadata', () => {
+  it('same classification: fewest scopes, so send + list → gmail.modify (never send + metadata)', () => {
     expect(minimalCover([req('users.messages.send'), req('users.messages.list')])).toEqual([s('gmail.modify')]);
-    expect(minimalCover([req('users.messages.send'), req('users.messages.list')], { objective: 'least-privilege' })).toEqual([
-      s('gmail.send'),
-      s('gmail.metadata'),
-    ]);
   });
 
-  it("'least-privilege' still takes one broad scope when it opens up no more than the alternatives", () => {
-    // list + attachments.get: readonly alone (gmail.metadata cannot read attachments)
-    expect(
-      minimalCover([req('users.messages.list'), req('users.messages.attachments.get')], { objective: 'least-privilege' }),
-    ).toEqual([s('gmail.readonly')]);
+  it('list + attachments.get → gmail.readonly alone', () => {
+    expect(minimalCover([req('users.messages.list'), req('users.messages.attachments.get')])).toEqual([s('gmail.readonly')]);
+  });
+
+  it('every method that accepts both gmail.metadata and gmail.readonly gets gmail.readonly, never gmail.metadata', () => {
+    const both = [...GMAIL_V1.methods.values()].filter(
+      (m) => m.scopes.includes(s('gmail.metadata')) && m.scopes.includes(s('gmail.readonly')),
+    );
+    expect(both.length).toBeGreaterThan(5);
+    for (const method of both) {
+      // Labels and history calls also take the non-sensitive gmail.labels: the lower classification wins.
+      const expected = method.scopes.includes(s('gmail.labels')) ? s('gmail.labels') : s('gmail.readonly');
+      expect(solveMissingScopes([method.scopes], []), method.id).toEqual([expected]);
+      expect(minimalCover([method.scopes, req('users.messages.attachments.get')]), method.id).toEqual([s('gmail.readonly')]);
+    }
+  });
+
+  it('gmail.metadata already requested still counts', () => {
+    expect(solveMissingScopes([req('users.messages.list')], [s('gmail.metadata')])).toEqual([]);
   });
 
   it('needs two scopes when no single one covers: send + filters.create', () => {
@@ -148,21 +157,22 @@ describe('solve: unsatisfiable requirements', () => {
 
 // ---- properties against a brute-force reference ----
 
-const PROPOSABLE = GMAIL_V1.scopes.filter((x) => !isAddOnOnly(x));
+const PROPOSABLE = GMAIL_V1.scopes.filter(isProposable);
 const ALL_REQS = [...new Map([...GMAIL_V1.methods.values()].map((m) => [m.scopes.join(' '), m.scopes])).values()];
 
 function bruteForce(reqs: readonly (readonly string[])[], have: readonly string[]): string[] {
-  const failing = reqs.filter((r) => !r.some((x) => have.includes(x)) && r.some((x) => !isAddOnOnly(x)));
+  const failing = reqs.filter((r) => !r.some((x) => have.includes(x)) && r.some(isProposable));
   let best: { set: string[]; key: (number | string)[] } | undefined;
   for (let mask = 0; mask < 1 << PROPOSABLE.length; mask++) {
     const set = PROPOSABLE.filter((_, i) => mask & (1 << i));
     if (!failing.every((r) => r.some((x) => set.includes(x)))) continue;
     const ranks = set.map(classificationRank);
     const key = [
-      set.length,
       Math.max(-1, ...ranks),
+      set.length,
       ranks.reduce((a, b) => a + b, 0),
       set.map(administrativeKey).reduce((a, b) => a + b, 0),
+      set.map(writeKey).reduce((a, b) => a + b, 0),
       set.map(narrownessKey).reduce((a, b) => a + b, 0),
       [...set].sort().join('\n'),
     ];
@@ -197,7 +207,7 @@ describe('solver properties', () => {
         const got = solveMissingScopes(reqs, have);
         for (const r of reqs) expect(isSatisfied(r, [...have, ...got])).toBe(true);
         for (const x of got) {
-          expect(isAddOnOnly(x)).toBe(false);
+          expect(isProposable(x)).toBe(true);
           expect(have).not.toContain(x);
         }
         expect(solveMissingScopes([...reqs].reverse(), [...have].reverse())).toEqual(got);
