@@ -201,32 +201,46 @@ export function removeScopeFix(
   }
   const isLast = elements.at(-1) === element;
   const multiLine = array.loc.start.line !== array.loc.end.line;
+  // The last element without a trailing comma: the comma before it goes too.
+  const orphanComma = isLast && commaAfter === undefined ? commaBefore : undefined;
   if (multiLine) {
     const line = element.loc.start.line;
     const lineStart = sourceCode.getIndexFromLoc({ line, column: 0 });
     const lineText = sourceCode.lines[line - 1] ?? '';
     const end = commaAfter ?? element;
     const rest = end.loc.end.line === line ? lineText.slice(end.loc.end.column) : undefined;
-    const aloneOnLine =
-      lineText.slice(0, element.loc.start.column).trim() === '' && rest !== undefined && /^\s*(\/\/.*)?$/.test(rest);
-    if (aloneOnLine && line < sourceCode.lines.length) {
+    const aloneOnLine = lineText.slice(0, element.loc.start.column).trim() === '' && rest !== undefined;
+    if (aloneOnLine && rest.trim() === '' && line < sourceCode.lines.length) {
       const nextLineStart = sourceCode.getIndexFromLoc({ line: line + 1, column: 0 });
       const lineRange: [number, number] = [lineStart, nextLineStart];
-      // The last element without a trailing comma: the comma before it goes too.
-      if (isLast && commaAfter === undefined && commaBefore !== undefined) {
-        return (fixer) => [fixer.remove(commaBefore), fixer.removeRange(lineRange)];
-      }
+      if (orphanComma !== undefined) return (fixer) => [fixer.remove(orphanComma), fixer.removeRange(lineRange)];
       return (fixer) => fixer.removeRange(lineRange);
+    }
+    if (aloneOnLine && /^\s*\/[/*]/.test(rest)) {
+      // `'scope', // why`: the comment stays on its line; only the element and its comma go.
+      const comment = sourceCode.getTokenAfter(end, { includeComments: true })!;
+      const elementRange: [number, number] = [element.range[0], comment.range[0]];
+      if (orphanComma !== undefined) return (fixer) => [fixer.remove(orphanComma), fixer.removeRange(elementRange)];
+      return (fixer) => fixer.removeRange(elementRange);
     }
   }
   const trailing = commaAfter !== undefined && sourceCode.getTokenAfter(commaAfter)?.value === ']';
+  let range: [number, number];
   if (commaAfter !== undefined && !trailing) {
     const next = sourceCode.getTokenAfter(commaAfter, { includeComments: true });
-    const endAt = next === null ? commaAfter.range[1] : next.range[0];
-    return (fixer) => fixer.removeRange([element.range[0], endAt]);
+    range = [element.range[0], next === null ? commaAfter.range[1] : next.range[0]];
+  } else if (commaBefore !== undefined) {
+    range = [commaBefore.range[0], element.range[1]];
+  } else {
+    range = [element.range[0], commaAfter?.range[1] ?? element.range[1]];
   }
-  if (commaBefore !== undefined) return (fixer) => fixer.removeRange([commaBefore.range[0], element.range[1]]);
-  return (fixer) => fixer.removeRange([element.range[0], commaAfter?.range[1] ?? element.range[1]]);
+  // Never remove a comment: fall back to the element and the comma right after it.
+  if (sourceCode.getAllComments().some((comment) => range[0] <= comment.range[0] && comment.range[1] <= range[1])) {
+    const comma = commaAfter ?? orphanComma;
+    const ranges: [number, number][] = [element.range, ...(comma === undefined ? [] : [comma.range])];
+    return (fixer) => ranges.map((part) => fixer.removeRange(part));
+  }
+  return (fixer) => fixer.removeRange(range);
 }
 
 /**

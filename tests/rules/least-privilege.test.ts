@@ -203,6 +203,68 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
       output: null,
     },
     {
+      name: 'removing a scope keeps the comment that trails its line (and one between elements)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({
+  scopes: [
+    '${AUTH}/gmail.readonly',
+    '${AUTH}/gmail.send', // outgoing receipts (ticket 42)
+  ],
+});
+const other = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly', /* legacy */ '${AUTH}/gmail.labels'] });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+await google.gmail({ version: 'v1', auth: other }).users.messages.list({ userId: 'me' });
+`,
+      errors: [
+        {
+          messageId: 'unusedScope',
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({
+  scopes: [
+    '${AUTH}/gmail.readonly',
+    // outgoing receipts (ticket 42)
+  ],
+});
+const other = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly', /* legacy */ '${AUTH}/gmail.labels'] });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+await google.gmail({ version: 'v1', auth: other }).users.messages.list({ userId: 'me' });
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unusedScope',
+          line: 9,
+          column: 116,
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({
+  scopes: [
+    '${AUTH}/gmail.readonly',
+    '${AUTH}/gmail.send', // outgoing receipts (ticket 42)
+  ],
+});
+const other = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly' /* legacy */ ] });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+await google.gmail({ version: 'v1', auth: other }).users.messages.list({ userId: 'me' });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a broader scope next to one that already covers every call is redundant',
       code: `
 import { google } from 'googleapis';
