@@ -27,7 +27,15 @@ export interface Collected {
   scopeDeclarations: { readonly value: TSESTree.Node; readonly extent: TSESTree.Node; readonly editable?: false }[];
   /** `x.scopes = value` assignments (auth objects configured after construction). */
   scopesAssignments: { readonly object: TSESTree.Node; readonly value: TSESTree.Node }[];
+  /**
+   * The file hands a Google OAuth token to SMTP or IMAP (nodemailer `auth: { type: 'OAuth2' }`,
+   * an IMAP client): that needs `https://mail.google.com/`, which no Gmail API call shows.
+   */
+  feedsMailProtocol: boolean;
 }
+
+/** IMAP clients that authenticate with an OAuth access token (XOAUTH2). */
+const IMAP_MODULES = new Set(['imapflow', 'imap', 'node-imap', 'imap-simple', 'emailjs-imap-client']);
 
 /** One walk over the AST, collecting only what the analysis needs. */
 export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
@@ -38,6 +46,7 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     scopeStrings: [],
     scopeDeclarations: [],
     scopesAssignments: [],
+    feedsMailProtocol: false,
   };
   const visitorKeys = sourceCode.visitorKeys as VisitorKeys;
   const visit = (node: TSESTree.Node, inScopePosition: boolean): void => {
@@ -45,6 +54,7 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
         collected.calls.push(node);
+        if (isImapRequire(node)) collected.feedsMailProtocol = true;
         if (isAddScopeCall(node) && node.arguments[0] !== undefined) {
           // One scope per addScope() call: a fix must not append a second one inside the string.
           collected.scopeDeclarations.push({ value: node.arguments[0], extent: node.arguments[0], editable: false });
@@ -53,7 +63,11 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
       case AST_NODE_TYPES.NewExpression:
         collected.news.push(node);
         break;
+      case AST_NODE_TYPES.ImportDeclaration:
+        if (IMAP_MODULES.has(node.source.value)) collected.feedsMailProtocol = true;
+        break;
       case AST_NODE_TYPES.Property:
+        if (isMailProtocolOAuth(node)) collected.feedsMailProtocol = true;
         if (propertyKeyName(node) !== undefined && SCOPE_NAME.test(propertyKeyName(node)!) && node.value.type !== AST_NODE_TYPES.ObjectPattern) {
           collected.scopeDeclarations.push({ value: node.value, extent: node.value });
         }
@@ -138,4 +152,23 @@ function isScopePositionParent(node: TSESTree.Property | TSESTree.VariableDeclar
 /** Firebase `provider.addScope('…')`. */
 function isAddScopeCall(node: TSESTree.CallExpression): boolean {
   return node.callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(node.callee) === 'addScope';
+}
+
+/** nodemailer's `auth: { type: 'OAuth2', … }` (XOAUTH2 over SMTP), or an `xoauth2` option. */
+function isMailProtocolOAuth(node: TSESTree.Property): boolean {
+  const key = propertyKeyName(node);
+  if (key?.toLowerCase() === 'xoauth2') return true;
+  return key === 'type' && node.value.type === AST_NODE_TYPES.Literal && typeof node.value.value === 'string' && /^oauth2$/i.test(node.value.value);
+}
+
+/** `require('imapflow')` and the other IMAP clients. */
+function isImapRequire(node: TSESTree.CallExpression): boolean {
+  const argument = node.arguments[0];
+  return (
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    argument?.type === AST_NODE_TYPES.Literal &&
+    typeof argument.value === 'string' &&
+    IMAP_MODULES.has(argument.value)
+  );
 }

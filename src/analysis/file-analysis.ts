@@ -54,6 +54,8 @@ export interface FileAnalysis {
   /** Every scope the file declares (union), or undefined when it declares none. */
   readonly fileScopes: ScopeSource | undefined;
   readonly scopeStrings: readonly ScopeStringNode[];
+  /** The file hands a Google token to SMTP/IMAP (needs `https://mail.google.com/`, which no API call shows). */
+  readonly feedsMailProtocol: boolean;
   /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
   readonly requestUse: (node: TSESTree.Node) => RequestUse;
   readonly settings: PluginSettings;
@@ -66,6 +68,7 @@ const EMPTY_ANALYSIS_BASE = {
   authObjects: [],
   fileScopes: undefined,
   scopeStrings: [],
+  feedsMailProtocol: false,
   requestUse: (): RequestUse => 'unknown',
 } as const;
 
@@ -236,6 +239,7 @@ class Analyzer {
       authObjects: [...authObjects].map(([auth, source]) => ({ auth, source })),
       fileScopes: this.fileScopes(),
       scopeStrings: this.collected.scopeStrings,
+      feedsMailProtocol: this.collected.feedsMailProtocol,
       requestUse: (node) => this.requests().useOf(node),
       settings: this.settings,
     };

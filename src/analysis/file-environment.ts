@@ -268,6 +268,27 @@ export function isExported(variable: TSESLint.Scope.Variable): boolean {
   }
   return variable.references.some((reference) => {
     const parent = reference.identifier.parent;
-    return parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+    return (
+      parent?.type === AST_NODE_TYPES.ExportSpecifier ||
+      parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      (reference.identifier.type === AST_NODE_TYPES.Identifier && isCommonJsExport(reference.identifier))
+    );
   });
+}
+
+/** `module.exports = x`, `module.exports = { x }`, `exports.x = x`, `module.exports.x = x`. */
+function isCommonJsExport(identifier: TSESTree.Identifier): boolean {
+  let value: TSESTree.Node = identifier;
+  if (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    value = value.parent.parent;
+  }
+  const assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value) return false;
+  const target = assignment.left;
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return (
+    (target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'exports') ||
+    (target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'module' && memberKeyName(target) === 'exports') ||
+    (target.object.type === AST_NODE_TYPES.MemberExpression && memberKeyName(target.object) === 'exports')
+  );
 }

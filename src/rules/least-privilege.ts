@@ -1,11 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { authObjectsOfCall, authVisibility } from '../analysis/auth-visibility.ts';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { FileAnalysis, GmailCall } from '../analysis/file-analysis.ts';
+import { isExported } from '../analysis/file-environment.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';
 import type { AuthObject } from '../analysis/google-values.ts';
 import { isEditable, locateScope, removeScopeFix, replaceScopeFix } from '../analysis/scope-edits.ts';
-import type { ScopeSource } from '../analysis/scope-sources.ts';
+import type { ScopeDeclaration, ScopeSource } from '../analysis/scope-sources.ts';
 import { rangeLocation } from '../analysis/string-tokens.ts';
 import { CLASSIFICATION_RANK, classificationOf, getScopeInfo, isAddOnOnly, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
@@ -61,7 +63,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const analysis = getFileAnalysis(context);
         const env = analysis.env;
-        if (env === undefined) return;
+        // A token that also goes to SMTP/IMAP needs https://mail.google.com/, which no API call shows.
+        if (env === undefined || analysis.feedsMailProtocol) return;
         const groups = sourceGroups(analysis);
         const sharingDeclarations = groupsSharingDeclarations(groups);
         const reported = new Set<string>();
@@ -133,7 +136,9 @@ function sourceGroups(analysis: FileAnalysis): SourceGroup[] {
     if (group === undefined) groups.set(source, (group = { source, calls: [], auths: [] }));
     group.calls.push(call);
     const auths = source.kind === 'auth' ? authObjectsOfCall(analysis, call) : undefined;
-    if (auths === undefined) group.auths = undefined;
+    // Several auth objects may reach the call (`isAdmin ? adminAuth : userAuth`): which one needs
+    // what is not visible, so the group is not judged.
+    if (auths === undefined || auths.length > 1) group.auths = undefined;
     else if (group.auths !== undefined) for (const auth of auths) if (!group.auths.includes(auth)) group.auths.push(auth);
   }
   const traced = new Set([...groups.values()].flatMap((group) => group.auths ?? []));
@@ -146,12 +151,28 @@ function sourceGroups(analysis: FileAnalysis): SourceGroup[] {
 
 /** Whether every user of the group's scopes is visible: settings say so, or the auth objects never leave the file's sight. */
 function isVisible(analysis: FileAnalysis, group: SourceGroup): boolean {
+  // A list other modules import (or one imported from another module) may serve calls in files
+  // this lint of one file can't analyse: never judged, whatever the settings say.
+  if (group.source.declarations.some((declaration) => isShared(declaration, analysis.env))) return false;
   if (analysis.settings.complete) return true;
   if (group.source.kind !== 'auth' || group.auths === undefined || group.auths.length === 0 || group.calls.length === 0) return false;
   const visibility = authVisibility(analysis, group.auths);
   if (!visibility.contained) return false;
   const own = new Set(group.calls.map((call) => call.node));
   return [...visibility.reachedCalls].every((call) => own.has(call));
+}
+
+/** Declared in another module, or in a variable this module exports. */
+function isShared(declaration: ScopeDeclaration, env: FileEnvironment | undefined): boolean {
+  if (declaration.file !== undefined) return true;
+  for (let node: TSESTree.Node | undefined = declaration.node; node !== undefined; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+      const variable = node.id.type === AST_NODE_TYPES.Identifier ? env?.findVariable(node.id) : undefined;
+      return variable === undefined || isExported(variable);
+    }
+    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return false;
+  }
+  return false;
 }
 
 /**

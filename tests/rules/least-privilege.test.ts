@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.ts';
 import rule from '../../src/rules/least-privilege.ts';
 import { docExamples } from './doc-examples.ts';
-import { untypedRuleTester } from './rule-tester.ts';
+import path from 'node:path';
+import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
@@ -25,6 +26,63 @@ ruleTester.run('least-privilege', rule, {
   valid: [
     { name: 'docs: exactly the scopes the calls need', code: docs.correct[0]! },
     { name: 'docs: an exported auth object may serve other modules', code: docs.correct[1]! },
+    {
+      name: 'an exported SCOPES may serve another module that calls messages.send: no removal',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+`,
+      settings: COMPLETE,
+    },
+    {
+      name: 'a CommonJS-exported scope list is shared too',
+      code: `
+const { google } = require('googleapis');
+const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+module.exports = { SCOPES };
+`,
+    },
+    {
+      name: 'a scope list imported from another module: its other importers are not analysed',
+      code: `
+import { google } from 'googleapis';
+import { GMAIL_SCOPES } from './scopes';
+const auth = new google.auth.GoogleAuth({ scopes: GMAIL_SCOPES });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+      filename: path.join(FIXTURES, 'missing-scope', 'app.ts'),
+    },
+    {
+      name: 'several auth objects may reach the call: which one needs what is not visible',
+      code: `
+import { google } from 'googleapis';
+const adminAuth = new google.auth.GoogleAuth({ scopes: ['https://mail.google.com/'] });
+const userAuth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+export async function list(isAdmin) {
+  const auth = isAdmin ? adminAuth : userAuth;
+  await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+}
+`,
+    },
+    {
+      name: 'the token also feeds nodemailer XOAUTH2 over SMTP, which needs https://mail.google.com/',
+      code: `
+import { google } from 'googleapis';
+import nodemailer from 'nodemailer';
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET);
+oauth2.generateAuthUrl({ access_type: 'offline', scope: ['https://mail.google.com/'] });
+oauth2.setCredentials({ refresh_token: process.env.REFRESH });
+await google.gmail({ version: 'v1', auth: oauth2 }).users.labels.list({ userId: 'me' });
+const transport = nodemailer.createTransport({
+  service: 'gmail',
+  auth: { type: 'OAuth2', user: 'me@example.com', clientId: process.env.ID, clientSecret: process.env.SECRET, refreshToken: process.env.REFRESH },
+});
+`,
+    },
     {
       name: 'the auth object is passed to a function this file does not define',
       code: `
