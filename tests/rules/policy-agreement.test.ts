@@ -131,3 +131,19 @@ describe('policy rules agree with missing-scope', () => {
     });
   }
 });
+
+describe("missing-scope's fix is what the policy rules want", () => {
+  const AUTH = 'https://www.googleapis.com/auth';
+  it('messages.send + labels.create under userinfo.email: adds gmail.labels + gmail.send, and strict finds nothing after', () => {
+    const code = `import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/userinfo.email'] });
+const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
+await gmail.users.labels.create({ userId: 'me', requestBody: { name: 'Receipts' } });
+`;
+    const filename = path.join(EXAMPLES, 'userinfo.js');
+    const fixed = linter.verifyAndFix(code, config(['missing-scope']), filename);
+    expect(fixed.output).toBe(code.replace(`['${AUTH}/userinfo.email']`, `['${AUTH}/userinfo.email', '${AUTH}/gmail.labels', '${AUTH}/gmail.send']`));
+    expect(lint(fixed.output, filename, [...POLICY_RULES, 'missing-scope'])).toEqual([]);
+  });
+});
