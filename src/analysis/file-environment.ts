@@ -126,6 +126,8 @@ export class FileEnvironment implements Environment {
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
     const variable = this.findVariable(node);
     if (variable === undefined || this.isMutated(variable)) return undefined;
+    const enumValue = enumObject(variable);
+    if (enumValue !== undefined) return { kind: 'value', value: enumValue, origin: { kind: 'node', node: variable.defs[0]!.node, name: node.name } };
     const source = this.variableSource(variable);
     if (source === undefined) return undefined;
     switch (source.kind) {
@@ -291,4 +293,22 @@ function isCommonJsExport(identifier: TSESTree.Identifier): boolean {
     (target.object.type === AST_NODE_TYPES.Identifier && target.object.name === 'module' && memberKeyName(target) === 'exports') ||
     (target.object.type === AST_NODE_TYPES.MemberExpression && memberKeyName(target.object) === 'exports')
   );
+}
+
+/**
+ * A TypeScript `enum` whose members are all string literals, as an object (`Fmt.Full` → 'full'),
+ * like a constant object. Numeric, computed or merged enums are not evaluated.
+ */
+function enumObject(variable: TSESLint.Scope.Variable): StaticValue | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const declaration = variable.defs[0]!.node;
+  if (declaration.type !== AST_NODE_TYPES.TSEnumDeclaration) return undefined;
+  const properties: Record<string, StaticValue> = {};
+  for (const member of declaration.body.members) {
+    const key = member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : member.id.type === AST_NODE_TYPES.Literal ? String(member.id.value) : undefined;
+    const initializer = member.initializer;
+    if (key === undefined || initializer?.type !== AST_NODE_TYPES.Literal || typeof initializer.value !== 'string') return undefined;
+    properties[key] = { kind: 'string', value: initializer.value };
+  }
+  return { kind: 'object', properties };
 }

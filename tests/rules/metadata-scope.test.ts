@@ -45,12 +45,24 @@ await google.gmail({ version: 'v1', auth }).users.threads.get({ userId: 'me', id
       filename: 'file.ts',
     },
     {
-      name: 'an empty q is no search',
+      name: 'an optional q parameter may be omitted: not certain',
       code: `
 import { google } from 'googleapis';
 const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.metadata'] });
-await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me', q: '' });
+export const search = (q?: string) => google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me', q });
+export const search2 = (q: string | undefined) => google.gmail({ version: 'v1', auth }).users.threads.list({ userId: 'me', q });
 `,
+      filename: 'file.ts',
+    },
+    {
+      name: 'a TypeScript enum member that is the metadata format',
+      code: `
+import { google } from 'googleapis';
+enum Fmt { Full = 'full', Metadata = 'metadata' }
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.metadata'] });
+await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', id: '1', format: Fmt.Metadata });
+`,
+      filename: 'file.ts',
     },
     {
       name: 'drafts.get does not accept gmail.metadata at all: missing-scope reports it, not this rule',
@@ -72,6 +84,59 @@ await google.gmail({ version: 'v1', auth: meta }).users.labels.list({ userId: 'm
     },
   ],
   invalid: [
+    {
+      name: "q: '' is still sent, and still rejected under gmail.metadata",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.metadata'] });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me', q: '' });
+`,
+      errors: [{ messageId: 'queryNotAllowed', line: 4, column: 81, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a q parameter typed string (not optional) is always sent',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.metadata'] });
+export async function search(q: string) {
+  return google.gmail({ version: 'v1', auth }).users.threads.list({ userId: 'me', q });
+}
+`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'queryNotAllowed', line: 5, column: 83, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'TypeScript enum members resolve like constants: format: Fmt.Full',
+      code: `
+import { google } from 'googleapis';
+enum Fmt { Full = 'full', Metadata = 'metadata' }
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.metadata'] });
+await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', id: '1', format: Fmt.Full });
+`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'formatNotAllowed',
+          line: 5,
+          column: 89,
+          data: { method: 'users.messages.get', format: "`format: 'full'`", upper: 'FULL', source: 'the GoogleAuth on line 4', also: '' },
+          suggestions: [
+            {
+              messageId: 'useMetadataFormat',
+              output: `
+import { google } from 'googleapis';
+enum Fmt { Full = 'full', Metadata = 'metadata' }
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.metadata'] });
+await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', id: '1', format: 'metadata' });
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'docs: get without format, gmail.readonly requested too',
       code: docs.incorrect[0]!,
