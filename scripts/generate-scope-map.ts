@@ -55,6 +55,33 @@ export const DEFAULT_PACKAGES: ReadonlyArray<{ package: string; apiVersion?: str
  */
 export const OPENID_CONNECT_SCOPES: readonly string[] = ['openid', 'email', 'profile'];
 
+/**
+ * Real scopes that no method sample of the installed `googleapis` typings lists (their APIs are
+ * not in the package, or the typings' samples omit them), each with the Google page that
+ * documents it. The per-API `gapi.client` typings on npm would list more, with descriptions,
+ * but they are one package per API: this small cited table is the dependency-free alternative.
+ */
+export const DOCUMENTED_SCOPES: ReadonlyArray<{ readonly scope: string; readonly source: string }> = [
+  // Google Photos Library API: "Authorization scopes".
+  { scope: 'https://www.googleapis.com/auth/photoslibrary.readonly', source: 'https://developers.google.com/photos/library/guides/authorization' },
+  { scope: 'https://www.googleapis.com/auth/photoslibrary.appendonly', source: 'https://developers.google.com/photos/library/guides/authorization' },
+  // Google Photos Picker API: "Picker API scopes".
+  { scope: 'https://www.googleapis.com/auth/photospicker.mediaitems.readonly', source: 'https://developers.google.com/photos/overview/authorization' },
+  // Google Ad Manager SOAP API: the OAuth2 scope for Ad Manager.
+  { scope: 'https://www.googleapis.com/auth/dfp', source: 'https://developers.google.com/ad-manager/api/authentication' },
+  // Earth Engine API: "Authorization scopes" of its REST reference.
+  { scope: 'https://www.googleapis.com/auth/earthengine', source: 'https://developers.google.com/earth-engine/reference/rest' },
+  // Google Drive API: "Choose Google Drive API scopes" (drive.install: install a Drive app).
+  { scope: 'https://www.googleapis.com/auth/drive.install', source: 'https://developers.google.com/workspace/drive/api/guides/api-specific-auth' },
+  // The rest: Google's list of OAuth 2.0 scopes, under the Cloud Healthcare API, Cloud Source
+  // Repositories, AdSense Host API, Google Assistant API and Generative Language API.
+  { scope: 'https://www.googleapis.com/auth/cloud-healthcare', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
+  { scope: 'https://www.googleapis.com/auth/source.read_only', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
+  { scope: 'https://www.googleapis.com/auth/adsensehost', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
+  { scope: 'https://www.googleapis.com/auth/assistant-sdk-prototype', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
+  { scope: 'https://www.googleapis.com/auth/generative-language.retriever', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
+];
+
 export interface OutputFile {
   path: string;
   content: string;
@@ -119,11 +146,12 @@ function googleapisDeclarationFiles(): { dir: string; files: string[] } {
 
 /**
  * All valid scope strings: every entry of every method's sample `scopes: [...]` in the
- * installed `googleapis` typings, the scopes of the given maps, and the OpenID Connect scopes.
+ * installed `googleapis` typings (all of its APIs), the scopes of the given maps, the OpenID
+ * Connect scopes, and the cited `DOCUMENTED_SCOPES`.
  */
 export function generateGoogleScopes(maps: readonly ScopeMap[] = []): ScopeList {
   const { dir, files } = googleapisDeclarationFiles();
-  const all = new Set<string>(OPENID_CONNECT_SCOPES);
+  const all = new Set<string>([...OPENID_CONNECT_SCOPES, ...DOCUMENTED_SCOPES.map((entry) => entry.scope)]);
   for (const file of files) {
     for (const s of collectScopesFromTypings(readFileSync(file, 'utf8'), relative(dir, file))) all.add(s);
   }

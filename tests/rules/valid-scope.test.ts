@@ -92,6 +92,19 @@ const ADDON_OAUTH_SCOPES = [
 `,
     },
     {
+      name: 'real scopes that no googleapis sample lists (the cited table) are not reported',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({
+  scopes: [
+    '${AUTH}/photoslibrary.readonly', '${AUTH}/photoslibrary.appendonly', '${AUTH}/photospicker.mediaitems.readonly',
+    '${AUTH}/dfp', '${AUTH}/earthengine', '${AUTH}/drive.install', '${AUTH}/cloud-healthcare', '${AUTH}/source.read_only',
+    '${AUTH}/adsensehost', '${AUTH}/assistant-sdk-prototype', '${AUTH}/generative-language.retriever',
+  ],
+});
+`,
+    },
+    {
       name: "an MCP server's tools: `scopes: ['gmail.modify']` is the app's permission vocabulary, not a Google request",
       code: `
 import { google } from 'googleapis';

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DATA_DIR,
+  DOCUMENTED_SCOPES,
   GOOGLE_SCOPES_FILE,
   REPO_ROOT,
   exampleCode,
@@ -343,6 +345,32 @@ describe('google-scopes.json', () => {
     for (const s of list.scopes) {
       if (!['openid', 'email', 'profile'].includes(s)) expect(s).toMatch(/^https:\/\/[a-z.]+\/\S*$/);
     }
+  });
+
+  it('holds every scope of every API in the installed googleapis typings (the JSDoc samples)', () => {
+    const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('googleapis/package.json')), 'build', 'src', 'apis');
+    const scopes = new Set<string>();
+    for (const api of readdirSync(dir)) {
+      if (!statSync(path.join(dir, api)).isDirectory()) continue;
+      for (const file of readdirSync(path.join(dir, api)).filter((name) => name.endsWith('.d.ts'))) {
+        const text = readFileSync(path.join(dir, api, file), 'utf8');
+        // The samples' scope arrays: `scopes: [ 'https://…', … ]` in each method's JSDoc.
+        for (const block of text.matchAll(/scopes: \[([^\]]*)\]/g)) for (const match of block[1]!.matchAll(/'([^']+)'/g)) scopes.add(match[1]!);
+      }
+    }
+    expect(scopes.size).toBeGreaterThan(400);
+    expect([...scopes].filter((scope) => !list.scopes.includes(scope))).toEqual([]);
+  });
+
+  it('holds the cited real scopes that no googleapis sample lists', () => {
+    for (const { scope, source } of DOCUMENTED_SCOPES) {
+      expect(list.scopes).toContain(scope);
+      expect(source).toMatch(/^https:\/\/developers\.google\.com\//);
+    }
+    expect(DOCUMENTED_SCOPES.map(({ scope }) => scope.replace('https://www.googleapis.com/auth/', ''))).toEqual([
+      'photoslibrary.readonly', 'photoslibrary.appendonly', 'photospicker.mediaitems.readonly', 'dfp', 'earthengine',
+      'drive.install', 'cloud-healthcare', 'source.read_only', 'adsensehost', 'assistant-sdk-prototype', 'generative-language.retriever',
+    ]);
   });
 
   it('is exactly what the generator produces from the installed googleapis', { timeout: 120_000 }, () => {
