@@ -1,7 +1,7 @@
 /** The pull-request format: GitHub-flavoured Markdown, one table per declaration. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
+import { certainlyFails, declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
 
@@ -16,7 +16,7 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   const { summary } = report;
   out.push('## Google API scopes', '');
-  out.push(`${summary.missing > 0 ? '❌' : '✅'} **${escape(verdict(report))}**`, '');
+  out.push(`${certainlyFails(report) ? '❌' : '✅'} **${escape(verdict(report))}**`, '');
   out.push(
     `${plural(report.files, 'file')} · ${plural(summary.operations, 'Gmail operation')} · ${plural(
       report.declarations.filter((declaration) => declaration.kind !== 'unresolved').length,

@@ -62,6 +62,11 @@ export function plural(count: number, word: string, pluralWord = `${word}s`): st
   return `${count} ${count === 1 ? word : pluralWord}`;
 }
 
+/** Whether an operation certainly fails (the report's exit code 1, like eslint's errors). */
+export function certainlyFails(report: Report): boolean {
+  return report.summary.missing > 0 || report.summary.metadataConflicts > 0;
+}
+
 /** The one-line verdict: what fails, and what Google will require. */
 export function verdict(report: Report): string {
   const { summary } = report;
@@ -69,7 +74,7 @@ export function verdict(report: Report): string {
   if (summary.missing > 0) {
     parts.push(`${plural(summary.missing, 'operation')} will fail: add ${scopeList(report.missing, (text) => text)}`);
   } else {
-    parts.push('every traced operation is covered');
+    parts.push(summary.metadataConflicts > 0 ? 'no scope is missing' : 'every traced operation is covered');
   }
   if (summary.metadataConflicts > 0) parts.push(`${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under gmail.metadata`);
   if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);

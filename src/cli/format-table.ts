@@ -1,7 +1,7 @@
 /** The terminal format: sections per declaration, aligned columns, colour only when asked. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
+import { certainlyFails, declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
 
@@ -118,7 +118,7 @@ function operationRow(operation: ReportOperation, paint: Paint): Cell[] {
 
 function verdictLine(report: Report, paint: Paint): string {
   const text = verdict(report);
-  return report.summary.missing > 0 ? paint.red(paint.bold(text)) : paint.green(text);
+  return certainlyFails(report) ? paint.red(paint.bold(text)) : paint.green(text);
 }
 
 function classificationPaint(classification: Classification | null, paint: Paint): (text: string) => string {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatJson } from './format-json.ts';
 import { formatMarkdown } from './format-markdown.ts';
+import { certainlyFails } from './format-shared.ts';
 import { formatTable } from './format-table.ts';
 import { ReportUsageError, lintProject } from './lint.ts';
 import { buildReport } from './report.ts';
@@ -47,15 +48,17 @@ Arguments:
 
 Options:
   -f, --format <format>     table (default), markdown or json
-      --fail-on <what>      also exit 1 on: unused, metadata, unresolved
-                            (repeatable or comma-separated; missing always fails)
+      --fail-on <what>      also exit 1 on: unused, unresolved (repeatable or
+                            comma-separated; a missing scope and a call that
+                            breaks under gmail.metadata always fail)
   -c, --config <file>       use this ESLint config file instead of looking one up
   -h, --help                show this help
   -v, --version             print the version
 
 Exit codes:
-  0  no operation is missing a scope
-  1  an operation is missing a scope (or a --fail-on condition holds)
+  0  no operation certainly fails
+  1  an operation is missing a scope or breaks under gmail.metadata (both
+     certain 403s, as eslint reports them), or a --fail-on condition holds
   2  usage error: unknown option, path not found, bad --format, broken ESLint config;
      or the analysis of a file failed (the report is incomplete)
 `;
@@ -138,12 +141,15 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   return exitCode(report, args.failOn);
 }
 
-/** 1 when an operation is missing a scope, or when a `--fail-on` condition holds; else 0. */
+/**
+ * 1 when an operation certainly fails (a missing scope, or a call that breaks under
+ * gmail.metadata: eslint's missing-scope and metadata-scope errors), or when a `--fail-on`
+ * condition holds; else 0. (`--fail-on metadata` is still accepted: it always holds now.)
+ */
 export function exitCode(report: Report, failOn: ReadonlySet<string>): number {
   const failed =
-    report.summary.missing > 0 ||
+    certainlyFails(report) ||
     (failOn.has('unused') && report.declarations.some((declaration) => declaration.unused.length > 0)) ||
-    (failOn.has('metadata') && report.summary.metadataConflicts > 0) ||
     (failOn.has('unresolved') && report.summary.unresolved > 0);
   return failed ? EXIT_FAILED : EXIT_OK;
 }

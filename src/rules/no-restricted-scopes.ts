@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
-import { evaluate, memberKeyName, unwrapExpression } from '../analysis/static-value.ts';
+import { evaluate, findProperty, memberKeyName, unwrapExpression } from '../analysis/static-value.ts';
 import { stringValue } from '../analysis/string-tokens.ts';
 import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
@@ -18,7 +18,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'restrictedScope' | 'restrictedScopes';
+export type MessageIds = 'restrictedScope' | 'restrictedScopes' | 'delegatedScope' | 'delegatedScopes';
 
 export default createRule<Options, MessageIds>({
   name: 'no-restricted-scopes',
@@ -48,6 +48,10 @@ export default createRule<Options, MessageIds>({
     messages: {
       restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: requesting it {{consequence}}.',
       restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: requesting them {{consequence}}.',
+      delegatedScope:
+        '`{{scope}}` is a {{classification}} Gmail scope, requested by a service account with domain-wide delegation (`subject`): {{consequence}}.',
+      delegatedScopes:
+        '{{scopes}} are {{classification}} Gmail scopes, requested by a service account with domain-wide delegation (`subject`): {{consequence}}.',
     },
   },
   create(context, [{ level = 'restricted', allow = [] }]) {
@@ -85,6 +89,18 @@ export default createRule<Options, MessageIds>({
             collectWritten(declaration.node, env, written, visited, 0);
           }
         }
+        // Scopes of service accounts that impersonate users (`subject`): OAuth app verification
+        // does not apply to them; a Workspace administrator's grant does.
+        // A constant that a user-facing auth object requests too still needs verification.
+        const byDelegation = new Map<boolean, Map<TSESTree.Node, string>>([[true, new Map()], [false, new Map()]]);
+        for (const { auth, source } of analysis.authObjects) {
+          if (source === undefined) continue;
+          for (const declaration of source.declarations) {
+            if (declaration.node === undefined || declaration.file !== undefined) continue;
+            collectWritten(declaration.node, env, byDelegation.get(hasDelegationSubject(auth.node))!, 0);
+          }
+        }
+        const delegated = new Set([...byDelegation.get(true)!.keys()].filter((node) => !byDelegation.get(false)!.has(node)));
         const reported = [...written].sort(([a], [b]) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
         // A concatenation or template is reported as a whole, not its parts. In start order, a
         // node lies inside an earlier reported one exactly when it ends before the furthest end.
@@ -98,20 +114,22 @@ export default createRule<Options, MessageIds>({
           if (offending.length === 0) continue;
           coveredUntil = Math.max(coveredUntil, node.range[1]);
           const top = highest(offending);
+          const isDelegated = delegated.has(node);
+          const consequence = isDelegated ? DELEGATION_CONSEQUENCE : verificationConsequence(top);
           if (offending.length === 1) {
             context.report({
               node,
-              messageId: 'restrictedScope',
-              data: { scope: scopeLabel(offending[0]!), classification: top, consequence: verificationConsequence(top) },
+              messageId: isDelegated ? 'delegatedScope' : 'restrictedScope',
+              data: { scope: scopeLabel(offending[0]!), classification: top, consequence },
             });
           } else {
             context.report({
               node,
-              messageId: 'restrictedScopes',
+              messageId: isDelegated ? 'delegatedScopes' : 'restrictedScopes',
               data: {
                 scopes: formatScopes(offending, offending.some((scope) => classificationOf(scope) !== top)),
                 classification: offending.every((scope) => classificationOf(scope) === top) ? top : `${top} or sensitive`,
-                consequence: verificationConsequence(top),
+                consequence,
               },
             });
           }
@@ -120,6 +138,35 @@ export default createRule<Options, MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
+
+/**
+ * What applies to a service account with domain-wide delegation instead of OAuth app
+ * verification (https://support.google.com/a/answer/162106, "Control API access with
+ * domain-wide delegation"; verification and CASA concern consent screens shown to users).
+ */
+const DELEGATION_CONSEQUENCE =
+  "no OAuth verification or security assessment applies, but a Workspace super administrator must authorize the service account's client ID for it in the Admin console, and the account can then use it on every mailbox it impersonates";
+
+/**
+ * `new JWT({ subject })`, `new JWT(email, keyFile, key, scopes, subject)`,
+ * `new GoogleAuth({ clientOptions: { subject } })`: an auth object that impersonates a user.
+ */
+function hasDelegationSubject(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const first = node.arguments[0] === undefined ? undefined : unwrapExpression(node.arguments[0]);
+  if (first?.type !== AST_NODE_TYPES.ObjectExpression) return node.arguments[4] !== undefined && !isNullish(node.arguments[4]);
+  const subject = findProperty(first, 'subject') ?? findProperty(unwrapOptional(findProperty(first, 'clientOptions')?.value), 'subject');
+  return subject !== undefined && !isNullish(subject.value);
+}
+
+function unwrapOptional(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  return node === undefined ? undefined : unwrapExpression(node);
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+}
 
 /** "`a` and `b`", or "`a` (sensitive) and `b` (restricted)" when they differ. */
 function formatScopes(scopes: readonly string[], withClassification: boolean): string {

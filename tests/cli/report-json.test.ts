@@ -246,9 +246,9 @@ describe('report --format json', () => {
     expect(report.verification).toEqual({ requested: 'restricted', minimal: 'restricted' });
   });
 
-  it('reports calls that break under gmail.metadata, and gmail.metadata as unused, without failing', async () => {
+  it('reports calls that break under gmail.metadata (a failure, as in eslint), and gmail.metadata as unused', async () => {
     const { code, report } = await json([], fixture('covered'));
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(report.summary).toEqual({ operations: 2, ok: 1, missing: 0, metadataConflicts: 1, unresolved: 0 });
     const operations = report.operations as { method: string; metadata: string; status: string }[];
     expect(operations.map(({ method, metadata, status }) => ({ method, metadata, status }))).toEqual([

@@ -14,6 +14,8 @@ const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 const docs = docExamples('no-restricted-scopes');
 const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
 const SENSITIVE = "requires Google's OAuth app verification";
+const DELEGATED =
+  "no OAuth verification or security assessment applies, but a Workspace super administrator must authorize the service account's client ID for it in the Admin console, and the account can then use it on every mailbox it impersonates";
 
 describe('no-restricted-scopes docs', () => {
   it('has the examples these tests use', () => {
@@ -51,6 +53,22 @@ const auth = new google.auth.GoogleAuth({ scopes: READ_SCOPES });
     },
   ],
   invalid: [
+    {
+      name: 'a service account with domain-wide delegation: what applies is the administrator grant, not OAuth verification',
+      code: `
+import { google } from 'googleapis';
+const jwt = new google.auth.JWT({ email: 'sa@p.iam.gserviceaccount.com', key: process.env.KEY, scopes: ['${AUTH}/gmail.readonly'], subject: 'user@example.com' });
+const positional = new google.auth.JWT('sa@p.iam.gserviceaccount.com', undefined, process.env.KEY, ['${AUTH}/gmail.modify'], 'admin@example.com');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', 'https://mail.google.com/'], clientOptions: { subject: 'user@example.com' } });
+const user = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
+`,
+      errors: [
+        { messageId: 'delegatedScope', line: 3, column: 105, data: { scope: 'gmail.readonly', classification: 'restricted', consequence: DELEGATED } },
+        { messageId: 'delegatedScope', line: 4, column: 101, data: { scope: 'gmail.modify', classification: 'restricted', consequence: DELEGATED } },
+        { messageId: 'delegatedScope', line: 5, column: 98, data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: DELEGATED } },
+        { messageId: 'restrictedScope', line: 6, column: 52, data: { scope: 'gmail.compose', classification: 'restricted', consequence: RESTRICTED } },
+      ],
+    },
     {
       name: 'docs: gmail.modify',
       code: docs.incorrect[0]!,
