@@ -96,6 +96,11 @@ describe('the example GitHub Actions workflow (examples/github-actions.yml)', ()
     for (const file of written) fs.rmSync(file, { force: true });
   });
 
+  it('never restores an ESLint cache from another commit (a scope module edit would not re-lint its importers)', () => {
+    expect(workflow).not.toMatch(/^\s*-? ?uses: actions\/cache/m);
+    expect(workflow).not.toContain('restore-keys');
+  });
+
   it('runs ESLint twice: SARIF for code scanning, then the failing, readable run', () => {
     expect(commands).toHaveLength(2);
     expect(commands[0]).toEqual(expect.arrayContaining(['--format', '@microsoft/sarif', '--output-file', 'eslint.sarif', '--cache']));
