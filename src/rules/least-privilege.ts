@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { authObjectsOfCall, authVisibility } from '../analysis/auth-visibility.ts';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { FileAnalysis, GmailCall } from '../analysis/file-analysis.ts';
