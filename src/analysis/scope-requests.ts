@@ -160,6 +160,10 @@ export class ScopeRequestClassifier {
         case AST_NODE_TYPES.Property:
           if (parent.key === current && !parent.shorthand) return 'check';
           return this.property(parent);
+        case AST_NODE_TYPES.AssignmentPattern:
+          // `function authorize(scopes = ['…'])`: the default flows wherever the parameter goes.
+          if (parent.right !== current || parent.left.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+          return this.followVariable(parent.left, depth + 1);
         case AST_NODE_TYPES.VariableDeclarator:
           if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return 'unknown';
           return this.followVariable(parent.id, depth + 1);

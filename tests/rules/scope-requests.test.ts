@@ -108,6 +108,45 @@ export async function send(gmail, info, raw) {
       ],
     },
     {
+      name: 'a parameter default that reaches generateAuthUrl is a request',
+      code: `
+import { google } from 'googleapis';
+export const authUrl = (client, scopes = ['${AUTH}/gmail.readonly']) => client.generateAuthUrl({ scope: scopes });
+export async function send(gmail, raw) {
+  await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 9,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: 'gmail.send',
+            where: ' to `scopes`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: 'gmail.send' },
+              output: `
+import { google } from 'googleapis';
+export const authUrl = (client, scopes = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send']) => client.generateAuthUrl({ scope: scopes });
+export async function send(gmail, raw) {
+  await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a consent URL built from a constant is a request',
       code: `
 import { google } from 'googleapis';
