@@ -93,11 +93,13 @@ export default createRule<Options, MessageIds>({
         // does not apply to them; a Workspace administrator's grant does.
         // A constant that a user-facing auth object requests too still needs verification.
         const byDelegation = new Map<boolean, Map<TSESTree.Node, string>>([[true, new Map()], [false, new Map()]]);
+        const visitedByDelegation = new Map<boolean, Set<TSESTree.Node>>([[true, new Set()], [false, new Set()]]);
         for (const { auth, source } of analysis.authObjects) {
           if (source === undefined) continue;
+          const delegation = hasDelegationSubject(auth.node);
           for (const declaration of source.declarations) {
             if (declaration.node === undefined || declaration.file !== undefined) continue;
-            collectWritten(declaration.node, env, byDelegation.get(hasDelegationSubject(auth.node))!, 0);
+            collectWritten(declaration.node, env, byDelegation.get(delegation)!, visitedByDelegation.get(delegation)!, 0);
           }
         }
         const delegated = new Set([...byDelegation.get(true)!.keys()].filter((node) => !byDelegation.get(false)!.has(node)));
