@@ -1,7 +1,7 @@
 /** The pull-request format: GitHub-flavoured Markdown, one table per declaration. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { certainlyFails, declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
+import { certainlyFails, classificationCells, declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
 
@@ -37,8 +37,7 @@ export function formatMarkdown(report: Report): string {
   if (scopes.length > 0) {
     out.push('### Scope classification', '', '| Scope | Classification | Google verification |', '|---|---|---|');
     for (const [scope, info] of scopes) {
-      const classification = info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'invalid');
-      const verification = info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a Google OAuth scope (typo?)');
+      const { classification, verification } = classificationCells(info);
       out.push(`| ${code(scopeLabel(scope))} | ${classification} | ${escape(verification)} |`);
     }
     out.push('');

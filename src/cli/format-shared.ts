@@ -1,7 +1,7 @@
 /** Wording shared by the table and Markdown formats. */
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
-import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+import type { Report, ReportDeclaration, ReportOperation, ReportScopeClassification } from './report.ts';
 
 export function declarationTitle(declaration: ReportDeclaration): string {
   if (declaration.file === null) return declaration.label;
@@ -80,4 +80,15 @@ export function verdict(report: Report): string {
   if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);
   if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
   return parts.join('; ');
+}
+
+/**
+ * A scope's classification and verification cells. A string the catalog lacks is "not a scope
+ * Google documents", never "invalid": the bundled list can be older than Google's.
+ */
+export function classificationCells(info: ReportScopeClassification): { classification: string; verification: string } {
+  return {
+    classification: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'undocumented'),
+    verification: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a scope Google documents (typo?)'),
+  };
 }

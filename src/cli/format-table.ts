@@ -1,7 +1,7 @@
 /** The terminal format: sections per declaration, aligned columns, colour only when asked. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { certainlyFails, declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
+import { certainlyFails, classificationCells, declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
 
@@ -50,11 +50,14 @@ export function formatTable(report: Report, options: { readonly color: boolean }
   const scopes = Object.entries(report.classification);
   if (scopes.length > 0) {
     lines.push('', paint.bold('Scopes'));
-    const rows = scopes.map(([scope, info]) => [
-      { text: scopeLabel(scope) },
-      { text: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'invalid'), paint: classificationPaint(info.classification, paint) },
-      { text: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a Google OAuth scope (typo?)') },
-    ]);
+    const rows = scopes.map(([scope, info]) => {
+      const cells = classificationCells(info);
+      return [
+        { text: scopeLabel(scope) },
+        { text: cells.classification, paint: classificationPaint(info.classification, paint) },
+        { text: cells.verification },
+      ];
+    });
     appendAll(lines, table([[{ text: 'scope' }, { text: 'classification' }, { text: 'Google verification' }].map((cell) => ({ ...cell, paint: paint.dim })), ...rows]));
   }
 

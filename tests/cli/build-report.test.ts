@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileInventory, InventoryCall, InventorySource } from '../../src/analysis/inventory.ts';
 import { exitCode } from '../../src/cli/run.ts';
 import { buildReport } from '../../src/cli/report.ts';
+import { formatMarkdown } from '../../src/cli/format-markdown.ts';
 import { getMethod } from '../../src/scopes/api-map.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from '../../src/scopes/metadata.ts';
 import type { CallShape } from '../../src/scopes/metadata.ts';
@@ -184,5 +185,14 @@ describe('buildReport', () => {
     expect(result.summary.missing).toBe(1);
     expect(declaration(result, 'app.js:10:1')?.missing).toEqual(scopes('gmail.send'));
     expect(exitCode(result, new Set())).toBe(1);
+  });
+});
+
+describe('scope classification wording', () => {
+  it('calls a string the catalog lacks "not a scope Google documents", never invalid', () => {
+    const result = report([auth('10', [...scopes('gmail.labels'), 'https://www.googleapis.com/auth/brand-new.scope'])], [call('users.labels.list', '10')]);
+    const markdown = formatMarkdown(result);
+    expect(markdown).toContain('| `brand-new.scope` | undocumented | not a scope Google documents (typo?) |');
+    expect(markdown).not.toContain('invalid');
   });
 });
