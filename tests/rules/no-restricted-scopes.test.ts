@@ -26,6 +26,14 @@ describe('no-restricted-scopes docs', () => {
 
 ruleTester.run('no-restricted-scopes', rule, {
   valid: [
+    {
+      name: 'a REQUIRED_SCOPE that is only checked with includes() is not a request',
+      code: `
+import { google } from 'googleapis';
+const REQUIRED_SCOPE = '${AUTH}/gmail.readonly';
+export const canRead = (granted) => granted.includes(REQUIRED_SCOPE);
+`,
+    },
     { name: 'docs: sensitive and non-sensitive scopes', code: docs.correct[0]! },
     { name: 'docs: sign-in and other APIs’ scopes', code: docs.correct[1]! },
     {
