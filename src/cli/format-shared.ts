@@ -2,6 +2,7 @@
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
+import type { ScopeUseCall } from './scope-uses.ts';
 
 export function declarationTitle(declaration: ReportDeclaration): string {
   if (declaration.file === null) return declaration.label;
@@ -76,3 +77,10 @@ export function verdict(report: Report): string {
   if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
   return parts.join('; ');
 }
+
+/** `report --explain`: " (also covered by gmail.readonly)", or nothing when the call needs this scope alone. */
+export function alsoCoveredText(call: ScopeUseCall, code: (text: string) => string): string {
+  return call.alsoCoveredBy.length === 0 ? '' : ` (also covered by ${call.alsoCoveredBy.map((scope) => code(scopeLabel(scope))).join(', ')})`;
+}
+
+export const NO_TRACED_USE = 'no traced call needs it';
