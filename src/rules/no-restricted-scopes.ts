@@ -5,7 +5,7 @@ import type { FileEnvironment } from '../analysis/file-environment.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { evaluate, memberKeyName, unwrapExpression } from '../analysis/static-value.ts';
 import { stringValue } from '../analysis/string-tokens.ts';
-import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationInBrief } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
@@ -46,8 +46,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ level: 'restricted', allow: [] }],
     messages: {
-      restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: requesting it {{consequence}}.',
-      restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: requesting them {{consequence}}.',
+      restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: {{consequence}}.',
+      restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: {{consequence}}.',
     },
   },
   create(context, [{ level = 'restricted', allow = [] }]) {
@@ -101,7 +101,7 @@ export default createRule<Options, MessageIds>({
             context.report({
               node,
               messageId: 'restrictedScope',
-              data: { scope: scopeLabel(offending[0]!), classification: top, consequence: verificationConsequence(top) },
+              data: { scope: scopeLabel(offending[0]!), classification: top, consequence: verificationInBrief(top) },
             });
           } else {
             context.report({
@@ -110,7 +110,7 @@ export default createRule<Options, MessageIds>({
               data: {
                 scopes: formatScopes(offending, offending.some((scope) => classificationOf(scope) !== top)),
                 classification: offending.every((scope) => classificationOf(scope) === top) ? top : `${top} or sensitive`,
-                consequence: verificationConsequence(top),
+                consequence: verificationInBrief(top),
               },
             });
           }

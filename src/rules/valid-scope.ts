@@ -42,9 +42,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allow: [] }],
     messages: {
       invalidScope:
-        '`{{scope}}` is not a valid Google OAuth scope: {{problems}}. Google rejects it with `invalid_scope` (Error 400). Use `{{replacement}}`.',
+        '`{{scope}}` is not a Google OAuth scope ({{problems}}): Google answers `invalid_scope`. Use `{{replacement}}`.',
       unknownScope:
-        '`{{scope}}` is not a known Google OAuth scope{{problems}}. Google rejects it with `invalid_scope` (Error 400).{{hint}}',
+        '`{{scope}}` is not a known Google OAuth scope{{problems}}; Google answers `invalid_scope`.{{hint}}',
       replaceScope: 'Replace with `{{replacement}}`.',
     },
   },

@@ -12,8 +12,8 @@ const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 
 
 const docs = docExamples('no-restricted-scopes');
-const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
-const SENSITIVE = "requires Google's OAuth app verification";
+const RESTRICTED = "public apps need Google's verification and a yearly CASA security assessment";
+const SENSITIVE = "public apps need Google's OAuth app verification";
 
 describe('no-restricted-scopes docs', () => {
   it('has the examples these tests use', () => {
