@@ -81,6 +81,44 @@ describe('reading the error', () => {
     });
   });
 
+  it("reads the ErrorInfo from Node's printout of response.data (single quotes, bare keys)", () => {
+    const printed = `{
+  error: {
+    code: 403,
+    message: 'Request had insufficient authentication scopes.',
+    errors: [ { message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' } ],
+    status: 'PERMISSION_DENIED',
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+        domain: 'googleapis.com',
+        metadata: { method: 'caribou.api.proto.MailboxService.ListHistory', service: 'gmail.googleapis.com' }
+      }
+    ]
+  }
+}`;
+    expect(parseErrorText(printed)).toMatchObject({
+      kind: 'insufficient-scope',
+      status: 403,
+      reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+      service: 'gmail.googleapis.com',
+      rpc: 'caribou.api.proto.MailboxService.ListHistory',
+    });
+    expect(explainError(parseErrorText(printed)!, report)).toMatchObject({
+      method: 'users.history.list',
+      identifiedBy: 'rpc',
+      callSites: [{ file: 'src/profile.js', line: 10, status: 'ok' }],
+    });
+  });
+
+  it('reads the scopes a consent screen refuses to show', () => {
+    expect(parseErrorText('Error 400: invalid_scope\nSome requested scopes cannot be shown: [https://www.googleapis.com/auth/gmail.sendd]')).toMatchObject({
+      kind: 'invalid-scope',
+      invalidScopes: ['https://www.googleapis.com/auth/gmail.sendd'],
+    });
+  });
+
   it('reads nothing from text that is no scope error', () => {
     expect(parseErrorText('TypeError: Cannot read properties of undefined (reading "data")')).toBeUndefined();
     expect(parseErrorText('{"error":{"code":404,"message":"Requested entity was not found."}}')).toBeUndefined();
