@@ -10,10 +10,10 @@
  * an answer; none or several is "unknown" — never a guess.
  *
  * RPC names seen in real Gmail reports, all matched by the rule above (tests/scopes/rpc-names.test.ts):
- *   MailboxService.GetProfile, .ListMessages, .CreateDraft, .ListHistory, .SendMessage
- *   (https://github.com/googleworkspace/cli/issues/174 and the public 403 bodies quoted in
- *   the issue that asked for `explain`). A name that breaks the rule goes in `RPC_EXCEPTIONS`
- *   with its source; none is known for Gmail today.
+ *   MailboxService.ListLabels (https://github.com/googleworkspace/php-samples/issues/123), and
+ *   .GetProfile, .ListMessages, .CreateDraft, .ListHistory, .SendMessage (the public 403 bodies
+ *   quoted in the issue that asked for `explain`). A name that breaks the rule goes in
+ *   `RPC_EXCEPTIONS` with its source; none is known for Gmail today.
  */
 import { resolveApi } from './api-map.ts';
 import type { ApiMap, MethodInfo } from './api-map.ts';

@@ -15,6 +15,7 @@ describe('RPC names to method ids', () => {
     expect(methodOf('GetProfile')).toBe('users.getProfile');
     expect(methodOf('ListMessages')).toBe('users.messages.list');
     expect(methodOf('ListHistory')).toBe('users.history.list');
+    expect(methodOf('ListLabels')).toBe('users.labels.list');
   });
 
   it('matches verb + resource, singular or plural, with or without parent resources', () => {
