@@ -95,9 +95,9 @@ interface Identified {
 export function explainError(error: ParsedError, report: Report | undefined): Explanation {
   const identified = identifyMethod(error);
   const method = identified.methods.length === 1 ? identified.methods[0] : undefined;
-  const ids = new Set(identified.methods.map((candidate) => candidate.id));
+  const keys = new Set(identified.methods.map((candidate) => `${candidate.api}:${candidate.id}`));
   const operations = (report?.operations ?? []).filter(
-    (operation) => ids.has(operation.method) && (!error.kind.startsWith('metadata') || operation.metadata === 'breaks' || operation.metadata === 'maybe'),
+    (operation) => keys.has(`${operation.api}:${operation.method}`) && (!error.kind.startsWith('metadata') || operation.metadata === 'breaks' || operation.metadata === 'maybe'),
   );
   const reaching = new Set(operations.map((operation) => operation.declaration).filter((id): id is string => id !== null));
   const declarations = (report?.declarations ?? []).filter((declaration) => declaration.kind !== 'unresolved');
