@@ -82,8 +82,12 @@ function whySection(report: Report): string[] {
   const out = ['### Why each scope is requested', '', '| Declaration | Scope | Needed by |', '|---|---|---|'];
   for (const use of scopeUses(report)) {
     const declaration = report.declarations.find((item) => item.id === use.declaration)!;
-    const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} \`${declaration.file}:${declaration.line ?? ''}\``;
-    const calls = use.calls.length === 0 ? `_${NO_TRACED_USE}_` : use.calls.map((call) => escape(`${code(call.method)} ${code(`${call.file}:${call.line}:${call.column}`)}${alsoCoveredText(call, code)}`)).join('<br>');
+    const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
+    // Project strings only inside code spans (`code` makes them inert); the rest is our own text.
+    const calls =
+      use.calls.length === 0
+        ? `_${NO_TRACED_USE}_`
+        : use.calls.map((call) => `${code(call.method)} ${code(`${call.file}:${call.line}:${call.column}`)}${alsoCoveredText(call, code)}`).join('<br>');
     out.push(`| ${title} | ${code(scopeLabel(use.scope))} | ${calls} |`);
   }
   return out;

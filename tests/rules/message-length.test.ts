@@ -58,6 +58,13 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
   },
 };
 
+/** Every rule's fail-closed messages (src/rules/fail-closed.ts), with a realistic reason. */
+const FAILURES = {
+  analysisFailed: { reason: 'Maximum call stack size exceeded (at file-analysis.ts:212)' },
+  invalidSettings: { reason: `settings['googleapis-scopes'].scopes must be an array of scope URL strings.` },
+};
+for (const ids of Object.values(COMMON)) Object.assign(ids, FAILURES);
+
 function render(template: string, data: Record<string, string>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
     const value = data[key];
