@@ -101,6 +101,24 @@ function packageVersion(dir: string): string {
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * The release date of the installed version, from the package's own CHANGELOG.md
+ * (`## [22.0.1](…) (2026-09-23)`): a date that only changes with the source, so the data
+ * stays reproducible. Undefined when the package ships no changelog entry for it.
+ */
+export function releaseDate(changelog: string, version: string): string | undefined {
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const heading = new RegExp(`^#+\\s*\\[?v?${escaped}\\]?(?:\\([^)]*\\))?\\s*\\((\\d{4}-\\d{2}-\\d{2})\\)`, 'm');
+  return heading.exec(changelog)?.[1];
+}
+
+function packageSource(pkg: string, dir: string): Record<string, string> {
+  const version = packageVersion(dir);
+  const changelog = join(dir, 'CHANGELOG.md');
+  const released = existsSync(changelog) ? releaseDate(readFileSync(changelog, 'utf8'), version) : undefined;
+  return { package: pkg, version, ...(released === undefined ? {} : { released }) };
+}
+
 export function mapOutputPath(map: Pick<ScopeMap, 'api' | 'version'>): string {
   return join(DATA_DIR, `${map.api}-${map.version}.json`);
 }
@@ -125,7 +143,7 @@ export function generateFromPackage(pkg: string, apiVersion?: string): ScopeMap 
     api,
     version: basename(file, '.ts'),
     fileName: `${pkg}/${file}`,
-    source: { package: pkg, version: packageVersion(dir) },
+    source: packageSource(pkg, dir),
   });
 }
 
@@ -156,7 +174,7 @@ export function generateGoogleScopes(maps: readonly ScopeMap[] = []): ScopeList 
     for (const s of collectScopesFromTypings(readFileSync(file, 'utf8'), relative(dir, file))) all.add(s);
   }
   for (const map of maps) for (const m of Object.values(map.methods)) for (const s of m.scopes) all.add(s);
-  return { source: { package: 'googleapis', version: packageVersion(dir) }, scopes: sortScopes(all) };
+  return { source: packageSource('googleapis', dir), scopes: sortScopes(all) };
 }
 
 /** The committed outputs of a default run. */

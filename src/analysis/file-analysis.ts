@@ -14,7 +14,7 @@ import { collect, SCOPE_LIKE } from './collect.ts';
 import type { Collected, ScopeStringNode } from './collect.ts';
 import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
-import { describeDeclaration, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
+import { locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from './static-value.ts';
 import { detectTypedGmailMethod } from './typed-calls.ts';
@@ -658,8 +658,10 @@ function lookupModuleExport(
   if (target === undefined) return undefined;
   const exported = moduleGoogleExports(target, boundary).get(name);
   if (exported?.requested === undefined) return exported;
-  const where = describeDeclaration({ node: undefined, file: target, name: undefined }, fromFile);
-  return { ...exported, requested: { ...exported.requested, description: `${exported.requested.description} in ${where}` } };
+  // Its description names lines of the module that made it, said relative to each linted file
+  // when a message is written (describeSource): never relative to a module in between.
+  const requested = exported.requested;
+  return { ...exported, requested: { ...requested, describedIn: requested.describedIn ?? requested.origin?.file ?? target } };
 }
 
 function moduleGoogleExports(file: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {

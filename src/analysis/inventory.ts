@@ -8,6 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
 import type { AuthKind, AuthObject } from './google-values.ts';
+import { describeSource } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { MetadataVerdict } from '../scopes/metadata.ts';
 import { callNeed } from '../scopes/policy.ts';
@@ -156,7 +157,7 @@ function toInventorySource(source: SourceWithOrigin, auth: AuthObject | undefine
     line: declaration.node?.loc.start.line,
     name: declaration.name,
   }));
-  const base = { foundIn: filename, description: source.description, scopes: [...source.scopes], complete: source.complete, declaredAt };
+  const base = { foundIn: filename, description: describeSource(source, filename), scopes: [...source.scopes], complete: source.complete, declaredAt };
   const origin = source.origin;
   if (origin !== undefined && source.kind !== 'settings' && auth === undefined) {
     const location = { file: origin.file, line: origin.line, column: origin.column + 1 };
@@ -190,7 +191,7 @@ function toInventorySource(source: SourceWithOrigin, auth: AuthObject | undefine
       // auth object lives in another module (its declarations carry no node of this file).
       const first = source.declarations.find((declaration) => declaration.node !== undefined)?.node;
       return {
-        id: `auth:${filename}#${source.description}`,
+        id: `auth:${filename}#${describeSource(source, filename)}`,
         kind: 'auth',
         authKind: undefined,
         location: first === undefined ? undefined : locationOf(first, filename),

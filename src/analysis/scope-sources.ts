@@ -26,6 +26,8 @@ export interface ScopeSource {
   readonly declarations: readonly ScopeDeclaration[];
   /** Where the scopes are requested: the auth object, or the file's first scope declaration (column 0-based). */
   readonly origin?: SourceLocation;
+  /** The module whose lines `description` names, when it is not the linted file (absolute path). */
+  readonly describedIn?: string;
 }
 
 export interface SourceLocation {
@@ -146,6 +148,16 @@ function uniqueDeclarations(declarations: readonly ScopeDeclaration[]): ScopeDec
 }
 
 /** "`SCOPES` in ./scopes.ts", "`SCOPES`", or undefined: how a message names a declaration. */
+/**
+ * For messages: "the GoogleAuth on line 3", with the module it is in when that is not the linted
+ * file, as a path relative to the linted file ("the GoogleAuth on line 3 in ./lib/oauth.js").
+ */
+export function describeSource(source: ScopeSource, linted: string): string {
+  if (source.describedIn === undefined || source.describedIn === linted) return source.description;
+  const where = relativePath(linted, source.describedIn);
+  return source.description === 'this file' ? `the scopes declared in ${where}` : `${source.description} in ${where}`;
+}
+
 export function describeDeclaration(declaration: ScopeDeclaration, fromFile: string): string | undefined {
   const file = declaration.file === undefined ? undefined : relativePath(fromFile, declaration.file);
   if (declaration.name !== undefined) return file === undefined ? `\`${declaration.name}\`` : `\`${declaration.name}\` in ${file}`;

@@ -1,9 +1,10 @@
 /** The pull-request format: GitHub-flavoured Markdown, one table per declaration. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { certainlyFails, classificationCells, declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
+import { NO_TRACED_USE, alsoCoveredText, certainlyFails, classificationCells, declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
+import { scopeUses } from './scope-uses.ts';
 
 const STATUS: Readonly<Record<ReportOperation['status'], string>> = {
   ok: '✅ ok',
@@ -12,7 +13,7 @@ const STATUS: Readonly<Record<ReportOperation['status'], string>> = {
   unresolved: '❔ unknown',
 };
 
-export function formatMarkdown(report: Report): string {
+export function formatMarkdown(report: Report, options: { readonly explain?: boolean } = {}): string {
   const out: string[] = [];
   const { summary } = report;
   out.push('## Google API scopes', '');
@@ -32,6 +33,7 @@ export function formatMarkdown(report: Report): string {
   out.push(`| Unused (not needed by any visible call) | ${list(report.unused)} |`, '');
 
   for (const declaration of report.declarations) appendAll(out, declarationSection(report, declaration)).push('');
+  if (options.explain === true) appendAll(out, whySection(report)).push('');
 
   const scopes = Object.entries(report.classification);
   if (scopes.length > 0) {
@@ -71,6 +73,22 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
     results.push(`**Missing:** ${list(declaration.missing)}`, `**Unused:** ${list(declaration.unused)}`);
   }
   out.push(results.join(' · '));
+  return out;
+}
+
+/** `--explain`: one row per requested scope, with the calls it covers. */
+function whySection(report: Report): string[] {
+  const out = ['### Why each scope is requested', '', '| Declaration | Scope | Needed by |', '|---|---|---|'];
+  for (const use of scopeUses(report)) {
+    const declaration = report.declarations.find((item) => item.id === use.declaration)!;
+    const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
+    // Project strings only inside code spans (`code` makes them inert); the rest is our own text.
+    const calls =
+      use.calls.length === 0
+        ? `_${NO_TRACED_USE}_`
+        : use.calls.map((call) => `${code(call.method)} ${code(`${call.file}:${call.line}:${call.column}`)}${alsoCoveredText(call, code)}`).join('<br>');
+    out.push(`| ${title} | ${code(scopeLabel(use.scope))} | ${calls} |`);
+  }
   return out;
 }
 

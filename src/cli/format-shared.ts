@@ -2,6 +2,7 @@
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import type { Report, ReportDeclaration, ReportOperation, ReportScopeClassification } from './report.ts';
+import type { ScopeUseCall } from './scope-uses.ts';
 
 export function declarationTitle(declaration: ReportDeclaration): string {
   if (declaration.file === null) return declaration.label;
@@ -92,3 +93,9 @@ export function classificationCells(info: ReportScopeClassification): { classifi
     verification: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a scope Google documents (typo?)'),
   };
 }
+/** `report --explain`: " (also covered by gmail.readonly)", or nothing when the call needs this scope alone. */
+export function alsoCoveredText(call: ScopeUseCall, code: (text: string) => string): string {
+  return call.alsoCoveredBy.length === 0 ? '' : ` (also covered by ${call.alsoCoveredBy.map((scope) => code(scopeLabel(scope))).join(', ')})`;
+}
+
+export const NO_TRACED_USE = 'no traced call needs it';

@@ -1,9 +1,10 @@
 /** The terminal format: sections per declaration, aligned columns, colour only when asked. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { certainlyFails, classificationCells, declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
+import { NO_TRACED_USE, alsoCoveredText, certainlyFails, classificationCells, declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
+import { scopeUses } from './scope-uses.ts';
 
 interface Paint {
   bold(text: string): string;
@@ -26,7 +27,7 @@ function same(text: string): string {
   return text;
 }
 
-export function formatTable(report: Report, options: { readonly color: boolean }): string {
+export function formatTable(report: Report, options: { readonly color: boolean; readonly explain?: boolean }): string {
   const paint = options.color ? ANSI : PLAIN;
   const lines: string[] = [];
   const { summary } = report;
@@ -43,6 +44,8 @@ export function formatTable(report: Report, options: { readonly color: boolean }
   for (const declaration of report.declarations) {
     lines.push('', ...declarationSection(report, declaration, paint));
   }
+
+  if (options.explain === true) appendAll(lines, ['', ...whySection(report, paint)]);
 
   lines.push('', paint.bold('Project'));
   appendAll(lines, fields(projectFields(report, paint)));
@@ -89,6 +92,28 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
     results.push(['unused', declaration.unused.length === 0 ? 'none' : paint.yellow(scopeList(declaration.unused, same))]);
   }
   appendAll(lines, fields(results));
+  return lines;
+}
+
+/** `--explain`: per declaration, each requested scope and the calls it covers. */
+function whySection(report: Report, paint: Paint): string[] {
+  const lines = [paint.bold('Why each scope is requested')];
+  const uses = scopeUses(report);
+  for (const declaration of report.declarations) {
+    const own = uses.filter((use) => use.declaration === declaration.id);
+    if (own.length === 0) continue;
+    lines.push(`  ${declarationTitle(declaration)}`);
+    const rows = own.flatMap((use): Cell[][] => {
+      const label = { text: scopeLabel(use.scope) };
+      if (use.calls.length === 0) return [[label, { text: NO_TRACED_USE, paint: paint.yellow }]];
+      return use.calls.map((call, index) => [
+        index === 0 ? label : { text: '' },
+        { text: call.method },
+        { text: `${call.file}:${call.line}:${call.column}${alsoCoveredText(call, same)}` },
+      ]);
+    });
+    appendAll(lines, table(rows, '    '));
+  }
   return lines;
 }
 

@@ -1,11 +1,15 @@
 /**
- * `googleapis-scopes report [paths…]`: argument handling, output and exit codes. The process
- * is injected (argv, streams, cwd, env) so tests run the command in process.
+ * `googleapis-scopes report|explain [paths…]`: argument handling, output and exit codes. The
+ * process is injected (argv, streams, cwd, env, stdin) so tests run the commands in process.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeSource, dataSources } from '../scopes/provenance.ts';
+import { parseErrorText } from './error-text.ts';
+import { explainError } from './explain.ts';
+import { formatExplanation } from './format-explain.ts';
 import { formatJson } from './format-json.ts';
 import { formatMarkdown } from './format-markdown.ts';
 import { certainlyFails } from './format-shared.ts';
@@ -24,6 +28,8 @@ export interface CliIo {
   readonly stderr: CliStream;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input, for `explain` (the error text); absent or a terminal means none was piped. */
+  readonly stdin?: { readonly isTTY?: boolean | undefined; read(): Promise<string> } | undefined;
 }
 
 export const EXIT_OK = 0;
@@ -37,45 +43,75 @@ const FAIL_ON = ['missing', 'unused', 'metadata', 'unresolved'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 export const HELP = `Usage: ${NAME} report [paths...] [options]
+       ${NAME} explain [paths...] [--error <file> | --message <text>] [options]
 
-Lints the project with its own ESLint config and lists, per scope declaration and for the
+report: lints the project with its own ESLint config and lists, per scope declaration and for the
 whole project: the Gmail operations called, the OAuth scopes requested, the minimal
 least-privileged set that covers the calls, what is missing, what is unused, and each
 scope's Google classification and the verification it triggers.
 
+explain: reads a Google API error (a 403 body, a printed GaxiosError, a WWW-Authenticate
+header, a gmail.metadata message or an invalid_scope token error) from --error, --message
+or standard input, and prints which method failed and why, the scopes it accepts, its call
+sites in the project, where the project requests scopes, and the change that fixes it.
+
 Arguments:
-  paths                     files, directories or globs to report on (default: .)
+  paths                     files, directories or globs to lint (default: .)
 
 Options:
-  -f, --format <format>     table (default), markdown or json
-      --fail-on <what>      also exit 1 on: unused, unresolved (repeatable or
+  -f, --format <format>     report: table (default), markdown or json; explain: text (default) or json
+      --fail-on <what>      report: also exit 1 on: unused, unresolved (repeatable or
                             comma-separated; a missing scope and a call that
                             breaks under gmail.metadata always fail)
+      --explain             report: list, for each requested scope, the calls that need it
+      --error <file>        explain: read the error from this file (- for standard input)
+  -m, --message <text>      explain: the error text itself
   -c, --config <file>       use this ESLint config file instead of looking one up
   -h, --help                show this help
-  -v, --version             print the version
+  -v, --version             print the version and where the scope data comes from
 
-Exit codes:
+Exit codes (report):
   0  no operation certainly fails
   1  an operation is missing a scope or breaks under gmail.metadata (both
      certain 403s, as eslint reports them), or a --fail-on condition holds
   2  usage error: unknown option, path not found, bad --format, broken ESLint config;
      or the analysis of a file failed (the report is incomplete)
+Exit codes (explain):
+  0  the error was explained
+  2  the error could not be read, or a usage error
 `;
 
 class UsageError extends Error {}
 
-interface ParsedArgs {
-  readonly help: boolean;
-  readonly version: boolean;
-  readonly format: Format;
-  readonly failOn: ReadonlySet<FailOn>;
+const EXPLAIN_FORMATS = ['text', 'json'] as const;
+type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+
+interface CommonArgs {
   readonly config: string | undefined;
   readonly paths: readonly string[];
 }
+interface ReportArgs extends CommonArgs {
+  readonly command: 'report';
+  readonly format: Format;
+  readonly failOn: ReadonlySet<FailOn>;
+  readonly explain: boolean;
+}
+interface ExplainArgs extends CommonArgs {
+  readonly command: 'explain';
+  readonly format: ExplainFormat;
+  readonly errorFile: string | undefined;
+  readonly message: string | undefined;
+}
+type ParsedArgs = { readonly command: 'help' } | { readonly command: 'version' } | ReportArgs | ExplainArgs;
 
 export function defaultIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: { isTTY: process.stdin.isTTY, read: () => readStream(process.stdin) },
+  };
 }
 
 /** Runs the command and returns its exit code; never throws for user errors. */
@@ -88,13 +124,16 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     io.stderr.write(`${NAME}: ${error.message} (see ${NAME} --help)\n`);
     return EXIT_USAGE;
   }
-  if (args.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
-  if (args.version) {
-    io.stdout.write(`${version()}\n`);
-    return EXIT_OK;
+  switch (args.command) {
+    case 'help':
+      io.stdout.write(HELP);
+      return EXIT_OK;
+    case 'version':
+      io.stdout.write(versionText());
+      return EXIT_OK;
+    case 'report':
+    case 'explain':
+      break;
   }
   for (const target of [...args.paths, ...(args.config === undefined ? [] : [args.config])]) {
     if (!isGlob(target) && !existsSync(path.resolve(io.cwd, target))) {
@@ -102,7 +141,68 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       return EXIT_USAGE;
     }
   }
+  return args.command === 'explain' ? explainCommand(args, io) : reportCommand(args, io);
+}
 
+async function reportCommand(args: ReportArgs, io: CliIo): Promise<number> {
+  const linted = await lintAndReport(args, io);
+  if (linted === undefined) return EXIT_USAGE;
+  io.stdout.write(render(linted.report, args.format, useColor(io), args.explain));
+  if (linted.failed > 0) {
+    // Fail closed: a file we could not analyse may hold the call that is missing a scope.
+    io.stderr.write(`${NAME}: error: the analysis of ${filesText(linted.failed)} failed (see the warnings above); the report is incomplete\n`);
+    return EXIT_USAGE;
+  }
+  return exitCode(linted.report, args.failOn);
+}
+
+async function explainCommand(args: ExplainArgs, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = await readErrorText(args, io);
+  } catch (error) {
+    io.stderr.write(`${NAME}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  const parsed = parseErrorText(text);
+  if (parsed === undefined) {
+    io.stderr.write(
+      `${NAME}: could not read a Google scope error in the input: expected a 403 body or GaxiosError, a WWW-Authenticate header, a gmail.metadata message or an invalid_scope error\n`,
+    );
+    return EXIT_USAGE;
+  }
+  const linted = await lintAndReport(args, io);
+  const explanation = explainError(parsed, linted?.report);
+  io.stdout.write(args.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+  if (linted !== undefined && linted.failed > 0) {
+    io.stderr.write(`${NAME}: warning: the analysis of ${filesText(linted.failed)} failed (see the warnings above): call sites there are not listed\n`);
+  }
+  return EXIT_OK;
+}
+
+function filesText(count: number): string {
+  return count === 1 ? '1 file' : `${count} files`;
+}
+
+/** `--message`, else `--error <file>` (`-` for standard input), else piped standard input. */
+async function readErrorText(args: ExplainArgs, io: CliIo): Promise<string> {
+  if (args.message !== undefined) return args.message;
+  if (args.errorFile !== undefined && args.errorFile !== '-') {
+    const file = path.resolve(io.cwd, args.errorFile);
+    if (!existsSync(file)) throw new Error(`error file not found: ${args.errorFile}`);
+    return readFileSync(file, 'utf8');
+  }
+  if (io.stdin === undefined || (io.stdin.isTTY === true && args.errorFile !== '-')) {
+    throw new Error('no error to explain: pipe it in, or pass --error <file> or --message <text>');
+  }
+  return io.stdin.read();
+}
+
+/**
+ * Lints the project and builds its report, with how many files' analysis failed; undefined
+ * (after saying why on stderr) when ESLint could not run.
+ */
+async function lintAndReport(args: CommonArgs, io: CliIo): Promise<{ report: Report; failed: number } | undefined> {
   const progress = io.stderr.isTTY === true ? progressLine(io.stderr) : undefined;
   let report: Report;
   let failed = 0;
@@ -124,21 +224,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     progress?.clear();
     if (!(error instanceof ReportUsageError)) throw error;
     io.stderr.write(`${NAME}: ${error.message}\n`);
-    return EXIT_USAGE;
+    return undefined;
   }
 
   for (const item of report.skipped.slice(0, 10)) {
     io.stderr.write(`${NAME}: warning: skipped ${item.file}${item.line === null ? '' : `:${item.line}`}: ${item.message}\n`);
   }
   if (report.skipped.length > 10) io.stderr.write(`${NAME}: warning: … and ${report.skipped.length - 10} more skipped files\n`);
-
-  io.stdout.write(render(report, args.format, useColor(io)));
-  if (failed > 0) {
-    // Fail closed: a file we could not analyse may hold the call that is missing a scope.
-    io.stderr.write(`${NAME}: error: the analysis of ${failed === 1 ? '1 file' : `${failed} files`} failed (see the warnings above); the report is incomplete\n`);
-    return EXIT_USAGE;
-  }
-  return exitCode(report, args.failOn);
+  return { report, failed };
 }
 
 /**
@@ -154,26 +247,38 @@ export function exitCode(report: Report, failOn: ReadonlySet<string>): number {
   return failed ? EXIT_FAILED : EXIT_OK;
 }
 
-function render(report: Report, format: Format, color: boolean): string {
+function render(report: Report, format: Format, color: boolean, explain: boolean): string {
   switch (format) {
     case 'json':
-      return formatJson(report);
+      return formatJson(report, { explain });
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, { explain });
     case 'table':
-      return formatTable(report, { color });
+      return formatTable(report, { color, explain });
   }
 }
 
 function parse(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('missing command: expected `report`');
-  if (command === '--help' || command === '-h') return { ...defaults(), help: true };
-  if (command === '--version' || command === '-v') return { ...defaults(), version: true };
-  if (command !== 'report') {
-    throw new UsageError(command.startsWith('-') ? `unknown option '${command}' before the command` : `unknown command '${command}': expected \`report\``);
+  if (command === undefined) throw new UsageError('missing command: expected `report` or `explain`');
+  if (command === '--help' || command === '-h') return { command: 'help' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command !== 'report' && command !== 'explain') {
+    throw new UsageError(
+      command.startsWith('-') ? `unknown option '${command}' before the command` : `unknown command '${command}': expected \`report\` or \`explain\``,
+    );
   }
-  let values: { format?: string; 'fail-on'?: string[]; config?: string; help?: boolean; version?: boolean };
+  const explain = command === 'explain';
+  let values: {
+    format?: string;
+    'fail-on'?: string[];
+    explain?: boolean;
+    error?: string;
+    message?: string;
+    config?: string;
+    help?: boolean;
+    version?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -183,6 +288,9 @@ function parse(argv: readonly string[]): ParsedArgs {
       options: {
         format: { type: 'string', short: 'f' },
         'fail-on': { type: 'string', multiple: true },
+        explain: { type: 'boolean' },
+        error: { type: 'string' },
+        message: { type: 'string', short: 'm' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -190,6 +298,20 @@ function parse(argv: readonly string[]): ParsedArgs {
     }));
   } catch (error) {
     throw new UsageError(parseArgsMessage(error));
+  }
+  if (values.help === true) return { command: 'help' };
+  if (values.version === true) return { command: 'version' };
+  // One option list for both commands; each rejects the other's options.
+  const foreign = explain ? [values['fail-on'] && '--fail-on', values.explain && '--explain'] : [values.error && '--error', values.message && '--message'];
+  const misplaced = foreign.find((name): name is string => typeof name === 'string');
+  if (misplaced !== undefined) throw new UsageError(`option '${misplaced}' is not an option of \`${command}\``);
+  if (explain) {
+    const format = values.format ?? 'text';
+    if (!(EXPLAIN_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`bad --format '${format}': expected one of ${EXPLAIN_FORMATS.join(', ')}`);
+    }
+    if (values.error !== undefined && values.message !== undefined) throw new UsageError('use --error or --message, not both');
+    return { command: 'explain', format: format as ExplainFormat, errorFile: values.error, message: values.message, config: values.config, paths: positionals };
   }
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -203,18 +325,7 @@ function parse(argv: readonly string[]): ParsedArgs {
     }
     failOn.add(value as FailOn);
   }
-  return {
-    help: values.help === true,
-    version: values.version === true,
-    format: format as Format,
-    failOn,
-    config: values.config,
-    paths: positionals,
-  };
-}
-
-function defaults(): ParsedArgs {
-  return { help: false, version: false, format: 'table', failOn: new Set(), config: undefined, paths: [] };
+  return { command: 'report', format: format as Format, failOn, explain: values.explain === true, config: values.config, paths: positionals };
 }
 
 /** node:util's messages, cut to their first sentence: "Unknown option '--x'". */
@@ -237,9 +348,17 @@ function useColor(io: CliIo): boolean {
   return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
 }
 
-function version(): string {
-  const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
-  return packageJson.version;
+/** The package version, then where its data comes from (recorded by the generator, not read from node_modules). */
+export function versionText(): string {
+  const packageJson = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+  return `${packageJson.name} ${packageJson.version}\ndata: ${dataSources().map(describeSource).join('; ')}\n`;
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) text += String(chunk);
+  return text;
 }
 
 /** "googleapis-scopes: 12/40 files" on one rewritten stderr line, at most ten times a second. */

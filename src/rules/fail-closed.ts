@@ -9,7 +9,7 @@ import { SettingsError } from '../analysis/settings.ts';
  */
 export const FAILURE_MESSAGES = {
   analysisFailed:
-    'googleapis-scopes could not analyse this file, so its Google API calls are unchecked: {{reason}}. Please report this bug (see docs/security.md).',
+    'Could not analyse this file ({{reason}}): its Google API calls are unchecked. Report it (docs/security.md).',
   invalidSettings: "{{reason}} Files are not checked until settings['googleapis-scopes'] is fixed.",
 } as const;
 

@@ -7,9 +7,10 @@ import { isExported } from '../analysis/file-environment.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';
 import type { AuthObject } from '../analysis/google-values.ts';
 import { isEditable, locateScope, removeScopeFix, replaceScopeFix } from '../analysis/scope-edits.ts';
+import { describeSource } from '../analysis/scope-sources.ts';
 import type { ScopeDeclaration, ScopeSource } from '../analysis/scope-sources.ts';
 import { rangeLocation } from '../analysis/string-tokens.ts';
-import { CLASSIFICATION_RANK, classificationOf, getScopeInfo, isAddOnOnly, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, classificationOf, getScopeInfo, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
@@ -48,11 +49,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [] }],
     messages: {
-      unusedScope: '{{source}} requests `{{scope}}`, but none of its Gmail calls needs it. Removing it {{effect}}.',
-      redundantScope:
-        '{{source}} requests `{{scope}}`, but {{others}}, also requested, already {{cover}} every Gmail call that uses it. Removing it {{effect}}.',
-      broaderScope:
-        '{{source}} requests `{{scope}}`, but the {{lesser}} {{narrower}} {{cover}} every Gmail call that uses it. Requesting {{narrower}} instead {{effect}}.',
+      unusedScope: '`{{scope}}`, requested by {{source}}, is needed by none of its Gmail calls.{{effect}}',
+      redundantScope: '`{{scope}}`, requested by {{source}}, is not needed: {{others}} already {{cover}} its Gmail calls.{{effect}}',
+      broaderScope: '`{{scope}}`, requested by {{source}}, is more than its Gmail calls need: {{narrower}} {{cover}} them.{{effect}}',
       removeScope: 'Remove `{{scope}}` from the requested scopes.',
       replaceScope: 'Replace `{{scope}}` with {{narrower}}.',
     },
@@ -76,11 +75,11 @@ export default createRule<Options, MessageIds>({
             reported.add(key);
             const fix = editFor(context.sourceCode, env, group.source, change);
             const data = {
-              source: capitalize(group.source.description),
+              source: describeSource(group.source, context.filename),
               scope: scopeLabel(change.scope),
               others: formatList(change.coveredBy),
-              narrower: formatList(change.replacements),
-              lesser: change.replacements.every((replacement) => isBroader(change.scope, replacement)) ? 'narrower' : 'less privileged',
+              // What to request instead is typed by the user: full URLs.
+              narrower: joinWords(change.replacements.map((scope) => `\`${scope}\``)),
               cover: (change.kind === 'broader' ? change.replacements : change.coveredBy).length === 1 ? 'covers' : 'cover',
               effect: effectOf(change),
             };
@@ -320,16 +319,14 @@ function highest(scopes: readonly string[]): Classification | undefined {
   return best;
 }
 
-/** What the change spares the app, in Google verification terms. */
+/** " That lowers the app from restricted to sensitive scopes.", when the change lowers its Google verification; else nothing. */
 function effectOf(change: Change): string {
   const before = highest(change.before);
   const after = highest(change.after);
-  if (before === undefined) return 'narrows what the token can do';
-  if (after === undefined) return `means the app no longer needs a ${before} Gmail scope, which ${verificationConsequence(before)}`;
-  if (CLASSIFICATION_RANK[after] < CLASSIFICATION_RANK[before]) {
-    return `means the app no longer needs a ${before} scope, which ${verificationConsequence(before)}; its highest is then ${after} (${verificationConsequence(after)})`;
-  }
-  return `narrows what the token can do, though the app still needs a ${after} scope (${verificationConsequence(after)})`;
+  if (before === undefined) return '';
+  if (after === undefined) return ` The app then needs no ${before} Gmail scope.`;
+  if (CLASSIFICATION_RANK[after] < CLASSIFICATION_RANK[before]) return ` That lowers the app from ${before} to ${after} scopes.`;
+  return '';
 }
 
 /** The scope's own literal in the declaration, else the declaration, else the auth object or first call. */
@@ -379,8 +376,4 @@ function editFor(
 
 function formatList(scopes: readonly string[]): string {
   return joinWords(scopes.map((scope) => `\`${scopeLabel(scope)}\``));
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

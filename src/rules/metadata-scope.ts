@@ -4,6 +4,7 @@ import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { GmailCall } from '../analysis/file-analysis.ts';
 import type { FileEnvironment } from '../analysis/file-environment.ts';
 import { isEditable, lineEnding, locateScope, removeScopeFix } from '../analysis/scope-edits.ts';
+import { describeSource } from '../analysis/scope-sources.ts';
 import type { ScopeDeclaration, ScopeSource } from '../analysis/scope-sources.ts';
 import { findProperty, unwrapExpression } from '../analysis/static-value.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
@@ -29,9 +30,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       formatNotAllowed:
-        'Gmail `{{method}}` with {{format}} fails with 403 "Metadata scope doesn\'t allow format {{upper}}": {{source}} requests gmail.metadata{{also}}. Pass `format: \'metadata\'`, or stop requesting gmail.metadata.',
+        "`{{method}}` with {{format}} fails under gmail.metadata from {{source}}{{also}}. Pass `format: 'metadata'` or drop gmail.metadata.",
       queryNotAllowed:
-        'Gmail `{{method}}` with `q` fails with 403 "Metadata scope does not support \'q\' parameter": {{source}} requests gmail.metadata{{also}}. Stop requesting gmail.metadata, or filter without `q` (e.g. `labelIds`).',
+        '`{{method}}` with `q` fails under gmail.metadata from {{source}}{{also}}. Drop gmail.metadata, or filter with `labelIds`.',
       useMetadataFormat: "Pass `format: 'metadata'` (headers and labels only, no body).",
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
     },
@@ -67,8 +68,7 @@ export default createRule<Options, MessageIds>({
             data: {
               method: call.method.id,
               format: describeFormat(conflict),
-              upper: conflict.kind === 'format' ? conflict.format.toUpperCase() : '',
-              source: source.description,
+              source: describeSource(source, context.filename),
               also: alsoRequested(call, source),
             },
             suggest,
@@ -79,17 +79,15 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** ", which restricts the whole token even though gmail.readonly is requested too", when it is. */
+/** " (even next to gmail.readonly)": it restricts the whole token, whatever else is requested. */
 function alsoRequested(call: GmailCall, source: ScopeSource): string {
   const others = source.scopes.filter((scope) => scope !== METADATA_SCOPE && call.method.scopes.includes(scope));
-  if (others.length === 0) return '';
-  const list = joinWords(others.map(scopeLabel));
-  return `, which restricts the whole token even though ${list} ${others.length === 1 ? 'is' : 'are'} requested too`;
+  return others.length === 0 ? '' : ` (even next to ${joinWords(others.map(scopeLabel))})`;
 }
 
 function describeFormat(conflict: MetadataConflict): string {
   if (conflict.kind !== 'format') return '';
-  return conflict.defaulted ? `no \`format\` (the default is '${conflict.format}')` : `\`format: '${conflict.format}'\``;
+  return conflict.defaulted ? `no \`format\` (so '${conflict.format}')` : `\`format: '${conflict.format}'\``;
 }
 
 /** The params object literal written in the call, if it is one. */

@@ -2,12 +2,12 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { getFileAnalysis } from '../analysis/file-analysis.ts';
 import type { GmailCall } from '../analysis/file-analysis.ts';
 import { addScopesFix, isEditable } from '../analysis/scope-edits.ts';
-import { describeDeclaration } from '../analysis/scope-sources.ts';
+import { describeDeclaration, describeSource } from '../analysis/scope-sources.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
-import { sortNarrowestFirst } from '../scopes/order.ts';
+import { narrowestOf, sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { joinWords, MAX_LISTED } from '../utils/join-words.ts';
@@ -49,10 +49,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
-      missingScope:
-        'Gmail `{{method}}` needs {{accepted}}, but {{source}} requests {{requested}}. Add {{add}}{{where}}.',
+      missingScope: '`{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       unresolvedScopes:
-        'Cannot determine which scopes reach Gmail `{{method}}`: trace its auth to literal scopes or set settings[\'googleapis-scopes\'].scopes.',
+        "Cannot tell which scopes reach `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
       addScopes: 'Add {{add}} to the requested scopes.',
     },
   },
@@ -87,13 +86,14 @@ export default createRule<Options, MessageIds>({
             listIsValid && source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
           // The same for every call of this source: formatted once (a source can hold a million settings scopes).
           const shared = {
-            source: source.description,
+            source: describeSource(source, context.filename),
             requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
-            add: add.length === 0 ? 'a scope it accepts' : formatList(add, ' and '),
+            // The user may have to type it: the full URL (a short name would trip valid-scope).
+            add: add.length === 0 ? 'a scope it accepts' : joinWords(add.map((scope) => `\`${scope}\``), ' and '),
             where: whereToAdd(source, context.filename),
           };
           for (const call of calls) {
-            const data = { method: call.method.id, accepted: oneOf(acceptedForDisplay(call)), ...shared };
+            const data = { method: call.method.id, accepted: narrowestOrBroader(acceptedForDisplay(call)), ...shared };
             const fix = editable !== undefined && add.length > 0 ? addScopesFix(context.sourceCode, env, editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
@@ -120,9 +120,10 @@ function acceptedForDisplay(call: GmailCall): string[] {
   return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));
 }
 
-/** "gmail.settings.basic" or "one of gmail.send, gmail.compose or gmail.modify". */
-function oneOf(scopes: readonly string[]): string {
-  return scopes.length === 1 ? formatList(scopes) : `one of ${formatList(scopes, ' or ')}`;
+/** The narrowest accepted scopes, then "or broader" when broader ones are accepted too: "gmail.send or broader". */
+function narrowestOrBroader(scopes: readonly string[]): string {
+  const narrowest = narrowestOf(scopes);
+  return joinWords([...narrowest.map(scopeLabel), ...(narrowest.length < scopes.length ? ['broader'] : [])], ' or ');
 }
 
 function formatList(scopes: readonly string[], lastSeparator = ', '): string {

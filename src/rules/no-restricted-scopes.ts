@@ -5,7 +5,7 @@ import type { FileEnvironment } from '../analysis/file-environment.ts';
 import type { ScopeSource } from '../analysis/scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, unwrapExpression } from '../analysis/static-value.ts';
 import { stringValue } from '../analysis/string-tokens.ts';
-import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationInBrief } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
@@ -46,12 +46,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ level: 'restricted', allow: [] }],
     messages: {
-      restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: requesting it {{consequence}}.',
-      restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: requesting them {{consequence}}.',
-      delegatedScope:
-        '`{{scope}}` is a {{classification}} Gmail scope, requested by a service account with domain-wide delegation (`subject`): {{consequence}}.',
-      delegatedScopes:
-        '{{scopes}} are {{classification}} Gmail scopes, requested by a service account with domain-wide delegation (`subject`): {{consequence}}.',
+      restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: {{consequence}}.',
+      restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: {{consequence}}.',
+      delegatedScope: '`{{scope}}` is a {{classification}} Gmail scope of a delegated service account: {{consequence}}.',
+      delegatedScopes: '{{scopes}} are {{classification}} Gmail scopes of a delegated service account: {{consequence}}.',
     },
   },
   create(context, [{ level = 'restricted', allow = [] }]) {
@@ -117,7 +115,7 @@ export default createRule<Options, MessageIds>({
           coveredUntil = Math.max(coveredUntil, node.range[1]);
           const top = highest(offending);
           const isDelegated = delegated.has(node);
-          const consequence = isDelegated ? DELEGATION_CONSEQUENCE : verificationConsequence(top);
+          const consequence = isDelegated ? DELEGATION_CONSEQUENCE : verificationInBrief(top);
           if (offending.length === 1) {
             context.report({
               node,
@@ -146,8 +144,8 @@ export default createRule<Options, MessageIds>({
  * verification (https://support.google.com/a/answer/162106, "Control API access with
  * domain-wide delegation"; verification and CASA concern consent screens shown to users).
  */
-const DELEGATION_CONSEQUENCE =
-  "no OAuth verification or security assessment applies, but a Workspace super administrator must authorize the service account's client ID for it in the Admin console, and the account can then use it on every mailbox it impersonates";
+/** Domain-wide delegation: an administrator's grant instead of app verification (details in the docs). */
+const DELEGATION_CONSEQUENCE = 'no app verification; a Workspace admin must grant it';
 
 /**
  * `new JWT({ subject })`, `new JWT(email, keyFile, key, scopes, subject)`,

@@ -38,6 +38,8 @@ export interface ApiMap {
   readonly methods: ReadonlyMap<string, MethodInfo>;
   /** Every scope accepted by at least one method, sorted. */
   readonly scopes: readonly string[];
+  /** Where the generator read it: `{ package, version, released }` (see scripts/generate-scope-map.ts). */
+  readonly source: Readonly<Record<string, string>>;
 }
 
 /** An API by map, by `api:version` key, or by bare name (then its only/latest registered version). */
@@ -64,12 +66,15 @@ interface RawApiData {
   title?: unknown;
   rootUrl?: unknown;
   methods?: unknown;
+  source?: unknown;
 }
 
 const RAW_MAPS: readonly unknown[] = [gmailV1];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const stringRecord = (v: unknown): Record<string, string> =>
+  isRecord(v) ? Object.fromEntries(Object.entries(v).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
 const stripSlashes = (p: string): string => p.replace(/^\/+/, '');
 
 function buildApiMap(raw: unknown): ApiMap {
@@ -120,6 +125,7 @@ function buildApiMap(raw: unknown): ApiMap {
     rootUrl: typeof data.rootUrl === 'string' ? data.rootUrl : `https://${api}.googleapis.com/`,
     methods,
     scopes: Object.freeze([...allScopes].sort()),
+    source: Object.freeze(stringRecord(data.source)),
   });
 }
 

@@ -119,6 +119,18 @@ export function isAddOnOnly(url: string): boolean {
   return CATALOG.get(url)?.addOnOnly === true;
 }
 
+/** The same in a message's few words: "public apps need Google's OAuth app verification". */
+export function verificationInBrief(classification: Classification): string {
+  switch (classification) {
+    case 'restricted':
+      return "public apps need Google's verification and a yearly CASA security assessment";
+    case 'sensitive':
+      return "public apps need Google's OAuth app verification";
+    case 'non-sensitive':
+      return 'no verification needed';
+  }
+}
+
 /** One sentence: the Google verification a classification triggers. */
 export function verificationConsequence(classification: Classification): string {
   switch (classification) {

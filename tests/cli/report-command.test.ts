@@ -140,9 +140,9 @@ describe('exit codes', () => {
     [['report', 'no/such/dir'], 'googleapis-scopes: path not found: no/such/dir'],
     [['report', '--config', 'missing.config.js'], 'googleapis-scopes: path not found: missing.config.js'],
     [['report', 'src/*.vue'], "googleapis-scopes: eslint: No files matching 'src/*.vue' were found."],
-    [['inventory'], "googleapis-scopes: unknown command 'inventory': expected `report` (see googleapis-scopes --help)"],
+    [['inventory'], "googleapis-scopes: unknown command 'inventory': expected `report` or `explain` (see googleapis-scopes --help)"],
     [['--format', 'json'], "googleapis-scopes: unknown option '--format' before the command (see googleapis-scopes --help)"],
-    [[], 'googleapis-scopes: missing command: expected `report` (see googleapis-scopes --help)'],
+    [[], 'googleapis-scopes: missing command: expected `report` or `explain` (see googleapis-scopes --help)'],
   ])('is 2 on usage errors: %j', async (args, message) => {
     const run = await runCli(args, { cwd: fixture('basic') });
     expect(run).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
@@ -164,7 +164,12 @@ describe('exit codes', () => {
     }
     const version = await runCli(['--version'], { cwd: fixture('basic') });
     const { version: expected } = createRequire(import.meta.url)('../../package.json') as { version: string };
-    expect(version).toEqual({ code: 0, stdout: `${expected}\n`, stderr: '' });
+    // The data's provenance comes from the generated files, never from node_modules at run time.
+    expect(version).toEqual({
+      code: 0,
+      stdout: `eslint-plugin-googleapis-scopes ${expected}\ndata: gmail v1 methods from @googleapis/gmail 22.0.1 (released 2026-09-23); Google scope names from googleapis 178.0.0\n`,
+      stderr: '',
+    });
   });
 });
 

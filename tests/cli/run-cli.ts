@@ -12,7 +12,7 @@ export interface CliRun {
 /** Runs `googleapis-scopes <args>` in process, in `cwd`, with captured streams. */
 export async function runCli(
   args: readonly string[],
-  options: { cwd: string; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string | undefined> },
+  options: { cwd: string; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string | undefined>; stdin?: string },
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -21,6 +21,8 @@ export async function runCli(
     env: options.env ?? {},
     stdout: { isTTY: options.stdoutIsTTY ?? false, write: (text: string) => (stdout += text) },
     stderr: { isTTY: options.stderrIsTTY ?? false, write: (text: string) => (stderr += text) },
+    // No piped input: standard input is a terminal.
+    stdin: options.stdin === undefined ? { isTTY: true, read: () => Promise.resolve('') } : { isTTY: false, read: () => Promise.resolve(options.stdin!) },
   });
   return { code, stdout, stderr };
 }

@@ -57,7 +57,7 @@ describe('fail closed', () => {
     expect(messages[0]).toMatchObject({ messageId: 'analysisFailed', severity: level, line: 1, column: 1 });
     expect(messages[0]!.ruleId).toMatch(/^googleapis-scopes\//);
     expect(messages[0]!.message).toMatch(
-      /^googleapis-scopes could not analyse this file, so its Google API calls are unchecked: Maximum call stack size exceeded \(at [\w/.-]+\.ts:\d+\)\. Please report this bug \(see docs\/security\.md\)\.$/,
+      /^Could not analyse this file \(Maximum call stack size exceeded \(at [\w/.-]+\.ts:\d+\)\): its Google API calls are unchecked\. Report it \(docs\/security\.md\)\.$/,
     );
   });
 

@@ -11,8 +11,6 @@ const AUTH = 'https://www.googleapis.com/auth';
 
 
 const docs = docExamples('least-privilege');
-const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
-const SENSITIVE = "requires Google's OAuth app verification";
 const COMPLETE = { 'googleapis-scopes': { complete: true } };
 
 describe('least-privilege docs', () => {
@@ -199,17 +197,16 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
           line: 5,
           column: 52,
           data: {
-            source: 'The GoogleAuth on line 5',
+            source: 'the GoogleAuth on line 5',
             scope: 'https://mail.google.com/',
-            lesser: 'narrower',
-            narrower: '`gmail.readonly`',
+            narrower: '`https://www.googleapis.com/auth/gmail.readonly`',
             cover: 'covers',
-            effect: `narrows what the token can do, though the app still needs a restricted scope (${RESTRICTED})`,
+            effect: '',
           },
           suggestions: [
             {
               messageId: 'replaceScope',
-              data: { scope: 'https://mail.google.com/', narrower: '`gmail.readonly`' },
+              data: { scope: 'https://mail.google.com/', narrower: '`https://www.googleapis.com/auth/gmail.readonly`' },
               output: docs.incorrect[0]!.replace("scopes: ['https://mail.google.com/']", `scopes: ['${AUTH}/gmail.readonly']`),
             },
           ],
@@ -227,12 +224,11 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
           line: 5,
           column: 3,
           data: {
-            source: 'The authenticate() call on line 16',
+            source: 'the authenticate() call on line 16',
             scope: 'gmail.readonly',
-            lesser: 'less privileged',
-            narrower: '`gmail.labels`',
+            narrower: '`https://www.googleapis.com/auth/gmail.labels`',
             cover: 'covers',
-            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then sensitive (${SENSITIVE})`,
+            effect: ' That lowers the app from restricted to sensitive scopes.',
           },
           suggestions: [
             {
@@ -246,9 +242,9 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
           line: 6,
           column: 3,
           data: {
-            source: 'The authenticate() call on line 16',
+            source: 'the authenticate() call on line 16',
             scope: 'gmail.send',
-            effect: `narrows what the token can do, though the app still needs a restricted scope (${RESTRICTED})`,
+            effect: '',
           },
           suggestions: [
             {
@@ -337,11 +333,11 @@ await gmail.users.threads.get({ userId: 'me', id });
           line: 3,
           column: 52,
           data: {
-            source: 'The GoogleAuth on line 3',
+            source: 'the GoogleAuth on line 3',
             scope: 'gmail.modify',
             others: '`gmail.readonly`',
             cover: 'covers',
-            effect: `narrows what the token can do, though the app still needs a restricted scope (${RESTRICTED})`,
+            effect: '',
           },
           suggestions: [
             {
@@ -379,11 +375,11 @@ callback(process.argv[2]);
           line: 4,
           column: 70,
           data: {
-            source: 'The generateAuthUrl() call on line 4',
+            source: 'the generateAuthUrl() call on line 4',
             scope: 'https://mail.google.com/',
             others: '`gmail.send`',
             cover: 'covers',
-            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then sensitive (${SENSITIVE})`,
+            effect: ' That lowers the app from restricted to sensitive scopes.',
           },
           suggestions: [
             {
@@ -460,11 +456,11 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
           line: 4,
           column: 57,
           data: {
-            source: 'The JWT on line 4',
+            source: 'the JWT on line 4',
             scope: 'gmail.modify',
             others: '`gmail.send`',
             cover: 'covers',
-            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then sensitive (${SENSITIVE})`,
+            effect: ' That lowers the app from restricted to sensitive scopes.',
           },
           suggestions: [
             {
@@ -521,11 +517,11 @@ export const listLabels = (auth) => google.gmail({ version: 'v1', auth }).users.
           line: 3,
           column: 17,
           data: {
-            source: 'This file',
+            source: 'this file',
             scope: 'https://mail.google.com/',
             others: '`gmail.labels`',
             cover: 'covers',
-            effect: `means the app no longer needs a restricted scope, which ${RESTRICTED}; its highest is then non-sensitive (no verification needed)`,
+            effect: ' That lowers the app from restricted to non-sensitive scopes.',
           },
           suggestions: [
             {

@@ -12,7 +12,7 @@ const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 
 
 const docs = docExamples('metadata-scope');
-const FORMAT_FULL_DEFAULT = "no `format` (the default is 'full')";
+const FORMAT_FULL_DEFAULT = "no `format` (so 'full')";
 
 describe('metadata-scope docs', () => {
   it('has the examples these tests use', () => {
@@ -148,9 +148,8 @@ await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', i
           data: {
             method: 'users.messages.get',
             format: FORMAT_FULL_DEFAULT,
-            upper: 'FULL',
             source: 'the GoogleAuth on line 3',
-            also: ', which restricts the whole token even though gmail.readonly is requested too',
+            also: ' (even next to gmail.readonly)',
           },
           suggestions: [
             {
@@ -177,7 +176,7 @@ await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', i
           messageId: 'formatNotAllowed',
           line: 10,
           column: 59,
-          data: { method: 'users.messages.get', format: "`format: 'raw'`", upper: 'RAW', source: 'the GoogleAuth on line 4', also: '' },
+          data: { method: 'users.messages.get', format: "`format: 'raw'`", source: 'the GoogleAuth on line 4', also: '' },
           suggestions: [
             {
               messageId: 'useMetadataFormat',

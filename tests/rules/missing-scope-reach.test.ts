@@ -7,7 +7,7 @@ const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 const APP_JS = path.join(FIXTURES, 'missing-scope', 'app.js');
 const CROSS_FILE_APP = path.join(FIXTURES, 'cross-file', 'app.ts');
-const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://mail.google.com/';
+const SEND_ACCEPTS = 'gmail.send or broader';
 
 ruleTester.run('missing-scope (reach)', rule, {
   valid: [
@@ -164,10 +164,10 @@ export class GmailService {
           column: 12,
           data: {
             method: 'users.messages.trash',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the generateAuthUrl() call on line 6',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to `scopes`',
           },
         },
@@ -202,10 +202,10 @@ export function trashThread(id) {
           column: 22,
           data: {
             method: 'users.threads.trash',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: '',
           },
         },
@@ -254,10 +254,10 @@ export class GmailService {
           column: 11,
           data: {
             method: 'users.messages.modify',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the GoogleAuth on line 6',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: '',
           },
         },
@@ -287,7 +287,7 @@ export const send = (raw) => clients.gmail.users.messages.send({ userId: 'me', r
             accepted: SEND_ACCEPTS,
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
         },
@@ -319,7 +319,7 @@ gmail.users.messages.send({ userId: 'me' });
             accepted: SEND_ACCEPTS,
             source: 'the scopes assigned on line 4',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
         },
@@ -345,7 +345,7 @@ export const send = (auth) => google.gmail({ version: 'v1', auth }).users.messag
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
         },
@@ -370,10 +370,10 @@ google.gmail({ version: 'v1', auth }).users.settings.sendAs.update({ userId: 'me
           column: 1,
           data: {
             method: 'users.settings.sendAs.update',
-            accepted: 'one of gmail.settings.basic or gmail.settings.sharing',
+            accepted: 'gmail.settings.basic or gmail.settings.sharing',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.readonly',
-            add: 'gmail.settings.basic',
+            add: '`https://www.googleapis.com/auth/gmail.settings.basic`',
             where: '',
           },
         },
@@ -399,13 +399,13 @@ module.exports = { tidy, SCOPES };
           column: 25,
           data: {
             method: 'users.getProfile',
-            accepted: 'one of gmail.compose, gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.compose, gmail.metadata or broader',
             source: 'this file',
             requested: 'only gmail.labels',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
 const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
 async function tidy(gmail, id) {
   const profile = await gmail.users.getProfile({ userId: 'me' });
@@ -424,10 +424,10 @@ module.exports = { tidy, SCOPES };
             accepted: 'https://mail.google.com/',
             source: 'this file',
             requested: 'only gmail.labels',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
 const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
 async function tidy(gmail, id) {
   const profile = await gmail.users.getProfile({ userId: 'me' });
@@ -461,10 +461,10 @@ export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) =
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.send' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.send`' }, output: `
 import type { gmail_v1 } from '@googleapis/gmail';
 export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
 export class Watcher {
@@ -495,9 +495,9 @@ await google.gmail({ version: 'v1', auth: client }).users.messages.delete({ user
           data: {
             method: 'users.messages.delete',
             accepted: 'https://mail.google.com/',
-            source: 'this file in ./oauth.js',
+            source: 'the scopes declared in ./oauth.js',
             requested: 'only gmail.modify',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: ' to `AUTH_SCOPES` in ./oauth.js',
           },
         },
@@ -525,13 +525,13 @@ module.exports = { go };
           column: 9,
           data: {
             method: 'users.messages.trash',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
 const axios_1 = require('axios');
 const framework_1 = require('@activepieces/pieces-common');
 const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
@@ -552,10 +552,10 @@ module.exports = { go };
             accepted: 'https://mail.google.com/',
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'https://mail.google.com/' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
 const axios_1 = require('axios');
 const framework_1 = require('@activepieces/pieces-common');
 const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
@@ -613,7 +613,7 @@ export const archiver = new Archiver(gmail);
             accepted: SEND_ACCEPTS,
             source: 'the GoogleAuth on line 12',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: '',
           },
         },
@@ -623,11 +623,35 @@ export const archiver = new Archiver(gmail);
           column: 32,
           data: {
             method: 'users.messages.modify',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the GoogleAuth on line 12',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a client handed on by a module in between: paths are relative to the linted file, never to that module',
+      code: `
+import { mailer } from './lib/gmail.js';
+await mailer.users.messages.send({ userId: 'me' });
+`,
+      output: null,
+      filename: CROSS_FILE_APP,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 3,
+          column: 7,
+          data: {
+            method: 'users.messages.send',
+            accepted: SEND_ACCEPTS,
+            source: 'the GoogleAuth on line 3 in ./lib/oauth.js',
+            requested: 'only gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
+            where: ' to ./lib/oauth.js',
           },
         },
       ],
@@ -657,7 +681,7 @@ await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' }
             accepted: SEND_ACCEPTS,
             source: 'the GoogleAuth on line 4 in ./gmail-client.ts',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES` in ./scopes.ts',
           },
         },
@@ -667,10 +691,10 @@ await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' }
           column: 7,
           data: {
             method: 'users.messages.trash',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the JWT on line 11 in ./gmail-client.ts',
             requested: 'only gmail.send',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to ./gmail-client.ts',
           },
         },
@@ -680,10 +704,10 @@ await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' }
           column: 7,
           data: {
             method: 'users.messages.list',
-            accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.metadata or broader',
             source: 'the authenticate() call on line 4 in ./authorize.js',
             requested: 'only gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: ' to ./authorize.js',
           },
         },
@@ -716,10 +740,10 @@ export async function POST() {
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only openid, email and gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.send' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.send`' }, output: `
 import NextAuth from 'next-auth';
 import Google from 'next-auth/providers/google';
 import { google } from 'googleapis';
@@ -757,13 +781,13 @@ module.exports = { inbox };
           column: 10,
           data: {
             method: 'users.threads.list',
-            accepted: 'one of gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.readonly or broader',
             source: 'this file',
             requested: 'only profile and gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.readonly' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.readonly`' }, output: `
 const passport = require('passport');
 const { Strategy } = require('passport-google-oauth20');
 const { google } = require('googleapis');
@@ -807,10 +831,10 @@ export async function archive(id) {
           column: 9,
           data: {
             method: 'users.threads.modify',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the JWT on line 3',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: '',
           },
         },
@@ -851,7 +875,7 @@ await oauth.request({ url: 'https://gmail.googleapis.com/gmail/v1/users/me/threa
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only gmail.readonly and gmail.labels',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES`',
           },
         },
@@ -861,10 +885,10 @@ await oauth.request({ url: 'https://gmail.googleapis.com/gmail/v1/users/me/threa
           column: 7,
           data: {
             method: 'users.threads.list',
-            accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.metadata or broader',
             source: 'the generateAuthUrl() call on line 9',
             requested: 'only gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
         },
@@ -886,13 +910,13 @@ axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/impor
           column: 1,
           data: {
             method: 'users.messages.import',
-            accepted: 'one of gmail.insert, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.insert or broader',
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.insert',
+            add: '`https://www.googleapis.com/auth/gmail.insert`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.insert' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.insert`' }, output: `
 const axios = require('axios');
 const SCOPES = '${AUTH}/gmail.readonly ${AUTH}/gmail.insert';
 axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/import?uploadType=media', raw);

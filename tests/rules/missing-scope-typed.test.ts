@@ -44,13 +44,13 @@ await messages.send({ userId: 'me' });
           column: 7,
           data: {
             method: 'users.messages.send',
-            accepted: 'one of gmail.send, gmail.compose, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.send or broader',
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.send' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.send`' }, output: `
 import { createMessages } from './mail-service.js';
 export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
 const messages = createMessages();
@@ -79,10 +79,10 @@ export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) 
             accepted: 'gmail.settings.sharing',
             source: 'this file',
             requested: 'only gmail.settings.basic',
-            add: 'gmail.settings.sharing',
+            add: '`https://www.googleapis.com/auth/gmail.settings.sharing`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.settings.sharing' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.settings.sharing`' }, output: `
 import type { gmail_v1 } from '@googleapis/gmail';
 export const SCOPES = ['${AUTH}/gmail.settings.basic', '${AUTH}/gmail.settings.sharing'];
 export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) {

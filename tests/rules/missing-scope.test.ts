@@ -9,7 +9,7 @@ const AUTH = 'https://www.googleapis.com/auth';
 const APP_TS = path.join(FIXTURES, 'missing-scope', 'app.ts');
 const APP_JS = path.join(FIXTURES, 'missing-scope', 'app.js');
 
-const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://mail.google.com/';
+const SEND_ACCEPTS = 'gmail.send or broader';
 
 ruleTester.run('missing-scope', rule, {
   valid: [
@@ -170,7 +170,7 @@ b.users.messages.trash({ userId: 'me', id: '1' });
             accepted: SEND_ACCEPTS,
             source: 'the GoogleAuth on line 4',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `GMAIL_SCOPES` in ./scopes.ts',
           },
         },
@@ -180,10 +180,10 @@ b.users.messages.trash({ userId: 'me', id: '1' });
           column: 1,
           data: {
             method: 'users.messages.trash',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the GoogleAuth on line 6',
             requested: 'only gmail.compose',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to `MORE_SCOPES` in ./lib/more.ts',
           },
         },
@@ -214,10 +214,10 @@ await gmail.users.messages.list({ userId: 'me' });
           endColumn: 50,
           data: {
             method: 'users.messages.list',
-            accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.metadata or broader',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
         },
@@ -247,7 +247,7 @@ await google.gmail('v1').users.messages.send({ userId: 'me' });
             accepted: SEND_ACCEPTS,
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
         },
@@ -274,10 +274,10 @@ await gmail.users.messages.list({ userId: 'me', q: 'is:unread' });
           column: 7,
           data: {
             method: 'users.messages.list',
-            accepted: 'one of gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.readonly or broader',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
         },
@@ -316,7 +316,7 @@ gmail.users.messages.trash({ userId: 'me', id: '1' });
             accepted: SEND_ACCEPTS,
             source: 'the JWT on line 6',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to `SCOPES`',
           },
         },
@@ -326,10 +326,10 @@ gmail.users.messages.trash({ userId: 'me', id: '1' });
           column: 1,
           data: {
             method: 'users.messages.trash',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'the JWT on line 6',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to `SCOPES`',
           },
         },
@@ -357,10 +357,10 @@ messages.import({ userId: 'me' });
           column: 1,
           data: {
             method: 'users.messages.import',
-            accepted: 'one of gmail.insert, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.insert or broader',
             source: 'the JWT on line 3',
             requested: 'only gmail.compose',
-            add: 'gmail.insert',
+            add: '`https://www.googleapis.com/auth/gmail.insert`',
             where: '',
           },
         },
@@ -390,7 +390,7 @@ await gmail({ version: 'v1', auth }).users.messages.batchDelete({ userId: 'me' }
             accepted: 'https://mail.google.com/',
             source: 'the GoogleAuth on line 4',
             requested: 'only gmail.modify',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: '',
           },
         },
@@ -422,7 +422,7 @@ client.users.settings.filters.create({ userId: 'me', requestBody: {} });
             accepted: 'gmail.settings.basic',
             source: 'the GoogleAuth on line 4',
             requested: 'only gmail.modify',
-            add: 'gmail.settings.basic',
+            add: '`https://www.googleapis.com/auth/gmail.settings.basic`',
             where: '',
           },
         },
@@ -461,10 +461,10 @@ export class Drafts {
           column: 12,
           data: {
             method: 'users.drafts.create',
-            accepted: 'one of gmail.compose, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.compose or broader',
             source: 'the generateAuthUrl() call on line 5',
             requested: 'only gmail.send',
-            add: 'gmail.compose',
+            add: '`https://www.googleapis.com/auth/gmail.compose`',
             where: '',
           },
         },
@@ -520,10 +520,10 @@ authorize().then(listAndLabel);
           column: 9,
           data: {
             method: 'users.labels.create',
-            accepted: 'one of gmail.labels, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.labels or broader',
             source: 'the authenticate() call on line 11',
             requested: 'only gmail.readonly',
-            add: 'gmail.labels',
+            add: '`https://www.googleapis.com/auth/gmail.labels`',
             where: ' to `SCOPES`',
           },
         },
@@ -549,7 +549,7 @@ gmail.users.messages.send({ userId: 'me' });
             accepted: SEND_ACCEPTS,
             source: 'the GoogleAuth on line 4',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `GMAIL_SCOPES` in ./scopes.ts',
           },
         },
@@ -588,7 +588,7 @@ b.users.messages.delete({ userId: 'me', id: '1' });
             accepted: 'gmail.settings.basic',
             source: 'the GoogleAuth on line 5',
             requested: 'only gmail.modify',
-            add: 'gmail.settings.basic',
+            add: '`https://www.googleapis.com/auth/gmail.settings.basic`',
             where: ' to `SCOPES` in ./scopes-cjs.js',
           },
         },
@@ -601,7 +601,7 @@ b.users.messages.delete({ userId: 'me', id: '1' });
             accepted: 'https://mail.google.com/',
             source: 'the GoogleAuth on line 7',
             requested: 'only gmail.readonly and gmail.compose',
-            add: 'https://mail.google.com/',
+            add: '`https://mail.google.com/`',
             where: '',
           },
         },
@@ -624,13 +624,13 @@ export async function archive(gmail: gmail_v1.Gmail, id: string) {
           column: 9,
           data: {
             method: 'users.messages.modify',
-            accepted: 'one of gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.modify or broader',
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.modify',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: 'gmail.modify' }, output: `
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.modify`' }, output: `
 import type { gmail_v1 } from 'googleapis';
 export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
 export async function archive(gmail: gmail_v1.Gmail, id: string) {
@@ -659,7 +659,7 @@ module.exports = (auth) => google.gmail({ version: 'v1', auth }).users.messages.
             accepted: SEND_ACCEPTS,
             source: "settings['googleapis-scopes'].scopes",
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: " to settings['googleapis-scopes'].scopes",
           },
         },
@@ -681,16 +681,16 @@ google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
           column: 1,
           data: {
             method: 'users.getProfile',
-            accepted: 'one of gmail.compose, gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.compose, gmail.metadata or broader',
             source: 'the GoogleAuth on line 3',
             requested: 'no scopes',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
           suggestions: [
             {
               messageId: 'addScopes',
-              data: { add: 'gmail.readonly' },
+              data: { add: '`https://www.googleapis.com/auth/gmail.readonly`' },
               output: `
 import { google } from 'googleapis';
 const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
@@ -736,10 +736,10 @@ gmail.users.history.list.apply(gmail.users.history, [{ userId: 'me', startHistor
           column: 1,
           data: {
             method: 'users.threads.get',
-            accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.metadata or broader',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
         },
@@ -749,10 +749,10 @@ gmail.users.history.list.apply(gmail.users.history, [{ userId: 'me', startHistor
           column: 1,
           data: {
             method: 'users.history.list',
-            accepted: 'one of gmail.metadata, gmail.readonly, gmail.modify or https://mail.google.com/',
+            accepted: 'gmail.metadata or broader',
             source: 'the GoogleAuth on line 3',
             requested: 'only gmail.labels',
-            add: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
         },

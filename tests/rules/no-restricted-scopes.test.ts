@@ -12,10 +12,9 @@ const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 
 
 const docs = docExamples('no-restricted-scopes');
-const RESTRICTED = "requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps";
-const SENSITIVE = "requires Google's OAuth app verification";
-const DELEGATED =
-  "no OAuth verification or security assessment applies, but a Workspace super administrator must authorize the service account's client ID for it in the Admin console, and the account can then use it on every mailbox it impersonates";
+const RESTRICTED = "public apps need Google's verification and a yearly CASA security assessment";
+const SENSITIVE = "public apps need Google's OAuth app verification";
+const DELEGATED = 'no app verification; a Workspace admin must grant it';
 
 describe('no-restricted-scopes docs', () => {
   it('has the examples these tests use', () => {

@@ -7,7 +7,7 @@ import { untypedRuleTester } from './rule-tester.ts';
 
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
-const SEND_ACCEPTS = 'one of gmail.send, gmail.compose, gmail.modify or https://mail.google.com/';
+const SEND_ACCEPTS = 'gmail.send or broader';
 
 ruleTester.run('missing-scope: only scope requests feed the fallback', missingScope, {
   valid: [
@@ -86,13 +86,13 @@ export async function send(gmail, info, raw) {
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES`',
           },
           suggestions: [
             {
               messageId: 'addScopes',
-              data: { add: 'gmail.send' },
+              data: { add: '`https://www.googleapis.com/auth/gmail.send`' },
               output: `
 import { google } from 'googleapis';
 const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
@@ -127,13 +127,13 @@ export async function send(gmail, raw) {
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `scopes`',
           },
           suggestions: [
             {
               messageId: 'addScopes',
-              data: { add: 'gmail.send' },
+              data: { add: '`https://www.googleapis.com/auth/gmail.send`' },
               output: `
 import { google } from 'googleapis';
 export const authUrl = (client, scopes = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send']) => client.generateAuthUrl({ scope: scopes });
@@ -167,13 +167,13 @@ export async function send(gmail, raw) {
             accepted: SEND_ACCEPTS,
             source: 'this file',
             requested: 'only gmail.readonly',
-            add: 'gmail.send',
+            add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
           suggestions: [
             {
               messageId: 'addScopes',
-              data: { add: 'gmail.send' },
+              data: { add: '`https://www.googleapis.com/auth/gmail.send`' },
               output: `
 import { google } from 'googleapis';
 const GMAIL_READ = '${AUTH}/gmail.readonly ${AUTH}/gmail.send';

@@ -311,7 +311,7 @@ describe('valid-scope messages', () => {
   it('asserts what Google answers only for a certain typo', () => {
     const [typo] = lint(`const auth = { scopes: ['${AUTH}/gmail.sned'] };`);
     expect(typo?.message).toBe(
-      `\`${AUTH}/gmail.sned\` is not a valid Google OAuth scope: misspelled. Google rejects it with \`invalid_scope\` (Error 400). Use \`${AUTH}/gmail.send\`.`,
+      `\`${AUTH}/gmail.sned\` is not a Google OAuth scope (misspelled): Google answers \`invalid_scope\`. Use \`${AUTH}/gmail.send\`.`,
     );
   });
   it('says "not a scope Google documents" otherwise', () => {

@@ -12,6 +12,7 @@ import {
   firstSentence,
   generateFromPackage,
   generateGoogleScopes,
+  releaseDate,
   parseDiscovery,
   parseTypings,
   serialiseScopeList,
@@ -38,7 +39,7 @@ function method(id: string): MethodInfo {
 
 describe('gmail-v1.json', () => {
   it('is exactly what the generator produces from the pinned @googleapis/gmail (no hand edits)', () => {
-    expect(generated.source).toEqual({ package: '@googleapis/gmail', version: '22.0.1' });
+    expect(generated.source).toEqual({ package: '@googleapis/gmail', version: '22.0.1', released: '2026-09-23' });
     expect(serialiseScopeMap(generated)).toBe(committedText);
   });
 
@@ -251,6 +252,17 @@ describe('discovery document input', () => {
 
   it('rejects documents without the required fields', () => {
     expect(() => parseDiscovery({} as DiscoveryDocument)).toThrow(/name\/version/);
+  });
+});
+
+describe('provenance', () => {
+  it("reads a version's release date from the package's changelog heading", () => {
+    const changelog = '# Changelog\n\n## [22.0.1](https://github.com/x/compare/gmail-v22.0.0...gmail-v22.0.1) (2026-09-23)\n\n## [22.0.0](https://x) (2026-09-14)\n';
+    expect(releaseDate(changelog, '22.0.1')).toBe('2026-09-23');
+    expect(releaseDate(changelog, '22.0.0')).toBe('2026-09-14');
+    expect(releaseDate('## 1.2.3 (2025-01-02)\n', '1.2.3')).toBe('2025-01-02');
+    expect(releaseDate(changelog, '22.0')).toBeUndefined();
+    expect(releaseDate(changelog, '21.0.0')).toBeUndefined();
   });
 });
 

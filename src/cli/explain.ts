@@ -1,0 +1,345 @@
+/**
+ * `googleapis-scopes explain`: from a production error (read by ./error-text.ts) and the
+ * project's report (./report.ts) to an explanation as plain data: the method that failed and
+ * why, the scopes it accepts, its call sites, where the project requests scopes for them, and
+ * the change that fixes it. No ESLint and no I/O here; the JSON format prints this object.
+ */
+import { listApiMaps, matchRestPath } from '../scopes/api-map.ts';
+import type { MethodInfo } from '../scopes/api-map.ts';
+import { classificationOf, isAddOnOnly, isKnownGoogleScope } from '../scopes/catalog.ts';
+import type { Classification } from '../scopes/catalog.ts';
+import { METADATA_SCOPE } from '../scopes/metadata.ts';
+import { sortNarrowestFirst } from '../scopes/order.ts';
+import { matchRpcName } from '../scopes/rpc-names.ts';
+import { correctScope } from '../scopes/scope-suggestions.ts';
+import { solve } from '../scopes/solver.ts';
+import { joinWords } from '../utils/join-words.ts';
+import type { ParsedError } from './error-text.ts';
+import { declaredAtText, plural } from './format-shared.ts';
+import type { OperationStatus, Report, ReportDeclaration, ReportOperation } from './report.ts';
+
+export const EXPLAIN_SCHEMA_VERSION = 1;
+
+export interface ExplainScope {
+  readonly scope: string;
+  /** Google's classification; null outside the catalog. */
+  readonly classification: Classification | null;
+  /** Only a Gmail add-on can hold it: never part of a fix. */
+  readonly addOnOnly: boolean;
+}
+
+export interface ExplainCallSite {
+  readonly method: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The report id of the scope declaration that reaches the call; null when not traced. */
+  readonly declaration: string | null;
+  readonly status: OperationStatus;
+}
+
+export interface ExplainRequest {
+  /** The report's declaration id (`src/inbox.ts:4:14`, `settings`). */
+  readonly declaration: string;
+  readonly label: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  /** Where the list is written, for people: "`SCOPES` (src/scopes.ts:2)". */
+  readonly writtenAt: string | null;
+  readonly requested: readonly string[];
+  readonly complete: boolean;
+  /** Whether its scopes reach one of the call sites above, or it requests a scope Google rejects. */
+  readonly relevant: boolean;
+}
+
+export interface ExplainInvalidScope {
+  readonly scope: string;
+  /** The real scope it most likely stands for; null when there is no single one. */
+  readonly correction: string | null;
+  /** Declarations that request it. */
+  readonly requestedBy: readonly string[];
+}
+
+export interface Explanation {
+  readonly schemaVersion: number;
+  readonly error: ParsedError;
+  /** Whether the project was linted (false: no call sites or requests could be looked up). */
+  readonly linted: boolean;
+  /** The API (`gmail`) and method (`users.messages.send`) that failed; null when unknown. */
+  readonly api: string | null;
+  readonly method: string | null;
+  /** What named the method: the ErrorInfo RPC name, the request URL, the error message, or the accepted scopes. */
+  readonly identifiedBy: 'rpc' | 'url' | 'message' | 'scopes' | null;
+  /** When the method is not known exactly: the methods it may be. */
+  readonly candidates: readonly string[];
+  /** One sentence: what failed and why. */
+  readonly summary: string;
+  /** The scopes the method accepts (any one works), narrowest first. */
+  readonly accepted: readonly ExplainScope[];
+  readonly callSites: readonly ExplainCallSite[];
+  readonly requests: readonly ExplainRequest[];
+  readonly invalidScopes: readonly ExplainInvalidScope[];
+  /** The changes that fix it, one sentence each, scope URLs written in full. */
+  readonly fix: readonly string[];
+  readonly notes: readonly string[];
+}
+
+interface Identified {
+  readonly methods: readonly MethodInfo[];
+  readonly by: Explanation['identifiedBy'];
+  /** Why the method is unknown, when it is. */
+  readonly unknown?: string;
+}
+
+/** What `error` means for the project described by `report` (undefined: the project was not linted). */
+export function explainError(error: ParsedError, report: Report | undefined): Explanation {
+  const identified = identifyMethod(error);
+  const method = identified.methods.length === 1 ? identified.methods[0] : undefined;
+  const keys = new Set(identified.methods.map((candidate) => `${candidate.api}:${candidate.id}`));
+  const operations = (report?.operations ?? []).filter(
+    (operation) => keys.has(`${operation.api}:${operation.method}`) && (!error.kind.startsWith('metadata') || operation.metadata === 'breaks' || operation.metadata === 'maybe'),
+  );
+  const reaching = new Set(operations.map((operation) => operation.declaration).filter((id): id is string => id !== null));
+  const declarations = (report?.declarations ?? []).filter((declaration) => declaration.kind !== 'unresolved');
+  const invalidScopes = error.kind === 'invalid-scope' ? invalidScopesOf(error, declarations) : [];
+  const invalidBy = new Set(invalidScopes.flatMap((item) => item.requestedBy));
+  const relevant = declarations.filter((declaration) => reaching.has(declaration.id) || invalidBy.has(declaration.id));
+  const requests = (relevant.length > 0 ? relevant : declarations).map((declaration) => toRequest(declaration, relevant.includes(declaration)));
+  const accepted = narrowestFirst(method === undefined ? (error.acceptedScopes ?? []) : method.scopes);
+
+  const context: FixContext = { error, method, operations, declarations, report };
+  const notes: string[] = [];
+  if (report === undefined) notes.push('The project was not linted: no call sites or scope requests are shown.');
+  if (identified.unknown !== undefined) notes.push(identified.unknown);
+  if (identified.methods.length > 1) notes.push(`The error fits ${joinWords(identified.methods.map((candidate) => code(candidate.id)), ' or ')}; call sites of each are listed.`);
+  const fix = error.kind === 'invalid-scope' ? invalidScopeFix(invalidScopes, declarations) : error.kind === 'insufficient-scope' ? insufficientFix(context) : metadataFix(context);
+  if (error.kind !== 'invalid-scope' && fix.some((line) => !line.endsWith(CONSENT_AGAIN) && line !== NO_FIX)) {
+    notes.push('A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).');
+  }
+  return {
+    schemaVersion: EXPLAIN_SCHEMA_VERSION,
+    error,
+    linted: report !== undefined,
+    api: identified.methods[0]?.api ?? null,
+    method: method?.id ?? null,
+    identifiedBy: identified.methods.length > 0 ? identified.by : null,
+    candidates: identified.methods.length > 1 ? identified.methods.map((candidate) => candidate.id) : [],
+    summary: summaryOf(error, identified),
+    accepted: accepted.map((scope) => ({ scope, classification: classificationOf(scope) ?? null, addOnOnly: isAddOnOnly(scope) })),
+    callSites: operations.map((operation) => ({
+      method: operation.method,
+      file: operation.file,
+      line: operation.line,
+      column: operation.column,
+      declaration: operation.declaration,
+      status: operation.status,
+    })),
+    requests,
+    invalidScopes,
+    fix,
+    notes,
+  };
+}
+
+/** The ErrorInfo RPC name first, then the request URL, then what the message or the header says. */
+function identifyMethod(error: ParsedError): Identified {
+  let unknown: string | undefined;
+  if (error.rpc !== null) {
+    const match = matchRpcName(error.service ?? 'gmail.googleapis.com', error.rpc);
+    if (match.status === 'matched') return { methods: [match.method], by: 'rpc' };
+    unknown =
+      match.status === 'unknown-api'
+        ? `Unknown method: the ${code(match.api)} API is not mapped yet (only Gmail is).`
+        : `Unknown method: ${code(error.rpc)} matches ${match.candidates.length === 0 ? 'no' : 'more than one'} ${match.api.title} method.`;
+  }
+  if (error.url !== null) {
+    for (const map of listApiMaps()) {
+      const method = matchRestPath(map, error.httpMethod ?? undefined, error.url);
+      if (method !== undefined) return { methods: [method], by: 'url' };
+    }
+  }
+  const gmail = listApiMaps().find((map) => map.api === 'gmail');
+  if (gmail !== undefined && error.kind.startsWith('metadata')) {
+    const ids = error.kind === 'metadata-q' ? ['users.messages.list', 'users.threads.list'] : error.format === 'raw' ? ['users.messages.get'] : ['users.messages.get', 'users.threads.get'];
+    return { methods: ids.map((id) => gmail.methods.get(id)!), by: 'message', ...(unknown === undefined ? {} : { unknown }) };
+  }
+  if (error.acceptedScopes !== null && error.acceptedScopes.length > 0) {
+    const wanted = [...error.acceptedScopes].sort().join(' ');
+    const methods = listApiMaps().flatMap((map) => [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted));
+    if (methods.length > 0) return { methods, by: 'scopes', ...(unknown === undefined ? {} : { unknown }) };
+  }
+  if (error.kind === 'insufficient-scope' && unknown === undefined) unknown = 'Unknown method: the error names neither the method (ErrorInfo) nor the request URL.';
+  return { methods: [], by: null, ...(unknown === undefined ? {} : { unknown }) };
+}
+
+function summaryOf(error: ParsedError, identified: Identified): string {
+  const methods = identified.methods;
+  const named =
+    methods.length === 0
+      ? 'A Google API call'
+      : `${methods[0]!.api === 'gmail' ? 'Gmail' : methods[0]!.api} ${joinWords(methods.map((method) => code(method.id)), ' or ')}${error.rpc === null ? '' : ` (${error.rpc.split('.').slice(-2).join('.')})`}`;
+  switch (error.kind) {
+    case 'insufficient-scope':
+      return `${named} failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes ${methods.length === 0 ? 'the method' : 'it'} accepts.`;
+    case 'metadata-q':
+      return `${named} failed with 403 "${error.message!}": the token holds gmail.metadata, which forbids \`q\` even when broader scopes are granted too.`;
+    case 'metadata-format':
+      return `${named} failed with 403 "${error.message!}": the token holds gmail.metadata, which forbids format full (the default) and raw, even when broader scopes are granted too.`;
+    case 'invalid-scope':
+      return 'Google refused to issue a token (invalid_scope): a requested scope is not a real OAuth scope, or not one this client may request.';
+  }
+}
+
+const CONSENT_AGAIN = 'Have the user consent again.';
+const NO_FIX = "None known: the method is unknown, so compare the token's scopes with the ones its reference page lists.";
+const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
+
+interface FixContext {
+  readonly error: ParsedError;
+  readonly method: MethodInfo | undefined;
+  readonly operations: readonly ReportOperation[];
+  readonly declarations: readonly ReportDeclaration[];
+  readonly report: Report | undefined;
+}
+
+/** Per declaration that reaches a call site: add what is missing, or say the code is right and the token is old. */
+function insufficientFix({ error, method, operations, declarations, report }: FixContext): string[] {
+  const fix: string[] = [];
+  const proposal = method === undefined ? (error.acceptedScopes === null ? [] : proposalFor(error.acceptedScopes)) : proposalFor(method.scopes);
+  for (const declaration of declarations) {
+    const own = operations.filter((operation) => operation.declaration === declaration.id);
+    if (own.length === 0) continue;
+    if (own.some((operation) => operation.status === 'missing') && declaration.missing.length > 0) {
+      const failing = (report?.operations ?? []).filter((operation) => operation.declaration === declaration.id && operation.status === 'missing');
+      const others = failing.length > own.length ? ` (it also covers the ${plural(failing.length - own.length, 'other failing call')} traced there)` : '';
+      fix.push(`Add ${scopeWords(declaration.missing)} to ${placeOf(declaration)}${others}.`);
+    } else if (own.every((operation) => operation.status === 'ok')) {
+      const granted = declaration.requested.filter((scope) => own.some((operation) => operation.accepted.includes(scope)));
+      fix.push(`${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`);
+    } else if (own.every((operation) => operation.status === 'metadata-conflict')) {
+      fix.push(`${joinWords(own.map(at).map(code))} would fail under gmail.metadata even with this fixed: ${lowerFirst(metadataReplacement(declaration, own))}`);
+    }
+  }
+  const untraced = operations.filter((operation) => operation.declaration === null || operation.status === 'unresolved');
+  if (proposal.length > 0 && (untraced.length > 0 || fix.length === 0)) {
+    const where = untraced.length > 0 ? `the token used at ${joinWords([...new Set(untraced.map(at))].map(code))}` : 'the token that makes this call';
+    fix.push(`Request ${scopeWords(proposal)} for ${where}.`);
+  }
+  if (fix.length === 0) fix.push(NO_FIX);
+  return fix;
+}
+
+/** gmail.metadata restricts the whole token: drop it (replacing it when nothing else covers the calls), or change the call. */
+function metadataFix({ error, operations, declarations }: FixContext): string[] {
+  const fix: string[] = [];
+  for (const declaration of declarations) {
+    if (!declaration.requested.includes(METADATA_SCOPE)) continue;
+    const own = operations.filter((operation) => operation.declaration === declaration.id);
+    if (own.length > 0) fix.push(metadataReplacement(declaration, own));
+  }
+  if (fix.length === 0) {
+    fix.push(`Stop requesting ${scopeWords([METADATA_SCOPE])} for this token; request ${scopeWords([READONLY_SCOPE])} instead if it only reads.`);
+  }
+  const sites = operations.map(at);
+  const change = error.kind === 'metadata-q' ? 'drop `q`' : "pass `format: 'metadata'`";
+  fix.push(`Or keep gmail.metadata and ${change}${sites.length === 0 ? ' in the call' : ` at ${joinWords(sites.map(code))}`}.`);
+  return fix;
+}
+
+/** "Remove gmail.metadata from X: …" or "Replace gmail.metadata with gmail.readonly in X." */
+function metadataReplacement(declaration: ReportDeclaration, calls: readonly ReportOperation[]): string {
+  const rest = declaration.requested.filter((scope) => scope !== METADATA_SCOPE);
+  const needs = solve(
+    calls.map((operation) => operation.accepted.filter((scope) => scope !== METADATA_SCOPE)),
+    rest,
+  ).add;
+  return needs.length === 0
+    ? `Remove ${scopeWords([METADATA_SCOPE])} from ${placeOf(declaration)}: the other scopes there cover every call.`
+    : `Replace ${scopeWords([METADATA_SCOPE])} with ${scopeWords(needs)} in ${placeOf(declaration)}.`;
+}
+
+function invalidScopesOf(error: ParsedError, declarations: readonly ReportDeclaration[]): ExplainInvalidScope[] {
+  const requestedInvalid = declarations.flatMap((declaration) => declaration.requested).filter((scope) => !isKnownGoogleScope(scope));
+  const scopes = [...new Set([...error.invalidScopes, ...requestedInvalid])];
+  return scopes.map((scope) => {
+    const correction = isKnownGoogleScope(scope) ? { candidates: [], certain: false } : correctScope(scope);
+    return {
+      scope,
+      correction: correction.certain ? correction.candidates[0]! : null,
+      requestedBy: declarations.filter((declaration) => declaration.requested.includes(scope)).map((declaration) => declaration.id),
+    };
+  });
+}
+
+function invalidScopeFix(invalid: readonly ExplainInvalidScope[], declarations: readonly ReportDeclaration[]): string[] {
+  const fix: string[] = [];
+  for (const item of invalid) {
+    const places = declarations.filter((declaration) => item.requestedBy.includes(declaration.id)).map(placeOf);
+    const where = places.length === 0 ? '' : ` in ${joinWords(places)}`;
+    if (isKnownGoogleScope(item.scope)) {
+      fix.push(`${code(item.scope)} is a real scope: check that the OAuth client (consent screen, domain-wide delegation) is allowed to request it${where}.`);
+    } else if (item.correction !== null) {
+      fix.push(`Replace ${code(item.scope)} with ${code(item.correction)}${where}.`);
+    } else {
+      fix.push(`Remove ${code(item.scope)}${where}: it is not a Google OAuth scope.`);
+    }
+  }
+  if (fix.length === 0) fix.push('Check every requested scope against Google\'s list (the `valid-scope` rule does it in the editor).');
+  return fix;
+}
+
+/** The narrowest scopes that grant the method; never gmail.metadata or an add-on scope (DESIGN: fixes). */
+function proposalFor(accepted: readonly string[]): string[] {
+  return solve([accepted.filter((scope) => scope !== METADATA_SCOPE)], []).add;
+}
+
+/** Narrowest first; add-on-only scopes (which no web or server app can hold) last. */
+function narrowestFirst(scopes: readonly string[]): string[] {
+  const sorted = sortNarrowestFirst(scopes);
+  return [...sorted.filter((scope) => !isAddOnOnly(scope)), ...sorted.filter(isAddOnOnly)];
+}
+
+function toRequest(declaration: ReportDeclaration, relevant: boolean): ExplainRequest {
+  return {
+    declaration: declaration.id,
+    label: declaration.label,
+    file: declaration.file,
+    line: declaration.line,
+    writtenAt: declaredAtText(declaration, code) ?? null,
+    requested: declaration.requested,
+    complete: declaration.complete,
+    relevant,
+  };
+}
+
+/** "`SCOPES` (`src/scopes.ts:2`)", "the scope list at `src/a.js:5`", or the declaration itself. */
+function placeOf(declaration: ReportDeclaration): string {
+  const written = declaration.declaredAt.map((at) => {
+    const file = at.line === null ? code(at.file) : code(`${at.file}:${at.line}`);
+    if (at.name === null) return `the scope list at ${file}`;
+    return at.line === null ? `${code(at.name)} in ${file}` : `${code(at.name)} (${file})`;
+  });
+  if (written.length > 0) return joinWords(written);
+  if (declaration.kind === 'settings') return code("settings['googleapis-scopes'].scopes");
+  return `the ${declaration.label} at ${code(`${declaration.file ?? ''}:${declaration.line ?? ''}`)}`;
+}
+
+function at(operation: ReportOperation): string {
+  return `${operation.file}:${operation.line}`;
+}
+
+function scopeWords(scopes: readonly string[]): string {
+  return joinWords(scopes.map(code));
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
