@@ -10,7 +10,8 @@ import type { Environment, IdentifierBinding, StaticValue } from './static-value
 /**
  * Constants exported by relative modules, for `import { SCOPES } from './scopes'` and
  * `require('./scopes')`. Each file is read and parsed once per process; the cache holds plain
- * data keyed by path + mtime, failed lookups included (as eslint-plugin-import-x does).
+ * data keyed by path + mtime (and the mtimes of the files its exports came from), failed lookups
+ * included (as eslint-plugin-import-x does).
  */
 interface CachedModule {
   readonly mtimeMs: number;
@@ -18,6 +19,8 @@ interface CachedModule {
   readonly exports: ReadonlyMap<string, StaticValue> | undefined;
   /** Export name → the module and name it re-exports (`export { X } from './y'`, `export *`). */
   readonly reexports: ReadonlyMap<string, ExportOrigin>;
+  /** Every other file its exports were computed from, with its mtime: a barrel is stale when one changes. */
+  readonly dependencies: ReadonlyMap<string, number>;
 }
 
 export interface ExportOrigin {
@@ -29,6 +32,8 @@ const moduleCache = new Map<string, CachedModule>();
 const resolutionCache = new Map<string, string | null>();
 /** Files being evaluated right now: an import cycle evaluates to unknown instead of looping. */
 const inProgress = new Set<string>();
+/** The dependencies of the modules being read right now, innermost last. */
+const collecting: Map<string, number>[] = [];
 
 /**
  * Modules followed from one file before the rest is unknown: real barrels are a few levels deep,
@@ -87,16 +92,36 @@ function loadModule(file: string, boundary: FileBoundary): ReadonlyMap<string, S
   if (mtimeMs === undefined) return undefined;
   const key = cacheKey(file, boundary);
   const cached = moduleCache.get(key);
-  if (cached?.mtimeMs === mtimeMs) return cached.exports;
+  if (cached?.mtimeMs === mtimeMs && unchanged(cached.dependencies, boundary)) {
+    dependedOn(file, mtimeMs, cached.dependencies);
+    return cached.exports;
+  }
   if (inProgress.has(key) || inProgress.size >= MAX_MODULE_HOPS) return undefined;
   inProgress.add(key);
+  const dependencies = new Map<string, number>();
+  collecting.push(dependencies);
   try {
     const read = readExports(file, boundary);
-    moduleCache.set(key, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map() });
+    moduleCache.set(key, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map(), dependencies });
     return read?.exports;
   } finally {
+    collecting.pop();
     inProgress.delete(key);
+    dependedOn(file, mtimeMs, dependencies);
   }
+}
+
+/** Tells the module being read (if any) that its exports came partly from `file` and its dependencies. */
+function dependedOn(file: string, mtimeMs: number, dependencies: ReadonlyMap<string, number>): void {
+  const reader = collecting.at(-1);
+  if (reader === undefined) return;
+  reader.set(file, mtimeMs);
+  for (const [dependency, time] of dependencies) reader.set(dependency, time);
+}
+
+function unchanged(dependencies: ReadonlyMap<string, number>, boundary: FileBoundary): boolean {
+  for (const [file, mtimeMs] of dependencies) if (modifiedTime(file, boundary) !== mtimeMs) return false;
+  return true;
 }
 
 /** A module's facts depend on what its boundary lets it read. */
