@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatJson } from './format-json.ts';
 import { formatMarkdown } from './format-markdown.ts';
-import { certainlyFails } from './format-shared.ts';
+import { certainlyFails, printable } from './format-shared.ts';
 import { formatTable } from './format-table.ts';
 import { ReportUsageError, lintProject } from './lint.ts';
 import { buildReport } from './report.ts';
@@ -159,9 +159,9 @@ function render(report: Report, format: Format, color: boolean): string {
     case 'json':
       return formatJson(report);
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(printable(report));
     case 'table':
-      return formatTable(report, { color });
+      return formatTable(printable(report), { color });
   }
 }
 
