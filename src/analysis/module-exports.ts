@@ -41,6 +41,27 @@ const collecting: Map<string, number>[] = [];
  */
 export const MAX_MODULE_HOPS = 32;
 
+/**
+ * Imported modules nested deeper than this (brackets, braces, `${`) are not parsed: espree on
+ * template literals nested ~600 deep kills Node with a fatal "RegExpCompiler Allocation failed"
+ * that no `try` catches, and the user may not even lint that file. Real code stays far below.
+ */
+const MAX_NESTING = 256;
+
+/** An upper bound of the text's nesting (strings and comments counted too: a false alarm only makes a module unknown). */
+function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28 || code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if ((code === 0x29 || code === 0x5d || code === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export function isRelativeSpecifier(specifier: string): boolean {
@@ -150,7 +171,7 @@ function readExports(
   boundary: FileBoundary,
 ): { exports: ReadonlyMap<string, StaticValue>; reexports: ReadonlyMap<string, ExportOrigin> } | undefined {
   const text = readSourceText(file, boundary);
-  const sourceCode = text === undefined ? undefined : parseModule(file, text);
+  const sourceCode = text === undefined || nestedDeeperThan(text, MAX_NESTING) ? undefined : parseModule(file, text);
   if (sourceCode === undefined) return undefined;
   const scope = new ModuleScope(file, boundary, sourceCode.ast);
   return { exports: scope.evaluateExports(), reexports: scope.reexports };
