@@ -10,7 +10,8 @@ import type { Environment, IdentifierBinding, StaticValue } from './static-value
 /**
  * Constants exported by relative modules, for `import { SCOPES } from './scopes'` and
  * `require('./scopes')`. Each file is read and parsed once per process; the cache holds plain
- * data keyed by path + mtime, failed lookups included (as eslint-plugin-import-x does).
+ * data keyed by path + mtime (and the mtimes of the files its exports came from), failed lookups
+ * included (as eslint-plugin-import-x does).
  */
 interface CachedModule {
   readonly mtimeMs: number;
@@ -18,6 +19,8 @@ interface CachedModule {
   readonly exports: ReadonlyMap<string, StaticValue> | undefined;
   /** Export name → the module and name it re-exports (`export { X } from './y'`, `export *`). */
   readonly reexports: ReadonlyMap<string, ExportOrigin>;
+  /** Every other file its exports were computed from, with its mtime: a barrel is stale when one changes. */
+  readonly dependencies: ReadonlyMap<string, number>;
 }
 
 export interface ExportOrigin {
@@ -29,12 +32,35 @@ const moduleCache = new Map<string, CachedModule>();
 const resolutionCache = new Map<string, string | null>();
 /** Files being evaluated right now: an import cycle evaluates to unknown instead of looping. */
 const inProgress = new Set<string>();
+/** The dependencies of the modules being read right now, innermost last. */
+const collecting: Map<string, number>[] = [];
 
 /**
  * Modules followed from one file before the rest is unknown: real barrels are a few levels deep,
  * and a generated chain of hundreds must not exhaust the stack.
  */
 export const MAX_MODULE_HOPS = 32;
+
+/**
+ * Imported modules nested deeper than this (brackets, braces, `${`) are not parsed: espree on
+ * template literals nested ~600 deep kills Node with a fatal "RegExpCompiler Allocation failed"
+ * that no `try` catches, and the user may not even lint that file. Real code stays far below.
+ */
+const MAX_NESTING = 256;
+
+/** An upper bound of the text's nesting (strings and comments counted too: a false alarm only makes a module unknown). */
+function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28 || code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if ((code === 0x29 || code === 0x5d || code === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -87,16 +113,36 @@ function loadModule(file: string, boundary: FileBoundary): ReadonlyMap<string, S
   if (mtimeMs === undefined) return undefined;
   const key = cacheKey(file, boundary);
   const cached = moduleCache.get(key);
-  if (cached?.mtimeMs === mtimeMs) return cached.exports;
+  if (cached?.mtimeMs === mtimeMs && unchanged(cached.dependencies, boundary)) {
+    dependedOn(file, mtimeMs, cached.dependencies);
+    return cached.exports;
+  }
   if (inProgress.has(key) || inProgress.size >= MAX_MODULE_HOPS) return undefined;
   inProgress.add(key);
+  const dependencies = new Map<string, number>();
+  collecting.push(dependencies);
   try {
     const read = readExports(file, boundary);
-    moduleCache.set(key, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map() });
+    moduleCache.set(key, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map(), dependencies });
     return read?.exports;
   } finally {
+    collecting.pop();
     inProgress.delete(key);
+    dependedOn(file, mtimeMs, dependencies);
   }
+}
+
+/** Tells the module being read (if any) that its exports came partly from `file` and its dependencies. */
+function dependedOn(file: string, mtimeMs: number, dependencies: ReadonlyMap<string, number>): void {
+  const reader = collecting.at(-1);
+  if (reader === undefined) return;
+  reader.set(file, mtimeMs);
+  for (const [dependency, time] of dependencies) reader.set(dependency, time);
+}
+
+function unchanged(dependencies: ReadonlyMap<string, number>, boundary: FileBoundary): boolean {
+  for (const [file, mtimeMs] of dependencies) if (modifiedTime(file, boundary) !== mtimeMs) return false;
+  return true;
 }
 
 /** A module's facts depend on what its boundary lets it read. */
@@ -125,7 +171,7 @@ function readExports(
   boundary: FileBoundary,
 ): { exports: ReadonlyMap<string, StaticValue>; reexports: ReadonlyMap<string, ExportOrigin> } | undefined {
   const text = readSourceText(file, boundary);
-  const sourceCode = text === undefined ? undefined : parseModule(file, text);
+  const sourceCode = text === undefined || nestedDeeperThan(text, MAX_NESTING) ? undefined : parseModule(file, text);
   if (sourceCode === undefined) return undefined;
   const scope = new ModuleScope(file, boundary, sourceCode.ast);
   return { exports: scope.evaluateExports(), reexports: scope.reexports };

@@ -35,14 +35,22 @@ const MAX_DEPTH = 24;
  * modules): a hostile file can make a few hundred bytes stand for millions of values.
  */
 const MAX_STEPS = 100_000;
+/**
+ * Nodes all evaluations started from one environment (a linted file, a module being loaded) may
+ * visit: a result cut short is not memoised, so without this a bomb repeated in every call of a
+ * file would cost `MAX_STEPS` per call.
+ */
+const MAX_ENVIRONMENT_STEPS = 1_000_000;
 /** Longer lists and strings are unknown: no scope list comes near (Google has about 500 scopes). */
 export const MAX_LIST_LENGTH = 1_000;
 export const MAX_STRING_LENGTH = 64 * 1024;
 
 interface Budget {
   steps: number;
+  readonly limit: number;
 }
 let budget: Budget | undefined;
+const spentByEnvironment = new WeakMap<Environment, number>();
 /** Evaluation cut short somewhere (depth, budget, cycle): such a result is not memoised. */
 let cutoffs = 0;
 /** Each node's value, computed once: a constant spread ten times is evaluated once. */
@@ -52,10 +60,12 @@ const inFlight = new Set<TSESTree.Node>();
 /** The value of an expression, or unknown; bounded in depth, steps, list and string length. */
 export function evaluate(node: TSESTree.Node, env: Environment): StaticValue {
   if (budget !== undefined) return evaluateNode(node, env, 0);
-  budget = { steps: 0 };
+  const spent = spentByEnvironment.get(env) ?? 0;
+  budget = { steps: 0, limit: Math.min(MAX_STEPS, MAX_ENVIRONMENT_STEPS - spent) };
   try {
     return evaluateNode(node, env, 0);
   } finally {
+    spentByEnvironment.set(env, spent + Math.min(budget.steps, budget.limit));
     budget = undefined;
   }
 }
@@ -63,7 +73,7 @@ export function evaluate(node: TSESTree.Node, env: Environment): StaticValue {
 function evaluateNode(node: TSESTree.Node, env: Environment, depth: number): StaticValue {
   const known = memo.get(node);
   if (known !== undefined) return known;
-  if (depth > MAX_DEPTH || inFlight.has(node) || ++budget!.steps > MAX_STEPS) {
+  if (depth > MAX_DEPTH || inFlight.has(node) || ++budget!.steps > budget!.limit) {
     cutoffs++;
     return UNKNOWN;
   }

@@ -99,3 +99,23 @@ export function alsoCoveredText(call: ScopeUseCall, code: (text: string) => stri
 }
 
 export const NO_TRACED_USE = 'no traced call needs it';
+
+/** C0 and C1 control characters (escape sequences, line breaks, BEL) and DEL. */
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/gu;
+
+/**
+ * The report with every string's control characters written as `\u001B`: file names and scope
+ * strings come from the analysed code, and a raw escape sequence in a terminal can clear the
+ * screen, move the cursor over a "missing" line or plant a hyperlink.
+ */
+export function printable<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(CONTROL_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`) as T;
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => printable(item)) as T;
+  if (typeof value === 'object' && value !== null) {
+    // Keys too: `classification` is keyed by scope string, and looked up by the printable ones.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [printable(key), printable(item)])) as T;
+  }
+  return value;
+}

@@ -12,7 +12,7 @@ import { explainError } from './explain.ts';
 import { formatExplanation } from './format-explain.ts';
 import { formatJson } from './format-json.ts';
 import { formatMarkdown } from './format-markdown.ts';
-import { certainlyFails } from './format-shared.ts';
+import { certainlyFails, printable } from './format-shared.ts';
 import { formatTable } from './format-table.ts';
 import { ReportUsageError, lintProject } from './lint.ts';
 import { buildReport } from './report.ts';
@@ -173,7 +173,7 @@ async function explainCommand(args: ExplainArgs, io: CliIo): Promise<number> {
   }
   const linted = await lintAndReport(args, io);
   const explanation = explainError(parsed, linted?.report);
-  io.stdout.write(args.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+  io.stdout.write(args.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(printable(explanation)));
   if (linted !== undefined && linted.failed > 0) {
     io.stderr.write(`${NAME}: warning: the analysis of ${filesText(linted.failed)} failed (see the warnings above): call sites there are not listed\n`);
   }
@@ -252,9 +252,9 @@ function render(report: Report, format: Format, color: boolean, explain: boolean
     case 'json':
       return formatJson(report, { explain });
     case 'markdown':
-      return formatMarkdown(report, { explain });
+      return formatMarkdown(printable(report), { explain });
     case 'table':
-      return formatTable(report, { color, explain });
+      return formatTable(printable(report), { color, explain });
   }
 }
 

@@ -103,6 +103,23 @@ describe('Markdown output escapes every string from the analysed code', () => {
       else if (columns > 0) expect(cells, line).toBe(columns);
     }
   });
+
+  it.each(['table', 'markdown'])(
+    '%s: control characters from the code are printed as \\u escapes, never as a terminal escape sequence',
+    async (format) => {
+      // Clears the screen, and an OSC 8 hyperlink; in a file name, a line break and cursor-up + erase-line.
+      const evilScope = 'https://www.googleapis.com/auth/gmail.send\\u001B[2J\\u001B]8;;https://evil.example\\u0007x';
+      const file = 'src/a\u001B[1A\u001B[2Kb\nc.js';
+      const dir = project({
+        'eslint.config.mjs': "export default [{ files: ['**/*.js'] }];\n",
+        [file]: `import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['${evilScope}'] });\nconst gmail = google.gmail({ version: 'v1', auth });\ngmail.users.messages.send({ userId: 'me' });\n`,
+      });
+      const run = await runCli(['report', '--format', format], { cwd: dir });
+      expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/u);
+      expect(run.stdout).toContain('gmail.send\\u001B[2J\\u001B]8;;https://evil.example\\u0007x');
+      expect(run.stdout).toContain('src/a\\u001B[1A\\u001B[2Kb\\u000Ac.js:2');
+    },
+  );
 });
 
 describe("the analysed project's code never runs", () => {

@@ -1,0 +1,65 @@
+/**
+ * The module cache in a long-running process (an editor, eslint_d): a barrel's exports are
+ * computed from the files it re-exports, so it is stale when one of them changes, not only when
+ * the barrel itself does. Editing `leaf.js` behind `export { SCOPES } from './leaf.js'` kept the
+ * old scopes until the process restarted.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import type { ESLint } from 'eslint';
+import { afterAll, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.ts';
+
+const PREFIX = 'googleapis-scopes';
+const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-module-cache-')));
+const app = path.join(dir, 'app.js');
+const leaf = path.join(dir, 'leaf.js');
+const APP = `import { google } from 'googleapis';
+import { SCOPES } from './mid.js';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.messages.send({ userId: 'me' });
+`;
+fs.writeFileSync(app, APP);
+fs.writeFileSync(path.join(dir, 'mid.js'), "export { SCOPES } from './leaf.js';\n");
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes the leaf with an mtime of its own (`tick` seconds past the epoch), so the change is always visible. */
+function writeLeaf(scope: string, tick: number): void {
+  fs.writeFileSync(leaf, `export const SCOPES = ['https://www.googleapis.com/auth/${scope}'];\n`);
+  fs.utimesSync(leaf, 1_000_000 + tick, 1_000_000 + tick);
+}
+
+describe('a re-exported constant is re-read when the file that declares it changes', () => {
+  const linter = new Linter({ configType: 'flat', cwd: dir });
+  const lint = (): string[] =>
+    linter
+      .verify(
+        APP,
+        [
+          {
+            files: ['**/*.js'],
+            plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin },
+            rules: { [`${PREFIX}/missing-scope`]: ['error', { reportUnresolved: true }] },
+          },
+        ],
+        { filename: app },
+      )
+      .map((message) => `${message.line}:${message.messageId ?? ''}`);
+
+  it('sees each edit of leaf.js through mid.js in one process', () => {
+    writeLeaf('gmail.send', 1);
+    expect(lint()).toEqual([]);
+    writeLeaf('gmail.readonly', 2);
+    expect(lint()).toEqual(['5:missingScope']);
+    writeLeaf('gmail.compose', 3);
+    expect(lint()).toEqual([]);
+    fs.rmSync(leaf);
+    expect(lint()).toEqual(['5:unresolvedScopes']);
+  });
+});
