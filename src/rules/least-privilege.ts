@@ -67,8 +67,20 @@ export default createRule<Options, MessageIds>({
         const groups = sourceGroups(analysis);
         const sharingDeclarations = groupsSharingDeclarations(groups);
         const reported = new Set<string>();
+        const indexOf = new Map(groups.map((group, index) => [group, index]));
+        // Groups that read the same declarations with the same scopes get the same changes: work
+        // them out once (2,000 auth objects sharing one SCOPES constant were quadratic).
+        const changesByCluster = new Map<string, Change[]>();
         for (const group of groups) {
-          for (const change of changesFor(analysis, group, sharingDeclarations, allowed)) {
+          const sharing = sharingDeclarations(group);
+          const cluster = [group, ...sharing].map((member) => indexOf.get(member)!).sort((a, b) => a - b);
+          const key = `${cluster.join(',')}|${group.source.scopes.join(' ')}`;
+          let changes = changesByCluster.get(key);
+          if (changes === undefined) {
+            changes = changesFor(analysis, group, sharing, allowed);
+            changesByCluster.set(key, changes);
+          }
+          for (const change of changes) {
             const where = reportLocation(context.sourceCode, env, group, change.scope);
             const key = `${change.scope}@${where.key}`;
             if (reported.has(key)) continue;
@@ -209,7 +221,7 @@ function groupsSharingDeclarations(groups: readonly SourceGroup[]): (group: Sour
 function changesFor(
   analysis: FileAnalysis,
   group: SourceGroup,
-  sharingDeclarations: (group: SourceGroup) => SourceGroup[],
+  sharing: readonly SourceGroup[],
   allowed: ReadonlySet<string>,
 ): Change[] {
   const source = group.source;
@@ -218,7 +230,7 @@ function changesFor(
   const affected: { calls: GmailCall[]; scopes: Set<string>; original: readonly string[] }[] = [
     { calls: group.calls, scopes: new Set(source.scopes), original: source.scopes },
   ];
-  for (const other of sharingDeclarations(group)) {
+  for (const other of sharing) {
     if (!isVisible(analysis, other)) return [];
     affected.push({ calls: other.calls, scopes: new Set(other.source.scopes), original: other.source.scopes });
   }
