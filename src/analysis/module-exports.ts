@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -29,7 +30,12 @@ export interface ExportOrigin {
 }
 
 const moduleCache = new Map<string, CachedModule>();
-const resolutionCache = new Map<string, string | null>();
+/**
+ * Resolved specifiers. A failed lookup keeps the modification times of the folders its
+ * candidates live in, and is tried again when one of them changes (a module created after the
+ * first lint, as import-x re-checks its failed lookups): editors see new files without a restart.
+ */
+const resolutionCache = new Map<string, string | { readonly missing: string }>();
 /** Files being evaluated right now: an import cycle evaluates to unknown instead of looping. */
 const inProgress = new Set<string>();
 /** The dependencies of the modules being read right now, innermost last. */
@@ -74,17 +80,27 @@ export function isRelativeSpecifier(specifier: string): boolean {
  */
 export function resolveRelativeModule(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
   const key = `${boundary.root}\0${fromFile}\0${specifier}`;
-  const cached = resolutionCache.get(key);
-  if (cached !== undefined) return cached ?? undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
+  const cached = resolutionCache.get(key);
+  if (typeof cached === 'string') return cached;
+  if (cached !== undefined && cached.missing === candidateFolders(base, boundary)) return undefined;
   const candidates = [base];
   const withoutJsExtension = base.replace(/\.(m|c)?jsx?$/, '');
   for (const extension of EXTENSIONS) candidates.push(base + extension);
   if (withoutJsExtension !== base) for (const extension of EXTENSIONS) candidates.push(withoutJsExtension + extension);
   for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
   const found = candidates.find((candidate) => insideBoundary(candidate, boundary) !== undefined);
-  resolutionCache.set(key, found ?? null);
+  resolutionCache.set(key, found ?? { missing: candidateFolders(base, boundary) });
   return found;
+}
+
+/**
+ * The folders a specifier's candidates live in (`x.js` beside it, `x/index.js`), as their mtimes.
+ * Outside the working directory nothing ever resolves, so nothing there is looked at.
+ */
+function candidateFolders(base: string, boundary: FileBoundary): string {
+  if (path.relative(boundary.root, base).startsWith('..')) return 'outside';
+  return [path.dirname(base), base].map((folder) => statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? -1).join(' ');
 }
 
 /** The value exported under `name` (`default` for default exports), or unknown. */

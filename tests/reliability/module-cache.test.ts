@@ -63,3 +63,36 @@ describe('a re-exported constant is re-read when the file that declares it chang
     expect(lint()).toEqual(['5:unresolvedScopes']);
   });
 });
+
+describe('a module that did not exist at the first lint is found once it is created', () => {
+  const fresh = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-created-module-')));
+  const file = path.join(fresh, 'app.js');
+  const code = APP.replace("'./mid.js'", "'./scopes.js'");
+  fs.writeFileSync(file, code);
+  afterAll(() => {
+    fs.rmSync(fresh, { recursive: true, force: true });
+  });
+  const linter = new Linter({ configType: 'flat', cwd: fresh });
+  const lint = (): string[] =>
+    linter
+      .verify(
+        code,
+        [
+          {
+            files: ['**/*.js'],
+            plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin },
+            rules: { [`${PREFIX}/missing-scope`]: ['error', { reportUnresolved: true }] },
+          },
+        ],
+        { filename: file },
+      )
+      .map((message) => `${message.line}:${message.messageId ?? ''}`);
+
+  it('re-checks a failed lookup when its folder changes (./scopes.js created between two lints)', () => {
+    expect(lint()).toEqual(['5:unresolvedScopes']);
+    fs.writeFileSync(path.join(fresh, 'scopes.js'), "export const SCOPES = ['https://www.googleapis.com/auth/gmail.readonly'];\n");
+    // Folder mtimes can have a coarse resolution: make the change visible whatever the file system.
+    fs.utimesSync(fresh, 2_000_000, 2_000_000);
+    expect(lint()).toEqual(['5:missingScope']);
+  });
+});
