@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Timing-ratio suites: too slow and too load-sensitive for `npm test`; CI runs them on their own.
+// Suites CI runs on their own, outside `npm test`: timing ratios (too slow and load-sensitive),
+// and docs/ci.md's SARIF recipe, whose formatter `npm run test:slow` installs without saving it
+// (its `jschardet: "latest"` dependency would put a moving tag in package-lock.json).
 export default defineConfig({
   test: {
     include: ['tests/slow/**/*.test.ts'],

@@ -1,7 +1,7 @@
 /**
  * The CI integration documented in docs/ci.md, run for real on a fixture project: the ESLint
  * command line with `--max-warnings 0` and SARIF output through `@microsoft/eslint-formatter-sarif`
- * (for GitHub code scanning), parsed and checked.
+ * (for GitHub code scanning), parsed and checked. In `npm run test:slow`, which installs the formatter.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
