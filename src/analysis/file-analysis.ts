@@ -77,7 +77,7 @@ const cache = new WeakMap<TSESTree.Program, FileAnalysis | { readonly failure: u
 
 /**
  * The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. A
- * failure is remembered and thrown to every rule that asks (rules/fail-closed.ts reports it).
+ * failure is remembered and thrown to every rule that asks (utils/fail-closed.ts reports it).
  */
 export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
   const sourceCode = context.sourceCode;

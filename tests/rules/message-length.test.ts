@@ -68,7 +68,7 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
   },
 };
 
-/** Every rule's fail-closed messages (src/rules/fail-closed.ts), with a realistic reason. */
+/** Every rule's fail-closed messages (src/utils/fail-closed.ts), with a realistic reason. */
 const FAILURES = {
   analysisFailed: { reason: 'Maximum call stack size exceeded (at file-analysis.ts:212)' },
   invalidSettings: { reason: `settings['googleapis-scopes'].scopes must be an array of scope URL strings.` },
