@@ -26,7 +26,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint } from 'eslint';
 import type { Linter, Rule } from 'eslint';
-import { getFileAnalysis } from '../src/analysis/file-analysis.ts';
+import { getFileAnalysis } from '../src/google/file-analysis.ts';
 import { rules } from '../src/rules/index.ts';
 import { GMAIL_V1 } from '../src/scopes/api-map.ts';
 

@@ -10,10 +10,10 @@ import { pathToFileURL } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint } from 'eslint';
 import type { Linter, Rule } from 'eslint';
-import { getFileAnalysis } from '../analysis/file-analysis.ts';
-import { collectInventory } from '../analysis/inventory.ts';
-import type { FileInventory } from '../analysis/inventory.ts';
-import { readPluginSettings } from '../analysis/settings.ts';
+import { getFileAnalysis } from '../google/file-analysis.ts';
+import { collectInventory } from '../google/inventory.ts';
+import type { FileInventory } from '../google/inventory.ts';
+import { readPluginSettings } from '../google/settings.ts';
 import type { ReportSkipped } from './report.ts';
 
 const PLUGIN_NAME = 'googleapis-scopes-report';

@@ -4,8 +4,8 @@
  * docs/report.md, so every change here is a change of the documented schema.
  */
 import path from 'node:path';
-import type { FileInventory, InventoryCall, InventorySource } from '../analysis/inventory.ts';
-import type { AuthKind } from '../analysis/google-values.ts';
+import type { FileInventory, InventoryCall, InventorySource } from '../google/inventory.ts';
+import type { AuthKind } from '../google/google-values.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
 import { CLASSIFICATION_RANK, getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';

@@ -1,9 +1,9 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getFileAnalysis } from '../analysis/file-analysis.ts';
-import type { GmailCall } from '../analysis/file-analysis.ts';
-import { addScopesFix, isEditable } from '../analysis/scope-edits.ts';
-import { describeDeclaration, describeSource } from '../analysis/scope-sources.ts';
-import type { ScopeSource } from '../analysis/scope-sources.ts';
+import { getFileAnalysis } from '../google/file-analysis.ts';
+import type { GmailCall } from '../google/file-analysis.ts';
+import { addScopesFix, isEditable } from '../fix/scope-edits.ts';
+import { describeDeclaration, describeSource } from '../google/scope-sources.ts';
+import type { ScopeSource } from '../google/scope-sources.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getFileAnalysis } from '../analysis/file-analysis.ts';
-import type { FileEnvironment } from '../analysis/file-environment.ts';
-import type { ScopeSource } from '../analysis/scope-sources.ts';
-import { evaluate, findProperty, memberKeyName, unwrapExpression } from '../analysis/static-value.ts';
-import { stringValue } from '../analysis/string-tokens.ts';
+import { getFileAnalysis } from '../google/file-analysis.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
+import type { ScopeSource } from '../google/scope-sources.ts';
+import { evaluate, findProperty, memberKeyName, unwrapExpression } from '../core/static-value.ts';
+import { stringValue } from '../fix/string-tokens.ts';
 import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationInBrief } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { createRule } from '../utils/create-rule.ts';

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { SettingsError } from '../analysis/settings.ts';
+import { SettingsError } from '../google/settings.ts';
 
 /**
  * A rule that fails never passes silently: an exception while analysing a file (a bug of ours,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileInventory, InventoryCall, InventorySource } from '../../src/analysis/inventory.ts';
+import type { FileInventory, InventoryCall, InventorySource } from '../../src/google/inventory.ts';
 import { exitCode } from '../../src/cli/run.ts';
 import { buildReport } from '../../src/cli/report.ts';
 import { formatMarkdown } from '../../src/cli/format-markdown.ts';

@@ -13,8 +13,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import plugin from '../../src/index.ts';
 import { runCli } from '../cli/run-cli.ts';
 
-vi.mock('../../src/analysis/collect.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/analysis/collect.ts')>();
+vi.mock('../../src/google/collect.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/google/collect.ts')>();
   return {
     ...original,
     collect: (sourceCode: Parameters<typeof original.collect>[0]) => {

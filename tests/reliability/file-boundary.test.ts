@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SOURCE_BYTES, fileBoundary, insideBoundary, readSourceText } from '../../src/analysis/file-boundary.ts';
+import { MAX_SOURCE_BYTES, fileBoundary, insideBoundary, readSourceText } from '../../src/core/file-boundary.ts';
 
 let dir: string;
 let root: string;

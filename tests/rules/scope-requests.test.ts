@@ -1,5 +1,5 @@
 /**
- * What counts as a scope request (src/analysis/scope-requests.ts): checks, lookup keys and
+ * What counts as a scope request (src/google/scope-requests.ts): checks, lookup keys and
  * messages never feed the untraced-client fallback, and no fix edits them.
  */
 import missingScope from '../../src/rules/missing-scope.ts';

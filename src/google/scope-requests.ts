@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { isExported } from './file-environment.ts';
-import type { FileEnvironment } from './file-environment.ts';
-import { memberKeyName, propertyKeyName } from './static-value.ts';
+import { isExported } from '../core/file-environment.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
+import { memberKeyName, propertyKeyName } from '../core/static-value.ts';
 
 /**
  * What counts as a scope *request* (the one definition every rule and the report use).

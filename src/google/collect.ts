@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { forEachChild } from './ast-walk.ts';
-import type { VisitorKeys } from './ast-walk.ts';
+import { forEachChild } from '../core/ast-walk.ts';
+import type { VisitorKeys } from '../core/ast-walk.ts';
 import { enclosingClass } from './google-values.ts';
-import { memberKeyName, propertyKeyName } from './static-value.ts';
+import { memberKeyName, propertyKeyName } from '../core/static-value.ts';
 
 /** Strings that look like a scope (or a short form of one) wherever they are. */
 export const SCOPE_LIKE = /googleapis\.com\/auth|mail\.google\.com|^gmail\.[a-z.]+$/i;

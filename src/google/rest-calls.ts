@@ -3,8 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { GMAIL_V1, matchRestPath, PATH_HOLE } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
-import type { Environment } from './static-value.ts';
-import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from './static-value.ts';
+import type { Environment } from '../core/static-value.ts';
+import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
 
 /**
  * Raw REST calls to the Gmail API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,

@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileAnalysis, GmailCall } from './file-analysis.ts';
-import { isExported } from './file-environment.ts';
-import type { FileEnvironment } from './file-environment.ts';
+import { isExported } from '../core/file-environment.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
 import type { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject } from './google-values.ts';
-import { memberKeyName, propertyKeyName, unwrapExpression } from './static-value.ts';
+import { memberKeyName, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
 
 /**
  * Whether every use of an auth object is visible in this file: the object (and every Gmail

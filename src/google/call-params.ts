@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CallShape } from '../scopes/metadata.ts';
-import type { FileEnvironment } from './file-environment.ts';
-import { evaluate, findProperty, unwrapExpression } from './static-value.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
+import { evaluate, findProperty, unwrapExpression } from '../core/static-value.ts';
 
 /**
  * What a Gmail call passes that matters for gmail.metadata: its `format` and whether it has `q`.

@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
-import { memberKeyName } from './static-value.ts';
+import { memberKeyName } from '../core/static-value.ts';
 
 /**
  * With type information, the receiver's type names the Gmail resource exactly:

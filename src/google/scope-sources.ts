@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { FileEnvironment } from './file-environment.ts';
-import { definingModule, isRelativeSpecifier, resolveRelativeModule } from './module-exports.ts';
-import { evaluate, memberKeyName, toScopeList, unwrapExpression } from './static-value.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
+import { definingModule, isRelativeSpecifier, resolveRelativeModule } from '../core/module-exports.ts';
+import { evaluate, memberKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
 
 /** An editable place where scopes are written: the literal in this file, or a name in another module. */
 export interface ScopeDeclaration {

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { SCOPE_URL_PREFIX } from '../scopes/catalog.ts';
-import type { FileEnvironment } from './file-environment.ts';
-import { evaluate } from './static-value.ts';
-import type { ScopeDeclaration } from './scope-sources.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
+import { evaluate } from '../core/static-value.ts';
+import type { ScopeDeclaration } from '../google/scope-sources.ts';
 import { stringTokens, stringValue } from './string-tokens.ts';
 import type { StringToken } from './string-tokens.ts';
 
