@@ -26,7 +26,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint } from 'eslint';
 import type { Linter, Rule } from 'eslint';
-import { getFileAnalysis } from '../src/google/file-analysis.ts';
+import { getFileFacts } from '../src/google/facts.ts';
 import { rules } from '../src/rules/index.ts';
 import { GMAIL_V1 } from '../src/scopes/api-map.ts';
 
@@ -237,7 +237,7 @@ const probe: Rule.RuleModule = {
   create(context) {
     return {
       'Program:exit'(node) {
-        const analysis = getFileAnalysis(context as unknown as Readonly<TSESLint.RuleContext<string, readonly unknown[]>>);
+        const analysis = getFileFacts(context as unknown as Readonly<TSESLint.RuleContext<string, readonly unknown[]>>);
         for (const call of analysis.calls) {
           const requested = call.requested;
           context.report({

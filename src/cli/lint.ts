@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint } from 'eslint';
 import type { Linter, Rule } from 'eslint';
-import { getFileAnalysis } from '../google/file-analysis.ts';
+import { getFileFacts } from '../google/facts.ts';
 import { collectInventory } from '../google/inventory.ts';
 import type { FileInventory } from '../google/inventory.ts';
 import { readPluginSettings } from '../google/settings.ts';
@@ -141,7 +141,7 @@ export function createInventoryPlugin(hooks: InventoryPluginHooks): { meta: { na
       return {
         'Program:exit'() {
           try {
-            const analysis = getFileAnalysis(typedContext);
+            const analysis = getFileFacts(typedContext);
             hooks.onInventory(collectInventory(analysis, context.filename));
           } catch (error) {
             hooks.onFailure(context.filename, `analysis failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,10 +3,10 @@
  * command: every Gmail call with what it accepts and where its scopes come from, and every
  * place that requests scopes. Paths are absolute; lines are 1-based, columns 1-based.
  *
- * This reads `getFileAnalysis` facts; it never walks the AST itself.
+ * This reads `getFileFacts` facts; it never walks the AST itself.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FileAnalysis, GmailCall } from './file-analysis.ts';
+import type { FileFacts, ApiCall } from './facts.ts';
 import type { AuthKind, AuthObject } from './google-values.ts';
 import { describeSource } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
@@ -82,7 +82,7 @@ type SourceWithOrigin = ScopeSource & {
 };
 
 /** The plain-data inventory of one linted file. */
-export function collectInventory(analysis: FileAnalysis, filename: string): FileInventory {
+export function collectInventory(analysis: FileFacts, filename: string): FileInventory {
   const sources = new Map<ScopeSource, InventorySource>();
   const order: InventorySource[] = [];
   const add = (source: ScopeSource, auth: AuthObject | undefined): InventorySource => {
@@ -133,7 +133,7 @@ export function collectInventory(analysis: FileAnalysis, filename: string): File
 }
 
 function toInventoryCall(
-  call: GmailCall,
+  call: ApiCall,
   filename: string,
   sourceId: (source: ScopeSource) => string,
 ): InventoryCall {

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { authObjectsOfCall, authVisibility } from '../google/auth-visibility.ts';
-import { getFileAnalysis } from '../google/file-analysis.ts';
-import type { FileAnalysis, GmailCall } from '../google/file-analysis.ts';
+import { getFileFacts } from '../google/facts.ts';
+import type { FileFacts, ApiCall } from '../google/facts.ts';
 import { isExported } from '../core/file-environment.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import type { AuthObject } from '../google/google-values.ts';
@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
     const allowed = new Set(allow);
     return {
       'Program:exit'() {
-        const analysis = getFileAnalysis(context);
+        const analysis = getFileFacts(context);
         const env = analysis.env;
         // A token that also goes to SMTP/IMAP needs https://mail.google.com/, which no API call shows.
         if (env === undefined || analysis.feedsMailProtocol) return;
@@ -119,7 +119,7 @@ export default createRule<Options, MessageIds>({
 /** The calls that share one scope source, and the auth objects behind it. */
 interface SourceGroup {
   readonly source: ScopeSource;
-  readonly calls: GmailCall[];
+  readonly calls: ApiCall[];
   /** The auth objects made in this file that give these calls their scopes (undefined: not traced). */
   auths: AuthObject[] | undefined;
 }
@@ -138,7 +138,7 @@ interface Change {
 }
 
 /** Groups the file's Gmail calls by the source of their scopes; adds auth objects without calls. */
-function sourceGroups(analysis: FileAnalysis): SourceGroup[] {
+function sourceGroups(analysis: FileFacts): SourceGroup[] {
   const groups = new Map<ScopeSource, SourceGroup>();
   for (const call of analysis.calls) {
     const source = call.requested;
@@ -161,7 +161,7 @@ function sourceGroups(analysis: FileAnalysis): SourceGroup[] {
 }
 
 /** Whether every user of the group's scopes is visible: settings say so, or the auth objects never leave the file's sight. */
-function isVisible(analysis: FileAnalysis, group: SourceGroup): boolean {
+function isVisible(analysis: FileFacts, group: SourceGroup): boolean {
   // A list other modules import (or one imported from another module) may serve calls in files
   // this lint of one file can't analyse: never judged, whatever the settings say.
   if (group.source.declarations.some((declaration) => isShared(declaration, analysis.env))) return false;
@@ -219,7 +219,7 @@ function groupsSharingDeclarations(groups: readonly SourceGroup[]): (group: Sour
  * (a replacement is always granted by the scope it replaces, so any subset is safe too).
  */
 function changesFor(
-  analysis: FileAnalysis,
+  analysis: FileFacts,
   group: SourceGroup,
   sharing: readonly SourceGroup[],
   allowed: ReadonlySet<string>,
@@ -227,14 +227,14 @@ function changesFor(
   const source = group.source;
   if (!isVisible(analysis, group)) return [];
   // Other sources written in the same literal: they must be visible too, and keep working.
-  const affected: { calls: GmailCall[]; scopes: Set<string>; original: readonly string[] }[] = [
+  const affected: { calls: ApiCall[]; scopes: Set<string>; original: readonly string[] }[] = [
     { calls: group.calls, scopes: new Set(source.scopes), original: source.scopes },
   ];
   for (const other of sharing) {
     if (!isVisible(analysis, other)) return [];
     affected.push({ calls: other.calls, scopes: new Set(other.source.scopes), original: other.source.scopes });
   }
-  const requirementsOf = (calls: readonly GmailCall[]): string[][] =>
+  const requirementsOf = (calls: readonly ApiCall[]): string[][] =>
     calls.map((call) => [...effectiveAcceptedScopes(call.method, call.shape)]);
   // What the calls use of the requested scopes: the same definition as the report's "unused".
   const used = usedScopes(

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getFileAnalysis } from '../google/file-analysis.ts';
-import type { GmailCall } from '../google/file-analysis.ts';
+import { getFileFacts } from '../google/facts.ts';
+import type { ApiCall } from '../google/facts.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { isEditable, lineEnding, locateScope, removeScopeFix } from '../fix/scope-edits.ts';
 import { describeSource } from '../google/scope-sources.ts';
@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return {
       'Program:exit'() {
-        const analysis = getFileAnalysis(context);
+        const analysis = getFileFacts(context);
         if (analysis.calls.length === 0) return;
         const env = analysis.env;
         if (env === undefined) return;
@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
 });
 
 /** " (even next to gmail.readonly)": it restricts the whole token, whatever else is requested. */
-function alsoRequested(call: GmailCall, source: ScopeSource): string {
+function alsoRequested(call: ApiCall, source: ScopeSource): string {
   const others = source.scopes.filter((scope) => scope !== METADATA_SCOPE && call.method.scopes.includes(scope));
   return others.length === 0 ? '' : ` (even next to ${joinWords(others.map(scopeLabel))})`;
 }
@@ -91,14 +91,14 @@ function describeFormat(conflict: MetadataConflict): string {
 }
 
 /** The params object literal written in the call, if it is one. */
-function inlineParams(call: GmailCall): TSESTree.ObjectExpression | undefined {
+function inlineParams(call: ApiCall): TSESTree.ObjectExpression | undefined {
   if (call.via !== 'client' || call.paramsNode === undefined) return undefined;
   const node = unwrapExpression(call.paramsNode);
   return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
 }
 
 /** The `format`/`q` property when it is written in the call, else the call. */
-function reportNode(call: GmailCall, params: TSESTree.ObjectExpression | undefined, conflict: MetadataConflict): TSESTree.Node {
+function reportNode(call: ApiCall, params: TSESTree.ObjectExpression | undefined, conflict: MetadataConflict): TSESTree.Node {
   const property = findProperty(params, conflict.kind === 'format' ? 'format' : conflict.param);
   return property ?? call.node;
 }
@@ -150,7 +150,7 @@ function metadataRemoval(
   sourceCode: Readonly<TSESLint.SourceCode>,
   env: FileEnvironment,
   source: ScopeSource,
-  calls: readonly GmailCall[],
+  calls: readonly ApiCall[],
 ): { fix: TSESLint.ReportFixFunction; others: string } | undefined {
   const declaration = source.declarations.find(
     (candidate): candidate is ScopeDeclaration & { node: NonNullable<ScopeDeclaration['node']> } =>

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getFileAnalysis } from '../google/file-analysis.ts';
-import type { GmailCall } from '../google/file-analysis.ts';
+import { getFileFacts } from '../google/facts.ts';
+import type { ApiCall } from '../google/facts.ts';
 import { addScopesFix, isEditable } from '../fix/scope-edits.ts';
 import { describeDeclaration, describeSource } from '../google/scope-sources.ts';
 import type { ScopeSource } from '../google/scope-sources.ts';
@@ -58,9 +58,9 @@ export default createRule<Options, MessageIds>({
   create(context, [{ autofix = true, reportUnresolved = false }]) {
     return {
       'Program:exit'() {
-        const analysis = getFileAnalysis(context);
+        const analysis = getFileFacts(context);
         if (analysis.calls.length === 0) return;
-        const failing = new Map<ScopeSource, GmailCall[]>();
+        const failing = new Map<ScopeSource, ApiCall[]>();
         for (const call of analysis.calls) {
           const requested = call.requested;
           if (requested === undefined || !requested.complete) {
@@ -115,7 +115,7 @@ export default createRule<Options, MessageIds>({
 });
 
 /** What the call accepts, narrowest first, without add-on-only scopes or a gmail.metadata it would break under. */
-function acceptedForDisplay(call: GmailCall): string[] {
+function acceptedForDisplay(call: ApiCall): string[] {
   const accepted = effectiveAcceptedScopes(call.method, call.shape, { whenUnknown: 'keep' });
   return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getFileAnalysis } from '../google/file-analysis.ts';
+import { getFileFacts } from '../google/facts.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import type { ScopeSource } from '../google/scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, unwrapExpression } from '../core/static-value.ts';
@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
     const threshold = CLASSIFICATION_RANK[level];
     return {
       'Program:exit'() {
-        const analysis = getFileAnalysis(context);
+        const analysis = getFileFacts(context);
         const env = analysis.env;
         if (env === undefined) return;
         const written = new Map<TSESTree.Node, string>();

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getFileAnalysis } from '../google/file-analysis.ts';
-import type { ScopeStringNode } from '../google/file-analysis.ts';
+import { getFileFacts } from '../google/facts.ts';
+import type { ScopeStringNode } from '../google/facts.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { evaluate } from '../core/static-value.ts';
 import { rangeLocation, stringTokens, stringValue } from '../fix/string-tokens.ts';
@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
     const corrections = new Map<string, ReturnType<typeof correctScope>>();
     return {
       'Program:exit'() {
-        const analysis = getFileAnalysis(context);
+        const analysis = getFileFacts(context);
         // Scope strings are collected only in files that pass the gate, which have an environment.
         const env = analysis.env;
         if (analysis.scopeStrings.length === 0 || env === undefined) return;

@@ -1,113 +1,40 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { MethodInfo } from '../scopes/api-map.ts';
-import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
+import { modifiedTime, readSourceText } from '../core/file-boundary.ts';
+import { parseModule } from '../core/parse-module.ts';
+import type { Collected } from './collect.ts';
+import { detectRestCall } from './rest-calls.ts';
+import { GMAIL_V1 } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
 import { MAX_MODULE_HOPS, moduleExportName, resolveRelativeModule } from '../core/module-exports.ts';
-import { fileBoundary, modifiedTime, readSourceText } from '../core/file-boundary.ts';
 import type { FileBoundary } from '../core/file-boundary.ts';
-import { parseModule, useParserOf } from '../core/parse-module.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
-import type { Collected, ScopeStringNode } from './collect.ts';
-import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
 import { locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
-import { detectTypedGmailMethod } from './typed-calls.ts';
-import { detectRestCall, REST_METHOD_NAMES } from './rest-calls.ts';
 import { callShape } from './call-params.ts';
-import type { CallShape } from '../scopes/metadata.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
-import type { RequestUse } from './scope-requests.ts';
-
-/** A Gmail API call found in the file. */
-export interface GmailCall {
-  readonly node: TSESTree.CallExpression;
-  readonly method: MethodInfo;
-  /** The client it goes through, when traced (undefined: matched by type or by chain shape). */
-  readonly client: GmailClient | undefined;
-  /** The request parameters object (`{ userId, format, q }`), when written inline or as a const. */
-  readonly paramsNode: TSESTree.Node | undefined;
-  /** What the call passes that gmail.metadata cares about (`format`, `q`). */
-  readonly shape: CallShape;
-  /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
-  readonly via: 'client' | 'rest';
-  /** The scopes that reach the call; undefined when they cannot be known. */
-  readonly requested: ScopeSource | undefined;
-}
-
-export type { ScopeStringNode } from './collect.ts';
-
-export interface FileAnalysis {
-  readonly calls: readonly GmailCall[];
-  /** Constant evaluation and scope lookups for this file (shared, so rules never rebuild it). */
-  readonly env: FileEnvironment | undefined;
-  /** The tracer of Google objects that produced these facts (memoised), for rules that follow values further. */
-  readonly resolver: GoogleValueResolver | undefined;
-  /** Auth objects made in this file, with the scopes they request. */
-  readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
-  /** Every scope the file declares (union), or undefined when it declares none. */
-  readonly fileScopes: ScopeSource | undefined;
-  readonly scopeStrings: readonly ScopeStringNode[];
-  /** The file hands a Google token to SMTP/IMAP (needs `https://mail.google.com/`, which no API call shows). */
-  readonly feedsMailProtocol: boolean;
-  /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
-  readonly requestUse: (node: TSESTree.Node) => RequestUse;
-  readonly settings: PluginSettings;
-}
-
-const EMPTY_ANALYSIS_BASE = {
-  calls: [],
-  env: undefined,
-  resolver: undefined,
-  authObjects: [],
-  fileScopes: undefined,
-  scopeStrings: [],
-  feedsMailProtocol: false,
-  requestUse: (): RequestUse => 'unknown',
-} as const;
-
-
-const cache = new WeakMap<TSESTree.Program, FileAnalysis | { readonly failure: unknown }>();
+import type { FileFacts, ApiCall } from './facts.ts';
+import { CallDetector, isTwoSegmentUsersCall, mayBeGmailCall } from './call-detection.ts';
+import type { DetectedCall } from './call-detection.ts';
 
 /**
- * The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. A
- * failure is remembered and thrown to every rule that asks (utils/fail-closed.ts reports it).
+ * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
+ * reach each call. Also answers, for files that import this one, which Google objects it exports.
  */
-export function getFileAnalysis(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileAnalysis {
-  const sourceCode = context.sourceCode;
-  let analysis = cache.get(sourceCode.ast);
-  if (analysis === undefined) {
-    try {
-      const settings = readPluginSettings(context.settings);
-      useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
-      analysis = mentionsGoogleApis(sourceCode)
-        ? new Analyzer(sourceCode, context.filename, fileBoundary(context.cwd), settings).run()
-        : { ...EMPTY_ANALYSIS_BASE, settings };
-    } catch (error) {
-      analysis = { failure: error };
-    }
-    cache.set(sourceCode.ast, analysis);
-  }
-  if ('failure' in analysis) throw analysis.failure;
-  return analysis;
-}
-
-
-class Analyzer {
+export class Analyzer {
   private readonly env: FileEnvironment;
   private readonly collected: Collected;
   private readonly resolver: GoogleValueResolver;
   private readonly authSourceCache = new Map<AuthObject, ScopeSource | undefined>();
   private fileScopesCache: ScopeSource | undefined | null = null;
   private requestsCache: ScopeRequestClassifier | undefined;
-  /** Receivers (`gmail`, `this.client`) used in an unambiguous Gmail call shape in this file. */
-  private readonly gmailShapedReceivers = new Set<string>();
+  private readonly calls: CallDetector;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -120,6 +47,7 @@ class Analyzer {
     this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites, (specifier, name) =>
       lookupModuleExport(filename, specifier, name, boundary),
     );
+    this.calls = new CallDetector(sourceCode, this.env, this.resolver);
   }
 
   /** The Google objects this module exports (for files that import them): clients, auth objects, factories. */
@@ -192,11 +120,11 @@ class Analyzer {
     return undefined;
   }
 
-  run(): FileAnalysis {
-    const calls: GmailCall[] = [];
+  run(): FileFacts {
+    const calls: ApiCall[] = [];
     const authObjects = new Map<AuthObject, ScopeSource | undefined>();
     const retry: TSESTree.CallExpression[] = [];
-    const record = (node: TSESTree.CallExpression, found: ReturnType<Analyzer['detectCall']>): boolean => {
+    const record = (node: TSESTree.CallExpression, found: DetectedCall | undefined): boolean => {
       if (found === undefined) return false;
       calls.push({
         ...found,
@@ -209,7 +137,7 @@ class Analyzer {
     };
     for (const node of this.collected.calls) {
       if (!mayBeGmailCall(node)) continue;
-      if (record(node, this.detectCall(node))) continue;
+      if (record(node, this.calls.detect(node))) continue;
       if (isTwoSegmentUsersCall(node)) retry.push(node);
       const rest = detectRestCall(node, this.env);
       if (rest !== undefined) {
@@ -227,7 +155,7 @@ class Analyzer {
       }
     }
     // `x.users.getProfile()` before the `x.users.messages.…` call that shows x is a Gmail client.
-    for (const node of retry) record(node, this.detectCall(node));
+    for (const node of retry) record(node, this.calls.detect(node));
     for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
       if (value.kind === 'auth' && value.auth.node === node) authObjects.set(value.auth, this.authSource(value.auth));
@@ -271,106 +199,6 @@ class Analyzer {
     if (extent.type !== AST_NODE_TYPES.VariableDeclarator) return true;
     // The name says it holds scopes: a request unless every use is a check (`granted.includes(REQUIRED_SCOPE)`).
     return this.requests().useOfDeclarator(extent) !== 'check';
-  }
-
-  private detectCall(
-    node: TSESTree.CallExpression,
-  ): { method: MethodInfo; client: GmailClient | undefined; paramsNode: TSESTree.Node | undefined } | undefined {
-    const callee = unwrapExpression(node.callee);
-    let target: TSESTree.Node = callee;
-    let paramsNode: TSESTree.Node | undefined = node.arguments[0];
-    // gmail.users.messages.send.call(gmail.users.messages, params) / .apply(thisArg, [params])
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const key = memberKeyName(callee);
-      if (key === 'call' || key === 'apply') {
-        const inner = this.resolver.resolve(callee.object);
-        if (inner.kind === 'method') {
-          const second = node.arguments[1];
-          paramsNode =
-            key === 'call'
-              ? second
-              : second?.type === AST_NODE_TYPES.ArrayExpression
-                ? (second.elements[0] ?? undefined)
-                : undefined;
-          target = callee.object;
-        }
-      }
-    }
-    const value = this.resolver.resolve(target);
-    if (value.kind === 'method') return { method: value.method, client: value.client, paramsNode };
-    if (value.kind !== 'unknown') return undefined;
-    const typed = detectTypedGmailMethod(this.sourceCode, target);
-    if (typed !== undefined) return { method: typed, client: undefined, paramsNode };
-    const shaped = this.matchByShape(target);
-    return shaped === undefined ? undefined : { method: shaped, client: undefined, paramsNode };
-  }
-
-  /**
-   * Without a traced client, `x.users.messages.send(…)` is still unambiguous in a file that
-   * imports a Gmail library: a chain of at least three names from `users` that is a Gmail
-   * method, off a receiver we know nothing about. Generic shapes (`users.watch`) never match.
-   */
-  private matchByShape(node: TSESTree.Node): MethodInfo | undefined {
-    const names: string[] = [];
-    let current: TSESTree.Node = node;
-    while (current.type === AST_NODE_TYPES.MemberExpression) {
-      const key = memberKeyName(current);
-      if (key === undefined) return undefined;
-      names.unshift(key);
-      current = unwrapExpression(current.object);
-      if (key === 'users') break;
-    }
-    if (names[0] !== 'users' || names.length < 2 || !this.isOpaqueRoot(current, 0)) return undefined;
-    const method = GMAIL_V1.methods.get(names.join('.'));
-    if (method === undefined) return undefined;
-    const receiver = this.sourceCode.getText(current);
-    if (names.length >= 3) {
-      this.gmailShapedReceivers.add(receiver);
-      return method;
-    }
-    // `x.users.getProfile()`/`watch()`/`stop()` exist in other Google APIs too: only on a receiver
-    // that this file also uses for an unambiguous Gmail call (`x.users.messages.…`).
-    return this.gmailShapedReceivers.has(receiver) ? method : undefined;
-  }
-
-  /**
-   * A receiver we know nothing about, as opposed to one we know is something else: `this`, a
-   * parameter, an import from a relative module, or the result of a call we can't see into.
-   * An object literal, a class instance or a Google factory with another version is not opaque.
-   */
-  private isOpaqueRoot(node: TSESTree.Node, depth: number): boolean {
-    if (depth > 8) return false;
-    const root = unwrapExpression(node);
-    switch (root.type) {
-      case AST_NODE_TYPES.ThisExpression:
-        return true;
-      case AST_NODE_TYPES.AwaitExpression:
-        return this.isOpaqueRoot(root.argument, depth + 1);
-      case AST_NODE_TYPES.MemberExpression:
-        return this.isOpaqueRoot(root.object, depth + 1);
-      case AST_NODE_TYPES.CallExpression:
-        return this.resolver.resolve(root.callee).kind !== 'module';
-      case AST_NODE_TYPES.Identifier: {
-        const variable = this.env.findVariable(root);
-        const source = variable === undefined ? undefined : this.env.variableSource(variable);
-        switch (source?.kind) {
-          case 'parameter':
-            return true;
-          case 'module':
-            return source.module.startsWith('.');
-          case 'init':
-            return this.isOpaqueRoot(source.node, depth + 1);
-          case 'destructured':
-            return this.isOpaqueRoot(source.init, depth + 1);
-          case 'writes':
-            return source.nodes.every((write) => this.isOpaqueRoot(write, depth + 1));
-          default:
-            return false;
-        }
-      }
-      default:
-        return false;
-    }
   }
 
   /** `new X(…)` and the calls that can make a client or an auth object (by name, before any resolving). */
@@ -601,7 +429,6 @@ class Analyzer {
     };
   }
 }
-
 function isLiteralValue(node: TSESTree.Node): boolean {
   const unwrapped = unwrapExpression(node);
   return (
@@ -707,13 +534,6 @@ function toPlainExports(exports: Map<string, ExportedGoogleValue>, file: string)
   return exports;
 }
 
-/** Method names a Gmail call can end in (the map's leaf names), `.call`/`.apply`, and HTTP requests. */
-const GMAIL_CALL_NAMES = new Set([
-  ...methodLeafNames(GMAIL_V1),
-  'call',
-  'apply',
-  ...REST_METHOD_NAMES,
-]);
 /** Calls that can return a Gmail client or an auth object. */
 const GOOGLE_OBJECT_CALL_NAMES = new Set([
   'gmail',
@@ -727,16 +547,6 @@ const GOOGLE_OBJECT_CALL_NAMES = new Set([
   'then',
 ]);
 
-/** The cheap name test before resolving a call: `console.log(…)` and `list.map(…)` are never Gmail calls. */
-function mayBeGmailCall(node: TSESTree.CallExpression): boolean {
-  const callee = unwrapExpression(node.callee);
-  // A destructured method, fetch(), axios(); `send.bind(messages)(…)`.
-  if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) return true;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const key = memberKeyName(callee);
-  return key !== undefined && GMAIL_CALL_NAMES.has(key);
-}
-
 function mayMakeGoogleObject(node: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(node.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return true;
@@ -745,12 +555,3 @@ function mayMakeGoogleObject(node: TSESTree.CallExpression): boolean {
   return key !== undefined && GOOGLE_OBJECT_CALL_NAMES.has(key);
 }
 
-/** `x.users.getProfile(…)`: a call two names off `users`. */
-function isTwoSegmentUsersCall(node: TSESTree.CallExpression): boolean {
-  const callee = unwrapExpression(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.MemberExpression &&
-    memberKeyName(callee.object) === 'users'
-  );
-}
