@@ -33,5 +33,5 @@ await gmail.users.messages.send({ userId: "me" });
     console.log(`dist smoke test passed on Node ${process.version}: ${ids.join(", ")}`);
   '
   # CI_RESULTS (set by .ci/run): also write a JSON report there, summed into CI's closing line.
-  run node_modules/vitest/vitest.mjs run ${CI_RESULTS:+--reporter=default --reporter=json "--outputFile.json=$CI_RESULTS/node${version}.json"}
+  run node_modules/vitest/vitest.mjs run ${CI_RESULTS:+--reporter=dot --reporter=json "--outputFile.json=$CI_RESULTS/node${version}.json"}
 done

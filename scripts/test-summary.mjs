@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Sums vitest JSON reports (`--reporter=json --outputFile.json=DIR/NAME.json`) from one folder
-// and prints the plain closing line CI reads: `tests: N passed, N failed`. Vitest's own summary
-// is not a format CI recognises, so without this line a green run counts as one that ran no test.
+// and prints, as the run's last line, the plain closing line CI reads: `N passed, N failed`.
+// Vitest's own summary is not a format CI recognises, so without this line a green run counts as
+// one that ran no test. (`tests: N passed, N failed` was not read either: the bare form is.)
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -12,15 +13,16 @@ if (folder === undefined) {
 }
 let passed = 0;
 let failed = 0;
-const files = fs.readdirSync(folder).filter((name) => name.endsWith('.json'));
+const files = fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
 for (const name of files) {
   const report = JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  console.log(`${path.basename(name, '.json')}: ${report.numPassedTests} of ${report.numTotalTests} tests passed`);
 }
 if (files.length === 0) {
   console.error(`no vitest reports in ${folder}`);
   process.exit(1);
 }
-console.log(`tests: ${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
