@@ -88,6 +88,8 @@ export function verdict(report: Report): string {
  * Google documents", never "invalid": the bundled list can be older than Google's.
  */
 export function classificationCells(info: ReportScopeClassification): { classification: string; verification: string } {
+  // The same verdict as valid-scope: a certain typo is named as one, with the scope it meant.
+  if (info.misspelling !== null) return { classification: 'misspelled', verification: `Google answers invalid_scope: meant ${scopeLabel(info.misspelling)}` };
   return {
     classification: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'undocumented'),
     verification: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a scope Google documents (typo?)'),

@@ -13,6 +13,7 @@ import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, minimalCover, solve } from '../scopes/solver.ts';
 import { usedScopes } from '../scopes/policy.ts';
+import { correctScope } from '../scopes/scope-suggestions.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -84,6 +85,8 @@ export interface ReportScopeClassification {
   readonly addOnOnly: boolean;
   /** Whether the string is a real Google OAuth scope at all (typos and short forms are not). */
   readonly knownGoogleScope: boolean;
+  /** The scope a certain typo meant (`userinfo.emial` → `userinfo.email`), as valid-scope says; else null. */
+  readonly misspelling: string | null;
   readonly description: string | null;
 }
 
@@ -288,8 +291,15 @@ function classify(scope: string): ReportScopeClassification {
     verification: info === undefined ? null : verificationConsequence(info.classification),
     addOnOnly: info?.addOnOnly ?? false,
     knownGoogleScope: isKnownGoogleScope(scope),
+    misspelling: misspellingOf(scope),
     description: info?.description ?? null,
   };
+}
+
+function misspellingOf(scope: string): string | null {
+  if (isKnownGoogleScope(scope)) return null;
+  const correction = correctScope(scope);
+  return correction.certain ? correction.candidates[0]! : null;
 }
 
 export function highestClassification(scopes: readonly string[]): Classification | null {

@@ -195,4 +195,11 @@ describe('scope classification wording', () => {
     expect(markdown).toContain('| `brand-new.scope` | undocumented | not a scope Google documents (typo?) |');
     expect(markdown).not.toContain('invalid');
   });
+
+  it('names a certain typo as valid-scope does, with the scope it meant', () => {
+    const typo = 'https://www.googleapis.com/auth/userinfo.emial';
+    const result = report([auth('10', [...scopes('gmail.labels'), typo])], [call('users.labels.list', '10')]);
+    expect(result.classification[typo]?.misspelling).toBe('https://www.googleapis.com/auth/userinfo.email');
+    expect(formatMarkdown(result)).toContain('| `userinfo.emial` | misspelled | Google answers invalid\\_scope: meant userinfo.email |');
+  });
 });

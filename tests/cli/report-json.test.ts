@@ -110,6 +110,7 @@ describe('report --format json', () => {
           verification: 'no verification needed',
           addOnOnly: false,
           knownGoogleScope: true,
+          misspelling: null,
           description: 'Create, read, update and delete labels only.',
         },
         [scope('gmail.send')]: {
@@ -118,6 +119,7 @@ describe('report --format json', () => {
           verification: SENSITIVE,
           addOnOnly: false,
           knownGoogleScope: true,
+          misspelling: null,
           description: 'Send messages only; no read or modify access to the mailbox.',
         },
         [scope('gmail.readonly')]: {
@@ -126,6 +128,7 @@ describe('report --format json', () => {
           verification: RESTRICTED,
           addOnOnly: false,
           knownGoogleScope: true,
+          misspelling: null,
           description: 'Read all resources and their metadata; no write operations.',
         },
         [scope('gmail.modify')]: {
@@ -134,6 +137,7 @@ describe('report --format json', () => {
           verification: RESTRICTED,
           addOnOnly: false,
           knownGoogleScope: true,
+          misspelling: null,
           description: 'All read/write operations except immediate, permanent deletion of threads and messages (bypassing Trash).',
         },
       },
