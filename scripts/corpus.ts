@@ -17,25 +17,16 @@
  *
  * Exit code: 1 when a file crashes the plugin or a finding is not in the expectations file.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import tsParser from '@typescript-eslint/parser';
-import type { TSESLint } from '@typescript-eslint/utils';
-import { ESLint } from 'eslint';
-import type { Linter, Rule } from 'eslint';
-import { getFileFacts } from '../src/google/facts.ts';
 import { rules } from '../src/rules/index.ts';
 import { GMAIL_V1 } from '../src/scopes/api-map.ts';
+import { CACHE, fetchPackage, listFiles, lintPackage, makeEslints, short } from './lib/corpus-lint.ts';
+import type { Finding, LintResult, PackageSpec, ProbedCall } from './lib/corpus-lint.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXPECTATIONS_PATH = path.join(ROOT, 'tests/corpus/expectations.json');
-const CACHE = path.join(tmpdir(), 'googleapis-scopes-corpus');
-const PREFIX = 'googleapis-scopes';
-const SOURCE_FILE = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
-const MAX_FILE_BYTES = 2_000_000;
 
 // ---------------------------------------------------------------------------------------------
 // The expectations file
@@ -82,13 +73,8 @@ interface ExpectedFinding {
   readonly why: string;
 }
 
-interface ExpectedPackage {
-  readonly name: string;
-  readonly version: string;
+interface ExpectedPackage extends PackageSpec {
   readonly what: string;
-  /** Path prefixes (relative to the package root) to lint; default: everything. */
-  readonly include?: readonly string[];
-  readonly exclude?: readonly string[];
   readonly tokens: Readonly<Record<string, ExpectedToken>>;
   readonly scopeDeclarations: readonly ExpectedDeclaration[];
   readonly files: Readonly<Record<string, ExpectedFile>>;
@@ -148,177 +134,6 @@ function expectedCalls(pkg: ExpectedPackage): ExpectedCall[] {
     }
   }
   return calls;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fetching
-// ---------------------------------------------------------------------------------------------
-
-function fetchPackage(pkg: ExpectedPackage, refresh: boolean): string {
-  const dir = path.join(CACHE, `${pkg.name.replace('/', '__')}@${pkg.version}`);
-  const root = path.join(dir, 'package');
-  if (!refresh && existsSync(path.join(root, 'package.json'))) return root;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const output = execFileSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', dir, '--json', '--silent'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const packed = JSON.parse(output) as { filename: string }[];
-  const tarball = path.join(dir, packed[0]!.filename.replace(/^@/, '').replace('/', '-'));
-  execFileSync('tar', ['-xzf', tarball, '-C', dir]);
-  // A few packages use another top folder name than `package/`.
-  if (!existsSync(root)) {
-    const top = readdirSync(dir).find((entry) => statSync(path.join(dir, entry)).isDirectory());
-    if (top === undefined) throw new Error(`${pkg.name}: empty tarball`);
-    return path.join(dir, top);
-  }
-  return root;
-}
-
-function listFiles(root: string, pkg: ExpectedPackage): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      const relative = path.relative(root, full).split(path.sep).join('/');
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') walk(full);
-        continue;
-      }
-      if (!SOURCE_FILE.test(entry.name) || /\.d\.[cm]?ts$/.test(entry.name)) continue;
-      if (pkg.include !== undefined && !pkg.include.some((prefix) => relative.startsWith(prefix))) continue;
-      if (pkg.exclude?.some((prefix) => relative.startsWith(prefix)) === true) continue;
-      if (statSync(full).size > MAX_FILE_BYTES) continue;
-      files.push(relative);
-    }
-  };
-  walk(root);
-  return files.sort();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Linting
-// ---------------------------------------------------------------------------------------------
-
-interface ProbedCall {
-  readonly file: string;
-  readonly line: number;
-  readonly method: string;
-  readonly requested: { kind: string; scopes: string[]; complete: boolean; description: string } | null;
-}
-
-interface Finding {
-  readonly rule: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
-
-interface FileScopes {
-  readonly file: string;
-  readonly scopes: readonly string[];
-  readonly complete: boolean;
-}
-
-interface LintResult {
-  readonly calls: ProbedCall[];
-  readonly findings: Finding[];
-  readonly fileScopes: FileScopes[];
-  readonly crashes: { file: string; error: string }[];
-  readonly parseErrors: { file: string; error: string }[];
-  readonly files: number;
-}
-
-/** Reports what the shared analysis saw: every Gmail call (with its resolved scopes) and the file's scopes. */
-const probe: Rule.RuleModule = {
-  meta: { type: 'problem', schema: [], messages: { call: '{{json}}', fileScopes: '{{json}}' } },
-  create(context) {
-    return {
-      'Program:exit'(node) {
-        const analysis = getFileFacts(context as unknown as Readonly<TSESLint.RuleContext<string, readonly unknown[]>>);
-        for (const call of analysis.calls) {
-          const requested = call.requested;
-          context.report({
-            loc: call.node.loc,
-            messageId: 'call',
-            data: {
-              json: JSON.stringify({
-                method: call.method.id,
-                requested:
-                  requested === undefined
-                    ? null
-                    : { kind: requested.kind, scopes: [...requested.scopes], complete: requested.complete, description: requested.description },
-              }),
-            },
-          });
-        }
-        if (analysis.fileScopes !== undefined) {
-          const { scopes, complete } = analysis.fileScopes;
-          context.report({ node, messageId: 'fileScopes', data: { json: JSON.stringify({ scopes, complete }) } });
-        }
-      },
-    };
-  },
-};
-
-function makeEslint(sourceType: 'module' | 'commonjs', cwd: string): ESLint {
-  const pluginRules = Object.fromEntries(Object.keys(rules).map((name) => [`${PREFIX}/${name}`, 'error' as const]));
-  const config: Linter.Config[] = [
-    {
-      files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
-      languageOptions: { ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx: true } } },
-    },
-    {
-      files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-      languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module' },
-    },
-    {
-      files: ['**/*'],
-      plugins: {
-        [PREFIX]: { rules: rules as unknown as Record<string, Rule.RuleModule> },
-        corpus: { rules: { probe } },
-      },
-      rules: { ...pluginRules, 'corpus/probe': 'warn' },
-      linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
-    },
-  ];
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, ignore: false });
-}
-
-const ESM_SYNTAX = /^\s*(?:import\s*[\w{*'"]|export\s+(?:default|const|let|var|function|class|async|\{|\*))/m;
-
-async function lintPackage(root: string, files: readonly string[], eslints: Record<'module' | 'commonjs', ESLint>): Promise<LintResult> {
-  const result: LintResult = { calls: [], findings: [], fileScopes: [], crashes: [], parseErrors: [], files: files.length };
-  for (const file of files) {
-    const full = path.join(root, file);
-    const text = readFileSync(full, 'utf8');
-    const sourceType = file.endsWith('.cjs') || (!file.endsWith('.mjs') && !ESM_SYNTAX.test(text)) ? 'commonjs' : 'module';
-    let messages: Linter.LintMessage[];
-    try {
-      const [lint] = await eslints[sourceType].lintText(text, { filePath: full });
-      messages = lint?.messages ?? [];
-    } catch (error) {
-      result.crashes.push({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      continue;
-    }
-    for (const message of messages) {
-      if (message.fatal === true) {
-        result.parseErrors.push({ file, error: `${message.line}:${message.column} ${message.message}` });
-      } else if (message.ruleId === 'corpus/probe') {
-        const data = JSON.parse(message.message) as { method?: string; requested?: ProbedCall['requested']; scopes?: string[]; complete?: boolean };
-        if (data.method !== undefined) {
-          result.calls.push({ file, line: message.line, method: data.method, requested: data.requested ?? null });
-        } else {
-          result.fileScopes.push({ file, scopes: data.scopes ?? [], complete: data.complete ?? false });
-        }
-      } else if (message.ruleId?.startsWith(`${PREFIX}/`) === true) {
-        result.findings.push({ rule: (message.ruleId ?? '').replace(`${PREFIX}/`, ''), file, line: message.line, column: message.column, message: message.message });
-      }
-    }
-  }
-  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,17 +339,13 @@ function collapse(lines: readonly string[], verbose: boolean): string[] {
   return out;
 }
 
-function short(scope: string): string {
-  return scope.replace('https://www.googleapis.com/auth/', '');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 /** `--probe DIR`: what the analysis sees in any folder (calls, resolved scopes, findings), for reproducing a pattern. */
 async function probeFolder(dir: string): Promise<void> {
   const pseudo: ExpectedPackage = { name: dir, version: '', what: '', tokens: {}, scopeDeclarations: [], files: {}, findings: [] };
   const files = listFiles(dir, pseudo);
-  const eslints = { module: makeEslint('module', dir), commonjs: makeEslint('commonjs', dir) };
+  const eslints = makeEslints(dir);
   const lint = await lintPackage(dir, files, eslints);
   for (const file of files) {
     console.log(`${file}`);
@@ -567,7 +378,7 @@ async function main(): Promise<void> {
   const expectations = JSON.parse(readFileSync(EXPECTATIONS_PATH, 'utf8')) as Expectations;
   const packages = expectations.packages.filter((pkg) => only === undefined || pkg.name.includes(only));
   mkdirSync(CACHE, { recursive: true });
-  const eslints = { module: makeEslint('module', CACHE), commonjs: makeEslint('commonjs', CACHE) };
+  const eslints = makeEslints(CACHE);
   const comparisons: Comparison[] = [];
   for (const pkg of packages) {
     let root: string;
