@@ -44,6 +44,7 @@ const REACHES = {
   'passed-client': "the client or auth arrives as a parameter, a callback's argument or an injected field",
   'stored-token': 'client rebuilt from a stored token; the scopes were requested by a separate auth command',
   'global-options': 'the auth is set globally with google.options({ auth }); the client is built without one',
+  'default-parameter': 'scopes are the default value of a parameter: getAuthUrl(scopes = [...])',
   'consent-url': 'scopes requested by a hand-built consent URL',
   'rest-helper': 'REST call whose URL is built by a helper or from a class field',
   'bundle': 'one bundled file where the request and the calls are far apart through many functions',
