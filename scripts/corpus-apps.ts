@@ -40,18 +40,23 @@ const EXPECTATIONS_PATH = path.join(ROOT, 'tests/corpus/apps.json');
 /** How a file's calls reach the scopes their token was granted with (the kinds of miss). */
 const REACHES = {
   'same-file': 'client, auth and scope request in the calling file',
-  'other-file': 'scopes requested in another module of the app (auth module, login command)',
-  'passed-client': "the client or auth arrives as a parameter, a callback's argument or an injected field",
-  'stored-token': 'client rebuilt from a stored token; the scopes were requested by a separate auth command',
+  'other-file': 'scopes requested in another module of the app, reached through imports (auth module, client getter)',
+  'passed-client': 'an exported helper takes the client as a parameter; its callers are in other modules',
+  'injected-getter': 'a client getter arrives in an options object: registerTools({ getGmailClient })',
+  'request-context': 'a getter returns a request-scoped client (AsyncLocalStorage store) or a module-level one',
+  'stored-token': 'client rebuilt from a stored refresh token; a separate login command or consent URL requested the scopes',
   'global-options': 'the auth is set globally with google.options({ auth }); the client is built without one',
   'default-parameter': 'scopes are the default value of a parameter: getAuthUrl(scopes = [...])',
-  'consent-url': 'scopes requested by a hand-built consent URL',
-  'rest-helper': 'REST call whose URL is built by a helper or from a class field',
-  'bundle': 'one bundled file where the request and the calls are far apart through many functions',
+  'consent-url': 'scopes requested by a hand-built consent URL (URLSearchParams, template)',
   'user-supplied': 'the scopes come from the user of the app (service-account key, env), not knowable',
 } as const;
 type Reach = keyof typeof REACHES;
 const NON_GMAIL = 'non-Gmail API';
+
+/** The kind a call is tallied under: its reach, or "non-Gmail API (reach)" since the rules check Gmail only. */
+function kindOf(call: { readonly api: string; readonly reach: Reach }): string {
+  return call.api === 'gmail' ? call.reach : `${NON_GMAIL} (${call.reach})`;
+}
 
 interface AppToken {
   /** The scopes the token really carries; null when the app's user supplies them. */
@@ -158,7 +163,7 @@ function compare(app: App, lint: LintResult, calls: AppCall[], problems: string[
     const index = unmatched.findIndex((p) => p.file === call.file && p.line === call.line && p.method === call.method);
     const probed = index === -1 ? undefined : unmatched.splice(index, 1)[0];
     const checked = probed?.requested?.complete === true;
-    return { call, checked, kind: call.api === 'gmail' ? call.reach : NON_GMAIL, probed };
+    return { call, checked, kind: kindOf(call), probed };
   });
   const found: AppCall[] = [];
   const missed: AppResult['missed'] = [];
@@ -220,9 +225,9 @@ function printReport(results: readonly AppResult[], verbose: boolean): void {
       if (c.checked) add(c.kind, 'checked');
       if (c.call.verdict === 'fails') add(c.kind, 'bugs');
     }
-    for (const call of r.found) add(call.api === 'gmail' ? call.reach : NON_GMAIL, 'found');
+    for (const call of r.found) add(kindOf(call), 'found');
   }
-  console.log('\nBy kind of pattern (calls of non-Gmail APIs are one kind, whatever their shape):');
+  console.log('\nBy kind of pattern:');
   console.table([...byKind].sort(([a], [b]) => a.localeCompare(b)).map(([kind, n]) => ({ kind, ...n, 'bugs missed': n.bugs - n.found })));
 
   for (const r of results) {
