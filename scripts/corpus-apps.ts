@@ -48,7 +48,7 @@ const REACHES = {
   'global-options': 'the auth is set globally with google.options({ auth }); the client is built without one',
   'default-parameter': 'scopes are the default value of a parameter: getAuthUrl(scopes = [...])',
   'consent-url': 'scopes requested by a hand-built consent URL (URLSearchParams, template)',
-  'user-supplied': 'the scopes come from the user of the app (service-account key, env), not knowable',
+  'bundle': 'one bundled file (esbuild): the request and the calls come from different source modules',
 } as const;
 type Reach = keyof typeof REACHES;
 const NON_GMAIL = 'non-Gmail API';
