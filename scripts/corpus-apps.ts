@@ -105,6 +105,8 @@ interface AppCall {
   readonly version: string;
   readonly method: string;
   readonly reach: Reach;
+  /** The scopes its token carries (null: not knowable). */
+  readonly scopes: readonly string[] | null;
   readonly verdict: 'works' | 'fails' | 'unknown';
 }
 
@@ -127,7 +129,7 @@ function expectedCalls(app: App): { calls: AppCall[]; problems: string[] } {
       if (listMethods(api, version)?.includes(method) !== true) problems.push(`${file}:${line}: unknown method ${api}:${version} ${method}`);
       const scopes = token?.scopes ?? null;
       const verdict = scopes === null || accepted === undefined ? 'unknown' : accepted.some((scope) => scopes.includes(scope)) ? 'works' : 'fails';
-      calls.push({ file, line: Number(line), api, version, method, reach: entry.reach, verdict });
+      calls.push({ file, line: Number(line), api, version, method, reach: entry.reach, scopes, verdict });
     }
   }
   for (const call of calls) {
@@ -157,12 +159,18 @@ interface AppResult {
   readonly otherReal: { finding: Finding; expected: AppFinding }[];
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => new Set(a).size === new Set(b).size && a.every((scope) => b.includes(scope));
+
 function compare(app: App, lint: LintResult, calls: AppCall[], problems: string[]): AppResult {
   const unmatched = [...lint.calls];
   const checkedCalls = calls.map((call) => {
     const index = unmatched.findIndex((p) => p.file === call.file && p.line === call.line && p.method === call.method);
     const probed = index === -1 ? undefined : unmatched.splice(index, 1)[0];
     const checked = probed?.requested?.complete === true;
+    // A checked call whose resolved scopes are not the ones its token carries would be judged wrongly.
+    if (checked && call.scopes !== null && !sameSet(call.scopes, probed!.requested!.scopes)) {
+      problems.push(`the plugin resolved other scopes than the ground truth for ${call.file}:${call.line} ${call.method}: ${probed!.requested!.scopes.join(' ')}`);
+    }
     return { call, checked, kind: kindOf(call), probed };
   });
   const found: AppCall[] = [];
