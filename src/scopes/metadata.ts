@@ -11,11 +11,16 @@
  */
 import type { MethodInfo } from './api-map.ts';
 import { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts.ts';
+import type { ParamShape } from './facts/types.ts';
 
 export { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts.ts';
 
-/** What the caller could resolve about a call's arguments. */
-export interface CallShape {
+/**
+ * What the caller could resolve about a call's arguments: Gmail's `format`/`q`, and for every
+ * API the literal parameters the fact tables read (`params`, `unresolvedParams`; see
+ * ./facts/types.ts and ./call-requirement.ts).
+ */
+export interface CallShape extends ParamShape {
   /**
    * The `format` argument: a string when resolved, `undefined` when the call provably omits it
    * (the API then uses its default), `'unknown'` when it can't be resolved.

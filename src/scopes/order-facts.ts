@@ -104,8 +104,14 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
       { scope: `${AUTH}calendar.events.freebusy`, why: 'only availability (free/busy), not event details', source: CALENDAR_SCOPES },
       { scope: `${AUTH}calendar.freebusy`, why: 'only availability (free/busy), not event details', source: CALENDAR_SCOPES },
     ],
-    // Both reach the events of calendars the user owns: one changes them, the other only sees them.
-    grants: [{ broader: `${AUTH}calendar.events.owned`, narrower: `${AUTH}calendar.events.owned.readonly`, source: CALENDAR_SCOPES }],
+    grants: [
+      // Both reach the events of calendars the user owns: one changes them, the other only sees them.
+      { broader: `${AUTH}calendar.events.owned`, narrower: `${AUTH}calendar.events.owned.readonly`, source: CALENDAR_SCOPES },
+      // "View and edit events on all your calendars" ⊇ "…events on Google calendars you own"; the lists
+      // can't derive it (colors.get and channels.stop accept the owned scopes but not calendar.events).
+      { broader: `${AUTH}calendar.events`, narrower: `${AUTH}calendar.events.owned`, source: CALENDAR_SCOPES },
+      { broader: `${AUTH}calendar.events.readonly`, narrower: `${AUTH}calendar.events.owned.readonly`, source: CALENDAR_SCOPES },
+    ],
   },
   {
     api: 'meet',

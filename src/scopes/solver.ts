@@ -30,11 +30,33 @@
  * Gmail has 9 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
  * cover is used instead (not reachable with the current data).
  */
-import { classificationRank, isAddOnOnly } from './catalog.ts';
+import { scopeGrants } from './apis-data.ts';
+import { CLASSIFICATION_RANK, isAddOnOnly } from './catalog.ts';
 import { METADATA_SCOPE } from './facts.ts';
-import { administrativeKey, narrownessKey, sortNarrowestFirst, writeKey } from './order.ts';
+import { isReadOnlyScope, scopeClassification } from './facts/index.ts';
+import { administrativeKey, compareScopeKeys, isBroader, narrownessKey, sortNarrowestFirst } from './order.ts';
 
-export type Requirement = readonly string[];
+/**
+ * What one call needs. A list: the scopes it accepts (any one suffices), both to tell whether it
+ * is satisfied and to choose from (Gmail's rules pass `effectiveAcceptedScopes(...)`). A
+ * {@link ScopedRequirement} (`callRequirement(...)` in ./call-requirement.ts) separates the two:
+ * requested silent-subset scopes (drive.file) satisfy it, but a fix chooses only among
+ * `proposable`; its API version lets the solver use that API's scope order and facts.
+ */
+export type Requirement = readonly string[] | ScopedRequirement;
+
+export interface ScopedRequirement {
+  /** The accepted scopes under which this call works (the method's list minus the scopes a certain trap excludes). */
+  readonly satisfying: readonly string[];
+  /** The scopes a fix may propose for it: `satisfying` minus silent subsets that do not fit and uncertain traps. */
+  readonly proposable: readonly string[];
+  /** The API version whose shipped scope order (`scopeGrants`) ranks the candidates. */
+  readonly api?: string;
+  readonly version?: string;
+}
+
+const satisfyingOf = (requirement: Requirement): readonly string[] => (isScoped(requirement) ? requirement.satisfying : requirement);
+const isScoped = (requirement: Requirement): requirement is ScopedRequirement => !Array.isArray(requirement);
 
 export interface SolveOptions {
   /** Above this many candidate scopes, use a greedy cover instead of the exact search. */
@@ -42,6 +64,8 @@ export interface SolveOptions {
   /**
    * Which scopes may be chosen (default `isProposable`). `usedScopes` in ./policy.ts chooses
    * among the requested scopes, where a requested gmail.metadata or add-on scope counts.
+   * Given, it chooses among everything that satisfies a {@link ScopedRequirement} (its
+   * `satisfying`); by default only among its `proposable`.
    */
   readonly proposable?: (scope: string) => boolean;
 }
@@ -65,9 +89,10 @@ export function isProposable(scope: string): boolean {
  * list means the method needs no scope (satisfied).
  */
 export function isSatisfied(requirement: Requirement, requested: Iterable<string>): boolean {
-  if (requirement.length === 0) return true;
+  const list = satisfyingOf(requirement);
+  if (list.length === 0) return true;
   const set = setOf(requested);
-  return requirement.some((s) => set.has(s));
+  return list.some((s) => set.has(s));
 }
 
 /**
@@ -99,19 +124,84 @@ interface Cost {
   readonly names: readonly string[];
 }
 
-function costOf(scopes: readonly string[]): Cost {
+/**
+ * Rank of a scope's classification from every fact table (Gmail's, then the per-API ones);
+ * unknown ranks as restricted (never prefer a scope we can't classify over one we know is lower).
+ */
+export function classificationRankOf(scope: string): number {
+  const c = scopeClassification(scope);
+  return c === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[c];
+}
+
+/** 0 for scopes a fact table says grant no write operation, else 1. */
+const writeKeyOf = (scope: string): number => (isReadOnlyScope(scope) ? 0 : 1);
+
+/**
+ * The API versions a solve is about (from its scoped requirements): their shipped scope order
+ * ranks the scopes the Gmail-only `narrownessKey` does not know.
+ */
+class ScopeContext {
+  private readonly versions: readonly (readonly [string, string])[];
+  private readonly narrowCache = new Map<string, number>();
+
+  constructor(requirements: readonly Requirement[]) {
+    const keys = new Map<string, readonly [string, string]>();
+    for (const r of requirements) {
+      if (isScoped(r) && r.api !== undefined && r.version !== undefined) keys.set(`${r.api}:${r.version}`, [r.api, r.version]);
+    }
+    this.versions = [...keys.values()];
+  }
+
+  get scoped(): boolean {
+    return this.versions.length > 0;
+  }
+
+  /** Gmail's method count, else how many scopes it grants in the solve's API versions (fewer is narrower). */
+  narrow(scope: string): number {
+    let n = this.narrowCache.get(scope);
+    if (n === undefined) {
+      n = narrownessKey(scope) || Math.max(0, ...this.versions.map(([api, version]) => scopeGrants(api, version, scope)?.length ?? 0));
+      this.narrowCache.set(scope, n);
+    }
+    return n;
+  }
+
+  /** Strictly broader in Gmail's order or in one of the solve's API versions. */
+  broader(a: string, b: string): boolean {
+    if (isBroader(a, b)) return true;
+    return this.versions.some(([api, version]) => scopeGrants(api, version, a)?.includes(b) === true && scopeGrants(api, version, b)?.includes(a) !== true);
+  }
+
+  /** Narrowest first (a topological sort taking the smallest key), like `sortNarrowestFirst`. */
+  sort(scopes: readonly string[]): string[] {
+    if (!this.scoped) return sortNarrowestFirst(scopes);
+    const key = (a: string, b: string): number =>
+      classificationRankOf(a) - classificationRankOf(b) || administrativeKey(a) - administrativeKey(b) || this.narrow(a) - this.narrow(b) || compareScopeKeys(a, b);
+    const remaining = [...new Set(scopes)].sort(key);
+    const out: string[] = [];
+    while (remaining.length > 0) {
+      let idx = remaining.findIndex((a) => !remaining.some((b) => this.broader(a, b)));
+      if (idx < 0) idx = 0;
+      out.push(remaining[idx] as string);
+      remaining.splice(idx, 1);
+    }
+    return out;
+  }
+}
+
+function costOf(scopes: readonly string[], context: ScopeContext): Cost {
   let maxRank = -1;
   let sumRank = 0;
   let sumNarrow = 0;
   let administrative = 0;
   let writes = 0;
   for (const s of scopes) {
-    const r = classificationRank(s);
+    const r = classificationRankOf(s);
     if (r > maxRank) maxRank = r;
     sumRank += r;
-    sumNarrow += narrownessKey(s);
+    sumNarrow += context.narrow(s);
     administrative += administrativeKey(s);
-    writes += writeKey(s);
+    writes += writeKeyOf(s);
   }
   return { count: scopes.length, maxRank, sumRank, sumNarrow, administrative, writes, names: [...scopes].sort() };
 }
@@ -150,9 +240,11 @@ export function solve(
   const have = setOf(requested);
   const unsatisfiable: number[] = [];
   const pending: string[][] = [];
+  const context = new ScopeContext(requirements);
   requirements.forEach((req, i) => {
     if (isSatisfied(req, have)) return;
-    const allowed = [...new Set(req.filter(options.proposable ?? isProposable))].sort();
+    const choices = !isScoped(req) ? req : options.proposable ? req.satisfying : req.proposable;
+    const allowed = [...new Set(choices.filter(options.proposable ?? isProposable))].sort();
     if (allowed.length === 0) unsatisfiable.push(i);
     else pending.push(allowed);
   });
@@ -173,31 +265,32 @@ export function solve(
 
   let chosen: string[];
   if (candidates.length > (options.exactCandidateLimit ?? EXACT_CANDIDATE_LIMIT)) {
-    chosen = greedyCover(candidates, masks, full);
+    chosen = greedyCover(candidates, masks, full, context);
   } else {
-    chosen = exactCover(candidates, masks, full);
+    chosen = exactCover(candidates, masks, full, context);
   }
-  return { add: sortNarrowestFirst(chosen), unsatisfiable };
+  return { add: context.sort(chosen), unsatisfiable };
 }
 
 function exactCover(
   candidates: readonly string[],
   masks: readonly bigint[],
   full: bigint,
+  context: ScopeContext,
 ): string[] {
   const n = candidates.length;
   // suffixUnion[i] = union of masks[i..n-1], for "can the rest still cover?" pruning.
   const suffixUnion: bigint[] = new Array<bigint>(n + 1).fill(0n);
   for (let i = n - 1; i >= 0; i--) suffixUnion[i] = (suffixUnion[i + 1] as bigint) | (masks[i] as bigint);
 
-  const ranks = candidates.map(classificationRank);
+  const ranks = candidates.map(classificationRankOf);
   let best: { scopes: string[]; cost: Cost } | undefined;
   const pick: number[] = [];
   const visit = (start: number, covered: bigint, k: number): void => {
     if (pick.length === k) {
       if (covered !== full) return;
       const scopes = pick.map((i) => candidates[i] as string);
-      const cost = costOf(scopes);
+      const cost = costOf(scopes, context);
       if (!best || compareCost(cost, best.cost) < 0) best = { scopes, cost };
       return;
     }
@@ -217,7 +310,7 @@ function exactCover(
   return best ? best.scopes : [];
 }
 
-function greedyCover(candidates: readonly string[], masks: readonly bigint[], full: bigint): string[] {
+function greedyCover(candidates: readonly string[], masks: readonly bigint[], full: bigint, context: ScopeContext): string[] {
   const popcount = (x: bigint): number => {
     let c = 0;
     for (let v = x; v > 0n; v &= v - 1n) c++;
@@ -236,7 +329,7 @@ function greedyCover(candidates: readonly string[], masks: readonly bigint[], fu
       if (
         gain > bestGain ||
         (gain === bestGain && b !== undefined &&
-          (classificationRank(c) - classificationRank(b) || narrownessKey(c) - narrownessKey(b) || (c < b ? -1 : 1)) < 0)
+          (classificationRankOf(c) - classificationRankOf(b) || context.narrow(c) - context.narrow(b) || (c < b ? -1 : 1)) < 0)
       ) {
         bestI = i;
         bestGain = gain;

@@ -1,0 +1,199 @@
+/**
+ * What one call needs, for every API, from its method's accepted scopes, the call's literal
+ * arguments (`CallShape`) and the cited fact tables (./facts/): the ONE place the analysis asks
+ * "which scopes make this call work, and which may a fix propose?", and "does this call certainly
+ * fail under the scopes the token has?" (the generalised gmail.metadata trap).
+ *
+ *   satisfying — the accepted scopes under which the call works: the method's list minus the
+ *                scopes a certain trap excludes (Drive `alt: 'media'` drops drive.metadata*). For
+ *                Gmail it is the method's list: gmail.metadata restricts the whole token, adding a
+ *                scope never cures it (./metadata.ts), so that stays the metadata rule's business.
+ *   proposable — what a fix may choose from: `satisfying` minus scopes an unresolved argument may
+ *                trap, minus silent subsets (drive.file, drive.appdata, calendar.app.created, …)
+ *                unless the call shape shows they fit; the solver also drops add-on-only scopes
+ *                and gmail.metadata (`isProposable`).
+ *
+ * Pass the result to `solve()` (./solver.ts) as a requirement: one objective for fixes,
+ * suggestions and the report (lowest classification first, then fewest scopes).
+ */
+import { getMethod as getGmailMethod } from './api-map.ts';
+import { getMethod as getApiMethod } from './apis-data.ts';
+import { apiFacts } from './facts/index.ts';
+import type { ApiFacts, TrapFact } from './facts/types.ts';
+import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict, type CallShape } from './metadata.ts';
+import type { ScopedRequirement } from './solver.ts';
+
+export type { CallShape } from './metadata.ts';
+
+/** A trap that bites (or may bite) this call. */
+export interface TrapFinding {
+  /** `drive.alt-media`, `drive.app-data-folder`, `calendar.primary-app-created`, `gmail.metadata`. */
+  readonly id: string;
+  /** False when an unresolved argument decides whether the trap applies. */
+  readonly certain: boolean;
+  /** Accepted scopes under which the call fails when the trap applies. */
+  readonly failsUnder: readonly string[];
+  /**
+   * True for gmail.metadata: its mere presence in the token makes the call fail, even next to
+   * broader scopes. Otherwise the call works as soon as one satisfying scope is in the token.
+   */
+  readonly poisonsToken: boolean;
+  readonly reason: string;
+  readonly source: string;
+}
+
+/** An accepted scope that would make this call see only part of the data. */
+export interface SilentScope {
+  readonly scope: string;
+  readonly sees: string;
+  readonly fitsWhen: string;
+  readonly source: string;
+}
+
+/** A requested field the call returns only partly (public value) without one of `scopes`. */
+export interface SilentField {
+  readonly id: string;
+  readonly field: string;
+  readonly scopes: readonly string[];
+  readonly reason: string;
+  readonly source: string;
+}
+
+export interface CallRequirement extends ScopedRequirement {
+  readonly api: string;
+  readonly version: string;
+  readonly methodId: string;
+  /** The method's accepted scopes (Google's list; any one suffices). */
+  readonly accepted: readonly string[];
+  readonly satisfying: readonly string[];
+  readonly proposable: readonly string[];
+  readonly traps: readonly TrapFinding[];
+  /** Accepted silent subsets that the call shape does not show to fit. */
+  readonly silent: readonly SilentScope[];
+  /** Fields that need a scope to be complete (advice only; People `personFields`). */
+  readonly silentFields: readonly SilentField[];
+}
+
+/**
+ * What a call of `api` `version` `methodId` with these arguments needs, or undefined when the
+ * method is unknown or its accepted scopes are (never report such a call).
+ */
+export function callRequirement(api: string, version: string, methodId: string, shape: CallShape = {}): CallRequirement | undefined {
+  if (api === 'gmail' && version === 'v1') return gmailRequirement(methodId, shape);
+  const accepted = getApiMethod(api, version, methodId)?.scopes;
+  if (accepted === undefined) return undefined;
+  const facts = apiFacts(api, version);
+  const traps = trapFindings(facts, methodId, accepted, shape);
+  const certainOut = new Set(traps.filter((t) => t.certain).flatMap((t) => t.failsUnder));
+  const anyOut = new Set(traps.flatMap((t) => t.failsUnder));
+  const satisfying = accepted.filter((s) => !certainOut.has(s));
+  const silent: SilentScope[] = [];
+  const proposable = satisfying.filter((scope) => {
+    if (anyOut.has(scope)) return false;
+    const subset = facts?.silentSubsets?.find((f) => f.scope === scope);
+    if (subset === undefined || subset.fits(methodId, shape)) return true;
+    silent.push({ scope, sees: subset.sees, fitsWhen: subset.fitsWhen, source: subset.source });
+    return false;
+  });
+  return { api, version, methodId, accepted, satisfying, proposable, traps, silent, silentFields: silentFields(facts, methodId, shape) };
+}
+
+function trapFindings(facts: ApiFacts | undefined, methodId: string, accepted: readonly string[], shape: CallShape): TrapFinding[] {
+  const out: TrapFinding[] = [];
+  for (const trap of facts?.traps ?? []) {
+    if (!trap.methods.includes(methodId)) continue;
+    const applies = trap.applies(shape);
+    if (applies === false) continue;
+    const failsUnder = failingScopes(trap, accepted);
+    if (failsUnder.length === 0) continue;
+    out.push({ id: trap.id, certain: applies === true, failsUnder, poisonsToken: false, reason: trap.reason, source: trap.source });
+  }
+  return out;
+}
+
+function failingScopes(trap: TrapFact, accepted: readonly string[]): string[] {
+  if (trap.worksOnlyUnder) return accepted.filter((s) => !trap.worksOnlyUnder!.includes(s));
+  return accepted.filter((s) => trap.failsUnder?.includes(s) === true);
+}
+
+function silentFields(facts: ApiFacts | undefined, methodId: string, shape: CallShape): SilentField[] {
+  const out: SilentField[] = [];
+  for (const fact of facts?.silentFields ?? []) {
+    if (!fact.methods.includes(methodId)) continue;
+    const needs = fact.fieldsNeeding(shape);
+    if (needs === 'unknown') continue;
+    for (const [field, scopes] of needs) out.push({ id: fact.id, field, scopes, reason: fact.reason, source: fact.source });
+  }
+  return out;
+}
+
+const GMAIL_SOURCE = 'https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/get#Format';
+
+/** Gmail keeps today's semantics exactly (see the module comment). */
+function gmailRequirement(methodId: string, shape: CallShape): CallRequirement | undefined {
+  const method = getGmailMethod('gmail:v1', methodId);
+  if (!method) return undefined;
+  const verdict = metadataVerdict(method, shape);
+  const traps: TrapFinding[] = verdict.status === 'breaks' || verdict.status === 'maybe'
+    ? [{
+        id: 'gmail.metadata',
+        certain: verdict.status === 'breaks',
+        failsUnder: [METADATA_SCOPE],
+        poisonsToken: true,
+        reason: verdict.conflicts.map((c) => (c.kind === 'format' ? `format '${c.format}'` : `'${c.param}'`)).join(' and ') + ' fails while gmail.metadata is in the token',
+        source: GMAIL_SOURCE,
+      }]
+    : [];
+  return {
+    api: 'gmail',
+    version: 'v1',
+    methodId,
+    accepted: method.scopes,
+    satisfying: method.scopes,
+    proposable: effectiveAcceptedScopes(method, shape),
+    traps,
+    silent: [],
+    silentFields: [],
+  };
+}
+
+/** Whether a call certainly fails, may fail, or works under the granted scopes because of a trap. */
+export interface TrapVerdict {
+  /**
+   * `breaks`: a trap certainly makes the call fail with these scopes; `maybe`: it would for some
+   * value of an unresolved argument; `ok`: no trap bites. A call none of whose accepted scopes
+   * is granted is `ok` here: that is a missing scope, not a trap.
+   */
+  readonly status: 'ok' | 'breaks' | 'maybe';
+  /** The traps that bite, with their cited reasons. */
+  readonly findings: readonly TrapFinding[];
+}
+
+/**
+ * Does the call certainly fail under `granted` because of a trap? Drive `files.get` with
+ * `alt: 'media'` under only drive.metadata.readonly, Drive `spaces: 'appDataFolder'` without
+ * drive.appdata, Calendar `calendarId: 'primary'` under only calendar.app.created, Gmail's
+ * format/q under gmail.metadata (which fails whatever else is granted).
+ */
+export function trapVerdict(requirement: CallRequirement, granted: Iterable<string>): TrapVerdict {
+  const have = new Set(granted);
+  const usable = requirement.accepted.filter((s) => have.has(s));
+  if (usable.length === 0) return { status: 'ok', findings: [] };
+  const hits = (t: TrapFinding): boolean => t.failsUnder.some((s) => usable.includes(s));
+  // gmail.metadata: its presence alone fails the call.
+  const poison = requirement.traps.filter((t) => t.poisonsToken && hits(t));
+  // Other traps: the call fails when every usable scope is one the traps exclude.
+  const others = requirement.traps.filter((t) => !t.poisonsToken);
+  const excludedBy = (traps: readonly TrapFinding[]): boolean => usable.every((s) => traps.some((t) => t.failsUnder.includes(s)));
+  const certainOthers = others.filter((t) => t.certain);
+  const findings = [...poison];
+  let status: TrapVerdict['status'] = poison.some((t) => t.certain) ? 'breaks' : poison.length > 0 ? 'maybe' : 'ok';
+  if (certainOthers.length > 0 && excludedBy(certainOthers)) {
+    findings.push(...certainOthers.filter(hits));
+    status = 'breaks';
+  } else if (others.length > 0 && excludedBy(others)) {
+    findings.push(...others.filter(hits));
+    if (status === 'ok') status = 'maybe';
+  }
+  return { status, findings };
+}

@@ -1,0 +1,80 @@
+/**
+ * Calendar API v3 facts. Source: https://developers.google.com/workspace/calendar/api/auth (the
+ * scope table: calendar.app.created "Make secondary Google calendars, and see, create, change,
+ * and delete events on them"; calendar.events.owned "See, create, change, and delete events on
+ * Google calendars you own"; calendar.events.owned.readonly "See the events on Google calendars
+ * you own"; calendar.events.public.readonly "See the events on public calendars";
+ * calendar.events.freebusy "See the availability on Google calendars you have access to").
+ * `calendarId: 'primary'` is the signed-in user's own primary calendar
+ * (https://developers.google.com/workspace/calendar/api/v3/reference/events/list#parameters).
+ */
+import { paramIs } from './shape.ts';
+import type { ApiFacts } from './types.ts';
+
+const AUTH = 'https://www.googleapis.com/auth/';
+const SCOPES = 'https://developers.google.com/workspace/calendar/api/auth';
+
+/** The user owns their primary calendar: the owned-calendar scopes reach it. */
+const onPrimary = (_methodId: string, shape: Parameters<typeof paramIs>[0]): boolean => paramIs(shape, 'calendarId', 'primary') === true;
+
+/** Methods with a `calendarId` parameter (the data's own lists; checked by tests/scopes/api-facts.test.ts). */
+export const CALENDAR_ID_METHODS: readonly string[] = [
+  'acl.delete', 'acl.get', 'acl.insert', 'acl.list', 'acl.patch', 'acl.update', 'acl.watch',
+  'calendarList.delete', 'calendarList.get', 'calendarList.patch', 'calendarList.update',
+  'calendars.clear', 'calendars.delete', 'calendars.get', 'calendars.patch', 'calendars.transferOwnership', 'calendars.update',
+  'events.delete', 'events.get', 'events.import', 'events.insert', 'events.instances', 'events.list', 'events.move',
+  'events.patch', 'events.quickAdd', 'events.update', 'events.watch',
+];
+
+export const CALENDAR_V3: ApiFacts = {
+  api: 'calendar',
+  version: 'v3',
+  silentSubsets: [
+    {
+      scope: `${AUTH}calendar.app.created`,
+      sees: 'only the secondary calendars the app created (and their events)',
+      fitsWhen: 'the call creates the calendar (calendars.insert)',
+      fits: (methodId) => methodId === 'calendars.insert',
+      source: SCOPES,
+    },
+    {
+      scope: `${AUTH}calendar.events.owned`,
+      sees: 'only events on calendars the user owns',
+      fitsWhen: "the call names `calendarId: 'primary'` (the user's own calendar)",
+      fits: onPrimary,
+      source: SCOPES,
+    },
+    {
+      scope: `${AUTH}calendar.events.owned.readonly`,
+      sees: 'only events on calendars the user owns',
+      fitsWhen: "the call names `calendarId: 'primary'` (the user's own calendar)",
+      fits: onPrimary,
+      source: SCOPES,
+    },
+    {
+      scope: `${AUTH}calendar.events.public.readonly`,
+      sees: 'only events on public calendars',
+      fitsWhen: 'never from the call alone (whether a calendar is public is not in the code)',
+      fits: () => false,
+      source: SCOPES,
+    },
+    {
+      scope: `${AUTH}calendar.events.freebusy`,
+      sees: 'only availability (free/busy), not event details',
+      fitsWhen: 'the call only asks for availability (freebusy.query)',
+      fits: (methodId) => methodId === 'freebusy.query',
+      source: SCOPES,
+    },
+  ],
+  traps: [
+    {
+      id: 'calendar.primary-app-created',
+      methods: CALENDAR_ID_METHODS,
+      applies: (shape) => paramIs(shape, 'calendarId', 'primary'),
+      failsUnder: [`${AUTH}calendar.app.created`],
+      reason: "calendar.app.created reaches only secondary calendars the app created, never the user's primary calendar",
+      source: SCOPES,
+    },
+  ],
+  gaps: [`Classification of every Calendar scope: ${SCOPES} has no Usage column.`],
+};

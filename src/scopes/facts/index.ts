@@ -1,0 +1,50 @@
+/**
+ * The per-API fact tables (phase 1 of issue 15: Drive, Sheets, Calendar, Docs, Slides, Forms,
+ * People, Tasks, YouTube; plus Meet's silent subset) and lookups over them. Gmail's facts stay
+ * in ../facts.ts (classification, add-on scopes) and ../metadata.ts (the gmail.metadata trap).
+ */
+import { classificationOf } from '../catalog.ts';
+import { SCOPE_FACTS, type Classification } from '../facts.ts';
+import { CALENDAR_V3 } from './calendar-v3.ts';
+import { DOCS_V1 } from './docs-v1.ts';
+import { DRIVE_V3 } from './drive-v3.ts';
+import { FORMS_V1 } from './forms-v1.ts';
+import { MEET_V2 } from './meet-v2.ts';
+import { PEOPLE_V1 } from './people-v1.ts';
+import { SHEETS_V4 } from './sheets-v4.ts';
+import { SLIDES_V1 } from './slides-v1.ts';
+import { TASKS_V1 } from './tasks-v1.ts';
+import type { ApiFacts, ScopeClassificationFact } from './types.ts';
+import { YOUTUBE_V3 } from './youtube-v3.ts';
+
+export type * from './types.ts';
+
+export const API_FACTS: readonly ApiFacts[] = [DRIVE_V3, SHEETS_V4, CALENDAR_V3, DOCS_V1, SLIDES_V1, FORMS_V1, PEOPLE_V1, TASKS_V1, YOUTUBE_V3, MEET_V2];
+
+const BY_KEY = new Map(API_FACTS.map((f) => [`${f.api}:${f.version}`, f]));
+
+/** The fact table of one API version, or undefined when it has none (its data alone decides). */
+export function apiFacts(api: string, version: string): ApiFacts | undefined {
+  return BY_KEY.get(`${api}:${version}`);
+}
+
+/** `api:version` of every API version with a fact table. */
+export function listApiFacts(): string[] {
+  return [...BY_KEY.keys()];
+}
+
+const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(API_FACTS.flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]));
+const GMAIL_READ_ONLY = new Set(SCOPE_FACTS.filter((f) => f.readOnly === true).map((f) => f.url));
+
+/**
+ * Google's classification of a scope, from any fact table (Gmail's or a per-API one), or
+ * undefined when none gives it. A scope has one classification whatever API accepts it.
+ */
+export function scopeClassification(scope: string): Classification | undefined {
+  return classificationOf(scope) ?? CLASSIFICATION.get(scope)?.classification;
+}
+
+/** Whether a fact table says the scope grants no write operation. */
+export function isReadOnlyScope(scope: string): boolean {
+  return GMAIL_READ_ONLY.has(scope) || CLASSIFICATION.get(scope)?.readOnly === true;
+}

@@ -1,0 +1,98 @@
+/**
+ * The shape of the per-API fact tables in this folder (one small, cited module per API version).
+ * They hold what the generated method lists cannot tell: each scope's classification, the
+ * "silent subset" scopes (accepted, but the call then sees only part of the data) and the
+ * traps (a literal parameter value under which some accepted scopes certainly fail).
+ * The scope ORDER corrections live in ../order-facts.ts (the generator reads them).
+ */
+import type { Classification } from '../facts.ts';
+
+/** A literal argument value the analysis resolved (a string list is an array or a comma-separated string). */
+export type ParamValue = string | number | boolean | readonly string[];
+
+/** What the analysis could resolve about one call's arguments (the generic part of `CallShape`). */
+export interface ParamShape {
+  /**
+   * Resolved literal parameters by name (`alt`, `spaces`, `calendarId`, `personFields`); request
+   * body fields by dotted path (`requestBody.parents`; `resource.parents` is read as the same).
+   */
+  readonly params?: Readonly<Record<string, ParamValue>>;
+  /**
+   * Parameters the call passes but whose value could not be resolved; `'*'` when the argument
+   * object itself is not known (a spread, a variable): then any parameter may be passed.
+   * A parameter in neither list is treated as omitted.
+   */
+  readonly unresolvedParams?: readonly string[];
+}
+
+/** Whether a condition holds for the call: `'unknown'` when an unresolved argument decides it. */
+export type Tri = boolean | 'unknown';
+
+export interface ScopeClassificationFact {
+  readonly scope: string;
+  readonly classification: Classification;
+  /** The scope grants no write operation (a tie-break: prefer it between otherwise equal covers). */
+  readonly readOnly?: boolean;
+  readonly source: string;
+}
+
+/**
+ * A scope that the method lists accept although a call under it sees only part of the data
+ * (drive.file: only files the app created or opened). It counts when requested, but a fix
+ * proposes it only when `fits` says the call shape certainly stays inside that part.
+ */
+export interface SilentSubsetFact {
+  readonly scope: string;
+  /** What a call under it sees ("only the files the app created or the user opened with it"). */
+  readonly sees: string;
+  /** When it fits, in words (for docs and messages). */
+  readonly fitsWhen: string;
+  /** True only when the call certainly stays within what the scope sees. */
+  readonly fits: (methodId: string, shape: ParamShape) => boolean;
+  readonly source: string;
+}
+
+/**
+ * A call that certainly fails under some of its method's accepted scopes when a literal
+ * parameter has a given value (Drive `alt: 'media'` under drive.metadata.readonly).
+ */
+export interface TrapFact {
+  /** Stable id for messages and tests: `drive.alt-media`. */
+  readonly id: string;
+  readonly methods: readonly string[];
+  /** Whether the call has the trapped shape. */
+  readonly applies: (shape: ParamShape) => Tri;
+  /** Accepted scopes under which the call fails when the trap applies… */
+  readonly failsUnder?: readonly string[];
+  /** …or the only accepted scopes under which it works. */
+  readonly worksOnlyUnder?: readonly string[];
+  /** Why, in one sentence (paraphrasing the source). */
+  readonly reason: string;
+  readonly source: string;
+}
+
+/**
+ * A call that works but silently returns less than asked under some accepted scopes (People
+ * `personFields: 'birthdays'` without user.birthday.read returns only public data): never a
+ * failure, only advice.
+ */
+export interface SilentFieldFact {
+  readonly id: string;
+  readonly methods: readonly string[];
+  /** The fields (of `personFields`/`readMask`) whose private values need one of `scopes`, given the shape. */
+  readonly fieldsNeeding: (shape: ParamShape) => ReadonlyMap<string, readonly string[]> | 'unknown';
+  readonly reason: string;
+  readonly source: string;
+}
+
+export interface ApiFacts {
+  /** The `googleapis` folder name (`drive`) and version (`v3`). */
+  readonly api: string;
+  readonly version: string;
+  readonly classifications?: readonly ScopeClassificationFact[];
+  readonly silentSubsets?: readonly SilentSubsetFact[];
+  readonly traps?: readonly TrapFact[];
+  readonly silentFields?: readonly SilentFieldFact[];
+  /** What was looked for and NOT found in Google's docs (so nobody mistakes a gap for an oversight). */
+  readonly gaps?: readonly string[];
+}
