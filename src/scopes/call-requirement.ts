@@ -88,13 +88,16 @@ export function callRequirement(api: string, version: string, methodId: string, 
   const anyOut = new Set(traps.flatMap((t) => t.failsUnder));
   const satisfying = accepted.filter((s) => !certainOut.has(s));
   const silent: SilentScope[] = [];
-  const proposable = satisfying.filter((scope) => {
-    if (anyOut.has(scope)) return false;
+  const seesAll = satisfying.filter((scope) => {
     const subset = facts?.silentSubsets?.find((f) => f.scope === scope);
     if (subset === undefined || subset.fits(methodId, shape)) return true;
     silent.push({ scope, sees: subset.sees, fitsWhen: subset.fitsWhen, source: subset.source });
     return false;
   });
+  // Most to least careful, the first that leaves a choice: no scope an unresolved argument may
+  // trap; then the scopes that see everything; then, when only silent subsets are accepted
+  // (Meet spaces.endActiveConference: meetings.space.created), those.
+  const proposable = [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying].find((list) => list.length > 0) ?? [];
   return { api, version, methodId, accepted, satisfying, proposable, traps, silent, silentFields: silentFields(facts, methodId, shape) };
 }
 

@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { getMethod as getGmailMethod } from '../../src/scopes/api-map.ts';
+import { getMethod, listMethods, scopeGrants } from '../../src/scopes/apis-data.ts';
+import { callRequirement, trapVerdict, type CallShape } from '../../src/scopes/call-requirement.ts';
+import { classificationOf } from '../../src/scopes/catalog.ts';
+import { API_FACTS, apiFacts, isReadOnlyScope, listApiFacts, scopeClassification } from '../../src/scopes/facts/index.ts';
+import { CALENDAR_ID_METHODS } from '../../src/scopes/facts/calendar-v3.ts';
+import { paramList, paramValue } from '../../src/scopes/facts/shape.ts';
+import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
+import { classificationRankOf, isSatisfied, solve } from '../../src/scopes/solver.ts';
+
+const AUTH = 'https://www.googleapis.com/auth/';
+const s = (label: string): string => `${AUTH}${label}`;
+const short = (list: readonly string[]): string[] => list.map((x) => x.replace(AUTH, ''));
+const need = (api: string, version: string, method: string, shape: CallShape = {}) => {
+  const r = callRequirement(api, version, method, shape);
+  if (!r) throw new Error(`${api} ${version} ${method}`);
+  return r;
+};
+/** The least-privileged scopes to add for one call from nothing. */
+const fix = (api: string, version: string, method: string, shape: CallShape = {}): string[] => short(solve([need(api, version, method, shape)], []).add);
+
+describe('the fact tables', () => {
+  it('cover the phase-1 API versions (and Meet for meetings.space.created)', () => {
+    expect(listApiFacts()).toEqual(['drive:v3', 'sheets:v4', 'calendar:v3', 'docs:v1', 'slides:v1', 'forms:v1', 'people:v1', 'tasks:v1', 'youtube:v3', 'meet:v2']);
+    expect(apiFacts('drive', 'v2')).toBeUndefined();
+  });
+
+  it('name only scopes and methods of their API version (no stale fact)', () => {
+    for (const facts of API_FACTS) {
+      const methods = listMethods(facts.api, facts.version) ?? [];
+      expect(methods.length, facts.api).toBeGreaterThan(0);
+      const scopes = new Set(methods.flatMap((m) => getMethod(facts.api, facts.version, m)?.scopes ?? []));
+      for (const c of facts.silentSubsets ?? []) expect(scopes.has(c.scope), `${facts.api}: ${c.scope}`).toBe(true);
+      for (const t of facts.traps ?? []) {
+        for (const m of t.methods) expect(methods, `${t.id}: ${m}`).toContain(m);
+        for (const sc of [...(t.failsUnder ?? []), ...(t.worksOnlyUnder ?? [])]) expect(scopes.has(sc), `${t.id}: ${sc}`).toBe(true);
+      }
+      for (const f of facts.silentFields ?? []) for (const m of f.methods) expect(methods).toContain(m);
+      for (const c of facts.classifications ?? []) expect(c.source, c.scope).toMatch(/^https:\/\/developers\.google\.com\//);
+    }
+  });
+
+  it('give each scope one classification, agreeing with Gmail\'s table', () => {
+    const seen = new Map<string, string>();
+    for (const c of API_FACTS.flatMap((f) => f.classifications ?? [])) {
+      expect(seen.get(c.scope) ?? c.classification, c.scope).toBe(c.classification);
+      seen.set(c.scope, c.classification);
+      expect(classificationOf(c.scope) ?? c.classification).toBe(c.classification);
+    }
+    expect(scopeClassification(s('drive.file'))).toBe('non-sensitive');
+    expect(scopeClassification(s('spreadsheets.readonly'))).toBe('sensitive');
+    expect(scopeClassification(s('drive'))).toBe('restricted');
+    expect(scopeClassification(s('gmail.send'))).toBe('sensitive');
+    expect(scopeClassification(s('calendar'))).toBeUndefined(); // no Google page gives it
+    expect(isReadOnlyScope(s('drive.metadata.readonly'))).toBe(true);
+    expect(isReadOnlyScope(s('gmail.readonly'))).toBe(true);
+    expect(isReadOnlyScope(s('drive.file'))).toBe(false);
+  });
+
+  it('never rank a broader scope of one family below one it grants (drive.* in Drive, spreadsheets.* in Sheets, …)', () => {
+    // Across families the per-API order says only "within this API's calls" (in Sheets, spreadsheets ⊇ drive.readonly).
+    const family = (scope: string): string => scope.replace(AUTH, '').split('.')[0]!;
+    for (const facts of API_FACTS) {
+      const methods = listMethods(facts.api, facts.version) ?? [];
+      const scopes = [...new Set(methods.flatMap((m) => getMethod(facts.api, facts.version, m)?.scopes ?? []))];
+      for (const a of scopes) {
+        for (const b of scopeGrants(facts.api, facts.version, a) ?? []) {
+          if (family(a) !== family(b)) continue;
+          expect(classificationRankOf(a), `${facts.api}: ${a} ⊇ ${b}`).toBeGreaterThanOrEqual(classificationRankOf(b));
+        }
+      }
+    }
+  });
+
+  it('leave every method with known scopes something a fix may propose (a silent subset or trap never makes a call unfixable)', () => {
+    for (const facts of API_FACTS) {
+      for (const m of listMethods(facts.api, facts.version) ?? []) {
+        const r = callRequirement(facts.api, facts.version, m);
+        if (r === undefined) continue;
+        expect(solve([r], []).unsatisfiable, `${facts.api} ${m}`).toEqual([]);
+      }
+    }
+  });
+
+  it('list every Calendar method with a calendarId parameter for the primary-calendar trap', () => {
+    const withId = (listMethods('calendar', 'v3') ?? []).filter((m) => getMethod('calendar', 'v3', m)?.parameters.calendarId !== undefined);
+    expect([...CALENDAR_ID_METHODS].sort()).toEqual(withId.sort());
+  });
+});
+
+describe('callRequirement', () => {
+  it('is undefined for unknown methods and unknown scope lists', () => {
+    expect(callRequirement('drive', 'v3', 'files.nope')).toBeUndefined();
+    expect(callRequirement('nope', 'v1', 'x.y')).toBeUndefined();
+    expect(callRequirement('gmail', 'v1', 'users.nope')).toBeUndefined();
+  });
+
+  it('keeps requested silent subsets satisfying, but never proposes them unless the call shape fits', () => {
+    const list = need('drive', 'v3', 'files.list');
+    expect(short(list.satisfying)).toContain('drive.file');
+    expect(short(list.proposable)).toEqual(['drive', 'drive.metadata', 'drive.metadata.readonly', 'drive.readonly']);
+    expect(short(list.silent.map((x) => x.scope))).toEqual(['drive.appdata', 'drive.file', 'drive.meet.readonly', 'drive.photos.readonly']);
+    expect(isSatisfied(list, [s('drive.file')])).toBe(true);
+    expect(solve([list], [s('drive.file')]).add).toEqual([]);
+  });
+
+  it('for Gmail keeps today\'s lists: accepted to satisfy, effectiveAcceptedScopes to propose', () => {
+    const method = getGmailMethod('gmail', 'users.messages.get')!;
+    const r = need('gmail', 'v1', 'users.messages.get');
+    expect(r.satisfying).toEqual(method.scopes);
+    expect(r.proposable).toEqual(effectiveAcceptedScopes(method, {}));
+    expect(r.traps.map((t) => [t.id, t.certain, t.poisonsToken])).toEqual([['gmail.metadata', true, true]]);
+    expect(need('gmail', 'v1', 'users.messages.get', { format: 'metadata' }).traps).toEqual([]);
+    expect(need('gmail', 'v1', 'users.messages.get', { format: 'unknown' }).traps[0]?.certain).toBe(false);
+  });
+});
+
+describe('solve() with per-API requirements: lowest classification, then fewest scopes, no silent subset unless it fits', () => {
+  it.each<[string, string, string, CallShape, string[]]>([
+    ['drive', 'v3', 'files.list', {}, ['drive.metadata.readonly']],
+    ['drive', 'v3', 'files.get', {}, ['drive.metadata.readonly']],
+    ['drive', 'v3', 'files.get', { params: { alt: 'media' } }, ['drive.readonly']],
+    ['drive', 'v3', 'files.export', {}, ['drive.readonly']],
+    ['drive', 'v3', 'files.list', { params: { spaces: 'appDataFolder' } }, ['drive.appdata']],
+    ['drive', 'v3', 'files.create', {}, ['drive.file']],
+    ['drive', 'v3', 'files.create', { params: { 'requestBody.parents': ['appDataFolder'] } }, ['drive.appdata']],
+    ['drive', 'v3', 'files.create', { params: { 'resource.parents': ['appDataFolder'] } }, ['drive.appdata']],
+    // parents unresolved: drive.file may not fit (the file may go to appDataFolder)
+    ['drive', 'v3', 'files.create', { unresolvedParams: ['requestBody'] }, ['drive']],
+    ['sheets', 'v4', 'spreadsheets.values.get', {}, ['spreadsheets.readonly']],
+    ['sheets', 'v4', 'spreadsheets.values.update', {}, ['spreadsheets']],
+    ['sheets', 'v4', 'spreadsheets.create', {}, ['drive.file']],
+    ['docs', 'v1', 'documents.get', {}, ['documents.readonly']],
+    ['docs', 'v1', 'documents.create', {}, ['drive.file']],
+    ['slides', 'v1', 'presentations.get', {}, ['presentations.readonly']],
+    ['slides', 'v1', 'presentations.create', {}, ['drive.file']],
+    ['forms', 'v1', 'forms.responses.list', {}, ['forms.responses.readonly']],
+    ['calendar', 'v3', 'events.list', {}, ['calendar.events.readonly']],
+    ['calendar', 'v3', 'events.list', { params: { calendarId: 'primary' } }, ['calendar.events.owned.readonly']],
+    ['calendar', 'v3', 'events.insert', { params: { calendarId: 'primary' } }, ['calendar.events.owned']],
+    ['calendar', 'v3', 'events.insert', { params: { calendarId: 'team@group.calendar.google.com' } }, ['calendar.events']],
+    ['calendar', 'v3', 'calendars.insert', {}, ['calendar.app.created']],
+    ['calendar', 'v3', 'freebusy.query', {}, ['calendar.events.freebusy']],
+    ['people', 'v1', 'people.connections.list', {}, ['contacts.readonly']],
+    ['people', 'v1', 'otherContacts.list', {}, ['contacts.other.readonly']],
+    ['people', 'v1', 'people.searchDirectoryPeople', {}, ['directory.readonly']],
+    ['tasks', 'v1', 'tasks.list', {}, ['tasks.readonly']],
+    ['youtube', 'v3', 'videos.insert', {}, ['youtube.upload']],
+    ['meet', 'v2', 'spaces.create', {}, ['meetings.space.created']],
+  ])('%s %s %s %j → %j', (api, version, method, shape, expected) => {
+    expect(fix(api, version, method, shape)).toEqual(expected);
+  });
+
+  it('covers calls of several APIs at once, narrowest first', () => {
+    const add = solve([need('drive', 'v3', 'files.create'), need('sheets', 'v4', 'spreadsheets.values.get'), need('gmail', 'v1', 'users.messages.send')], []).add;
+    expect(short(add)).toEqual(['drive.file', 'gmail.send', 'spreadsheets.readonly']);
+    // Sheets values.get and update together: one spreadsheets scope, not spreadsheets.readonly + spreadsheets.
+    expect(short(solve([need('sheets', 'v4', 'spreadsheets.values.get'), need('sheets', 'v4', 'spreadsheets.values.update')], []).add)).toEqual(['spreadsheets']);
+  });
+
+  it('a requested scope chosen by a custom `proposable` may be a silent subset (usedScopes keeps drive.file)', () => {
+    const r = need('drive', 'v3', 'files.list');
+    expect(short(solve([r], [], { proposable: (x) => x === s('drive.file') }).add)).toEqual(['drive.file']);
+  });
+});
+
+describe('trapVerdict: certain failures under the granted scopes, with cited reasons', () => {
+  it("Drive alt: 'media' under only drive.metadata* scopes", () => {
+    const r = need('drive', 'v3', 'files.get', { params: { alt: 'media' } });
+    const v = trapVerdict(r, [s('drive.metadata.readonly')]);
+    expect(v.status).toBe('breaks');
+    expect(v.findings.map((f) => [f.id, f.source])).toEqual([['drive.alt-media', 'https://developers.google.com/workspace/drive/api/guides/manage-downloads']]);
+    expect(trapVerdict(r, [s('drive.metadata')]).status).toBe('breaks');
+    expect(trapVerdict(r, [s('drive.metadata.readonly'), s('drive.readonly')]).status).toBe('ok');
+    expect(trapVerdict(r, [s('drive.file')]).status).toBe('ok');
+    expect(trapVerdict(r, [s('gmail.send')]).status).toBe('ok'); // missing scope, not a trap
+    expect(r.satisfying).not.toContain(s('drive.metadata.readonly'));
+    expect(trapVerdict(need('drive', 'v3', 'files.get', { params: { alt: 'json' } }), [s('drive.metadata.readonly')]).status).toBe('ok');
+    expect(trapVerdict(need('drive', 'v3', 'files.get'), [s('drive.metadata.readonly')]).status).toBe('ok');
+    expect(trapVerdict(need('drive', 'v3', 'revisions.get', { params: { alt: 'media' } }), [s('drive.metadata')]).status).toBe('breaks');
+  });
+
+  it('an unresolved argument makes it maybe, never breaks', () => {
+    const r = need('drive', 'v3', 'files.get', { unresolvedParams: ['alt'] });
+    expect(trapVerdict(r, [s('drive.metadata.readonly')]).status).toBe('maybe');
+    expect(r.satisfying).toContain(s('drive.metadata.readonly'));
+    expect(r.proposable).not.toContain(s('drive.metadata.readonly'));
+    expect(trapVerdict(need('drive', 'v3', 'files.get', { unresolvedParams: ['*'] }), [s('drive.metadata.readonly')]).status).toBe('maybe');
+  });
+
+  it('Drive appDataFolder needs drive.appdata (drive excludes it)', () => {
+    const cases: [string, CallShape][] = [
+      ['files.list', { params: { spaces: 'appDataFolder' } }],
+      ['files.list', { params: { spaces: 'drive,appDataFolder' } }],
+      ['files.create', { params: { 'requestBody.parents': ['appDataFolder'] } }],
+    ];
+    for (const [method, shape] of cases) {
+      const r = need('drive', 'v3', method, shape);
+      expect(trapVerdict(r, [s('drive')]).status, JSON.stringify(shape)).toBe('breaks');
+      expect(trapVerdict(r, [s('drive.file')]).status).toBe('breaks');
+      expect(trapVerdict(r, [s('drive.appdata')]).status).toBe('ok');
+      expect(r.traps[0]?.source).toBe('https://developers.google.com/workspace/drive/api/guides/appdata');
+    }
+    expect(trapVerdict(need('drive', 'v3', 'files.list', { params: { spaces: 'drive' } }), [s('drive')]).status).toBe('ok');
+  });
+
+  it("Calendar calendarId: 'primary' under only calendar.app.created", () => {
+    const r = need('calendar', 'v3', 'events.list', { params: { calendarId: 'primary' } });
+    expect(trapVerdict(r, [s('calendar.app.created')]).status).toBe('breaks');
+    expect(trapVerdict(r, [s('calendar.app.created'), s('calendar.events.readonly')]).status).toBe('ok');
+    expect(trapVerdict(need('calendar', 'v3', 'events.list', { params: { calendarId: 'abc@group.calendar.google.com' } }), [s('calendar.app.created')]).status).toBe('ok');
+    expect(trapVerdict(need('calendar', 'v3', 'events.list', { unresolvedParams: ['calendarId'] }), [s('calendar.app.created')]).status).toBe('maybe');
+  });
+
+  it('Gmail: gmail.metadata fails the call whatever else is granted', () => {
+    const r = need('gmail', 'v1', 'users.messages.get');
+    expect(trapVerdict(r, [s('gmail.metadata'), s('gmail.readonly')]).status).toBe('breaks');
+    expect(trapVerdict(r, [s('gmail.readonly')]).status).toBe('ok');
+  });
+
+  it('People fields: advice only (the call returns the public value), never a failure', () => {
+    const r = need('people', 'v1', 'people.get', { params: { resourceName: 'people/me', personFields: 'names,birthdays,phoneNumbers' } });
+    expect(r.silentFields.map((f) => [f.field, short(f.scopes)])).toEqual([['birthdays', ['user.birthday.read']], ['phoneNumbers', ['user.phonenumbers.read']]]);
+    expect(trapVerdict(r, [s('userinfo.profile')]).status).toBe('ok');
+    expect(need('people', 'v1', 'people.get', { params: { resourceName: 'people/c123', personFields: 'birthdays' } }).silentFields).toEqual([]);
+    expect(need('people', 'v1', 'people.get', { params: { resourceName: 'people/me' }, unresolvedParams: ['personFields'] }).silentFields).toEqual([]);
+  });
+});
+
+describe('call shape reading', () => {
+  it('resolves literals, lists, omitted and unresolved parameters', () => {
+    const shape: CallShape = { params: { spaces: 'drive, appDataFolder', 'resource.parents': ['a'] }, unresolvedParams: ['requestBody.name', 'q'] };
+    expect(paramList(shape, 'spaces')).toEqual(['drive', 'appDataFolder']);
+    expect(paramList(shape, 'requestBody.parents')).toEqual(['a']);
+    expect(paramValue(shape, 'q')).toBe('unknown');
+    expect(paramValue(shape, 'alt')).toBeUndefined();
+    expect(paramValue({ unresolvedParams: ['requestBody'] }, 'requestBody.parents')).toBe('unknown');
+    expect(paramValue({ unresolvedParams: ['*'] }, 'alt')).toBe('unknown');
+  });
+});
