@@ -4,6 +4,7 @@
  * by hand), so `npm run generate -- --check` keeps it true.
  */
 import type { ApiProfilesFile, ApisIndexFile } from '../../src/scopes/apis-format.ts';
+import { hasFactTable } from '../../src/scopes/facts/index.ts';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -23,6 +24,10 @@ export function renderApisDoc(index: ApisIndexFile, profiles: ApiProfilesFile): 
     'scopes. "Order facts": the API\'s scope order is corrected or checked by cited facts',
     '(`src/scopes/order-facts.ts`); elsewhere it is derived from the method lists alone.',
     '',
+    'Cited fact tables (scope classification, silent-subset scopes such as `drive.file`, traps such as',
+    "Drive `alt: 'media'` under `drive.metadata.readonly`; `src/scopes/facts/`, Gmail's in `src/scopes/facts.ts`)",
+    `cover ${withFactTables(index).join(', ')}.`,
+    '',
     '| API | title | versions | order facts |',
     '|---|---|---|---|',
   ];
@@ -36,4 +41,9 @@ export function renderApisDoc(index: ApisIndexFile, profiles: ApiProfilesFile): 
     lines.push(`| \`${api}\` | ${titles.join(' / ').replace(/\|/g, '\\|')} | ${cells.join(', ')} | ${facts} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `drive` v3, … : the API versions with cited per-API facts, in index order. */
+function withFactTables(index: ApisIndexFile): string[] {
+  return Object.entries(index.apis).flatMap(([api, versions]) => Object.keys(versions).filter((v) => hasFactTable(api, v)).map((v) => `\`${api}\` ${v}`));
 }

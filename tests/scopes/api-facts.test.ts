@@ -3,7 +3,7 @@ import { getMethod as getGmailMethod } from '../../src/scopes/api-map.ts';
 import { getMethod, listMethods, scopeGrants } from '../../src/scopes/apis-data.ts';
 import { callRequirement, trapVerdict, type CallShape } from '../../src/scopes/call-requirement.ts';
 import { classificationOf } from '../../src/scopes/catalog.ts';
-import { API_FACTS, apiFacts, isReadOnlyScope, listApiFacts, scopeClassification } from '../../src/scopes/facts/index.ts';
+import { API_FACTS, apiFacts, hasFactTable, isReadOnlyScope, listApiFacts, scopeClassification } from '../../src/scopes/facts/index.ts';
 import { CALENDAR_ID_METHODS } from '../../src/scopes/facts/calendar-v3.ts';
 import { paramList, paramValue } from '../../src/scopes/facts/shape.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
@@ -24,6 +24,7 @@ describe('the fact tables', () => {
   it('cover the phase-1 API versions (and Meet for meetings.space.created)', () => {
     expect(listApiFacts()).toEqual(['drive:v3', 'sheets:v4', 'calendar:v3', 'docs:v1', 'slides:v1', 'forms:v1', 'people:v1', 'tasks:v1', 'youtube:v3', 'meet:v2']);
     expect(apiFacts('drive', 'v2')).toBeUndefined();
+    expect([hasFactTable('gmail', 'v1'), hasFactTable('drive', 'v3'), hasFactTable('drive', 'v2')]).toEqual([true, true, false]);
   });
 
   it('name only scopes and methods of their API version (no stale fact)', () => {

@@ -28,9 +28,14 @@ export function apiFacts(api: string, version: string): ApiFacts | undefined {
   return BY_KEY.get(`${api}:${version}`);
 }
 
-/** `api:version` of every API version with a fact table. */
+/** `api:version` of every API version with a fact table in this folder. */
 export function listApiFacts(): string[] {
   return [...BY_KEY.keys()];
+}
+
+/** Whether cited facts cover `api` `version` beyond its data: Gmail v1 (../facts.ts, ../metadata.ts) or a table here. */
+export function hasFactTable(api: string, version: string): boolean {
+  return (api === 'gmail' && version === 'v1') || BY_KEY.has(`${api}:${version}`);
 }
 
 const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(API_FACTS.flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]));
