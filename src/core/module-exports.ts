@@ -1,106 +1,27 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { insideBoundary, modifiedTime, readSourceText } from './file-boundary.ts';
 import type { FileBoundary } from './file-boundary.ts';
-import { parseModule } from './parse-module.ts';
+import { MAX_MODULE_HOPS, moduleView } from './module-record.ts';
+import { isRelativeSpecifier, resolveModule } from './resolve.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
 
 /**
- * Constants exported by relative modules, for `import { SCOPES } from './scopes'` and
- * `require('./scopes')`. Each file is read and parsed once per process; the cache holds plain
- * data keyed by path + mtime (and the mtimes of the files its exports came from), failed lookups
- * included (as eslint-plugin-import-x does).
+ * Constants exported by the project's modules, for `import { SCOPES } from './scopes'` and
+ * `require('./scopes')`: a view of the module's record (./module-record.ts), plain data cached by
+ * the mtimes of the module and of every file its exports came from.
  */
-interface CachedModule {
-  readonly mtimeMs: number;
-  /** Export name → value; `undefined` when the file could not be read or parsed. */
-  readonly exports: ReadonlyMap<string, StaticValue> | undefined;
-  /** Export name → the module and name it re-exports (`export { X } from './y'`, `export *`). */
-  readonly reexports: ReadonlyMap<string, ExportOrigin>;
-  /** Every other file its exports were computed from, with its mtime: a barrel is stale when one changes. */
-  readonly dependencies: ReadonlyMap<string, number>;
-}
-
 export interface ExportOrigin {
   readonly file: string;
   readonly name: string;
 }
 
-const moduleCache = new Map<string, CachedModule>();
-/**
- * Resolved specifiers. A failed lookup keeps the modification times of the folders its
- * candidates live in, and is tried again when one of them changes (a module created after the
- * first lint, as import-x re-checks its failed lookups): editors see new files without a restart.
- */
-const resolutionCache = new Map<string, string | { readonly missing: string }>();
-/** Files being evaluated right now: an import cycle evaluates to unknown instead of looping. */
-const inProgress = new Set<string>();
-/** The dependencies of the modules being read right now, innermost last. */
-const collecting: Map<string, number>[] = [];
-
-/**
- * Modules followed from one file before the rest is unknown: real barrels are a few levels deep,
- * and a generated chain of hundreds must not exhaust the stack.
- */
-export const MAX_MODULE_HOPS = 32;
-
-/**
- * Imported modules nested deeper than this (brackets, braces, `${`) are not parsed: espree on
- * template literals nested ~600 deep kills Node with a fatal "RegExpCompiler Allocation failed"
- * that no `try` catches, and the user may not even lint that file. Real code stays far below.
- */
-const MAX_NESTING = 256;
-
-/** An upper bound of the text's nesting (strings and comments counted too: a false alarm only makes a module unknown). */
-function nestedDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x28 || code === 0x5b || code === 0x7b) {
-      if (++depth > limit) return true;
-    } else if ((code === 0x29 || code === 0x5d || code === 0x7d) && depth > 0) {
-      depth--;
-    }
-  }
-  return false;
-}
-
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-export function isRelativeSpecifier(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
-}
-
-/**
- * Node/TypeScript-style resolution of a relative specifier: exact, extensions, `.js`→`.ts`, index
- * files; only files inside the boundary exist for it.
- */
-export function resolveRelativeModule(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
-  const key = `${boundary.root}\0${fromFile}\0${specifier}`;
-  const base = path.resolve(path.dirname(fromFile), specifier);
-  const cached = resolutionCache.get(key);
-  if (typeof cached === 'string') return cached;
-  if (cached !== undefined && cached.missing === candidateFolders(base, boundary)) return undefined;
-  const candidates = [base];
-  const withoutJsExtension = base.replace(/\.(m|c)?jsx?$/, '');
-  for (const extension of EXTENSIONS) candidates.push(base + extension);
-  if (withoutJsExtension !== base) for (const extension of EXTENSIONS) candidates.push(withoutJsExtension + extension);
-  for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
-  const found = candidates.find((candidate) => insideBoundary(candidate, boundary) !== undefined);
-  resolutionCache.set(key, found ?? { missing: candidateFolders(base, boundary) });
-  return found;
-}
-
-/**
- * The folders a specifier's candidates live in (`x.js` beside it, `x/index.js`), as their mtimes.
- * Outside the working directory nothing ever resolves, so nothing there is looked at.
- */
-function candidateFolders(base: string, boundary: FileBoundary): string {
-  if (path.relative(boundary.root, base).startsWith('..')) return 'outside';
-  return [path.dirname(base), base].map((folder) => statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? -1).join(' ');
+/** The constants a module exports (see ./module-record.ts for the cache). */
+interface ModuleConstants {
+  /** Export name → value. */
+  readonly exports: ReadonlyMap<string, StaticValue>;
+  /** Export name → the module and name it re-exports (`export { X } from './y'`, `export *`). */
+  readonly reexports: ReadonlyMap<string, ExportOrigin>;
 }
 
 /** The value exported under `name` (`default` for default exports), or unknown. */
@@ -125,45 +46,20 @@ export function getModuleObject(file: string, boundary: FileBoundary): StaticVal
 }
 
 function loadModule(file: string, boundary: FileBoundary): ReadonlyMap<string, StaticValue> | undefined {
-  const mtimeMs = modifiedTime(file, boundary);
-  if (mtimeMs === undefined) return undefined;
-  const key = cacheKey(file, boundary);
-  const cached = moduleCache.get(key);
-  if (cached?.mtimeMs === mtimeMs && unchanged(cached.dependencies, boundary)) {
-    dependedOn(file, mtimeMs, cached.dependencies);
-    return cached.exports;
-  }
-  if (inProgress.has(key) || inProgress.size >= MAX_MODULE_HOPS) return undefined;
-  inProgress.add(key);
-  const dependencies = new Map<string, number>();
-  collecting.push(dependencies);
-  try {
-    const read = readExports(file, boundary);
-    moduleCache.set(key, { mtimeMs, exports: read?.exports, reexports: read?.reexports ?? new Map(), dependencies });
-    return read?.exports;
-  } finally {
-    collecting.pop();
-    inProgress.delete(key);
-    dependedOn(file, mtimeMs, dependencies);
-  }
+  return moduleConstants(file, boundary)?.exports;
 }
 
-/** Tells the module being read (if any) that its exports came partly from `file` and its dependencies. */
-function dependedOn(file: string, mtimeMs: number, dependencies: ReadonlyMap<string, number>): void {
-  const reader = collecting.at(-1);
-  if (reader === undefined) return;
-  reader.set(file, mtimeMs);
-  for (const [dependency, time] of dependencies) reader.set(dependency, time);
-}
-
-function unchanged(dependencies: ReadonlyMap<string, number>, boundary: FileBoundary): boolean {
-  for (const [file, mtimeMs] of dependencies) if (modifiedTime(file, boundary) !== mtimeMs) return false;
-  return true;
-}
-
-/** A module's facts depend on what its boundary lets it read. */
-function cacheKey(file: string, boundary: FileBoundary): string {
-  return `${boundary.root}\0${file}`;
+function moduleConstants(file: string, boundary: FileBoundary): ModuleConstants | undefined {
+  return moduleView<ModuleConstants | undefined>(
+    'constants',
+    file,
+    boundary,
+    (sourceCode) => {
+      const scope = new ModuleScope(file, boundary, sourceCode.ast);
+      return { exports: scope.evaluateExports(), reexports: scope.reexports };
+    },
+    undefined,
+  );
 }
 
 /**
@@ -174,23 +70,11 @@ function cacheKey(file: string, boundary: FileBoundary): string {
 export function definingModule(file: string, name: string, boundary: FileBoundary): ExportOrigin {
   let current: ExportOrigin = { file, name };
   for (let hop = 0; hop < MAX_MODULE_HOPS; hop++) {
-    loadModule(current.file, boundary);
-    const next = moduleCache.get(cacheKey(current.file, boundary))?.reexports.get(current.name);
+    const next = moduleConstants(current.file, boundary)?.reexports.get(current.name);
     if (next === undefined) return current;
     current = next;
   }
   return current;
-}
-
-function readExports(
-  file: string,
-  boundary: FileBoundary,
-): { exports: ReadonlyMap<string, StaticValue>; reexports: ReadonlyMap<string, ExportOrigin> } | undefined {
-  const text = readSourceText(file, boundary);
-  const sourceCode = text === undefined || nestedDeeperThan(text, MAX_NESTING) ? undefined : parseModule(file, text);
-  if (sourceCode === undefined) return undefined;
-  const scope = new ModuleScope(file, boundary, sourceCode.ast);
-  return { exports: scope.evaluateExports(), reexports: scope.reexports };
 }
 
 /** Top-level names of another module: enough to evaluate exported constants. */
@@ -234,7 +118,7 @@ class ModuleScope implements Environment {
         return;
       }
       case AST_NODE_TYPES.ExportAllDeclaration: {
-        const target = resolveRelativeModule(this.file, statement.source.value, this.boundary);
+        const target = resolveModule(this.file, statement.source.value, this.boundary);
         if (target === undefined) return;
         if (statement.exported !== null) {
           const exportedName = moduleExportName(statement.exported);
@@ -301,16 +185,18 @@ class ModuleScope implements Environment {
 
   private requireBinding(init: TSESTree.Expression, name: string): IdentifierBinding | undefined {
     const specifier = requireSpecifier(init);
-    if (specifier === undefined || !isRelativeSpecifier(specifier)) return undefined;
-    const target = resolveRelativeModule(this.file, specifier, this.boundary);
+    if (specifier === undefined) return undefined;
+    const target = resolveModule(this.file, specifier, this.boundary);
+    // A package is nothing the analysis reads; a project module that isn't there is unknown.
+    if (target === undefined && !isRelativeSpecifier(specifier)) return undefined;
     if (target === undefined) return { kind: 'value', value: UNKNOWN, origin: { kind: 'module', file: this.file, name } };
     return { kind: 'value', value: getModuleObject(target, this.boundary), origin: { kind: 'module', file: target, name } };
   }
 
   private declareImports(statement: TSESTree.ImportDeclaration): void {
     const specifier = statement.source.value;
-    if (!isRelativeSpecifier(specifier)) return;
-    const target = resolveRelativeModule(this.file, specifier, this.boundary);
+    const target = resolveModule(this.file, specifier, this.boundary);
+    if (target === undefined && !isRelativeSpecifier(specifier)) return;
     const boundary = this.boundary;
     for (const imported of statement.specifiers) {
       const importedName =
@@ -337,7 +223,7 @@ class ModuleScope implements Environment {
       return;
     }
     const source = statement.source?.value;
-    const target = source !== undefined ? resolveRelativeModule(this.file, source, this.boundary) : undefined;
+    const target = source !== undefined ? resolveModule(this.file, source, this.boundary) : undefined;
     for (const specifier of statement.specifiers) {
       const localName = moduleExportName(specifier.local);
       const exportedName = moduleExportName(specifier.exported);
@@ -405,10 +291,4 @@ export function requireSpecifier(node: TSESTree.Node): string | undefined {
     return node.arguments[0].value;
   }
   return undefined;
-}
-
-/** For tests: forget cached modules. */
-export function clearModuleCache(): void {
-  moduleCache.clear();
-  resolutionCache.clear();
 }

@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { modifiedTime, readSourceText } from '../core/file-boundary.ts';
-import { parseModule } from '../core/parse-module.ts';
 import type { Collected } from './collect.ts';
 import { detectRestCall } from './rest-calls.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
-import { MAX_MODULE_HOPS, moduleExportName, resolveRelativeModule } from '../core/module-exports.ts';
+import { moduleExportName } from '../core/module-exports.ts';
+import { moduleView } from '../core/module-record.ts';
+import { resolveModule } from '../core/resolve.ts';
 import type { FileBoundary } from '../core/file-boundary.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
@@ -463,16 +463,6 @@ function describeAuth(auth: AuthObject): string {
   }
 }
 
-/**
- * Google objects exported by other modules of the project, as plain data cached by path + mtime
- * (failed lookups too). Import cycles resolve to nothing.
- */
-interface CachedGoogleExports {
-  readonly mtimeMs: number;
-  readonly exports: ReadonlyMap<string, ExportedGoogleValue>;
-}
-const googleExportsCache = new Map<string, CachedGoogleExports>();
-const analysing = new Set<string>();
 const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false };
 
 function lookupModuleExport(
@@ -481,7 +471,7 @@ function lookupModuleExport(
   name: string,
   boundary: FileBoundary,
 ): ExportedGoogleValue | undefined {
-  const target = resolveRelativeModule(fromFile, specifier, boundary);
+  const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return undefined;
   const exported = moduleGoogleExports(target, boundary).get(name);
   if (exported?.requested === undefined) return exported;
@@ -491,27 +481,22 @@ function lookupModuleExport(
   return { ...exported, requested: { ...requested, describedIn: requested.describedIn ?? requested.origin?.file ?? target } };
 }
 
+/**
+ * The Google objects another module of the project exports: a view of its module record (parsed
+ * once, shared with its constants), plain data valid while the module and every module its
+ * answer came from are unchanged. Import cycles and chains past the hop limit are nothing.
+ */
 function moduleGoogleExports(file: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
-  const mtimeMs = modifiedTime(file, boundary);
-  if (mtimeMs === undefined) return new Map();
-  const key = `${boundary.root}\0${file}`;
-  const cached = googleExportsCache.get(key);
-  if (cached?.mtimeMs === mtimeMs) return cached.exports;
-  // An import cycle, or a chain of re-exports deeper than the analysis follows: unknown.
-  if (analysing.has(key) || analysing.size >= MAX_MODULE_HOPS) return new Map();
-  analysing.add(key);
-  try {
-    const text = readSourceText(file, boundary);
-    const sourceCode = text === undefined ? undefined : parseModule(file, text);
-    const exports =
-      sourceCode === undefined || !mentionsGoogleApis(sourceCode)
-        ? new Map<string, ExportedGoogleValue>()
-        : toPlainExports(new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues(), file);
-    googleExportsCache.set(key, { mtimeMs, exports });
-    return exports;
-  } finally {
-    analysing.delete(key);
-  }
+  return moduleView<ReadonlyMap<string, ExportedGoogleValue>>(
+    'google-exports',
+    file,
+    boundary,
+    (sourceCode) =>
+      mentionsGoogleApis(sourceCode)
+        ? toPlainExports(new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues(), file)
+        : new Map(),
+    new Map(),
+  );
 }
 
 /** Drops AST nodes: the cache holds plain data, and fixes never edit another file. */
