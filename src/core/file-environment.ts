@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getExportedValue, getModuleObject, moduleExportName, requireSpecifier } from './module-exports.ts';
+import { moduleExportName, requireSpecifier } from './export-table.ts';
+import { getExportedValue, getModuleObject } from './module-exports.ts';
 import { resolveModule } from './resolve.ts';
 import { forEachNode } from './ast-walk.ts';
 import type { FileBoundary } from './file-boundary.ts';

@@ -16,7 +16,10 @@ import { parseModule } from './parse-module.ts';
  */
 interface ModuleRecord {
   readonly mtimeMs: number;
-  /** The parsed module, while it is among the most recently parsed; undefined when unreadable or unparsable. */
+  /**
+   * The parsed module, while it is among the most recently parsed and every view computed from it
+   * is still valid; undefined when unreadable or unparsable.
+   */
   syntax: Readonly<TSESLint.SourceCode> | undefined | 'evicted';
   readonly views: Map<string, { readonly value: unknown; readonly dependencies: Dependencies }>;
 }
@@ -89,6 +92,13 @@ export function moduleView<T>(
 }
 
 function syntaxOf(record: ModuleRecord, key: string, file: string, boundary: FileBoundary): Readonly<TSESLint.SourceCode> | undefined {
+  // The evaluator memoises values on the AST's nodes: once a file a view read has changed, those
+  // may be stale, so the module is parsed afresh.
+  for (const [name, view] of record.views) {
+    if (unchanged(view.dependencies, boundary)) continue;
+    record.views.delete(name);
+    record.syntax = 'evicted';
+  }
   if (record.syntax === 'evicted') {
     const text = readSourceText(file, boundary);
     record.syntax = text === undefined || nestedDeeperThan(text, MAX_NESTING) ? undefined : parseModule(file, text);
