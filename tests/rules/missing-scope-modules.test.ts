@@ -3,7 +3,8 @@ import rule from '../../src/rules/missing-scope.ts';
 import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 
 // Imports through the project's own aliases (real fixture files under tests/fixtures/aliases):
-// tsconfig/jsconfig `paths` and `baseUrl` (with `extends`), and package.json `imports`.
+// tsconfig/jsconfig `paths` and `baseUrl` (with `extends`), and package.json `imports`; and
+// clients handed on by a barrel (tests/fixtures/cross-file/barrel.ts).
 const ruleTester = untypedRuleTester();
 const ALIASES = path.join(FIXTURES, 'aliases');
 const SEND = {
@@ -13,7 +14,7 @@ const SEND = {
   add: '`https://www.googleapis.com/auth/gmail.send`',
 };
 
-ruleTester.run('missing-scope (path aliases)', rule, {
+ruleTester.run('missing-scope (aliases and barrels)', rule, {
   valid: [
     {
       name: 'an alias to a constant that requests the scope',
@@ -151,6 +152,30 @@ await google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' }
           line: 5,
           column: 7,
           data: { ...SEND, source: 'the GoogleAuth on line 4', where: ' to `SCOPES` in ./lib/auth.ts' },
+        },
+      ],
+    },
+    {
+      name: 'Google clients re-exported by a barrel (`export { x as y } from`, `export *`): traced to the module that makes them',
+      code: `
+import { sharedGmail, mailer } from './barrel';
+await sharedGmail.users.messages.send({ userId: 'me' });
+await mailer.users.messages.send({ userId: 'me' });
+`,
+      output: null,
+      filename: path.join(FIXTURES, 'cross-file', 'app.ts'),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 3,
+          column: 7,
+          data: { ...SEND, source: 'the GoogleAuth on line 4 in ./gmail-client.ts', where: ' to `SCOPES` in ./scopes.ts' },
+        },
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 7,
+          data: { ...SEND, source: 'the GoogleAuth on line 3 in ./lib/oauth.js', where: ' to ./lib/oauth.js' },
         },
       ],
     },
