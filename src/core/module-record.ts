@@ -25,7 +25,7 @@ interface ModuleRecord {
 }
 
 /** Records of modules (plain data views): far more than a real project's imported modules. */
-export const MAX_MODULE_RECORDS = 2_000;
+const MAX_MODULE_RECORDS = 2_000;
 /** Parsed ASTs kept for views not yet asked for: the ones a lint is using right now. */
 const MAX_PARSED_MODULES = 64;
 

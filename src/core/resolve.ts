@@ -177,6 +177,8 @@ function nearestFile(directory: string, names: readonly string[], boundary: File
     for (const name of names) {
       const candidate = path.join(folder, name);
       if (fileTime(candidate, boundary) !== -1) return candidate;
+      // A config created here later changes the answer.
+      dependOn(candidate, -1);
     }
     if (folder === boundary.root) break;
   }

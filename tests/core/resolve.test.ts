@@ -41,7 +41,8 @@ describe('resolveModule', () => {
     expect(resolve(scopes)).toBeUndefined();
   });
 
-  it('tsconfig paths are re-read when the config changes (a new alias is seen at the next lint)', () => {
+  it('tsconfig paths are re-read when the config changes or is created (a new alias is seen at the next lint)', () => {
+    expect(resolve('@/lib/scopes')).toBeUndefined();
     const config = write(path.join(project, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
     expect(resolve('@/lib/scopes')).toBe(scopes);
     expect(resolve('~/lib/scopes')).toBeUndefined();
