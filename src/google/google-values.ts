@@ -161,7 +161,7 @@ export class GoogleValueResolver {
     private readonly env: FileEnvironment,
     /** `this.x = …` assignments per class, for class fields. */
     private readonly classFieldWrites: ReadonlyMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>,
-    /** Google objects exported by relative modules. */
+    /** Google objects exported by the project's own modules (relative, `#lib/…`, tsconfig paths). */
     private readonly lookupExport: ExportLookup = () => undefined,
   ) {}
 
