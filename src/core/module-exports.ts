@@ -7,11 +7,13 @@ import type { ExportTable } from './export-table.ts';
 import { evaluate, memberOf, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
 
-/**
+/*
  * Constants exported by the project's modules, for `import { SCOPES } from './scopes'` and
  * `require('./scopes')`: a view of the module's record (./module-record.ts), plain data cached by
  * the mtimes of the module and of every file its exports came from.
  */
+
+/** Where a re-exported name is declared: the module and the name it has there. */
 export interface ExportOrigin {
   readonly file: string;
   readonly name: string;
@@ -55,9 +57,7 @@ function moduleConstants(file: string, boundary: FileBoundary): ModuleConstants 
     'constants',
     file,
     boundary,
-    (sourceCode) => {
-      return new ModuleScope(file, boundary, sourceCode.ast).readExports();
-    },
+    (sourceCode) => new ModuleScope(file, boundary, sourceCode.ast).readExports(),
     undefined,
   );
 }

@@ -452,8 +452,9 @@ function lookupModuleExport(
   boundary: FileBoundary,
 ): ExportedGoogleValue | undefined {
   const target = resolveModule(fromFile, specifier, boundary);
-  const exported = target === undefined ? undefined : moduleGoogleExports(target, boundary).get(name);
-  return exported === undefined ? undefined : seenFromImporter(exported, target!);
+  if (target === undefined) return undefined;
+  const exported = moduleGoogleExports(target, boundary).get(name);
+  return exported === undefined ? undefined : seenFromImporter(exported, target);
 }
 
 /** What the module `specifier` names exports, as seen from `fromFile`; nothing when it does not resolve. */
