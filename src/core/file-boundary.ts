@@ -92,7 +92,8 @@ function realPath(file: string): string | undefined {
   }
 }
 
-function isUnder(file: string, directory: string): boolean {
+/** Whether `file` is `directory` or inside it (paths compared as written, no file system access). */
+export function isUnder(file: string, directory: string): boolean {
   const relative = path.relative(directory, file);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

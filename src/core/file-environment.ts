@@ -1,14 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import {
-  getExportedValue,
-  getModuleObject,
-  isRelativeSpecifier,
-  moduleExportName,
-  requireSpecifier,
-  resolveRelativeModule,
-} from './module-exports.ts';
+import { moduleExportName, requireSpecifier } from './export-table.ts';
+import { getExportedValue, getModuleObject } from './module-exports.ts';
+import { resolveModule } from './resolve.ts';
 import { forEachNode } from './ast-walk.ts';
 import type { FileBoundary } from './file-boundary.ts';
 import type { VisitorKeys } from './ast-walk.ts';
@@ -134,8 +129,7 @@ export class FileEnvironment implements Environment {
       case 'init':
         return { kind: 'expression', node: source.node, env: this, name: source.name };
       case 'module': {
-        if (!isRelativeSpecifier(source.module)) return undefined;
-        const target = resolveRelativeModule(this.filename, source.module, this.boundary);
+        const target = resolveModule(this.filename, source.module, this.boundary);
         if (target === undefined) return undefined;
         const [first, ...rest] = source.path;
         let value: StaticValue = first === undefined ? getModuleObject(target, this.boundary) : getExportedValue(target, first, this.boundary);

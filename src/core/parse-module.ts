@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
+import { startValidationRound } from './dependencies.ts';
 
 /** What ESLint's `context.languageOptions` says about how the linted file is parsed. */
 interface ParserChoice {
@@ -17,6 +18,8 @@ interface ParserChoice {
 let current: ParserChoice = {};
 
 export function useParserOf(languageOptions: Readonly<ParserChoice> | undefined): void {
+  // A new linted file: the module caches look at the file system again (./dependencies.ts).
+  startValidationRound();
   current = { parser: languageOptions?.parser, parserOptions: withoutProgram(languageOptions?.parserOptions) };
 }
 

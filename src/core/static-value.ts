@@ -42,8 +42,8 @@ const MAX_STEPS = 100_000;
  */
 const MAX_ENVIRONMENT_STEPS = 1_000_000;
 /** Longer lists and strings are unknown: no scope list comes near (Google has about 500 scopes). */
-export const MAX_LIST_LENGTH = 1_000;
-export const MAX_STRING_LENGTH = 64 * 1024;
+const MAX_LIST_LENGTH = 1_000;
+const MAX_STRING_LENGTH = 64 * 1024;
 
 interface Budget {
   steps: number;

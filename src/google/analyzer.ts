@@ -1,14 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { modifiedTime, readSourceText } from '../core/file-boundary.ts';
-import { parseModule } from '../core/parse-module.ts';
 import type { Collected } from './collect.ts';
 import { detectRestCall } from './rest-calls.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
-import { MAX_MODULE_HOPS, moduleExportName, resolveRelativeModule } from '../core/module-exports.ts';
+import { exportTable } from '../core/export-table.ts';
+import type { ExportTable } from '../core/export-table.ts';
+import { moduleView } from '../core/module-record.ts';
+import { resolveModule } from '../core/resolve.ts';
 import type { FileBoundary } from '../core/file-boundary.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
@@ -50,53 +51,32 @@ export class Analyzer {
     this.calls = new CallDetector(sourceCode, this.env, this.resolver);
   }
 
-  /** The Google objects this module exports (for files that import them): clients, auth objects, factories. */
-  exportedGoogleValues(): Map<string, ExportedGoogleValue> {
+  /**
+   * The Google objects this module exports (for files that import them): clients, auth objects,
+   * factories. Reads the module's export table (src/core/export-table.ts), the one its constants
+   * come from too; `exportsOf` gives what another module exports (re-exports, `export *`).
+   */
+  exportedGoogleValues(exportsOf: (specifier: string) => ReadonlyMap<string, ExportedGoogleValue>): Map<string, ExportedGoogleValue> {
+    const table = exportTable(this.sourceCode.ast);
     const result = new Map<string, ExportedGoogleValue>();
-    const record = (name: string, node: TSESTree.Node): void => {
-      const exported = this.classifyExport(node);
+    const record = (name: string, exported: ExportedGoogleValue | undefined): void => {
       if (exported !== undefined) result.set(name, exported);
     };
-    for (const statement of this.sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
-        const declaration = statement.declaration;
-        if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-          for (const declarator of declaration.declarations) {
-            if (declarator.id.type === AST_NODE_TYPES.Identifier) record(declarator.id.name, declarator.id);
-          }
-        } else if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id !== null) {
-          record(declaration.id.name, declaration);
-        }
-        if (statement.source === null) {
-          for (const specifier of statement.specifiers) {
-            if (specifier.local.type === AST_NODE_TYPES.Identifier) record(moduleExportName(specifier.exported), specifier.local);
-          }
-        }
-      } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-        record('default', statement.declaration);
-      } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-        const expression = statement.expression;
-        if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) continue;
-        const left = expression.left;
-        const isModuleExports = left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'module' && memberKeyName(left) === 'exports';
-        if (isModuleExports) {
-          const right = unwrapExpression(expression.right);
-          if (right.type === AST_NODE_TYPES.ObjectExpression) {
-            for (const property of right.properties) {
-              const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-              if (property.type === AST_NODE_TYPES.Property && key !== undefined) record(key, property.value);
-            }
-          } else {
-            record('default', right);
-          }
-        } else if (
-          (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports') ||
-          (left.object.type === AST_NODE_TYPES.MemberExpression && memberKeyName(left.object) === 'exports')
-        ) {
-          const key = memberKeyName(left);
-          if (key !== undefined) record(key, expression.right);
-        }
+    const moduleExports = table.moduleExports === undefined ? undefined : unwrapExpression(table.moduleExports);
+    if (moduleExports?.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of moduleExports.properties) {
+        const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+        if (property.type === AST_NODE_TYPES.Property && key !== undefined) record(key, this.classifyExport(property.value));
       }
+    } else if (moduleExports !== undefined) {
+      record('default', this.classifyExport(moduleExports));
+    }
+    for (const [name, entry] of table.exports) {
+      if (entry.kind === 'binding' || entry.kind === 'expression') record(name, this.classifyExport(entry.node));
+      else if (entry.kind === 'reexport') record(name, exportsOf(entry.specifier).get(entry.name));
+    }
+    for (const specifier of table.starExports) {
+      for (const [name, exported] of exportsOf(specifier)) if (name !== 'default' && !result.has(name)) record(name, exported);
     }
     return result;
   }
@@ -463,16 +443,6 @@ function describeAuth(auth: AuthObject): string {
   }
 }
 
-/**
- * Google objects exported by other modules of the project, as plain data cached by path + mtime
- * (failed lookups too). Import cycles resolve to nothing.
- */
-interface CachedGoogleExports {
-  readonly mtimeMs: number;
-  readonly exports: ReadonlyMap<string, ExportedGoogleValue>;
-}
-const googleExportsCache = new Map<string, CachedGoogleExports>();
-const analysing = new Set<string>();
 const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false };
 
 function lookupModuleExport(
@@ -481,37 +451,60 @@ function lookupModuleExport(
   name: string,
   boundary: FileBoundary,
 ): ExportedGoogleValue | undefined {
-  const target = resolveRelativeModule(fromFile, specifier, boundary);
+  const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return undefined;
   const exported = moduleGoogleExports(target, boundary).get(name);
-  if (exported?.requested === undefined) return exported;
-  // Its description names lines of the module that made it, said relative to each linted file
-  // when a message is written (describeSource): never relative to a module in between.
+  return exported === undefined ? undefined : seenFromImporter(exported, target);
+}
+
+/** What the module `specifier` names exports, as seen from `fromFile`; nothing when it does not resolve. */
+function importedGoogleExports(fromFile: string, specifier: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
+  const target = resolveModule(fromFile, specifier, boundary);
+  if (target === undefined) return new Map();
+  return new Map([...moduleGoogleExports(target, boundary)].map(([name, exported]) => [name, seenFromImporter(exported, target)]));
+}
+
+/**
+ * Its description names lines of the module that made it, said relative to each linted file when
+ * a message is written (describeSource): never relative to a module in between.
+ */
+function seenFromImporter(exported: ExportedGoogleValue, target: string): ExportedGoogleValue {
   const requested = exported.requested;
+  if (requested === undefined) return exported;
   return { ...exported, requested: { ...requested, describedIn: requested.describedIn ?? requested.origin?.file ?? target } };
 }
 
+/**
+ * The Google objects another module of the project exports: a view of its module record (parsed
+ * once, shared with its constants), plain data valid while the module and every module its
+ * answer came from are unchanged. Import cycles and chains past the hop limit are nothing.
+ */
 function moduleGoogleExports(file: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
-  const mtimeMs = modifiedTime(file, boundary);
-  if (mtimeMs === undefined) return new Map();
-  const key = `${boundary.root}\0${file}`;
-  const cached = googleExportsCache.get(key);
-  if (cached?.mtimeMs === mtimeMs) return cached.exports;
-  // An import cycle, or a chain of re-exports deeper than the analysis follows: unknown.
-  if (analysing.has(key) || analysing.size >= MAX_MODULE_HOPS) return new Map();
-  analysing.add(key);
-  try {
-    const text = readSourceText(file, boundary);
-    const sourceCode = text === undefined ? undefined : parseModule(file, text);
-    const exports =
-      sourceCode === undefined || !mentionsGoogleApis(sourceCode)
-        ? new Map<string, ExportedGoogleValue>()
-        : toPlainExports(new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues(), file);
-    googleExportsCache.set(key, { mtimeMs, exports });
-    return exports;
-  } finally {
-    analysing.delete(key);
+  return moduleView<ReadonlyMap<string, ExportedGoogleValue>>(
+    'google-exports',
+    file,
+    boundary,
+    (sourceCode) =>
+      mentionsGoogleApis(sourceCode) || handsOnImports(exportTable(sourceCode.ast))
+        ? toPlainExports(
+            new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues((specifier) =>
+              importedGoogleExports(file, specifier, boundary),
+            ),
+            file,
+          )
+        : new Map(),
+    new Map(),
+  );
+}
+
+/** A barrel: it exports what it imports (`export { gmail } from './client'`, `export *`, `import { x }; export { x }`). */
+function handsOnImports(table: ExportTable): boolean {
+  if (table.starExports.length > 0) return true;
+  for (const entry of table.exports.values()) {
+    if (entry.kind === 'reexport') return true;
+    if (entry.kind === 'binding' && table.bindings.get(entry.name)?.kind === 'import') return true;
   }
+  return false;
 }
 
 /** Drops AST nodes: the cache holds plain data, and fixes never edit another file. */

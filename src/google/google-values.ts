@@ -47,7 +47,7 @@ export interface AuthObject {
 export type ExportedGoogleValue =
   | { readonly kind: 'client' | 'client-factory' | 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined };
 
-/** Looks up a relative module's exported Google object: `(specifier, exportName)`. */
+/** Looks up a project module's exported Google object: `(specifier, exportName)`; undefined when unresolved or none. */
 export type ExportLookup = (specifier: string, name: string) => ExportedGoogleValue | undefined;
 
 export type GoogleValue =
@@ -161,7 +161,7 @@ export class GoogleValueResolver {
     private readonly env: FileEnvironment,
     /** `this.x = …` assignments per class, for class fields. */
     private readonly classFieldWrites: ReadonlyMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>,
-    /** Google objects exported by relative modules. */
+    /** Google objects exported by the project's own modules (relative, `#lib/…`, tsconfig paths). */
     private readonly lookupExport: ExportLookup = () => undefined,
   ) {}
 
@@ -310,12 +310,13 @@ export class GoogleValueResolver {
     return resource === undefined ? UNKNOWN_VALUE : { kind: 'resource', client, path: resource.split('.') };
   }
 
-  /** A module export; for relative modules, the Google object the module exports under that name. */
+  /** A module export; for the project's own modules, the Google object the module exports under that name. */
   private moduleValue(module: string, path: readonly string[], node: TSESTree.Node | undefined): GoogleValue {
-    if (!module.startsWith('.') || path.length === 0) return { kind: 'module', module, path };
+    if (path.length === 0) return { kind: 'module', module, path };
     const [name, ...rest] = path;
+    // A module of the project (relative, `#lib/…`, a tsconfig path); a package when nothing resolves.
     const exported = this.lookupExport(module, name!);
-    if (exported === undefined) return UNKNOWN_VALUE;
+    if (exported === undefined) return module.startsWith('.') ? UNKNOWN_VALUE : { kind: 'module', module, path };
     const anchor = node ?? this.env.sourceCode.ast;
     let value: GoogleValue;
     switch (exported.kind) {

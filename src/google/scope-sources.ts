@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import { definingModule, isRelativeSpecifier, resolveRelativeModule } from '../core/module-exports.ts';
+import { definingModule } from '../core/module-exports.ts';
+import { isRelativeSpecifier, resolveModule } from '../core/resolve.ts';
 import { evaluate, memberKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
 
 /** An editable place where scopes are written: the literal in this file, or a name in another module. */
@@ -75,8 +76,8 @@ export function traceDeclaration(rawNode: TSESTree.Node, env: FileEnvironment, d
           return { ...inner, name: inner.name ?? node.name };
         }
       }
-      if (source?.kind === 'module' && isRelativeSpecifier(source.module)) {
-        const resolved = resolveRelativeModule(env.filename, source.module, env.boundary);
+      const resolved = source?.kind === 'module' ? resolveModule(env.filename, source.module, env.boundary) : undefined;
+      if (source?.kind === 'module' && (resolved !== undefined || isRelativeSpecifier(source.module))) {
         const [exported, ...rest] = source.path;
         if (resolved !== undefined && exported !== undefined && exported !== 'default') {
           // Name the module that declares it, not an index that re-exports it.

@@ -96,3 +96,76 @@ describe('a module that did not exist at the first lint is found once it is crea
     expect(lint()).toEqual(['5:missingScope']);
   });
 });
+
+/**
+ * The same for what a module's import gives it (a module that module imports), for a scope
+ * constant and for an exported Google auth object: the Google exports of a module were cached by
+ * that module's own mtime only, so an edit of its import was never seen.
+ */
+describe('an edit of the module an imported module imports is seen at the next lint', () => {
+  const project = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-import-of-import-')));
+  afterAll(() => {
+    fs.rmSync(project, { recursive: true, force: true });
+  });
+  const base = path.join(project, 'base.js');
+  const writeBase = (scope: string, tick: number): void => {
+    fs.writeFileSync(base, `export const BASE = ['https://www.googleapis.com/auth/${scope}'];\n`);
+    fs.utimesSync(base, 3_000_000 + tick, 3_000_000 + tick);
+  };
+  fs.writeFileSync(path.join(project, 'scopes.js'), "import { BASE } from './base.js';\nexport const SCOPES = [...BASE];\n");
+  fs.writeFileSync(
+    path.join(project, 'auth.js'),
+    "import { google } from 'googleapis';\nimport { BASE } from './base.js';\nexport const auth = new google.auth.GoogleAuth({ scopes: BASE });\n",
+  );
+  const linter = new Linter({ configType: 'flat', cwd: project });
+  const lint = (code: string): string[] => {
+    const file = path.join(project, 'app.js');
+    fs.writeFileSync(file, code);
+    return linter
+      .verify(
+        code,
+        [
+          {
+            files: ['**/*.js'],
+            plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin },
+            rules: { [`${PREFIX}/missing-scope`]: ['error', { reportUnresolved: true }] },
+          },
+        ],
+        { filename: file },
+      )
+      .map((message) => `${message.line}:${message.messageId ?? ''}`);
+  };
+  const throughConstant = APP.replace("'./mid.js'", "'./scopes.js'");
+  const throughAuth = `import { google } from 'googleapis';
+import { auth } from './auth.js';
+const gmail = google.gmail({ version: 'v1', auth });
+await gmail.users.messages.send({ userId: 'me' });
+`;
+
+  it('a scope constant built from its import (scopes.js spreads base.js)', () => {
+    writeBase('gmail.readonly', 1);
+    expect(lint(throughConstant)).toEqual(['5:missingScope']);
+    writeBase('gmail.send', 2);
+    expect(lint(throughConstant)).toEqual([]);
+  });
+
+  it('an exported Google auth object whose scopes come from its import (auth.js reads base.js)', () => {
+    writeBase('gmail.readonly', 3);
+    expect(lint(throughAuth)).toEqual(['4:missingScope']);
+    writeBase('gmail.send', 4);
+    expect(lint(throughAuth)).toEqual([]);
+    writeBase('gmail.readonly', 5);
+    expect(lint(throughAuth)).toEqual(['4:missingScope']);
+  });
+
+  it('an exported Google auth object whose module was missing at the first lint', () => {
+    const code = throughAuth.replace("'./auth.js'", "'./later-auth.js'");
+    expect(lint(code)).toEqual(['4:unresolvedScopes']);
+    fs.writeFileSync(
+      path.join(project, 'later-auth.js'),
+      "import { google } from 'googleapis';\nexport const auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.readonly'] });\n",
+    );
+    fs.utimesSync(project, 4_000_000, 4_000_000);
+    expect(lint(code)).toEqual(['4:missingScope']);
+  });
+});

@@ -1,0 +1,233 @@
+import path from 'node:path';
+import { BoundedCache } from './bounded-cache.ts';
+import { collectDependencies, dependOn, dependOnAll, fileTime, folderDependency, folderTime, unchanged } from './dependencies.ts';
+import type { Dependencies } from './dependencies.ts';
+import { insideBoundary, isUnder, readSourceText } from './file-boundary.ts';
+import type { FileBoundary } from './file-boundary.ts';
+
+/**
+ * The one module resolver: which file of the project an import specifier names, as Node and
+ * TypeScript find it: relative specifiers (exact, with an extension, TypeScript's `.js`→`.ts`,
+ * index files), `package.json` `imports` (`#lib/auth`), and tsconfig/jsconfig `compilerOptions`
+ * `paths` and `baseUrl` (following relative `extends`). Packages (`googleapis`, `node:fs`) and
+ * anything outside the file boundary are unresolved: the analysis never reads `node_modules`.
+ */
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** `extends` chains longer than this are cut (a loop, or generated configs). */
+const MAX_EXTENDS_DEPTH = 8;
+
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
+/**
+ * Resolved specifiers with what the answer depends on (the file found, the config files read, and
+ * for a failed lookup the folders its candidates would appear in): re-checked once per lint.
+ */
+const resolutions = new BoundedCache<string, { readonly file: string | undefined; readonly dependencies: Dependencies }>(10_000);
+
+/** The file `specifier` names when imported from `fromFile`, or undefined (a package, missing, outside). */
+export function resolveModule(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
+  const key = `${boundary.root}\0${path.dirname(fromFile)}\0${specifier}`;
+  const cached = resolutions.get(key);
+  if (cached !== undefined && unchanged(cached.dependencies, boundary)) {
+    dependOnAll(cached.dependencies);
+    return cached.file;
+  }
+  const { value: file, dependencies } = collectDependencies(() => resolveUncached(fromFile, specifier, boundary));
+  resolutions.set(key, { file, dependencies });
+  return file;
+}
+
+function resolveUncached(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
+  const directory = path.dirname(fromFile);
+  if (isRelativeSpecifier(specifier)) return resolveFile(path.resolve(directory, specifier), boundary);
+  if (path.isAbsolute(specifier) || specifier.startsWith('node:')) return undefined;
+  if (specifier.startsWith('#')) return resolvePackageImport(directory, specifier, boundary);
+  return resolveConfigPath(directory, specifier, boundary);
+}
+
+/** Exact, with an extension, `.js` written for a `.ts` file, or the folder's index file. */
+function resolveFile(base: string, boundary: FileBoundary): string | undefined {
+  const candidates = [base];
+  const withoutJsExtension = base.replace(/\.(m|c)?jsx?$/, '');
+  for (const extension of EXTENSIONS) candidates.push(base + extension);
+  if (withoutJsExtension !== base) for (const extension of EXTENSIONS) candidates.push(withoutJsExtension + extension);
+  for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
+  const found = candidates.find((candidate) => insideBoundary(candidate, boundary) !== undefined);
+  if (found !== undefined) {
+    dependOn(found, fileTime(found, boundary));
+    return found;
+  }
+  // Tried again when a module appears beside it (`x.js`) or in it (`x/index.js`). Outside the
+  // working directory nothing ever resolves, so nothing there is looked at.
+  if (!isUnder(base, boundary.root)) return undefined;
+  for (const folder of [path.dirname(base), base]) dependOn(folderDependency(folder), folderTime(folder));
+  return undefined;
+}
+
+/** `#lib/auth` through the nearest package.json's `imports` (exact keys and `*` patterns). */
+function resolvePackageImport(directory: string, specifier: string, boundary: FileBoundary): string | undefined {
+  const manifest = nearestFile(directory, ['package.json'], boundary);
+  if (manifest === undefined) return undefined;
+  const imports = readJsonFile(manifest, boundary)?.imports;
+  if (!isRecord(imports)) return undefined;
+  const target = matchPattern(imports, specifier)?.map((mapped) => conditionalTarget(mapped)).find((found) => found !== undefined);
+  // Only files of the package itself (`./src/…`); a target that names another package is unresolved.
+  if (target === undefined || !target.startsWith('./')) return undefined;
+  return resolveFile(path.resolve(path.dirname(manifest), target), boundary);
+}
+
+/** The file a conditional export target picks (types, import, require, node, default: the first present). */
+function conditionalTarget(target: unknown, depth = 0): string | undefined {
+  if (typeof target === 'string') return target;
+  if (!isRecord(target) || depth > 4) return undefined;
+  for (const [condition, value] of Object.entries(target)) {
+    if (!['types', 'import', 'require', 'node', 'default'].includes(condition)) continue;
+    const found = conditionalTarget(value, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** `@/lib/auth` through the nearest tsconfig.json/jsconfig.json's `paths`, else relative to its `baseUrl`. */
+function resolveConfigPath(directory: string, specifier: string, boundary: FileBoundary): string | undefined {
+  const configFile = nearestFile(directory, ['tsconfig.json', 'jsconfig.json'], boundary);
+  if (configFile === undefined) return undefined;
+  const options = compilerPathOptions(configFile, boundary, 0);
+  if (options.paths !== undefined) {
+    const substitutions = matchPattern(options.paths.map, specifier);
+    if (substitutions !== undefined) {
+      for (const substitution of substitutions) {
+        if (typeof substitution !== 'string') continue;
+        const found = resolveFile(path.resolve(options.baseUrl ?? options.paths.base, substitution), boundary);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+  }
+  return options.baseUrl === undefined ? undefined : resolveFile(path.resolve(options.baseUrl, specifier), boundary);
+}
+
+interface PathOptions {
+  /** `paths`, and the folder its entries are relative to when there is no `baseUrl`. */
+  readonly paths: { readonly map: Readonly<Record<string, unknown>>; readonly base: string } | undefined;
+  /** Absolute. */
+  readonly baseUrl: string | undefined;
+}
+
+/** `paths` and `baseUrl`, each from the config that sets it, following relative `extends` (a string or a list). */
+function compilerPathOptions(configFile: string, boundary: FileBoundary, depth: number): PathOptions {
+  const config = readJsonFile(configFile, boundary);
+  const folder = path.dirname(configFile);
+  let inherited: PathOptions = { paths: undefined, baseUrl: undefined };
+  const extendsList = typeof config?.extends === 'string' ? [config.extends] : Array.isArray(config?.extends) ? config.extends : [];
+  if (depth < MAX_EXTENDS_DEPTH) {
+    for (const parent of extendsList) {
+      // A package's shared config (`@tsconfig/node20`) lives in node_modules: not read.
+      if (typeof parent !== 'string' || !isRelativeSpecifier(parent)) continue;
+      const parentFile = path.resolve(folder, parent);
+      const candidates = parentFile.endsWith('.json') ? [parentFile] : [parentFile, `${parentFile}.json`];
+      const found = candidates.find((candidate) => fileTime(candidate, boundary) !== -1);
+      if (found === undefined) continue;
+      const options = compilerPathOptions(found, boundary, depth + 1);
+      inherited = { paths: options.paths ?? inherited.paths, baseUrl: options.baseUrl ?? inherited.baseUrl };
+    }
+  }
+  const compilerOptions = isRecord(config?.compilerOptions) ? config.compilerOptions : {};
+  const paths = isRecord(compilerOptions.paths) ? { map: compilerOptions.paths, base: folder } : inherited.paths;
+  const baseUrl = typeof compilerOptions.baseUrl === 'string' ? path.resolve(folder, compilerOptions.baseUrl) : inherited.baseUrl;
+  return { paths, baseUrl };
+}
+
+/**
+ * The value of the key that matches `specifier`: an exact key, else the `prefix*suffix` pattern
+ * with the longest prefix, its `*` replaced in the value(s) by what it matched. Always a list.
+ */
+function matchPattern(map: Readonly<Record<string, unknown>>, specifier: string): unknown[] | undefined {
+  const exact = map[specifier];
+  if (exact !== undefined) return Array.isArray(exact) ? exact : [exact];
+  let best: { prefix: string; value: unknown; matched: string } | undefined;
+  for (const [pattern, value] of Object.entries(map)) {
+    const star = pattern.indexOf('*');
+    if (star === -1 || pattern.indexOf('*', star + 1) !== -1) continue;
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    if (specifier.length < prefix.length + suffix.length || !specifier.startsWith(prefix) || !specifier.endsWith(suffix)) continue;
+    if (best === undefined || prefix.length > best.prefix.length) {
+      best = { prefix, value, matched: specifier.slice(prefix.length, specifier.length - suffix.length) };
+    }
+  }
+  if (best === undefined) return undefined;
+  const matched = best.matched;
+  const replace = (target: unknown): unknown => (typeof target === 'string' ? target.replaceAll('*', matched) : replaceInConditions(target, matched));
+  return Array.isArray(best.value) ? best.value.map(replace) : [replace(best.value)];
+}
+
+function replaceInConditions(target: unknown, matched: string): unknown {
+  if (!isRecord(target)) return target;
+  return Object.fromEntries(Object.entries(target).map(([key, value]) => [key, typeof value === 'string' ? value.replaceAll('*', matched) : replaceInConditions(value, matched)]));
+}
+
+/** The first of `names` found in `directory` or a folder above it, never above the boundary's root. */
+function nearestFile(directory: string, names: readonly string[], boundary: FileBoundary): string | undefined {
+  for (let folder = directory; isUnder(folder, boundary.root); folder = path.dirname(folder)) {
+    for (const name of names) {
+      const candidate = path.join(folder, name);
+      if (fileTime(candidate, boundary) !== -1) return candidate;
+      // A config created here later changes the answer.
+      dependOn(candidate, -1);
+    }
+    if (folder === boundary.root) break;
+  }
+  return undefined;
+}
+
+const jsonFiles = new BoundedCache<string, { readonly mtimeMs: number; readonly value: Record<string, unknown> | undefined }>(256);
+
+/** A JSON (or tsconfig-style JSONC) object file read through the file boundary; undefined when unreadable. */
+function readJsonFile(file: string, boundary: FileBoundary): Record<string, unknown> | undefined {
+  const mtimeMs = fileTime(file, boundary);
+  dependOn(file, mtimeMs);
+  const key = `${boundary.root}\0${file}`;
+  const cached = jsonFiles.get(key);
+  if (cached?.mtimeMs === mtimeMs) return cached.value;
+  const text = readSourceText(file, boundary);
+  let value: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = text === undefined ? undefined : JSON.parse(withoutJsonComments(text));
+    value = isRecord(parsed) ? parsed : undefined;
+  } catch {
+    value = undefined;
+  }
+  jsonFiles.set(key, { mtimeMs, value });
+  return value;
+}
+
+/** tsconfig files are JSONC: comments and trailing commas (outside strings) are dropped. */
+function withoutJsonComments(text: string): string {
+  let result = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '"') {
+      const start = index;
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+      result += text.slice(start, index + 1);
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+      result += '\n';
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end === -1 ? text.length : end + 1;
+    } else {
+      result += char;
+    }
+  }
+  return result.replace(/,(\s*[}\]])/g, '$1');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
