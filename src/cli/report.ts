@@ -7,12 +7,12 @@ import path from 'node:path';
 import type { FileInventory, InventoryCall, InventorySource } from '../google/inventory.ts';
 import type { AuthKind } from '../google/google-values.ts';
 import { GMAIL_V1 } from '../scopes/api-map.ts';
-import { CLASSIFICATION_RANK, getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import { getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
-import { isSatisfied, minimalCover, solve } from '../scopes/solver.ts';
-import { usedScopes } from '../scopes/policy.ts';
+import { isSatisfied, minimalCover } from '../scopes/solver.ts';
+import { highestClassification, missingScopes, unusedScopes } from '../scopes/policy.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -186,8 +186,8 @@ export function buildReport(input: BuildReportInput): Report {
     const gmailRequested = source.scopes.filter((scope) => GMAIL_SCOPES.has(scope));
     let unused: string[];
     if (own.length > 0) {
-      const needed = usedScopes(own, source.scopes);
-      unused = gmailRequested.filter((scope) => !needed.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
+      const unusedHere = new Set(unusedScopes(own, source.scopes));
+      unused = gmailRequested.filter((scope) => unusedHere.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
     } else {
       unused = gmailRequested.filter((scope) => !calls.some((call) => call.accepted.includes(scope)));
     }
@@ -204,7 +204,7 @@ export function buildReport(input: BuildReportInput): Report {
       complete: source.complete,
       operations: own.length,
       minimal: minimalCover(own.map((call) => call.effective)),
-      missing: missingCalls.length === 0 ? [] : solve(missingCalls.map((call) => call.effective), source.scopes).add,
+      missing: missingCalls.length === 0 ? [] : missingScopes(missingCalls, source.scopes),
       unused: orderScopes(unused),
     };
   });
@@ -278,7 +278,7 @@ export function buildReport(input: BuildReportInput): Report {
     missing,
     unused,
     classification,
-    verification: { requested: highestClassification(requested), minimal: highestClassification(minimal) },
+    verification: { requested: highestClassification(requested) ?? null, minimal: highestClassification(minimal) ?? null },
     skipped: [...(input.skipped ?? [])].map((item) => ({ ...item, file: relative(item.file) })),
   };
 }
@@ -300,16 +300,6 @@ function misspellingOf(scope: string): string | null {
   if (isKnownGoogleScope(scope)) return null;
   const correction = correctScope(scope);
   return correction.certain ? correction.candidates[0]! : null;
-}
-
-export function highestClassification(scopes: readonly string[]): Classification | null {
-  let best: Classification | null = null;
-  for (const scope of scopes) {
-    const classification = getScopeInfo(scope)?.classification;
-    if (classification === undefined) continue;
-    if (best === null || CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[best]) best = classification;
-  }
-  return best;
 }
 
 const AUTH_LABELS: Readonly<Record<AuthKind, string>> = {

@@ -16,17 +16,55 @@ import type { StringToken } from './string-tokens.ts';
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 
+/** A scope declaration literal in the linted file: an array of scopes or a space-delimited string. */
+export type DeclarationNode = TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral;
+
+/**
+ * The edits rules make to a traced scope declaration (bound to one file: its text and its
+ * constants), in the declaration's own style: the file's quotes and line endings, the list's
+ * indentation, trailing commas and comments kept.
+ */
+export interface ScopeEdits {
+  /** Where `scope` is written in the declaration (undefined: not written there literally). */
+  locate(node: DeclarationNode, scope: string): ScopeLocation | undefined;
+  /** Appends scopes to the declaration. */
+  add(node: DeclarationNode, scopes: readonly string[]): (fixer: Fixer) => Fix | Fix[] | null;
+  /** Removes one scope (undefined when it is not written literally in the declaration). */
+  remove(node: DeclarationNode, scope: string): ((fixer: Fixer) => Fix | Fix[]) | undefined;
+  /** Replaces one scope with others (undefined when it is not written literally in the declaration). */
+  replace(node: DeclarationNode, scope: string, replacements: readonly string[]): ((fixer: Fixer) => Fix) | undefined;
+}
+
+/** The scope edits of one file. */
+export function scopeEdits(sourceCode: Readonly<TSESLint.SourceCode>, env: FileEnvironment): ScopeEdits {
+  return {
+    locate: (node, scope) => locateScope(sourceCode, env, node, scope),
+    add: (node, scopes) => addScopesFix(sourceCode, env, node, scopes),
+    remove: (node, scope) => removeScopeFix(sourceCode, env, node, scope),
+    replace: (node, scope, replacements) => replaceScopeFix(sourceCode, env, node, scope, replacements),
+  };
+}
+
+/** For a file without scope declarations (it never mentions a Google API): nothing to edit. */
+export const NO_SCOPE_EDITS: ScopeEdits = {
+  locate: () => undefined,
+  add: () => () => null,
+  remove: () => undefined,
+  replace: () => undefined,
+};
+
+/** A declaration written as a literal in the linted file. */
+export type EditableDeclaration = ScopeDeclaration & { readonly node: DeclarationNode };
+
 /** Whether `declaration` is a literal in this file that an edit can extend. */
-export function isEditable(declaration: ScopeDeclaration | undefined): declaration is ScopeDeclaration & {
-  node: NonNullable<ScopeDeclaration['node']>;
-} {
+export function isEditable(declaration: ScopeDeclaration | undefined): declaration is EditableDeclaration {
   return declaration?.node !== undefined && declaration.file === undefined;
 }
 
-export function addScopesFix(
+function addScopesFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   env: FileEnvironment,
-  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  node: DeclarationNode,
   scopes: readonly string[],
 ): (fixer: Fixer) => Fix | Fix[] | null {
   return (fixer) => {
@@ -124,7 +162,7 @@ export function lineEnding(sourceCode: Readonly<TSESLint.SourceCode>): string {
 }
 
 /** The quote the file uses, from its first string token (single quotes when it has none). */
-function defaultQuote(sourceCode: Readonly<TSESLint.SourceCode>): string {
+export function defaultQuote(sourceCode: Readonly<TSESLint.SourceCode>): string {
   const token = sourceCode.ast.tokens?.find((candidate) => candidate.type === AST_TOKEN_TYPES.String);
   return token?.value[0] ?? "'";
 }
@@ -140,10 +178,10 @@ export type ScopeLocation =
     };
 
 /** Finds `scope` in a declaration literal (an array of scopes or a space-delimited string). */
-export function locateScope(
+function locateScope(
   sourceCode: Readonly<TSESLint.SourceCode>,
   env: FileEnvironment,
-  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  node: DeclarationNode,
   scope: string,
 ): ScopeLocation | undefined {
   if (node.type !== AST_NODE_TYPES.ArrayExpression) {
@@ -173,10 +211,10 @@ export function locateScope(
  * it sits alone on one), or the word of a space-delimited string. Undefined when the scope is
  * not written literally in `node` (a spread, an import).
  */
-export function removeScopeFix(
+function removeScopeFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   env: FileEnvironment,
-  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  node: DeclarationNode,
   scope: string,
 ): ((fixer: Fixer) => Fix | Fix[]) | undefined {
   const location = locateScope(sourceCode, env, node, scope);
@@ -248,10 +286,10 @@ export function removeScopeFix(
  * of a string stays a word; an array element becomes one element per replacement). Undefined
  * when the scope is not written literally in `node`.
  */
-export function replaceScopeFix(
+function replaceScopeFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
   env: FileEnvironment,
-  node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral,
+  node: DeclarationNode,
   scope: string,
   replacements: readonly string[],
 ): ((fixer: Fixer) => Fix) | undefined {

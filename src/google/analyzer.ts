@@ -20,7 +20,8 @@ import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, un
 import { callShape } from './call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
-import type { FileFacts, ApiCall } from './facts.ts';
+import type { ApiCall } from './facts.ts';
+import type { Analysis } from './analysis.ts';
 import { CallDetector, isTwoSegmentUsersCall, mayBeGmailCall } from './call-detection.ts';
 import type { DetectedCall } from './call-detection.ts';
 
@@ -100,7 +101,7 @@ export class Analyzer {
     return undefined;
   }
 
-  run(): FileFacts {
+  run(): Analysis {
     const calls: ApiCall[] = [];
     const authObjects = new Map<AuthObject, ScopeSource | undefined>();
     const retry: TSESTree.CallExpression[] = [];

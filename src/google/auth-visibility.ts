@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { FileFacts, ApiCall } from './facts.ts';
+import type { ApiCall } from './facts.ts';
+import type { Analysis } from './analysis.ts';
 import { isExported } from '../core/file-environment.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import type { GoogleValueResolver } from './google-values.ts';
@@ -14,7 +15,7 @@ import { memberKeyName, propertyKeyName, unwrapExpression } from '../core/static
  * stored in a field, passed to an unknown function, `getAccessToken()`, `google.options()` —
  * means code we can't see may use the scopes, and least-privilege must stay silent.
  *
- * Computed from the FileFacts (its calls and environment); it follows values forward from
+ * Computed from the Analysis (its calls and environment); it follows values forward from
  * where they are made, which the analysis itself (tracing backwards from calls) does not do.
  */
 
@@ -57,7 +58,7 @@ export interface AuthVisibility {
  * The auth objects (as made in this file: alternatives flattened, `getClient()` traced to its
  * base) that give a call its scopes; undefined when they can't all be traced.
  */
-export function authObjectsOfCall(analysis: FileFacts, call: ApiCall): AuthObject[] | undefined {
+export function authObjectsOfCall(analysis: Analysis, call: ApiCall): AuthObject[] | undefined {
   // The analysis' own tracer: class fields and imported modules included, results shared.
   const resolver = analysis.resolver;
   if (resolver === undefined) return undefined;
@@ -89,7 +90,7 @@ export function authObjectsOfCall(analysis: FileFacts, call: ApiCall): AuthObjec
 }
 
 /** Follows the auth objects forward from where they are made. */
-export function authVisibility(analysis: FileFacts, auths: readonly AuthObject[]): AuthVisibility {
+export function authVisibility(analysis: Analysis, auths: readonly AuthObject[]): AuthVisibility {
   const { env, resolver } = analysis;
   if (env === undefined || resolver === undefined) return { contained: false, reachedCalls: new Set() };
   const tracker = new UsageTracker(env, resolver, gmailCallNodes(analysis));
@@ -98,9 +99,9 @@ export function authVisibility(analysis: FileFacts, auths: readonly AuthObject[]
 }
 
 /** Built once per file, not once per auth object: thousands of them stay linear. */
-const callNodes = new WeakMap<FileFacts, ReadonlySet<TSESTree.Node>>();
+const callNodes = new WeakMap<Analysis, ReadonlySet<TSESTree.Node>>();
 
-function gmailCallNodes(analysis: FileFacts): ReadonlySet<TSESTree.Node> {
+function gmailCallNodes(analysis: Analysis): ReadonlySet<TSESTree.Node> {
   let nodes = callNodes.get(analysis);
   if (nodes === undefined) {
     nodes = new Set(analysis.calls.map((call) => call.node));

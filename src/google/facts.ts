@@ -1,10 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
-import type { FileEnvironment } from '../core/file-environment.ts';
 import { fileBoundary } from '../core/file-boundary.ts';
 import { useParserOf } from '../core/parse-module.ts';
-import type { GmailClient, GoogleValueResolver, AuthObject } from './google-values.ts';
+import { evaluate } from '../core/static-value.ts';
+import { NO_SCOPE_EDITS, scopeEdits } from '../fix/scope-edits.ts';
+import type { ScopeEdits } from '../fix/scope-edits.ts';
+import type { Analysis } from './analysis.ts';
+import type { GmailClient, AuthObject } from './google-values.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { ScopeStringNode } from './collect.ts';
 import type { RequestUse } from './scope-requests.ts';
@@ -12,6 +15,25 @@ import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { Analyzer } from './analyzer.ts';
+import { hasDelegationSubject } from './delegation.ts';
+import { scopeRequests } from './request-groups.ts';
+import type { ScopeRequest } from './request-groups.ts';
+import { isMappedBeforeUse, writtenScopes } from './written-scopes.ts';
+
+/**
+ * What rules (and the report) read about one file: its Google API calls, its scope requests and
+ * the edits that change them. Rules import this module and never the analysis toolbox behind it
+ * (the environment, the evaluator, the tracer of Google objects): tests/rules/imports.test.ts.
+ */
+
+export type { ScopeDeclaration, ScopeSource, SourceLocation } from './scope-sources.ts';
+export { describeDeclaration, describeSource } from './scope-sources.ts';
+export type { ScopeStringNode } from './collect.ts';
+export type { RequestUse } from './scope-requests.ts';
+export { isRequest } from './scope-requests.ts';
+export type { ScopeRequest } from './request-groups.ts';
+export type { AuthObject, AuthKind } from './google-values.ts';
+export type { PluginSettings } from './settings.ts';
 
 /** A Google API call found in the file. */
 export interface ApiCall {
@@ -25,20 +47,27 @@ export interface ApiCall {
   readonly shape: CallShape;
   /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
   readonly via: 'client' | 'rest';
-  /** The scopes that reach the call; undefined when they cannot be known. */
+  /** The scopes that reach the call (its client's scope request); undefined when they cannot be known. */
   readonly requested: ScopeSource | undefined;
 }
 
-export type { ScopeStringNode } from './collect.ts';
+/** An auth object made in this file, with the scopes it requests. */
+export interface AuthObjectFacts {
+  readonly auth: AuthObject;
+  readonly source: ScopeSource | undefined;
+  /** A service account that impersonates a user (`subject`): domain-wide delegation, no consent screen. */
+  readonly delegated: boolean;
+}
 
 export interface FileFacts {
   readonly calls: readonly ApiCall[];
-  /** Constant evaluation and scope lookups for this file (shared, so rules never rebuild it). */
-  readonly env: FileEnvironment | undefined;
-  /** The tracer of Google objects that produced these facts (memoised), for rules that follow values further. */
-  readonly resolver: GoogleValueResolver | undefined;
   /** Auth objects made in this file, with the scopes they request. */
-  readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
+  readonly authObjects: readonly AuthObjectFacts[];
+  /**
+   * The file's scope requests from auth objects and its own declarations, each with its calls,
+   * whether its auth objects were traced, and (on first read) whether every use is visible.
+   */
+  readonly requests: readonly ScopeRequest[];
   /** Every scope the file declares (union), or undefined when it declares none. */
   readonly fileScopes: ScopeSource | undefined;
   readonly scopeStrings: readonly ScopeStringNode[];
@@ -46,20 +75,57 @@ export interface FileFacts {
   readonly feedsMailProtocol: boolean;
   /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
   readonly requestUse: (node: TSESTree.Node) => RequestUse;
+  /** The string an expression of this file evaluates to (`PREFIX + 'gmail.send'`), when it is a constant. */
+  readonly stringValueOf: (node: TSESTree.Node) => string | undefined;
+  /** The scope strings that write these declarations, followed through local constants (see ./written-scopes.ts). */
+  readonly writtenScopes: (declarations: Iterable<TSESTree.Node>) => Map<TSESTree.Node, string>;
+  /** Whether a string is an element of an array constant the code only ever `.map()`s (short names made into URLs). */
+  readonly isMappedBeforeUse: (node: TSESTree.Node) => boolean;
+  /** Edits to the scope declarations written in this file. */
+  readonly edits: ScopeEdits;
   readonly settings: PluginSettings;
 }
 
-const EMPTY_ANALYSIS_BASE = {
-  calls: [],
-  env: undefined,
-  resolver: undefined,
-  authObjects: [],
-  fileScopes: undefined,
-  scopeStrings: [],
-  feedsMailProtocol: false,
-  requestUse: (): RequestUse => 'unknown',
-} as const;
+/** The facts of an analysis; the toolbox stays inside the closures. */
+function factsOf(analysis: Analysis, sourceCode: Readonly<TSESLint.SourceCode>): FileFacts {
+  const { env } = analysis;
+  let requests: ScopeRequest[] | undefined;
+  return {
+    calls: analysis.calls,
+    authObjects: analysis.authObjects.map(({ auth, source }) => ({ auth, source, delegated: hasDelegationSubject(auth.node) })),
+    get requests() {
+      return (requests ??= scopeRequests(analysis));
+    },
+    fileScopes: analysis.fileScopes,
+    scopeStrings: analysis.scopeStrings,
+    feedsMailProtocol: analysis.feedsMailProtocol,
+    requestUse: analysis.requestUse,
+    stringValueOf: (node) => {
+      if (env === undefined) return undefined;
+      const value = evaluate(node, env);
+      return value.kind === 'string' ? value.value : undefined;
+    },
+    writtenScopes: (declarations) => (env === undefined ? new Map() : writtenScopes(declarations, env)),
+    isMappedBeforeUse: (node) => env !== undefined && isMappedBeforeUse(node, env),
+    edits: env === undefined ? NO_SCOPE_EDITS : scopeEdits(sourceCode, env),
+    settings: analysis.settings,
+  };
+}
 
+/** A file that never mentions a Google client library: nothing to analyse. */
+function emptyAnalysis(settings: PluginSettings): Analysis {
+  return {
+    calls: [],
+    env: undefined,
+    resolver: undefined,
+    authObjects: [],
+    fileScopes: undefined,
+    scopeStrings: [],
+    feedsMailProtocol: false,
+    requestUse: (): RequestUse => 'unknown',
+    settings,
+  };
+}
 
 const cache = new WeakMap<TSESTree.Program, FileFacts | { readonly failure: unknown }>();
 
@@ -69,21 +135,20 @@ const cache = new WeakMap<TSESTree.Program, FileFacts | { readonly failure: unkn
  */
 export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileFacts {
   const sourceCode = context.sourceCode;
-  let analysis = cache.get(sourceCode.ast);
-  if (analysis === undefined) {
+  let facts = cache.get(sourceCode.ast);
+  if (facts === undefined) {
     try {
       const settings = readPluginSettings(context.settings);
       useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
-      analysis = mentionsGoogleApis(sourceCode)
+      const analysis = mentionsGoogleApis(sourceCode)
         ? new Analyzer(sourceCode, context.filename, fileBoundary(context.cwd), settings).run()
-        : { ...EMPTY_ANALYSIS_BASE, settings };
+        : emptyAnalysis(settings);
+      facts = factsOf(analysis, sourceCode);
     } catch (error) {
-      analysis = { failure: error };
+      facts = { failure: error };
     }
-    cache.set(sourceCode.ast, analysis);
+    cache.set(sourceCode.ast, facts);
   }
-  if ('failure' in analysis) throw analysis.failure;
-  return analysis;
+  if ('failure' in facts) throw facts.failure;
+  return facts;
 }
-
-

@@ -1,21 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { authObjectsOfCall, authVisibility } from '../google/auth-visibility.ts';
-import { getFileFacts } from '../google/facts.ts';
-import type { FileFacts, ApiCall } from '../google/facts.ts';
-import { isExported } from '../core/file-environment.ts';
-import type { FileEnvironment } from '../core/file-environment.ts';
-import type { AuthObject } from '../google/google-values.ts';
-import { isEditable, locateScope, removeScopeFix, replaceScopeFix } from '../fix/scope-edits.ts';
-import { describeSource } from '../google/scope-sources.ts';
-import type { ScopeDeclaration, ScopeSource } from '../google/scope-sources.ts';
+import { describeSource, getFileFacts } from '../google/facts.ts';
+import type { FileFacts, ApiCall, ScopeRequest } from '../google/facts.ts';
+import { isEditable } from '../fix/scope-edits.ts';
 import { rangeLocation } from '../fix/string-tokens.ts';
-import { CLASSIFICATION_RANK, classificationOf, getScopeInfo, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
-import type { Classification } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, classificationRank, getScopeInfo, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
-import { callNeed, usedScopes } from '../scopes/policy.ts';
+import { callNeed, highestClassification, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
 import { joinWords } from '../utils/join-words.ts';
@@ -61,10 +53,9 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const analysis = getFileFacts(context);
-        const env = analysis.env;
         // A token that also goes to SMTP/IMAP needs https://mail.google.com/, which no API call shows.
-        if (env === undefined || analysis.feedsMailProtocol) return;
-        const groups = sourceGroups(analysis);
+        if (analysis.feedsMailProtocol) return;
+        const groups = analysis.requests;
         const sharingDeclarations = groupsSharingDeclarations(groups);
         const reported = new Set<string>();
         const indexOf = new Map(groups.map((group, index) => [group, index]));
@@ -77,15 +68,15 @@ export default createRule<Options, MessageIds>({
           const key = `${cluster.join(',')}|${group.source.scopes.join(' ')}`;
           let changes = changesByCluster.get(key);
           if (changes === undefined) {
-            changes = changesFor(analysis, group, sharing, allowed);
+            changes = changesFor(group, sharing, allowed);
             changesByCluster.set(key, changes);
           }
           for (const change of changes) {
-            const where = reportLocation(context.sourceCode, env, group, change.scope);
+            const where = reportLocation(context.sourceCode, analysis, group, change.scope);
             const key = `${change.scope}@${where.key}`;
             if (reported.has(key)) continue;
             reported.add(key);
-            const fix = editFor(context.sourceCode, env, group.source, change);
+            const fix = editFor(analysis, group.source, change);
             const data = {
               source: describeSource(group.source, context.filename),
               scope: scopeLabel(change.scope),
@@ -116,14 +107,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** The calls that share one scope source, and the auth objects behind it. */
-interface SourceGroup {
-  readonly source: ScopeSource;
-  readonly calls: ApiCall[];
-  /** The auth objects made in this file that give these calls their scopes (undefined: not traced). */
-  auths: AuthObject[] | undefined;
-}
-
 /** One proposed change to a source's scopes. */
 interface Change {
   readonly kind: 'unused' | 'redundant' | 'broader';
@@ -137,62 +120,13 @@ interface Change {
   readonly after: readonly string[];
 }
 
-/** Groups the file's Gmail calls by the source of their scopes; adds auth objects without calls. */
-function sourceGroups(analysis: FileFacts): SourceGroup[] {
-  const groups = new Map<ScopeSource, SourceGroup>();
-  for (const call of analysis.calls) {
-    const source = call.requested;
-    if (source === undefined || (source.kind !== 'auth' && source.kind !== 'file')) continue;
-    let group = groups.get(source);
-    if (group === undefined) groups.set(source, (group = { source, calls: [], auths: [] }));
-    group.calls.push(call);
-    const auths = source.kind === 'auth' ? authObjectsOfCall(analysis, call) : undefined;
-    // Several auth objects may reach the call (`isAdmin ? adminAuth : userAuth`): which one needs
-    // what is not visible, so the group is not judged.
-    if (auths === undefined || auths.length > 1) group.auths = undefined;
-    else if (group.auths !== undefined) for (const auth of auths) if (!group.auths.includes(auth)) group.auths.push(auth);
-  }
-  const traced = new Set([...groups.values()].flatMap((group) => group.auths ?? []));
-  for (const { auth, source } of analysis.authObjects) {
-    if (source === undefined || groups.has(source) || traced.has(auth)) continue;
-    groups.set(source, { source, calls: [], auths: [auth] });
-  }
-  return [...groups.values()];
-}
-
-/** Whether every user of the group's scopes is visible: settings say so, or the auth objects never leave the file's sight. */
-function isVisible(analysis: FileFacts, group: SourceGroup): boolean {
-  // A list other modules import (or one imported from another module) may serve calls in files
-  // this lint of one file can't analyse: never judged, whatever the settings say.
-  if (group.source.declarations.some((declaration) => isShared(declaration, analysis.env))) return false;
-  if (analysis.settings.complete) return true;
-  if (group.source.kind !== 'auth' || group.auths === undefined || group.auths.length === 0 || group.calls.length === 0) return false;
-  const visibility = authVisibility(analysis, group.auths);
-  if (!visibility.contained) return false;
-  const own = new Set(group.calls.map((call) => call.node));
-  return [...visibility.reachedCalls].every((call) => own.has(call));
-}
-
-/** Declared in another module, or in a variable this module exports. */
-function isShared(declaration: ScopeDeclaration, env: FileEnvironment | undefined): boolean {
-  if (declaration.file !== undefined) return true;
-  for (let node: TSESTree.Node | undefined = declaration.node; node !== undefined; node = node.parent) {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator) {
-      const variable = node.id.type === AST_NODE_TYPES.Identifier ? env?.findVariable(node.id) : undefined;
-      return variable === undefined || isExported(variable);
-    }
-    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return false;
-  }
-  return false;
-}
-
 /**
  * The other groups whose sources are written in one of the same literals (by the literal's start
  * offset): looked up per group, not by comparing every pair (a file with thousands of auth
  * objects stays linear).
  */
-function groupsSharingDeclarations(groups: readonly SourceGroup[]): (group: SourceGroup) => SourceGroup[] {
-  const byStart = new Map<number, SourceGroup[]>();
+function groupsSharingDeclarations(groups: readonly ScopeRequest[]): (group: ScopeRequest) => ScopeRequest[] {
+  const byStart = new Map<number, ScopeRequest[]>();
   for (const group of groups) {
     for (const declaration of group.source.declarations) {
       if (declaration.node === undefined) continue;
@@ -204,7 +138,7 @@ function groupsSharingDeclarations(groups: readonly SourceGroup[]): (group: Sour
   }
   const order = new Map(groups.map((group, index) => [group, index]));
   return (group) => {
-    const others = new Set<SourceGroup>();
+    const others = new Set<ScopeRequest>();
     for (const declaration of group.source.declarations) {
       if (declaration.node === undefined) continue;
       for (const other of byStart.get(declaration.node.range[0]) ?? []) if (other !== group) others.add(other);
@@ -219,19 +153,18 @@ function groupsSharingDeclarations(groups: readonly SourceGroup[]): (group: Sour
  * (a replacement is always granted by the scope it replaces, so any subset is safe too).
  */
 function changesFor(
-  analysis: FileFacts,
-  group: SourceGroup,
-  sharing: readonly SourceGroup[],
+  group: ScopeRequest,
+  sharing: readonly ScopeRequest[],
   allowed: ReadonlySet<string>,
 ): Change[] {
   const source = group.source;
-  if (!isVisible(analysis, group)) return [];
+  if (!group.visible) return [];
   // Other sources written in the same literal: they must be visible too, and keep working.
-  const affected: { calls: ApiCall[]; scopes: Set<string>; original: readonly string[] }[] = [
+  const affected: { calls: readonly ApiCall[]; scopes: Set<string>; original: readonly string[] }[] = [
     { calls: group.calls, scopes: new Set(source.scopes), original: source.scopes },
   ];
   for (const other of sharing) {
-    if (!isVisible(analysis, other)) return [];
+    if (!other.visible) return [];
     affected.push({ calls: other.calls, scopes: new Set(other.source.scopes), original: other.source.scopes });
   }
   const requirementsOf = (calls: readonly ApiCall[]): string[][] =>
@@ -308,33 +241,17 @@ function narrowerReplacement(scope: string, usedBy: readonly string[][], working
   const rest = [...working].filter((candidate) => candidate !== scope);
   const { add, unsatisfiable } = solve(usedBy, rest);
   if (add.length === 0 || unsatisfiable.length > 0) return undefined;
-  if (!add.every((replacement) => isBroader(scope, replacement) || rank(replacement) < rank(scope))) return undefined;
-  if (add.some((candidate) => rank(candidate) > rank(scope))) return undefined;
+  if (!add.every((replacement) => isBroader(scope, replacement) || classificationRank(replacement) < classificationRank(scope))) return undefined;
+  if (add.some((candidate) => classificationRank(candidate) > classificationRank(scope))) return undefined;
   const opened = new Set(add.flatMap((replacement) => methodsAccepting(replacement)));
   if (opened.size >= methodsAccepting(scope).length) return undefined;
   return add;
 }
 
-function rank(scope: string): number {
-  const classification = classificationOf(scope);
-  return classification === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[classification];
-}
-
-function highest(scopes: readonly string[]): Classification | undefined {
-  let best: Classification | undefined;
-  for (const scope of scopes) {
-    const classification = classificationOf(scope);
-    if (classification !== undefined && (best === undefined || CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[best])) {
-      best = classification;
-    }
-  }
-  return best;
-}
-
 /** " That lowers the app from restricted to sensitive scopes.", when the change lowers its Google verification; else nothing. */
 function effectOf(change: Change): string {
-  const before = highest(change.before);
-  const after = highest(change.after);
+  const before = highestClassification(change.before);
+  const after = highestClassification(change.after);
   if (before === undefined) return '';
   if (after === undefined) return ` The app then needs no ${before} Gmail scope.`;
   if (CLASSIFICATION_RANK[after] < CLASSIFICATION_RANK[before]) return ` That lowers the app from ${before} to ${after} scopes.`;
@@ -344,13 +261,13 @@ function effectOf(change: Change): string {
 /** The scope's own literal in the declaration, else the declaration, else the auth object or first call. */
 function reportLocation(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  env: FileEnvironment,
-  group: SourceGroup,
+  analysis: FileFacts,
+  group: ScopeRequest,
   scope: string,
 ): { at: { node: TSESTree.Node } | { loc: TSESTree.SourceLocation }; key: string } {
   for (const declaration of group.source.declarations) {
     if (!isEditable(declaration)) continue;
-    const location = locateScope(sourceCode, env, declaration.node, scope);
+    const location = analysis.edits.locate(declaration.node, scope);
     if (location?.kind === 'element') return { at: { node: location.element }, key: String(location.element.range[0]) };
     if (location?.kind === 'word') {
       const token = location.tokens[location.index]!;
@@ -363,19 +280,18 @@ function reportLocation(
 
 /** The edit for a change, when every declaration that may hold the scope is a literal here. */
 function editFor(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  env: FileEnvironment,
-  source: ScopeSource,
+  analysis: FileFacts,
+  source: ScopeRequest['source'],
   change: Change,
 ): TSESLint.ReportFixFunction | undefined {
   if (!source.complete || source.declarations.some((declaration) => !isEditable(declaration))) return undefined;
   const fixes: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[])[] = [];
   for (const declaration of source.declarations) {
-    if (!isEditable(declaration) || locateScope(sourceCode, env, declaration.node, change.scope) === undefined) continue;
+    if (!isEditable(declaration) || analysis.edits.locate(declaration.node, change.scope) === undefined) continue;
     const fix =
       change.kind === 'broader'
-        ? replaceScopeFix(sourceCode, env, declaration.node, change.scope, change.replacements)
-        : removeScopeFix(sourceCode, env, declaration.node, change.scope);
+        ? analysis.edits.replace(declaration.node, change.scope, change.replacements)
+        : analysis.edits.remove(declaration.node, change.scope);
     if (fix === undefined) return undefined;
     fixes.push(fix);
   }

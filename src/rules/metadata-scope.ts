@@ -1,12 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getFileFacts } from '../google/facts.ts';
-import type { ApiCall } from '../google/facts.ts';
-import type { FileEnvironment } from '../core/file-environment.ts';
-import { isEditable, lineEnding, locateScope, removeScopeFix } from '../fix/scope-edits.ts';
-import { describeSource } from '../google/scope-sources.ts';
-import type { ScopeDeclaration, ScopeSource } from '../google/scope-sources.ts';
-import { findProperty, unwrapExpression } from '../core/static-value.ts';
+import { describeSource, getFileFacts } from '../google/facts.ts';
+import type { ApiCall, FileFacts, ScopeSource } from '../google/facts.ts';
+import { isEditable } from '../fix/scope-edits.ts';
+import type { EditableDeclaration } from '../fix/scope-edits.ts';
+import { paramProperty, paramsObject, setStringParamFix } from '../fix/param-edits.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
@@ -42,8 +39,6 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const analysis = getFileFacts(context);
         if (analysis.calls.length === 0) return;
-        const env = analysis.env;
-        if (env === undefined) return;
         const removals = new Map<ScopeSource, ReturnType<typeof metadataRemoval>>();
         for (const call of analysis.calls) {
           const source = call.requested;
@@ -52,12 +47,12 @@ export default createRule<Options, MessageIds>({
           if (verdict.status !== 'breaks') continue;
           const conflict = verdict.conflicts.find((candidate) => candidate.certain);
           if (conflict === undefined) continue;
-          if (!removals.has(source)) removals.set(source, metadataRemoval(context.sourceCode, env, source, analysis.calls));
+          if (!removals.has(source)) removals.set(source, metadataRemoval(analysis, source));
           const removal = removals.get(source);
           const params = inlineParams(call);
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
           if (conflict.kind === 'format' && params !== undefined) {
-            suggest.push({ messageId: 'useMetadataFormat', fix: setFormatFix(context.sourceCode, params) });
+            suggest.push({ messageId: 'useMetadataFormat', fix: setStringParamFix(context.sourceCode, params, 'format', 'metadata') });
           }
           if (removal !== undefined) {
             suggest.push({ messageId: 'removeMetadataScope', data: { others: removal.others }, fix: removal.fix });
@@ -92,54 +87,13 @@ function describeFormat(conflict: MetadataConflict): string {
 
 /** The params object literal written in the call, if it is one. */
 function inlineParams(call: ApiCall): TSESTree.ObjectExpression | undefined {
-  if (call.via !== 'client' || call.paramsNode === undefined) return undefined;
-  const node = unwrapExpression(call.paramsNode);
-  return node.type === AST_NODE_TYPES.ObjectExpression ? node : undefined;
+  return call.via === 'client' ? paramsObject(call.paramsNode) : undefined;
 }
 
 /** The `format`/`q` property when it is written in the call, else the call. */
 function reportNode(call: ApiCall, params: TSESTree.ObjectExpression | undefined, conflict: MetadataConflict): TSESTree.Node {
-  const property = findProperty(params, conflict.kind === 'format' ? 'format' : conflict.param);
+  const property = paramProperty(params, conflict.kind === 'format' ? 'format' : conflict.param);
   return property ?? call.node;
-}
-
-/** Sets `format: 'metadata'` in the params literal: replaces the value, or adds the property. */
-function setFormatFix(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  params: TSESTree.ObjectExpression,
-): TSESLint.ReportFixFunction {
-  const quote = quoteOf(sourceCode, params);
-  const text = `format: ${quote}metadata${quote}`;
-  return (fixer) => {
-    const existing = findProperty(params, 'format');
-    if (existing !== undefined) {
-      return existing.shorthand ? fixer.replaceText(existing, text) : fixer.replaceText(existing.value, `${quote}metadata${quote}`);
-    }
-    const last = params.properties.at(-1);
-    if (last === undefined) {
-      return fixer.replaceText(params, `{ ${text} }`);
-    }
-    const afterLast = sourceCode.getTokenAfter(last);
-    const trailingComma = afterLast?.value === ',' ? afterLast : undefined;
-    if (params.loc.start.line === last.loc.start.line) {
-      return trailingComma === undefined ? fixer.insertTextAfter(last, `, ${text}`) : fixer.insertTextAfter(trailingComma, ` ${text},`);
-    }
-    const indent = /^\s*/.exec(sourceCode.lines[last.loc.start.line - 1] ?? '')?.[0] ?? '';
-    return trailingComma === undefined
-      ? fixer.insertTextAfter(last, `,${lineEnding(sourceCode)}${indent}${text}`)
-      : fixer.insertTextAfter(trailingComma, `${lineEnding(sourceCode)}${indent}${text},`);
-  };
-}
-
-/** The quote of the params' string values (else the file's first string, else single quotes). */
-function quoteOf(sourceCode: Readonly<TSESLint.SourceCode>, params: TSESTree.ObjectExpression): string {
-  for (const property of params.properties) {
-    if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Literal && typeof property.value.value === 'string') {
-      return property.value.raw[0] ?? "'";
-    }
-  }
-  const token = sourceCode.ast.tokens?.find((candidate) => candidate.type === 'String');
-  return token?.value[0] ?? "'";
 }
 
 /**
@@ -147,14 +101,13 @@ function quoteOf(sourceCode: Readonly<TSESLint.SourceCode>, params: TSESTree.Obj
  * reads this declaration (not only the broken ones), and the declaration is a literal here.
  */
 function metadataRemoval(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  env: FileEnvironment,
+  analysis: FileFacts,
   source: ScopeSource,
-  calls: readonly ApiCall[],
 ): { fix: TSESLint.ReportFixFunction; others: string } | undefined {
+  const calls = analysis.calls;
   const declaration = source.declarations.find(
-    (candidate): candidate is ScopeDeclaration & { node: NonNullable<ScopeDeclaration['node']> } =>
-      isEditable(candidate) && locateScope(sourceCode, env, candidate.node, METADATA_SCOPE) !== undefined,
+    (candidate): candidate is EditableDeclaration =>
+      isEditable(candidate) && analysis.edits.locate(candidate.node, METADATA_SCOPE) !== undefined,
   );
   if (declaration === undefined) return undefined;
   const others = source.scopes.filter((scope) => scope !== METADATA_SCOPE);
@@ -168,7 +121,7 @@ function metadataRemoval(
     const remaining = requested.scopes.filter((scope) => scope !== METADATA_SCOPE);
     if (!isSatisfied(call.method.scopes.filter((scope) => scope !== METADATA_SCOPE), remaining)) return undefined;
   }
-  const fix = removeScopeFix(sourceCode, env, declaration.node, METADATA_SCOPE);
+  const fix = analysis.edits.remove(declaration.node, METADATA_SCOPE);
   if (fix === undefined) return undefined;
   // Name the scopes that matter: those some call of these scopes accepts.
   const relevant = others.filter((scope) => calls.some((call) => call.requested === source && call.method.scopes.includes(scope)));

@@ -1,14 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { getFileFacts } from '../google/facts.ts';
-import type { ApiCall } from '../google/facts.ts';
-import { addScopesFix, isEditable } from '../fix/scope-edits.ts';
-import { describeDeclaration, describeSource } from '../google/scope-sources.ts';
-import type { ScopeSource } from '../google/scope-sources.ts';
+import { describeDeclaration, describeSource, getFileFacts } from '../google/facts.ts';
+import type { ApiCall, ScopeSource } from '../google/facts.ts';
+import { isEditable } from '../fix/scope-edits.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { narrowestOf, sortNarrowestFirst } from '../scopes/order.ts';
-import { isSatisfied, solve } from '../scopes/solver.ts';
+import { callNeed, missingScopes } from '../scopes/policy.ts';
+import { isSatisfied } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { joinWords, MAX_LISTED } from '../utils/join-words.ts';
 
@@ -75,11 +74,10 @@ export default createRule<Options, MessageIds>({
           else calls.push(call);
         }
         if (failing.size === 0) return;
-        const env = analysis.env!;
         for (const [source, calls] of failing) {
           // One fix per declaration: the least-privileged set that covers every failing call
           // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts).
-          const { add } = solve(calls.map((call) => effectiveAcceptedScopes(call.method, call.shape)), source.scopes);
+          const add = missingScopes(calls.map((call) => callNeed(call.method, call.shape)), source.scopes);
           // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
           const listIsValid = source.scopes.every(isValidGoogleScope);
           const editable =
@@ -94,7 +92,7 @@ export default createRule<Options, MessageIds>({
           };
           for (const call of calls) {
             const data = { method: call.method.id, accepted: narrowestOrBroader(acceptedForDisplay(call)), ...shared };
-            const fix = editable !== undefined && add.length > 0 ? addScopesFix(context.sourceCode, env, editable.node, add) : undefined;
+            const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
             const automatic = autofix && source.kind === 'auth';

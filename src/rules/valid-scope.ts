@@ -1,12 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { getFileFacts } from '../google/facts.ts';
-import type { ScopeStringNode } from '../google/facts.ts';
-import type { FileEnvironment } from '../core/file-environment.ts';
-import { evaluate } from '../core/static-value.ts';
+import { getFileFacts, isRequest } from '../google/facts.ts';
+import type { RequestUse, ScopeStringNode } from '../google/facts.ts';
 import { rangeLocation, stringTokens, stringValue } from '../fix/string-tokens.ts';
-import { isRequest } from '../google/scope-requests.ts';
-import type { RequestUse } from '../google/scope-requests.ts';
 import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import type { ScopeStringContext } from '../scopes/scope-suggestions.ts';
 import { createRule } from '../utils/create-rule.ts';
@@ -58,9 +54,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const analysis = getFileFacts(context);
-        // Scope strings are collected only in files that pass the gate, which have an environment.
-        const env = analysis.env;
-        if (analysis.scopeStrings.length === 0 || env === undefined) return;
+        if (analysis.scopeStrings.length === 0) return;
         const sourceCode = context.sourceCode;
         const concatenations = new Set<TSESTree.Node>();
         for (const scopeString of analysis.scopeStrings) {
@@ -70,10 +64,10 @@ export default createRule<Options, MessageIds>({
             // `PREFIX + 'gmail.sned'`: check the whole value once, report without a fix.
             if (concatenations.has(concatenation)) continue;
             concatenations.add(concatenation);
-            const value = evaluate(concatenation, env);
-            if (value.kind !== 'string') continue;
+            const value = analysis.stringValueOf(concatenation);
+            if (value === undefined) continue;
             const use = analysis.requestUse(concatenation);
-            for (const word of value.value.split(/\s+/).filter(Boolean)) {
+            for (const word of value.split(/\s+/).filter(Boolean)) {
               const scopeContext = requestContext(scopeString, use, besideGoogleScopes(scopeString, [word]));
               if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) continue;
               reportWord(word, { node: concatenation }, undefined);
@@ -81,7 +75,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           // `const SCOPES = ['gmail.send'].map(toUrl)`-style short names, turned into URLs by the code.
-          if (!scopeString.value.includes('://') && isMappedBeforeUse(scopeString.node, env)) {
+          if (!scopeString.value.includes('://') && analysis.isMappedBeforeUse(scopeString.node)) {
             continue;
           }
           const tokens = stringTokens(sourceCode, scopeString.node);
@@ -163,32 +157,6 @@ function requestContext(scopeString: ScopeStringNode, use: RequestUse, beside: b
 
 function orList(scopes: readonly string[]): string {
   return joinWords(scopes.map((scope) => `\`${scope}\``), ' or ');
-}
-
-/**
- * Whether the string is an element of an array constant that the code only ever `.map()`s
- * (short names it turns into scope URLs itself).
- */
-function isMappedBeforeUse(node: TSESTree.Node, env: FileEnvironment): boolean {
-  const array = node.parent;
-  const declarator = array?.parent;
-  if (array?.type !== AST_NODE_TYPES.ArrayExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-  if (declarator.init !== array || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = env.findVariable(declarator.id);
-  const reads = variable?.references.filter((reference) => reference.init !== true) ?? [];
-  return (
-    reads.length > 0 &&
-    reads.every((reference) => {
-      const member = reference.identifier.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === reference.identifier &&
-        member.property.type === AST_NODE_TYPES.Identifier &&
-        member.property.name === 'map' &&
-        member.parent?.type === AST_NODE_TYPES.CallExpression
-      );
-    })
-  );
 }
 
 /** `import x from 'gmail.send'` and friends are module names, not scopes. */

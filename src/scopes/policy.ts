@@ -1,13 +1,15 @@
 /**
- * "Used" and "unused" requested scopes: the one definition the least-privilege rule and the
- * report share, so they never disagree (and the report never calls a scope both missing and
- * unused).
+ * The policy definitions the rules and the report share, so they never disagree: which requested
+ * scopes are "missing", "used" and "unused", and the "highest classification" of a list.
  *
+ * "Used" and "unused" requested scopes (the report never calls a scope both missing and unused):
  * A requested scope is *used* when it belongs to the least-privileged cover (`./solver.ts`'s
  * objective) of the calls' requirements chosen among the requested scopes; every other
  * requested scope is *unused*: the used ones already keep every call that works working.
  */
 import type { MethodInfo } from './api-map.ts';
+import { CLASSIFICATION_RANK, classificationOf } from './catalog.ts';
+import type { Classification } from './catalog.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
 import { solve } from './solver.ts';
@@ -51,4 +53,24 @@ export function usedScopes(calls: readonly CallNeed[], requested: Iterable<strin
 export function unusedScopes(calls: readonly CallNeed[], requested: readonly string[]): string[] {
   const used = usedScopes(calls, requested);
   return requested.filter((scope) => !used.has(scope));
+}
+
+/**
+ * The scopes to add so that every failing call works: the least-privileged cover of what they
+ * need beyond `requested` (never gmail.metadata nor add-on scopes: see ./solver.ts).
+ */
+export function missingScopes(failing: readonly CallNeed[], requested: readonly string[]): string[] {
+  return solve(failing.map((call) => call.effective), requested).add;
+}
+
+/** Google's highest classification among the scopes (uncatalogued ones count for nothing); undefined when none is catalogued. */
+export function highestClassification(scopes: Iterable<string>): Classification | undefined {
+  let best: Classification | undefined;
+  for (const scope of scopes) {
+    const classification = classificationOf(scope);
+    if (classification !== undefined && (best === undefined || CLASSIFICATION_RANK[classification] > CLASSIFICATION_RANK[best])) {
+      best = classification;
+    }
+  }
+  return best;
 }

@@ -1,0 +1,27 @@
+import type { FileEnvironment } from '../core/file-environment.ts';
+import type { AuthObject, GoogleValueResolver } from './google-values.ts';
+import type { ScopeSource } from './scope-sources.ts';
+import type { ScopeStringNode } from './collect.ts';
+import type { RequestUse } from './scope-requests.ts';
+import type { PluginSettings } from './settings.ts';
+import type { ApiCall } from './facts.ts';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * What the analyzer computes for one file, toolbox included (the environment and the tracer of
+ * Google objects). Only src/google reads it: rules read the FileFacts that ./facts.ts builds
+ * from it, which keep the toolbox out of their reach.
+ */
+export interface Analysis {
+  readonly calls: readonly ApiCall[];
+  /** Constant evaluation and scope lookups for this file (undefined: the file never mentions Google APIs). */
+  readonly env: FileEnvironment | undefined;
+  /** The tracer of Google objects that produced these facts (memoised). */
+  readonly resolver: GoogleValueResolver | undefined;
+  readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
+  readonly fileScopes: ScopeSource | undefined;
+  readonly scopeStrings: readonly ScopeStringNode[];
+  readonly feedsMailProtocol: boolean;
+  readonly requestUse: (node: TSESTree.Node) => RequestUse;
+  readonly settings: PluginSettings;
+}
