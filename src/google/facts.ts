@@ -23,7 +23,7 @@ import { isMappedBeforeUse, writtenScopes } from './written-scopes.ts';
 /**
  * What rules (and the report) read about one file: its Google API calls, its scope requests and
  * the edits that change them. Rules import this module and never the analysis toolbox behind it
- * (the environment, the evaluator, the tracer of Google objects): tests/rules/imports.test.ts.
+ * (the environment, the evaluator, the tracer of Google objects): tests/install/layers.test.ts.
  */
 
 export type { ScopeDeclaration, ScopeSource, SourceLocation } from './scope-sources.ts';
