@@ -10,7 +10,7 @@ import { isSatisfied, solve } from '../scopes/solver.ts';
 import { callNeed, highestClassification, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
-import { joinWords } from '../utils/join-words.ts';
+import { codeList } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -39,7 +39,6 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [] }],
     messages: {
       unusedScope: '`{{scope}}`, requested by {{source}}, is needed by none of its Gmail calls.{{effect}}',
       redundantScope: '`{{scope}}`, requested by {{source}}, is not needed: {{others}} already {{cover}} its Gmail calls.{{effect}}',
@@ -48,7 +47,8 @@ export default createRule<Options, MessageIds>({
       replaceScope: 'Replace `{{scope}}` with {{narrower}}.',
     },
   },
-  create(context, [{ allow = [] }]) {
+  defaultOptions: [{ allow: [] }],
+  create(context, [{ allow }]) {
     const allowed = new Set(allow);
     return {
       'Program:exit'() {
@@ -80,9 +80,9 @@ export default createRule<Options, MessageIds>({
             const data = {
               source: describeSource(group.source, context.filename),
               scope: scopeLabel(change.scope),
-              others: formatList(change.coveredBy),
+              others: codeList(change.coveredBy.map(scopeLabel)),
               // What to request instead is typed by the user: full URLs.
-              narrower: joinWords(change.replacements.map((scope) => `\`${scope}\``)),
+              narrower: codeList(change.replacements),
               cover: (change.kind === 'broader' ? change.replacements : change.coveredBy).length === 1 ? 'covers' : 'cover',
               effect: effectOf(change),
             };
@@ -300,8 +300,4 @@ function editFor(
     const result = fix(fixer);
     return Array.isArray(result) ? result : [result];
   });
-}
-
-function formatList(scopes: readonly string[]): string {
-  return joinWords(scopes.map((scope) => `\`${scopeLabel(scope)}\``));
 }

@@ -9,7 +9,7 @@ import { narrowestOf, sortNarrowestFirst } from '../scopes/order.ts';
 import { callNeed, missingScopes } from '../scopes/policy.ts';
 import { isSatisfied } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
-import { joinWords, MAX_LISTED } from '../utils/join-words.ts';
+import { codeList, joinWords, MAX_LISTED } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -46,7 +46,6 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
       missingScope: '`{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       unresolvedScopes:
@@ -54,7 +53,8 @@ export default createRule<Options, MessageIds>({
       addScopes: 'Add {{add}} to the requested scopes.',
     },
   },
-  create(context, [{ autofix = true, reportUnresolved = false }]) {
+  defaultOptions: [{ autofix: true, reportUnresolved: false }],
+  create(context, [{ autofix, reportUnresolved }]) {
     return {
       'Program:exit'() {
         const analysis = getFileFacts(context);
@@ -87,7 +87,7 @@ export default createRule<Options, MessageIds>({
             source: describeSource(source, context.filename),
             requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
             // The user may have to type it: the full URL (a short name would trip valid-scope).
-            add: add.length === 0 ? 'a scope it accepts' : joinWords(add.map((scope) => `\`${scope}\``), ' and '),
+            add: add.length === 0 ? 'a scope it accepts' : codeList(add),
             where: whereToAdd(source, context.filename),
           };
           for (const call of calls) {

@@ -7,7 +7,7 @@ import { correctScope, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '.
 import type { ScopeStringContext } from '../scopes/scope-suggestions.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
-import { joinWords } from '../utils/join-words.ts';
+import { codeList } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -38,7 +38,6 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [] }],
     messages: {
       invalidScope:
         '`{{scope}}` is not a Google OAuth scope ({{problems}}): Google answers `invalid_scope`. Use `{{replacement}}`.',
@@ -47,7 +46,8 @@ export default createRule<Options, MessageIds>({
       replaceScope: 'Replace with `{{replacement}}`.',
     },
   },
-  create(context, [{ allow = [] }]) {
+  defaultOptions: [{ allow: [] }],
+  create(context, [{ allow }]) {
     const allowed = new Set(allow);
     // A list repeating one typo thousands of times asks for its corrections once.
     const corrections = new Map<string, ReturnType<typeof correctScope>>();
@@ -134,7 +134,7 @@ export default createRule<Options, MessageIds>({
         data: {
           scope: word,
           problems: problems.length === 0 ? '' : `: ${problems.join(', ')}`,
-          hint: correction.candidates.length === 0 ? '' : ` Did you mean ${orList(correction.candidates)}?`,
+          hint: correction.candidates.length === 0 ? '' : ` Did you mean ${codeList(correction.candidates, ' or ')}?`,
         },
         suggest,
       });
@@ -153,10 +153,6 @@ function requestContext(scopeString: ScopeStringNode, use: RequestUse, beside: b
     besideGoogleScopes: beside,
     toGoogle: use === 'google',
   };
-}
-
-function orList(scopes: readonly string[]): string {
-  return joinWords(scopes.map((scope) => `\`${scope}\``), ' or ');
 }
 
 /** `import x from 'gmail.send'` and friends are module names, not scopes. */

@@ -16,8 +16,6 @@ export const CLASSIFICATION_RANK: Readonly<Record<Classification, number>> = Obj
   restricted: 2,
 });
 
-export const CLASSIFICATIONS: readonly Classification[] = Object.freeze(['non-sensitive', 'sensitive', 'restricted']);
-
 /** Prefix of (almost) every Google scope URL. */
 export const SCOPE_URL_PREFIX = 'https://www.googleapis.com/auth/';
 

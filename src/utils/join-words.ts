@@ -12,3 +12,8 @@ export function joinWords(items: readonly string[], last = ' and ', total = item
   }
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${last}${items.at(-1)!}`;
 }
+
+/** The items as code in a message: "`a`, `b` and `c`" (or with another last separator). */
+export function codeList(items: readonly string[], last = ' and '): string {
+  return joinWords(items.map((item) => `\`${item}\``), last);
+}
