@@ -39,6 +39,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ allow: [] }],
     messages: {
       unusedScope: '`{{scope}}`, requested by {{source}}, is needed by none of its Gmail calls.{{effect}}',
       redundantScope: '`{{scope}}`, requested by {{source}}, is not needed: {{others}} already {{cover}} its Gmail calls.{{effect}}',
@@ -47,7 +48,6 @@ export default createRule<Options, MessageIds>({
       replaceScope: 'Replace `{{scope}}` with {{narrower}}.',
     },
   },
-  defaultOptions: [{ allow: [] }],
   create(context, [{ allow }]) {
     const allowed = new Set(allow);
     return {

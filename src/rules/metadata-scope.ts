@@ -34,7 +34,6 @@ export default createRule<Options, MessageIds>({
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
     },
   },
-  defaultOptions: [],
   create(context) {
     return {
       'Program:exit'() {

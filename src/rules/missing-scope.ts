@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
       missingScope: '`{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       unresolvedScopes:
@@ -53,7 +54,6 @@ export default createRule<Options, MessageIds>({
       addScopes: 'Add {{add}} to the requested scopes.',
     },
   },
-  defaultOptions: [{ autofix: true, reportUnresolved: false }],
   create(context, [{ autofix, reportUnresolved }]) {
     return {
       'Program:exit'() {

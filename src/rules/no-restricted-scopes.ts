@@ -40,6 +40,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ level: 'restricted', allow: [] }],
     messages: {
       restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: {{consequence}}.',
       restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: {{consequence}}.',
@@ -47,7 +48,6 @@ export default createRule<Options, MessageIds>({
       delegatedScopes: '{{scopes}} are {{classification}} Gmail scopes of a delegated service account: {{consequence}}.',
     },
   },
-  defaultOptions: [{ level: 'restricted', allow: [] }],
   create(context, [{ level, allow }]) {
     const allowed = new Set(allow);
     const threshold = CLASSIFICATION_RANK[level];

@@ -38,6 +38,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ allow: [] }],
     messages: {
       invalidScope:
         '`{{scope}}` is not a Google OAuth scope ({{problems}}): Google answers `invalid_scope`. Use `{{replacement}}`.',
@@ -46,7 +47,6 @@ export default createRule<Options, MessageIds>({
       replaceScope: 'Replace with `{{replacement}}`.',
     },
   },
-  defaultOptions: [{ allow: [] }],
   create(context, [{ allow }]) {
     const allowed = new Set(allow);
     // A list repeating one typo thousands of times asks for its corrections once.

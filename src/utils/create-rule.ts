@@ -21,30 +21,31 @@ export type DefaultedOptions<Options extends readonly unknown[]> = {
   readonly [Index in keyof Options]: Options[Index] extends object ? Readonly<Required<Options[Index]>> : Options[Index];
 };
 
-/** A rule in typescript-eslint's order: name, meta, the default of every option (stated once, here), create. */
+/**
+ * A rule in typescript-eslint's order: name, meta (the default of every option stated once, in
+ * `meta.defaultOptions`, which ESLint >= 9.15 applies itself), create.
+ */
 interface RuleDefinition<Options extends readonly unknown[], MessageIds extends string> {
   readonly name: string;
   readonly meta: Omit<RuleMetaData<MessageIds, PluginDocs, Options>, 'docs' | 'defaultOptions'> & {
     readonly docs: Omit<NonNullable<RuleMetaData<MessageIds, PluginDocs, Options>['docs']>, 'url'>;
-  };
-  readonly defaultOptions: DefaultedOptions<Options>;
+  } & (Options extends readonly [] ? { readonly defaultOptions?: never } : { readonly defaultOptions: DefaultedOptions<Options> });
   create(context: Readonly<RuleContext<MessageIds, Options>>, options: DefaultedOptions<Options>): RuleListener;
 }
 
 /**
  * typescript-eslint's `RuleCreator`, written out so the published code needs no run-time
- * typescript-eslint package (they bring TypeScript in as a peer): adds the docs URL, publishes
- * `defaultOptions` as `meta.defaultOptions` (documentation and ESLint's own merging read it) and
- * hands `create` the options merged over them.
+ * typescript-eslint package (they bring TypeScript in as a peer): adds the docs URL and hands
+ * `create` the options merged over `meta.defaultOptions`.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: RuleDefinition<Options, MessageIds>,
 ): RuleModule<MessageIds, Options, PluginDocs> & { readonly name: string } {
   const { name, meta, create } = rule;
-  const defaultOptions = rule.defaultOptions as unknown as Options;
+  const defaultOptions = (meta.defaultOptions ?? []) as unknown as Options;
   return {
     name,
-    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) }, defaultOptions } as RuleMetaData<MessageIds, PluginDocs, Options>,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } } as RuleMetaData<MessageIds, PluginDocs, Options>,
     defaultOptions,
     // ESLint >= 9.15 applies `meta.defaultOptions` itself; merging again keeps older 9.x right.
     create: (context) =>
