@@ -19,9 +19,12 @@ export interface Analysis {
   /** The tracer of Google objects that produced these facts (memoised). */
   readonly resolver: GoogleValueResolver | undefined;
   readonly authObjects: readonly { readonly auth: AuthObject; readonly source: ScopeSource | undefined }[];
+  /** Every scope the file declares (union), or undefined when it declares none. */
   readonly fileScopes: ScopeSource | undefined;
   readonly scopeStrings: readonly ScopeStringNode[];
+  /** The file hands a Google token to SMTP/IMAP (needs `https://mail.google.com/`, which no API call shows). */
   readonly feedsMailProtocol: boolean;
+  /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
   readonly requestUse: (node: TSESTree.Node) => RequestUse;
   readonly settings: PluginSettings;
 }

@@ -9,7 +9,6 @@ import type { ScopeEdits } from '../fix/scope-edits.ts';
 import type { Analysis } from './analysis.ts';
 import type { GmailClient, AuthObject } from './google-values.ts';
 import type { ScopeSource } from './scope-sources.ts';
-import type { ScopeStringNode } from './collect.ts';
 import type { RequestUse } from './scope-requests.ts';
 import { readPluginSettings } from './settings.ts';
 import type { PluginSettings } from './settings.ts';
@@ -59,8 +58,13 @@ export interface AuthObjectFacts {
   readonly delegated: boolean;
 }
 
-export interface FileFacts {
-  readonly calls: readonly ApiCall[];
+/**
+ * One file's facts: its calls, its file-wide scope declarations (`fileScopes`), its scope-like
+ * strings, whether it feeds SMTP/IMAP, how a written value is used (`requestUse`) and the plugin
+ * settings as the analysis found them (see ./analysis.ts), plus what follows.
+ */
+export interface FileFacts
+  extends Pick<Analysis, 'calls' | 'fileScopes' | 'scopeStrings' | 'feedsMailProtocol' | 'requestUse' | 'settings'> {
   /** Auth objects made in this file, with the scopes they request. */
   readonly authObjects: readonly AuthObjectFacts[];
   /**
@@ -68,13 +72,6 @@ export interface FileFacts {
    * whether its auth objects were traced, and (on first read) whether every use is visible.
    */
   readonly requests: readonly ScopeRequest[];
-  /** Every scope the file declares (union), or undefined when it declares none. */
-  readonly fileScopes: ScopeSource | undefined;
-  readonly scopeStrings: readonly ScopeStringNode[];
-  /** The file hands a Google token to SMTP/IMAP (needs `https://mail.google.com/`, which no API call shows). */
-  readonly feedsMailProtocol: boolean;
-  /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
-  readonly requestUse: (node: TSESTree.Node) => RequestUse;
   /** The string an expression of this file evaluates to (`PREFIX + 'gmail.send'`), when it is a constant. */
   readonly stringValueOf: (node: TSESTree.Node) => string | undefined;
   /** The scope strings that write these declarations, followed through local constants (see ./written-scopes.ts). */
@@ -83,7 +80,6 @@ export interface FileFacts {
   readonly isMappedBeforeUse: (node: TSESTree.Node) => boolean;
   /** Edits to the scope declarations written in this file. */
   readonly edits: ScopeEdits;
-  readonly settings: PluginSettings;
 }
 
 /** The facts of an analysis; the toolbox stays inside the closures. */
