@@ -2,10 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Collected } from './collect.ts';
 import { detectRestCall } from './rest-calls.ts';
-import { GMAIL_V1 } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap } from '../scopes/api-map.ts';
+import type { ApiMap } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
-import type { AuthObject, ExportedGoogleValue, GmailClient } from './google-values.ts';
+import type { AuthObject, ExportedGoogleValue, ApiClient } from './google-values.ts';
 import { exportTable } from '../core/export-table.ts';
 import type { ExportTable } from '../core/export-table.ts';
 import { moduleView } from '../core/module-record.ts';
@@ -22,7 +23,7 @@ import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
 import type { ApiCall } from './facts.ts';
 import type { Analysis } from './analysis.ts';
-import { CallDetector, isTwoSegmentUsersCall, mayBeGmailCall } from './call-detection.ts';
+import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.ts';
 import type { DetectedCall } from './call-detection.ts';
 
 /**
@@ -34,7 +35,8 @@ export class Analyzer {
   private readonly collected: Collected;
   private readonly resolver: GoogleValueResolver;
   private readonly authSourceCache = new Map<AuthObject, ScopeSource | undefined>();
-  private fileScopesCache: ScopeSource | undefined | null = null;
+  private fileScopeParts: FileScopeParts | undefined;
+  private readonly fileScopesCache = new Map<string, ScopeSource | undefined>();
   private requestsCache: ScopeRequestClassifier | undefined;
   private readonly calls: CallDetector;
 
@@ -91,7 +93,8 @@ export class Analyzer {
       factory = true;
     }
     if (value.kind === 'resource' && value.path.length === 0) {
-      return { kind: factory ? 'client-factory' : 'client', requested: this.requestedFor(value.client) };
+      const { api, version } = value.client;
+      return { kind: factory ? 'client-factory' : 'client', requested: this.requestedFor(value.client), api: { api, version } };
     }
     if (value.kind === 'auth') {
       // An auth object whose consent scopes this module requests elsewhere (a generateAuthUrl in
@@ -117,9 +120,9 @@ export class Analyzer {
       return true;
     };
     for (const node of this.collected.calls) {
-      if (!mayBeGmailCall(node)) continue;
+      if (!mayBeApiCall(node)) continue;
       if (record(node, this.calls.detect(node))) continue;
-      if (isTwoSegmentUsersCall(node)) retry.push(node);
+      if (isTwoNameRootCall(node)) retry.push(node);
       const rest = detectRestCall(node, this.env);
       if (rest !== undefined) {
         const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
@@ -131,11 +134,11 @@ export class Analyzer {
           paramsNode: undefined,
           shape: rest.shape,
           via: 'rest',
-          requested: authSource ?? this.fileScopes() ?? this.settingsScopes(),
+          requested: authSource ?? this.fileScopes(getApiMap(rest.method.api, rest.method.version)) ?? this.settingsScopes(),
         });
       }
     }
-    // `x.users.getProfile()` before the `x.users.messages.…` call that shows x is a Gmail client.
+    // `x.users.getProfile()` before the `x.users.messages.…` call that shows which API's client x is.
     for (const node of retry) record(node, this.calls.detect(node));
     for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
@@ -188,7 +191,7 @@ export class Analyzer {
   }
 
   /** `gmail.users.messages.send({ userId, auth: other })`: a per-request auth wins over the client's. */
-  private requestedForCall(client: GmailClient | undefined, paramsNode: TSESTree.Node | undefined): ScopeSource | undefined {
+  private requestedForCall(client: ApiClient | undefined, paramsNode: TSESTree.Node | undefined): ScopeSource | undefined {
     const authNode = findProperty(paramsNode === undefined ? undefined : unwrapExpression(paramsNode), 'auth')?.value;
     if (authNode === undefined) return this.requestedFor(client);
     const value = this.resolver.resolve(authNode);
@@ -197,7 +200,7 @@ export class Analyzer {
   }
 
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */
-  private requestedFor(client: GmailClient | undefined): ScopeSource | undefined {
+  private requestedFor(client: ApiClient | undefined): ScopeSource | undefined {
     if (client?.external !== undefined) return client.external;
     if (client?.alternatives !== undefined) return this.alternativesRequested(client.alternatives);
     const auth = client === undefined ? undefined : this.clientAuth(client);
@@ -205,14 +208,14 @@ export class Analyzer {
       const source = this.authSource(auth);
       if (source !== undefined) return source;
     }
-    return this.fileScopes() ?? this.settingsScopes();
+    return this.fileScopes(client === undefined ? undefined : getApiMap(client.api, client.version)) ?? this.settingsScopes();
   }
 
   /**
    * A value that is one of several clients: a call is certain to fail only if it fails through
    * every one of them, so the scopes to check are the union of what they request.
    */
-  private alternativesRequested(clients: readonly GmailClient[]): ScopeSource | undefined {
+  private alternativesRequested(clients: readonly ApiClient[]): ScopeSource | undefined {
     const sources = clients.map((client) => this.requestedFor(client));
     if (sources.some((source) => source === undefined)) return undefined;
     const known = [...new Set(sources as ScopeSource[])];
@@ -220,7 +223,7 @@ export class Analyzer {
     return unionSources('auth', known.map((source) => source.description).join(' or '), known);
   }
 
-  private clientAuth(client: GmailClient): AuthObject | undefined {
+  private clientAuth(client: ApiClient): AuthObject | undefined {
     if (client.authNode !== undefined) {
       const value = this.resolver.resolve(client.authNode);
       return value.kind === 'auth' ? value.auth : undefined;
@@ -311,9 +314,32 @@ export class Analyzer {
     return undefined;
   }
 
-  /** Every scope this file declares: scope strings, `scopes:`/`scope:` values, `*SCOPES` constants, auth objects. */
-  private fileScopes(): ScopeSource | undefined {
-    if (this.fileScopesCache !== null) return this.fileScopesCache;
+  /**
+   * Every scope this file declares for `api`'s calls (any analysed API's when undefined): scope
+   * strings, `scopes:`/`scope:` values, `*SCOPES` constants, auth objects.
+   */
+  private fileScopes(api?: ApiMap): ScopeSource | undefined {
+    const key = api === undefined ? '' : `${api.api}:${api.version}`;
+    if (this.fileScopesCache.has(key)) return this.fileScopesCache.get(key);
+    const { parts, first } = this.declaredScopeParts();
+    // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
+    // a client gets from elsewhere: that's unknown, not "no scope of this API".
+    const apis = api === undefined ? analysedApiMaps() : [api];
+    const declaresApiScope = parts.some((part) => !part.complete || part.scopes.some((scope) => apis.some((map) => map.scopes.includes(scope))));
+    const result =
+      parts.length === 0 || !declaresApiScope
+        ? undefined
+        : {
+            ...unionSources('file', 'this file', parts),
+            ...(first === undefined ? {} : { origin: locationOf(first, this.filename) }),
+          };
+    this.fileScopesCache.set(key, result);
+    return result;
+  }
+
+  /** The scope declarations of the file, for every API alike (computed once). */
+  private declaredScopeParts(): FileScopeParts {
+    if (this.fileScopeParts !== undefined) return this.fileScopeParts;
     const parts: ScopeSource[] = [];
     const covered: TSESTree.Node[] = [];
     const serviceAccountScopes = this.inlineServiceAccountScopes();
@@ -350,23 +376,13 @@ export class Analyzer {
       const holder = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
       parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(holder, this.env)] });
     }
-    // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
-    // its Gmail client gets from elsewhere: that's unknown, not "no Gmail scope".
-    const declaresGmailScope = parts.some((part) => !part.complete || part.scopes.some((scope) => GMAIL_V1.scopes.includes(scope)));
     const firstExtent = this.collected.scopeDeclarations[0]?.extent;
     const first =
       firstExtent?.type === AST_NODE_TYPES.VariableDeclarator
         ? (firstExtent.init ?? firstExtent)
         : (firstExtent ?? this.collected.scopeStrings[0]?.node);
-    const result =
-      parts.length === 0 || !declaresGmailScope
-        ? undefined
-        : {
-            ...unionSources('file', 'this file', parts),
-            ...(first === undefined ? {} : { origin: locationOf(first, this.filename) }),
-          };
-    this.fileScopesCache = result;
-    return result;
+    this.fileScopeParts = { parts, first };
+    return this.fileScopeParts;
   }
 
   /**
@@ -410,6 +426,13 @@ export class Analyzer {
     };
   }
 }
+/** The file's scope declarations, before they are judged per API. */
+interface FileScopeParts {
+  readonly parts: readonly ScopeSource[];
+  /** Where the first declaration is (the origin of the file's scopes). */
+  readonly first: TSESTree.Node | undefined;
+}
+
 function isLiteralValue(node: TSESTree.Node): boolean {
   const unwrapped = unwrapExpression(node);
   return (
@@ -528,9 +551,8 @@ function toPlainExports(exports: Map<string, ExportedGoogleValue>, file: string)
   return exports;
 }
 
-/** Calls that can return a Gmail client or an auth object. */
-const GOOGLE_OBJECT_CALL_NAMES = new Set([
-  'gmail',
+/** Calls that can return an auth object (clients: the analysed APIs' factories, below). */
+const AUTH_OBJECT_CALL_NAMES = new Set([
   'getClient',
   'getIdTokenClient',
   'fromJSON',
@@ -546,6 +568,15 @@ function mayMakeGoogleObject(node: TSESTree.CallExpression): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const key = memberKeyName(callee);
-  return key !== undefined && GOOGLE_OBJECT_CALL_NAMES.has(key);
+  return key !== undefined && (AUTH_OBJECT_CALL_NAMES.has(key) || analysedApiNames().has(key));
+}
+
+let apiNames: { readonly maps: readonly ApiMap[]; readonly names: ReadonlySet<string> } | undefined;
+
+/** `gmail` in `google.gmail(…)`: the names of the analysed APIs' factories. */
+function analysedApiNames(): ReadonlySet<string> {
+  const maps = analysedApiMaps();
+  if (apiNames?.maps !== maps) apiNames = { maps, names: new Set(maps.map((map) => map.api)) };
+  return apiNames.names;
 }
 

@@ -4,13 +4,16 @@ import type { ApiCall } from './facts.ts';
 import type { Analysis } from './analysis.ts';
 import { isExported } from '../core/file-environment.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import type { GoogleValueResolver } from './google-values.ts';
-import type { AuthObject } from './google-values.ts';
+import { moduleRole } from './google-values.ts';
+import type { AuthObject, GoogleValueResolver } from './google-values.ts';
+import { isApiClientPackage, packageName } from './api-modules.ts';
+import { analysedApiMaps } from '../scopes/api-map.ts';
+import { getApiProfile, loadApiVersion } from '../scopes/apis-data.ts';
 import { memberKeyName, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
 
 /**
- * Whether every use of an auth object is visible in this file: the object (and every Gmail
- * client made from it) only flows into the Gmail calls the analysis found, through variables,
+ * Whether every use of an auth object is visible in this file: the object (and every API
+ * client made from it) only flows into the API calls the analysis found, through variables,
  * local functions and promises, and its token is never handed out. Anything else — exported,
  * stored in a field, passed to an unknown function, `getAccessToken()`, `google.options()` —
  * means code we can't see may use the scopes, and least-privilege must stay silent.
@@ -50,7 +53,7 @@ type Role = 'auth' | 'client' | 'token';
 export interface AuthVisibility {
   /** Every use of the auth objects was followed to its end inside this file. */
   readonly contained: boolean;
-  /** The Gmail calls (from the analysis) that the auth objects and their clients reach. */
+  /** The API calls (from the analysis) that the auth objects and their clients reach. */
   readonly reachedCalls: ReadonlySet<TSESTree.CallExpression>;
 }
 
@@ -328,14 +331,29 @@ class UsageTracker {
     const made = this.resolver.resolve(call);
     if (made.kind === 'resource' && made.client.node === call) return this.flow(call, 'client');
     const maker = this.resolver.resolve(call.callee);
-    if (maker.kind !== 'module') return this.escape();
-    const isGoogleModule = maker.module === 'googleapis' || maker.module.startsWith('@googleapis/');
-    const path = maker.path[0] === 'default' ? maker.path.slice(1) : maker.path;
-    const name = path.at(-1);
-    // Another Google API's client (`google.drive({ auth })`) never needs Gmail scopes.
-    if (!isGoogleModule || name === undefined || name === 'options' || /gmail/i.test(path.join('.'))) return this.escape();
-    return;
+    if (maker.kind !== 'module' || !isApiClientPackage(packageName(maker.module))) return this.escape();
+    const clientMaker = moduleRole(maker.module, maker.path);
+    // A client of an API the analysis does not check (`google.drive({ auth })`): its calls are
+    // invisible, so it is harmless only when none of the scopes that API accepts is one the
+    // analysis judges (a Drive client is no evidence of Gmail use; a Sheets client uses Drive scopes).
+    if (clientMaker?.role !== 'client-factory' && clientMaker?.role !== 'client-class') return this.escape();
+    const written = clientMaker.role === 'client-factory' ? this.resolver.option(object, 'version') : undefined;
+    const version =
+      clientMaker.role === 'client-class' ? clientMaker.version : written?.type === AST_NODE_TYPES.Literal && typeof written.value === 'string' ? written.value : undefined;
+    return sharesAnalysedScopes(clientMaker.api, version) ? this.escape() : undefined;
   }
+}
+
+/** Whether `api` (at `version`, or any of its versions) accepts a scope of an analysed API. */
+function sharesAnalysedScopes(api: string, version: string | undefined): boolean {
+  const versions = version === undefined ? Object.keys(getApiProfile(api)?.versions ?? {}) : [version];
+  if (versions.length === 0) return true;
+  const analysed = new Set(analysedApiMaps().flatMap((map) => map.scopes));
+  return versions.some((v) => {
+    const data = loadApiVersion(api, v);
+    // A version the data doesn't have: nothing says what it accepts.
+    return data === undefined || data.scopes.some((scope) => analysed.has(scope));
+  });
 }
 
 function isThenCall(call: TSESTree.CallExpression): boolean {

@@ -1,17 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { MethodInfo } from '../scopes/api-map.ts';
-import { GMAIL_V1, methodLeafNames } from '../scopes/api-map.ts';
+import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
+import { analysedApiMaps, versionProfileOf } from '../scopes/api-map.ts';
+import { apiVersionsWithMethod } from '../scopes/apis-data.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { memberKeyName, unwrapExpression } from '../core/static-value.ts';
-import type { GmailClient, GoogleValueResolver } from './google-values.ts';
-import { detectTypedGmailMethod } from './typed-calls.ts';
+import type { ApiClient, GoogleValueResolver } from './google-values.ts';
+import { analysedLeafNames, detectTypedMethod } from './typed-calls.ts';
 import { REST_METHOD_NAMES } from './rest-calls.ts';
 
 /** A client-library call recognised at a call expression, before its scopes are looked up. */
 export interface DetectedCall {
   readonly method: MethodInfo;
-  readonly client: GmailClient | undefined;
+  readonly client: ApiClient | undefined;
   readonly paramsNode: TSESTree.Node | undefined;
 }
 
@@ -20,8 +21,8 @@ export interface DetectedCall {
  * type, or by an unambiguous chain shape off a receiver we know nothing about.
  */
 export class CallDetector {
-  /** Receivers (`gmail`, `this.client`) used in an unambiguous Gmail call shape in this file. */
-  private readonly gmailShapedReceivers = new Set<string>();
+  /** Receivers (`gmail`, `this.client`) used in an unambiguous call shape in this file, with the API it showed. */
+  private readonly shapedReceivers = new Map<string, ApiMap>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -53,38 +54,47 @@ export class CallDetector {
     const value = this.resolver.resolve(target);
     if (value.kind === 'method') return { method: value.method, client: value.client, paramsNode };
     if (value.kind !== 'unknown') return undefined;
-    const typed = detectTypedGmailMethod(this.sourceCode, target);
+    const typed = detectTypedMethod(this.sourceCode, target);
     if (typed !== undefined) return { method: typed, client: undefined, paramsNode };
     const shaped = this.matchByShape(target);
     return shaped === undefined ? undefined : { method: shaped, client: undefined, paramsNode };
   }
 
   /**
-   * Without a traced client, `x.users.messages.send(…)` is still unambiguous in a file that
-   * imports a Gmail library: a chain of at least three names from `users` that is a Gmail
-   * method, off a receiver we know nothing about. Generic shapes (`users.watch`) never match.
+   * Without a traced client, `x.users.messages.send(…)` is still unambiguous: a chain of at least
+   * three names from a root resource of an analysed API that is a method of that API, off a
+   * receiver we know nothing about, and whose method id no other API version has (the file may
+   * reach any of them). Shorter or shared shapes (`files.list`, `users.watch`) match only on a
+   * receiver this file also uses for an unambiguous call of the same API.
    */
   private matchByShape(node: TSESTree.Node): MethodInfo | undefined {
     const names: string[] = [];
+    const objects: TSESTree.Node[] = [];
     let current: TSESTree.Node = node;
-    while (current.type === AST_NODE_TYPES.MemberExpression) {
+    while (current.type === AST_NODE_TYPES.MemberExpression && names.length < MAX_SHAPE_NAMES) {
       const key = memberKeyName(current);
-      if (key === undefined) return undefined;
+      if (key === undefined) break; // `clients[i].users…`: the chain starts after it
       names.unshift(key);
       current = unwrapExpression(current.object);
-      if (key === 'users') break;
+      objects.unshift(current);
     }
-    if (names[0] !== 'users' || names.length < 2 || !this.isOpaqueRoot(current, 0)) return undefined;
-    const method = GMAIL_V1.methods.get(names.join('.'));
-    if (method === undefined) return undefined;
-    const receiver = this.sourceCode.getText(current);
-    if (names.length >= 3) {
-      this.gmailShapedReceivers.add(receiver);
-      return method;
+    // The nearest root resource wins (`this.gmail.users.messages.send`: from `users`).
+    for (let start = names.length - 2; start >= 0; start--) {
+      const id = names.slice(start).join('.');
+      const maps = rootMaps(names[start]!).filter((map) => map.methods.has(id));
+      if (maps.length === 0) continue;
+      const receiverNode = objects[start]!;
+      if (!this.isOpaqueRoot(receiverNode, 0)) return undefined;
+      const receiver = this.sourceCode.getText(receiverNode);
+      const unique = maps.length === 1 && apiVersionsWithMethod(id).length === 1 ? maps[0] : undefined;
+      if (unique !== undefined && names.length - start >= 3) {
+        this.shapedReceivers.set(receiver, unique);
+        return unique.methods.get(id);
+      }
+      const shown = this.shapedReceivers.get(receiver);
+      return shown === undefined || !maps.includes(shown) ? undefined : shown.methods.get(id);
     }
-    // `x.users.getProfile()`/`watch()`/`stop()` exist in other Google APIs too: only on a receiver
-    // that this file also uses for an unambiguous Gmail call (`x.users.messages.…`).
-    return this.gmailShapedReceivers.has(receiver) ? method : undefined;
+    return undefined;
   }
 
   /**
@@ -128,29 +138,51 @@ export class CallDetector {
   }
 }
 
-/** Method names a Gmail call can end in (the map's leaf names), `.call`/`.apply`, and HTTP requests. */
-const GMAIL_CALL_NAMES = new Set([
-  ...methodLeafNames(GMAIL_V1),
-  'call',
-  'apply',
-  ...REST_METHOD_NAMES,
-]);
-export /** The cheap name test before resolving a call: `console.log(…)` and `list.map(…)` are never Gmail calls. */
-function mayBeGmailCall(node: TSESTree.CallExpression): boolean {
+/** How many names a chain shape may have (method ids are at most this deep). */
+const MAX_SHAPE_NAMES = 12;
+
+let rootIndex: { readonly maps: readonly ApiMap[]; readonly byRoot: ReadonlyMap<string, readonly ApiMap[]> } | undefined;
+
+/** The analysed maps whose client has `root` as a property (`users` → Gmail v1), from their profiles. */
+function rootMaps(root: string): readonly ApiMap[] {
+  const maps = analysedApiMaps();
+  if (rootIndex?.maps !== maps) {
+    const byRoot = new Map<string, ApiMap[]>();
+    for (const map of maps) {
+      for (const name of versionProfileOf(map)?.version.rootResources ?? []) {
+        const list = byRoot.get(name) ?? [];
+        list.push(map);
+        byRoot.set(name, list);
+      }
+    }
+    rootIndex = { maps, byRoot };
+  }
+  return rootIndex.byRoot.get(root) ?? [];
+}
+
+let callNames: { readonly maps: readonly ApiMap[]; readonly names: ReadonlySet<string> } | undefined;
+
+/** Method names an API call can end in (the analysed maps' leaf names), `.call`/`.apply`, and HTTP requests. */
+function apiCallNames(): ReadonlySet<string> {
+  const maps = analysedApiMaps();
+  if (callNames?.maps !== maps) callNames = { maps, names: new Set([...analysedLeafNames(), 'call', 'apply', ...REST_METHOD_NAMES]) };
+  return callNames.names;
+}
+
+export /** The cheap name test before resolving a call: `console.log(…)` and `list.map(…)` are never API calls. */
+function mayBeApiCall(node: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(node.callee);
   // A destructured method, fetch(), axios(); `send.bind(messages)(…)`.
   if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const key = memberKeyName(callee);
-  return key !== undefined && GMAIL_CALL_NAMES.has(key);
+  return key !== undefined && apiCallNames().has(key);
 }
 
-export /** `x.users.getProfile(…)`: a call two names off `users`. */
-function isTwoSegmentUsersCall(node: TSESTree.CallExpression): boolean {
+export /** `x.users.getProfile(…)`: a call two names off a root resource of an analysed API. */
+function isTwoNameRootCall(node: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(node.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.MemberExpression &&
-    memberKeyName(callee.object) === 'users'
-  );
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const root = memberKeyName(callee.object);
+  return root !== undefined && rootMaps(root).length > 0;
 }

@@ -7,7 +7,7 @@ import { evaluate } from '../core/static-value.ts';
 import { NO_SCOPE_EDITS, scopeEdits } from '../fix/scope-edits.ts';
 import type { ScopeEdits } from '../fix/scope-edits.ts';
 import type { Analysis } from './analysis.ts';
-import type { GmailClient, AuthObject } from './google-values.ts';
+import type { ApiClient, AuthObject } from './google-values.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { RequestUse } from './scope-requests.ts';
 import { readPluginSettings } from './settings.ts';
@@ -39,7 +39,7 @@ export interface ApiCall {
   readonly node: TSESTree.CallExpression;
   readonly method: MethodInfo;
   /** The client it goes through, when traced (undefined: matched by type or by chain shape). */
-  readonly client: GmailClient | undefined;
+  readonly client: ApiClient | undefined;
   /** The request parameters object (`{ userId, format, q }`), when written inline or as a const. */
   readonly paramsNode: TSESTree.Node | undefined;
   /** What the call passes that gmail.metadata cares about (`format`, `q`). */

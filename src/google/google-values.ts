@@ -1,7 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { GMAIL_V1, getMethod, isResourcePath } from '../scopes/api-map.ts';
-import type { MethodInfo } from '../scopes/api-map.ts';
+import { getApiMap, getMethod, isResourcePath } from '../scopes/api-map.ts';
+import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
+import { getApiProfile } from '../scopes/apis-data.ts';
+import { apiOfPackage, clientRole, packageName } from './api-modules.ts';
+import type { ClientRole } from './api-modules.ts';
+import type { VersionProfile } from '../scopes/apis-format.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
 import type { ScopeSource } from './scope-sources.ts';
@@ -9,13 +13,21 @@ import { resourceOfClassName } from './typed-calls.ts';
 import { appendAll } from '../utils/append-all.ts';
 
 /**
- * Tracing Google objects through the linted file: which expressions are Gmail clients (and
- * which `auth` they were given), Gmail resources and methods, and auth objects (and where
- * their scopes were written). Everything not proven is `unknown`.
+ * Tracing Google objects through the linted file: which expressions are API clients (and
+ * which `auth` they were given), their resources and methods, and auth objects (and where
+ * their scopes were written). Everything not proven is `unknown`. Which APIs exist and how they
+ * appear in code comes from their generated profiles (./api-modules.ts); a client is made only
+ * for an API version the analysis checks (src/scopes/api-map.ts).
  */
 
-/** A Gmail client construction: `google.gmail({ version: 'v1', auth })`, `new gmail_v1.Gmail({ auth })`, … */
-export interface GmailClient {
+/** An API version: `{ api: 'gmail', version: 'v1' }`. */
+export interface ApiVersionRef {
+  readonly api: string;
+  readonly version: string;
+}
+
+/** A client construction: `google.gmail({ version: 'v1', auth })`, `new gmail_v1.Gmail({ auth })`, … */
+export interface ApiClient extends ApiVersionRef {
   readonly node: TSESTree.Node;
   /** The `auth` option's value, when given. */
   readonly authNode: TSESTree.Node | undefined;
@@ -24,7 +36,7 @@ export interface GmailClient {
   /** A client made in another module: the scopes that module gives it (already resolved there). */
   readonly external?: ScopeSource | undefined;
   /** Several clients may reach this point (`config ? google.gmail(…) : defaultClient`, a reassigned `let`). */
-  readonly alternatives?: readonly GmailClient[];
+  readonly alternatives?: readonly ApiClient[];
 }
 
 export type AuthKind = 'GoogleAuth' | 'JWT' | 'OAuth2' | 'local-auth' | 'getClient' | 'fromJSON' | 'other';
@@ -45,15 +57,16 @@ export interface AuthObject {
 
 /** What another module exports, as far as Google objects go (plain data, cached per file). */
 export type ExportedGoogleValue =
-  | { readonly kind: 'client' | 'client-factory' | 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined };
+  | { readonly kind: 'client' | 'client-factory'; readonly requested: ScopeSource | undefined; readonly api: ApiVersionRef }
+  | { readonly kind: 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined };
 
 /** Looks up a project module's exported Google object: `(specifier, exportName)`; undefined when unresolved or none. */
 export type ExportLookup = (specifier: string, name: string) => ExportedGoogleValue | undefined;
 
 export type GoogleValue =
   | { readonly kind: 'module'; readonly module: string; readonly path: readonly string[] }
-  | { readonly kind: 'resource'; readonly client: GmailClient; readonly path: readonly string[] }
-  | { readonly kind: 'method'; readonly client: GmailClient; readonly method: MethodInfo }
+  | { readonly kind: 'resource'; readonly client: ApiClient; readonly path: readonly string[] }
+  | { readonly kind: 'method'; readonly client: ApiClient; readonly method: MethodInfo }
   | { readonly kind: 'auth'; readonly auth: AuthObject }
   | { readonly kind: 'function'; readonly fn: TSESTree.FunctionLike }
   | { readonly kind: 'external-factory'; readonly export: ExportedGoogleValue; readonly node: TSESTree.Node }
@@ -99,7 +112,7 @@ const AUTH_CLASSES: Readonly<Record<string, AuthKind>> = {
   ExternalAccountClient: 'other',
 };
 
-/** Whether a module path is an auth namespace (`google.auth`, `@googleapis/gmail`'s `auth`, google-auth-library). */
+/** Whether a module path is an auth namespace (`google.auth`, an `@googleapis/<api>` package's `auth`, google-auth-library). */
 function authNamespacePath(module: string, path: readonly string[]): readonly string[] | undefined {
   const [first, second, ...rest] = path;
   if (module === 'googleapis') {
@@ -107,39 +120,26 @@ function authNamespacePath(module: string, path: readonly string[]): readonly st
     if (first === 'auth' || first === 'Auth') return path.slice(1);
     return undefined;
   }
-  if (module === '@googleapis/gmail') return first === 'auth' ? path.slice(1) : undefined;
+  if (apiOfPackage(module) !== undefined) return first === 'auth' ? path.slice(1) : undefined;
   if (module === 'google-auth-library') return path;
   return undefined;
 }
 
-/** What a module export is: a Gmail factory, a Gmail class, `google.options`, or an auth maker. */
+/** What a module export is: a client factory or class (any API with a profile), `google.options`, or an auth maker. */
 type ModuleRole =
-  | { readonly role: 'gmail-factory' }
-  | { readonly role: 'gmail-class' }
+  | ClientRole
   | { readonly role: 'google-options' }
   | { readonly role: 'auth-class'; readonly kind: AuthKind }
   | { readonly role: 'auth-call'; readonly name: string };
-
-/** `npm:googleapis@140` (Deno) → `googleapis`. */
-function packageName(specifier: string): string {
-  const match = /^npm:((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?$/.exec(specifier);
-  return match?.[1] ?? specifier;
-}
 
 function moduleRole(rawModule: string, rawPath: readonly string[]): ModuleRole | undefined {
   const module = packageName(rawModule);
   // CommonJS packages seen through an ESM default import: `import g from 'googleapis'; g.google…`.
   const path = rawPath[0] === 'default' ? rawPath.slice(1) : rawPath;
   const key = path.join('.');
-  if (module === 'googleapis') {
-    if (key === 'google.gmail') return { role: 'gmail-factory' };
-    if (key === 'gmail_v1.Gmail' || key === 'google.gmail_v1.Gmail') return { role: 'gmail-class' };
-    if (key === 'google.options') return { role: 'google-options' };
-  }
-  if (module === '@googleapis/gmail') {
-    if (key === 'gmail') return { role: 'gmail-factory' };
-    if (key === 'gmail_v1.Gmail') return { role: 'gmail-class' };
-  }
+  if (module === 'googleapis' && key === 'google.options') return { role: 'google-options' };
+  const client = clientRole(module, path);
+  if (client !== undefined) return client;
   if (module === '@google-cloud/local-auth' && key === 'authenticate') return { role: 'auth-call', name: 'authenticate' };
   const authPath = authNamespacePath(module, path);
   if (authPath?.length === 1) {
@@ -243,10 +243,13 @@ export class GoogleValueResolver {
       case 'module':
         return this.moduleValue(value.module, [...value.path, key], undefined);
       case 'resource': {
+        // Looked up in the map of the API the client is for.
+        const map = getApiMap(value.client.api, value.client.version);
+        if (map === undefined) return UNKNOWN_VALUE;
         const path = [...value.path, key];
-        const method = getMethod(GMAIL_V1, path.join('.'));
+        const method = getMethod(map, path.join('.'));
         if (method !== undefined) return { kind: 'method', client: value.client, method };
-        return isResourcePath(GMAIL_V1, path) ? { kind: 'resource', client: value.client, path } : UNKNOWN_VALUE;
+        return isResourcePath(map, path) ? { kind: 'resource', client: value.client, path } : UNKNOWN_VALUE;
       }
       default:
         return UNKNOWN_VALUE;
@@ -281,8 +284,9 @@ export class GoogleValueResolver {
 
   /**
    * Without type information, a declared type still says what a parameter or field holds:
-   * `gmail: gmail_v1.Gmail`, `messages: gmail_v1.Resource$Users$Messages`. The client's auth is
-   * unknown (the file's scope declarations or the settings apply).
+   * `gmail: gmail_v1.Gmail`, `messages: gmail_v1.Resource$Users$Messages` (any analysed API's
+   * namespace, from `googleapis` or its own package). The client's auth is unknown (the file's
+   * scope declarations or the settings apply).
    */
   fromTypeAnnotation(node: TSESTree.Node, depth = 0): GoogleValue {
     const holder =
@@ -300,14 +304,17 @@ export class GoogleValueResolver {
     if (root.kind !== 'module') return UNKNOWN_VALUE;
     const path = [...root.path, ...names];
     const role = moduleRole(root.module, path);
-    const client: GmailClient = { node, authNode: undefined, usesGlobalOptions: false };
-    if (role?.role === 'gmail-class') return { kind: 'resource', client, path: [] };
+    if (role?.role === 'client-class') {
+      const map = getApiMap(role.api, role.version);
+      return map === undefined ? UNKNOWN_VALUE : { kind: 'resource', client: typedClient(node, map), path: [] };
+    }
+    // `<api>_<version>.Resource$…`: the class of that API's client class, in the same namespace.
     const className = path.at(-1);
-    const owner = path.at(-2);
-    const isGmailModule = packageName(root.module) === 'googleapis' || packageName(root.module) === '@googleapis/gmail';
-    if (!isGmailModule || owner !== 'gmail_v1' || className === undefined) return UNKNOWN_VALUE;
-    const resource = resourceOfClassName(className);
-    return resource === undefined ? UNKNOWN_VALUE : { kind: 'resource', client, path: resource.split('.') };
+    const classRole = className === undefined ? undefined : moduleRole(root.module, [...path.slice(0, -1), classNameOfNamespace(path.at(-2))]);
+    if (classRole?.role !== 'client-class' || className === undefined) return UNKNOWN_VALUE;
+    const map = getApiMap(classRole.api, classRole.version);
+    const resource = map === undefined ? undefined : resourceOfClassName(map, className);
+    return map === undefined || resource === undefined ? UNKNOWN_VALUE : { kind: 'resource', client: typedClient(node, map), path: resource.split('.') };
   }
 
   /** A module export; for the project's own modules, the Google object the module exports under that name. */
@@ -321,7 +328,11 @@ export class GoogleValueResolver {
     let value: GoogleValue;
     switch (exported.kind) {
       case 'client':
-        value = { kind: 'resource', client: { node: anchor, authNode: undefined, usesGlobalOptions: false, external: exported.requested }, path: [] };
+        value = {
+          kind: 'resource',
+          client: { ...exported.api, node: anchor, authNode: undefined, usesGlobalOptions: false, external: exported.requested },
+          path: [],
+        };
         break;
       case 'auth':
         value = { kind: 'auth', auth: { node: anchor, kind: 'other', scopesNode: undefined, base: undefined, external: exported.requested } };
@@ -439,9 +450,15 @@ export class GoogleValueResolver {
     if (values.every((value) => value.kind === 'auth')) return this.mergeAuth(values);
     // Several clients (a conditional, a reassigned `let`): one value whose scopes are those of
     // whichever client it is at run time, i.e. what they all request.
-    if (first.kind === 'resource' && values.every((value) => value.kind === 'resource' && value.path.join('.') === first.path.join('.'))) {
-      const clients: GmailClient[] = [];
-      const add = (client: GmailClient): void => {
+    const sameResource = (value: GoogleValue): boolean =>
+      value.kind === 'resource' &&
+      first.kind === 'resource' &&
+      value.client.api === first.client.api &&
+      value.client.version === first.client.version &&
+      value.path.join('.') === first.path.join('.');
+    if (first.kind === 'resource' && values.every(sameResource)) {
+      const clients: ApiClient[] = [];
+      const add = (client: ApiClient): void => {
         if (client.alternatives !== undefined) client.alternatives.forEach(add);
         else if (!clients.includes(client) && !clients.some((known) => known.node === client.node)) clients.push(client);
       };
@@ -449,7 +466,7 @@ export class GoogleValueResolver {
       if (clients.length === 1) return { kind: 'resource', client: clients[0]!, path: first.path };
       return {
         kind: 'resource',
-        client: { node: clients[0]!.node, authNode: undefined, usesGlobalOptions: false, alternatives: clients },
+        client: { api: first.client.api, version: first.client.version, node: clients[0]!.node, authNode: undefined, usesGlobalOptions: false, alternatives: clients },
         path: first.path,
       };
     }
@@ -542,7 +559,7 @@ export class GoogleValueResolver {
     const calleeValue = this.resolve(callee, depth);
     if (calleeValue.kind === 'module') {
       const role = moduleRole(calleeValue.module, calleeValue.path);
-      if (role?.role === 'gmail-factory') return this.gmailClient(node, node.arguments[0], calleeValue.module === 'googleapis');
+      if (role?.role === 'client-factory') return this.client(node, node.arguments[0], role.api, undefined, calleeValue.module === 'googleapis');
       if (role?.role === 'auth-call') return this.authCall(node, role.name, undefined);
       if (calleeValue.path.length === 0 && calleeValue.module === 'require') return UNKNOWN_VALUE;
       return UNKNOWN_VALUE;
@@ -551,7 +568,7 @@ export class GoogleValueResolver {
     if (calleeValue.kind === 'external-factory') {
       const requested = calleeValue.export.requested;
       return calleeValue.export.kind === 'client-factory'
-        ? { kind: 'resource', client: { node, authNode: undefined, usesGlobalOptions: false, external: requested }, path: [] }
+        ? { kind: 'resource', client: { ...calleeValue.export.api, node, authNode: undefined, usesGlobalOptions: false, external: requested }, path: [] }
         : { kind: 'auth', auth: { node, kind: 'other', scopesNode: undefined, base: undefined, external: requested } };
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -592,7 +609,7 @@ export class GoogleValueResolver {
     const calleeValue = this.resolve(node.callee, depth);
     if (calleeValue.kind !== 'module') return UNKNOWN_VALUE;
     const role = moduleRole(calleeValue.module, calleeValue.path);
-    if (role?.role === 'gmail-class') return this.gmailClient(node, node.arguments[0], false);
+    if (role?.role === 'client-class') return this.client(node, node.arguments[0], role.api, role.version, false);
     if (role?.role !== 'auth-class') return UNKNOWN_VALUE;
     const first = node.arguments[0];
     if (role.kind === 'JWT' && first !== undefined && unwrapExpression(first).type !== AST_NODE_TYPES.ObjectExpression) {
@@ -612,19 +629,34 @@ export class GoogleValueResolver {
     return { kind: 'auth', auth: { node, kind, scopesNode, base } };
   }
 
-  private gmailClient(node: TSESTree.Node, options: TSESTree.Node | undefined, isGoogleapis: boolean): GoogleValue {
+  /**
+   * A client of `api`: `google.drive('v3')`, `google.drive({ version: 'v3', auth })`, `new drive_v3.Drive({ auth })`
+   * (`classVersion`). Known only for a version the data has and the analysis checks; a version
+   * that isn't written as a literal is known when the data has only one.
+   */
+  private client(
+    node: TSESTree.Node,
+    options: TSESTree.Node | undefined,
+    api: string,
+    classVersion: string | undefined,
+    isGoogleapis: boolean,
+  ): GoogleValue {
     const unwrapped = unwrapOrUndefined(options);
     if (unwrapped?.type === AST_NODE_TYPES.Literal) {
       // google.gmail('v1'): auth comes from google.options().
-      if (unwrapped.value !== 'v1') return UNKNOWN_VALUE;
-      return { kind: 'resource', client: { node, authNode: undefined, usesGlobalOptions: isGoogleapis }, path: [] };
+      const map = typeof unwrapped.value === 'string' ? getApiMap(api, unwrapped.value) : undefined;
+      if (map === undefined) return UNKNOWN_VALUE;
+      return { kind: 'resource', client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis }, path: [] };
     }
-    const version = this.option(unwrapped, 'version');
-    if (version?.type === AST_NODE_TYPES.Literal && version.value !== 'v1') return UNKNOWN_VALUE;
+    const versionNode = classVersion === undefined ? this.option(unwrapped, 'version') : undefined;
+    const written = versionNode?.type === AST_NODE_TYPES.Literal ? versionNode.value : undefined;
+    const version = classVersion ?? (typeof written === 'string' ? written : versionNode?.type === AST_NODE_TYPES.Literal ? undefined : onlyVersion(api));
+    const map = version === undefined ? undefined : getApiMap(api, version);
+    if (map === undefined) return UNKNOWN_VALUE;
     const authNode = this.option(unwrapped, 'auth');
     return {
       kind: 'resource',
-      client: { node, authNode, usesGlobalOptions: isGoogleapis && authNode === undefined },
+      client: { api, version: map.version, node, authNode, usesGlobalOptions: isGoogleapis && authNode === undefined },
       path: [],
     };
   }
@@ -644,6 +676,27 @@ export class GoogleValueResolver {
     const value = this.resolve(node);
     return value.kind === 'module' ? moduleRole(value.module, value.path) : undefined;
   }
+}
+
+/** The API's version when the data has exactly one (`google.gmail({ version, auth })` with `version` unknown). */
+function onlyVersion(api: string): string | undefined {
+  const versions = Object.keys(getApiProfile(api)?.versions ?? {});
+  return versions.length === 1 ? versions[0] : undefined;
+}
+
+/** A client known from a declared type: its auth is unknown. */
+function typedClient(node: TSESTree.Node, map: ApiMap): ApiClient {
+  return { api: map.api, version: map.version, node, authNode: undefined, usesGlobalOptions: false };
+}
+
+/** `drive_v3` → its client class name (`Drive`), from the profile; `''` when the namespace is not an API's. */
+function classNameOfNamespace(namespace: string | undefined): string {
+  if (namespace === undefined) return '';
+  for (let cut = namespace.indexOf('_'); cut > 0; cut = namespace.indexOf('_', cut + 1)) {
+    const version: VersionProfile | undefined = getApiProfile(namespace.slice(0, cut))?.versions[namespace.slice(cut + 1)];
+    if (version?.namespace === namespace) return version.className;
+  }
+  return '';
 }
 
 function unwrapOrUndefined(node: TSESTree.Node | undefined): TSESTree.Node | undefined {

@@ -1,16 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { GMAIL_V1, matchRestPath, PATH_HOLE } from '../scopes/api-map.ts';
-import type { MethodInfo } from '../scopes/api-map.ts';
+import { analysedApiMaps, matchRestPath, PATH_HOLE, versionProfileOf } from '../scopes/api-map.ts';
+import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
 import type { Environment } from '../core/static-value.ts';
 import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
 
 /**
- * Raw REST calls to the Gmail API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,
+ * Raw REST calls to an analysed API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,
  * axios/got/ky (`axios.post(url)`, `axios({ url, method })`), and google-auth-library's
  * `client.request({ url, method })`. The URL is evaluated with unknown parts as holes and
- * matched against the map's path templates.
+ * matched against the path templates of the API whose host and path prefix (from its profile) it names.
  */
 export interface RestCall {
   readonly method: MethodInfo;
@@ -30,8 +30,35 @@ export const REST_METHOD_NAMES: readonly string[] = [
 ];
 /** HTTP functions called as `fn(url, options)` or `fn({ url, method })`: fetch, axios, got, ky, request… */
 const HTTP_CLIENT_NAME = /fetch|request|axios|^got$|^ky$|^http|^\$fetch$/i;
-/** Only URLs that name the Gmail API are considered: the URL, not the function name, decides. */
-const GMAIL_URL = /gmail\.googleapis\.com|googleapis\.com\/(?:upload\/)?gmail\/v1|^\{\}\/?(?:upload\/)?gmail\/v1\//;
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The hosts every Google API answers on, besides its own (`gmail.googleapis.com`). */
+const SHARED_HOSTS = new Set(['www.googleapis.com', 'googleapis.com']);
+
+let urlFilters: { readonly maps: readonly ApiMap[]; readonly filters: readonly { readonly map: ApiMap; readonly url: RegExp }[] } | undefined;
+
+/**
+ * Per analysed API, the URLs that name it: its own host, a `googleapis.com` host followed by one
+ * of its path prefixes (`gmail/v1/`, `upload/gmail/v1/`), or an unknown base (`${base}/gmail/v1/…`)
+ * followed by one. The URL, not the function name, decides.
+ */
+function apiUrlFilters(): readonly { readonly map: ApiMap; readonly url: RegExp }[] {
+  const maps = analysedApiMaps();
+  if (urlFilters?.maps !== maps) {
+    const filters = maps.flatMap((map) => {
+      const profile = versionProfileOf(map)?.version;
+      if (profile === undefined) return [];
+      const prefixes = [...profile.pathPrefixes, ...(profile.uploadPathPrefixes ?? [])].map(escapeRe).join('|');
+      const alternatives = [
+        ...(profile.host !== '' && !SHARED_HOSTS.has(profile.host) ? [escapeRe(profile.host)] : []),
+        ...(prefixes === '' ? [] : [`googleapis\\.com\\/(?:${prefixes})`, `^\\{\\}\\/?(?:${prefixes})`]),
+      ];
+      return alternatives.length === 0 ? [] : [{ map, url: new RegExp(alternatives.join('|')) }];
+    });
+    urlFilters = { maps, filters };
+  }
+  return urlFilters.filters;
+}
 
 export function detectRestCall(node: TSESTree.CallExpression, env: Environment): RestCall | undefined {
   const callee = unwrapExpression(node.callee);
@@ -61,11 +88,14 @@ export function detectRestCall(node: TSESTree.CallExpression, env: Environment):
   const urlNode = firstObject !== undefined ? findProperty(firstObject, 'url')?.value : first;
   if (urlNode === undefined) return undefined;
   const url = urlPattern(urlNode, env);
-  if (!GMAIL_URL.test(url)) return undefined;
+  const apis = apiUrlFilters().filter((filter) => filter.url.test(url));
+  if (apis.length === 0) return undefined;
   const methodNode = findProperty(optionsNode, 'method')?.value;
   if (methodNode !== undefined) verb = httpVerbOf(methodNode, env);
   else verb ??= 'GET';
-  const method = matchRestPath(GMAIL_V1, verb, url);
+  const matches = apis.map(({ map }) => matchRestPath(map, verb, url)).filter((found) => found !== undefined);
+  // Two APIs that both match are ambiguous: never guess.
+  const method = matches.length === 1 ? matches[0] : undefined;
   if (method === undefined) return undefined;
   return { method, receiver, shape: queryShape(url, optionsNode) };
 }

@@ -1,8 +1,11 @@
 /**
- * Typed access to the generated per-API method maps in `./data/` (never edited by hand).
- * Adding an API = adding its generated JSON file and one line to `RAW_MAPS` below.
+ * Typed access to the generated per-API method maps (never edited by hand), and the registry of
+ * the API versions the analysis checks: `ANALYSED_API_VERSIONS` below is the one place to widen.
+ * Each analysed map is built from the generated all-API data (./apis-data.ts) on first use.
  */
 import gmailV1 from './data/gmail-v1.json' with { type: 'json' };
+import { addApiVersionData, getApiProfile, loadApiVersion } from './apis-data.ts';
+import type { ApiProfile, ApiVersionFile, VersionProfile } from './apis-format.ts';
 
 export interface ParameterInfo {
   /** `path` or `query` (as in the discovery document). */
@@ -129,23 +132,119 @@ function buildApiMap(raw: unknown): ApiMap {
   });
 }
 
-const REGISTRY = new Map<string, ApiMap>();
-for (const raw of RAW_MAPS) {
-  const map = buildApiMap(raw);
-  REGISTRY.set(`${map.api}:${map.version}`, map);
+/**
+ * The API versions whose calls the analysis finds and checks, as `api:version`. Every other API
+ * is known from its profile (so its clients are recognised and never guessed at) but not checked.
+ * Widening to another API is one more entry here, once its cited facts exist in ./facts.ts,
+ * ./order-facts.ts and its traps (issue 15).
+ */
+const ANALYSED_API_VERSIONS: readonly string[] = ['gmail:v1'];
+
+/** Maps with a richer generated file of their own (descriptions, release date) than the all-API data. */
+const RICH_MAPS = new Map<string, unknown>(
+  RAW_MAPS.map((raw) => {
+    const data = raw as RawApiData;
+    return [`${String(data.api)}:${String(data.version)}`, raw];
+  }),
+);
+
+/** `<api>-<version>.json` of the all-API data in the map format: methods whose scopes are unknown are left out (never checked). */
+function fromApiData(data: ApiVersionFile): RawApiData {
+  const methods: Record<string, RawMethod> = {};
+  for (const [id, m] of Object.entries(data.methods)) {
+    if (m.s === undefined || m.s.length === 0) continue;
+    const parameters: Record<string, RawParameter> = {};
+    const add = (names: readonly string[] | undefined, location: string, required: boolean): void => {
+      for (const name of names ?? []) parameters[name] = { location, required };
+    };
+    add(m.pr, 'path', true);
+    add(m.po, 'path', false);
+    add(m.qr, 'query', true);
+    add(m.q, 'query', false);
+    methods[id] = {
+      httpMethod: m.h,
+      path: m.p,
+      ...(m.u === undefined ? {} : { mediaPath: m.u }),
+      scopes: m.s.map((i) => data.scopes[i]),
+      parameters,
+      ...(m.b === 1 ? { requestBody: true } : {}),
+      ...(m.m === 1 ? { media: true } : {}),
+    };
+  }
+  return { api: data.api, version: data.version, title: data.title, rootUrl: data.rootUrl, methods, source: {} };
 }
 
-/** The generated Gmail v1 map. */
-export const GMAIL_V1: ApiMap = REGISTRY.get('gmail:v1') as ApiMap;
+const analysed = new Set(ANALYSED_API_VERSIONS);
+const REGISTRY = new Map<string, ApiMap>();
+/** Changes whenever the registry does, so callers can cache what they derive from {@link analysedApiMaps}. */
+let analysedList: readonly ApiMap[] | undefined;
 
-/** The map for `api` at `version` (`getApiMap('gmail', 'v1')`), or undefined when not registered. */
+function buildRegistered(key: string): ApiMap | undefined {
+  const rich = RICH_MAPS.get(key);
+  if (rich !== undefined) return buildApiMap(rich);
+  const [api, version] = key.split(':') as [string, string];
+  const data = loadApiVersion(api, version);
+  return data === undefined ? undefined : buildApiMap(fromApiData(data));
+}
+
+/** The map for `api` at `version` (`getApiMap('gmail', 'v1')`), or undefined when that version is not analysed. */
 export function getApiMap(api: string, version: string): ApiMap | undefined {
-  return REGISTRY.get(`${api}:${version}`);
+  const key = `${api}:${version}`;
+  if (!analysed.has(key)) return undefined;
+  let map = REGISTRY.get(key);
+  if (map === undefined) {
+    map = buildRegistered(key);
+    if (map !== undefined) REGISTRY.set(key, map);
+  }
+  return map;
+}
+
+/** Every analysed map, in registry order (the same array until the registry changes). */
+export function analysedApiMaps(): readonly ApiMap[] {
+  analysedList ??= [...analysed].flatMap((key) => {
+    const [api, version] = key.split(':') as [string, string];
+    const map = getApiMap(api, version);
+    return map === undefined ? [] : [map];
+  });
+  return analysedList;
 }
 
 /** Every registered map, in registration order. */
 export function listApiMaps(): readonly ApiMap[] {
-  return [...REGISTRY.values()];
+  return analysedApiMaps();
+}
+
+/** The analysed versions of `api` (`gmail` → the v1 map), in registry order. */
+export function analysedVersionsOf(api: string): readonly ApiMap[] {
+  return analysedApiMaps().filter((map) => map.api === api);
+}
+
+/**
+ * Tests only: adds a generated API version (its data file and profile, as the generator writes
+ * them) to the data and to the analysed APIs. Shows that a new API needs data, not code.
+ */
+export function addAnalysedApiForTests(data: ApiVersionFile, profile: ApiProfile): ApiMap {
+  addApiVersionData(data, profile);
+  const key = `${data.api}:${data.version}`;
+  analysed.add(key);
+  REGISTRY.delete(key);
+  analysedList = undefined;
+  leafNamesCache.clear();
+  return getApiMap(data.api, data.version)!;
+}
+
+/** The generated Gmail v1 map. */
+export const GMAIL_V1: ApiMap = getApiMap('gmail', 'v1')!;
+
+/** The profile of an analysed map's API version (`namespace`, `host`, `rootResources`, …). */
+export function versionProfileOf(map: ApiMap): VersionProfileRef | undefined {
+  const profile = getApiProfile(map.api);
+  const version = profile?.versions[map.version];
+  return profile === undefined || version === undefined ? undefined : { profile, version };
+}
+export interface VersionProfileRef {
+  readonly profile: ApiProfile;
+  readonly version: VersionProfile;
 }
 
 /**
@@ -154,11 +253,12 @@ export function listApiMaps(): readonly ApiMap[] {
  */
 export function resolveApi(ref: ApiRef): ApiMap | undefined {
   if (typeof ref !== 'string') return ref;
-  const direct = REGISTRY.get(ref);
-  if (direct) return direct;
-  if (ref.includes(':')) return undefined;
+  if (ref.includes(':')) {
+    const [api, version] = ref.split(':') as [string, string];
+    return getApiMap(api, version);
+  }
   let best: ApiMap | undefined;
-  for (const map of REGISTRY.values()) {
+  for (const map of analysedApiMaps()) {
     if (map.api !== ref) continue;
     if (!best || best.version.localeCompare(map.version, 'en', { numeric: true }) < 0) best = map;
   }
@@ -186,6 +286,7 @@ export function isResourcePath(api: ApiRef, path: readonly string[]): boolean {
 }
 
 const leafNamesCache = new Map<ApiMap, ReadonlySet<string>>();
+
 
 /** The names a method call ends in (`send`, `list`, `getProfile`): a cheap filter before any resolving. */
 export function methodLeafNames(api: ApiRef): ReadonlySet<string> {

@@ -43,6 +43,18 @@ function readSlice(file: URL, offset: number, length: number): Buffer {
 let index: ApisIndexFile | undefined;
 let profiles: ApiProfilesFile | undefined;
 const versions = new Map<string, ApiVersionFile>();
+/** API versions added at run time (tests: a small generated fixture API), by `api:version`. */
+const added = new Map<string, { readonly data: ApiVersionFile; readonly profile: ApiProfile }>();
+
+/**
+ * Adds one generated API version (its data file and its profile) beside the shipped data, as if
+ * the generator had written it: for tests that show a new API is data, never new analysis code.
+ */
+export function addApiVersionData(data: ApiVersionFile, profile: ApiProfile): void {
+  added.set(`${data.api}:${data.version}`, { data, profile });
+  versions.set(`${data.api}:${data.version}`, data);
+  versionsByRoot.clear();
+}
 
 function getIndex(): ApisIndexFile {
   return (index ??= readData<ApisIndexFile>('index.json'));
@@ -53,6 +65,8 @@ function own<T>(record: Record<string, T>, key: string): T | undefined {
 }
 
 function versionSummary(api: string, version: string): VersionSummary | undefined {
+  const extra = added.get(`${api}:${version}`);
+  if (extra !== undefined) return { methods: Object.keys(extra.data.methods).length, unknownMethods: 0 };
   const apiVersions = own(getIndex().apis, api);
   return apiVersions && own(apiVersions, version);
 }
@@ -196,6 +210,55 @@ export function scopeGrants(api: string, version: string, scope: string): string
  */
 export function getApiProfile(api: string): ApiProfile | undefined {
   if (typeof api !== 'string') return undefined;
-  profiles ??= readData<ApiProfilesFile>('profiles.json');
-  return own(profiles.apis, api);
+  for (const extra of added.values()) if (extra.data.api === api) return extra.profile;
+  return own(getProfiles().apis, api);
+}
+
+function getProfiles(): ApiProfilesFile {
+  return (profiles ??= readData<ApiProfilesFile>('profiles.json'));
+}
+
+/** Which API version a typings namespace (`drive_v3`, `admin_directory_v1`) belongs to. */
+export function apiOfNamespace(namespace: string): { readonly api: string; readonly version: string } | undefined {
+  if (typeof namespace !== 'string') return undefined;
+  // `<api>_<version>` by the generator's convention; the profile confirms it.
+  for (let cut = namespace.indexOf('_'); cut > 0; cut = namespace.indexOf('_', cut + 1)) {
+    const api = namespace.slice(0, cut);
+    const version = namespace.slice(cut + 1);
+    const profile = getApiProfile(api);
+    if (profile !== undefined && own(profile.versions, version)?.namespace === namespace) return { api, version };
+  }
+  return undefined;
+}
+
+const versionsByRoot = new Map<string, readonly { readonly api: string; readonly version: string }[]>();
+
+/** The API versions whose client has `root` as a property (`users`: Gmail, Admin SDK, …), from the profiles alone. */
+export function apiVersionsWithRoot(root: string): readonly { readonly api: string; readonly version: string }[] {
+  let found = versionsByRoot.get(root);
+  if (found === undefined) {
+    const list: { api: string; version: string }[] = [];
+    const apis = new Map<string, ApiProfile>(Object.entries(getProfiles().apis));
+    for (const extra of added.values()) apis.set(extra.data.api, extra.profile);
+    for (const [api, profile] of apis) {
+      for (const [version, versionProfile] of Object.entries(profile.versions)) {
+        if (versionProfile.rootResources.includes(root)) list.push({ api, version });
+      }
+    }
+    found = list;
+    versionsByRoot.set(root, found);
+  }
+  return found;
+}
+
+/**
+ * Every API version that has the method `methodId` (`users.watch`: Gmail and Admin SDK Directory).
+ * Reads only the versions whose client has the id's first name as a property.
+ */
+export function apiVersionsWithMethod(methodId: string): { readonly api: string; readonly version: string }[] {
+  const root = methodId.split('.')[0]!;
+  return apiVersionsWithRoot(root).filter(({ api, version }) => {
+    const data = loadApiVersion(api, version);
+    return data !== undefined && own(data.methods, methodId) !== undefined;
+  });
 }
