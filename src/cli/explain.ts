@@ -4,13 +4,14 @@
  * why, the scopes it accepts, its call sites, where the project requests scopes for them, and
  * the change that fixes it. No ESLint and no I/O here; the JSON format prints this object.
  */
-import { listApiMaps, matchRestPath } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, matchRestPath } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { classificationOf, isAddOnOnly, isKnownGoogleScope } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { METADATA_SCOPE } from '../scopes/metadata.ts';
+import { METADATA_READ_REPLACEMENT, METADATA_SCOPE, methodsRestrictedBy } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { matchRpcName } from '../scopes/rpc-names.ts';
+import type { RpcMatch } from '../scopes/rpc-names.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
 import { solve } from '../scopes/solver.ts';
 import { joinWords } from '../utils/join-words.ts';
@@ -145,27 +146,26 @@ export function explainError(error: ParsedError, report: Report | undefined): Ex
 function identifyMethod(error: ParsedError): Identified {
   let unknown: string | undefined;
   if (error.rpc !== null) {
-    const match = matchRpcName(error.service ?? 'gmail.googleapis.com', error.rpc);
+    const match = rpcMatch(error.service, error.rpc);
     if (match.status === 'matched') return { methods: [match.method], by: 'rpc' };
     unknown =
       match.status === 'unknown-api'
-        ? `Unknown method: the ${code(match.api)} API is not mapped yet (only Gmail is).`
+        ? `Unknown method: the ${code(match.api)} API is not mapped yet (only ${analysedApiNames()} ${analysedApiMaps().length === 1 ? 'is' : 'are'}).`
         : `Unknown method: ${code(error.rpc)} matches ${match.candidates.length === 0 ? 'no' : 'more than one'} ${match.api.title} method.`;
   }
   if (error.url !== null) {
-    for (const map of listApiMaps()) {
+    for (const map of analysedApiMaps()) {
       const method = matchRestPath(map, error.httpMethod ?? undefined, error.url);
       if (method !== undefined) return { methods: [method], by: 'url' };
     }
   }
-  const gmail = listApiMaps().find((map) => map.api === 'gmail');
-  if (gmail !== undefined && error.kind.startsWith('metadata')) {
-    const ids = error.kind === 'metadata-q' ? ['users.messages.list', 'users.threads.list'] : error.format === 'raw' ? ['users.messages.get'] : ['users.messages.get', 'users.threads.get'];
-    return { methods: ids.map((id) => gmail.methods.get(id)!), by: 'message', ...(unknown === undefined ? {} : { unknown }) };
+  if (error.kind.startsWith('metadata')) {
+    const methods = methodsRestrictedBy(error.kind === 'metadata-q' ? { param: 'q' } : { format: error.format });
+    if (methods.length > 0) return { methods, by: 'message', ...(unknown === undefined ? {} : { unknown }) };
   }
   if (error.acceptedScopes !== null && error.acceptedScopes.length > 0) {
     const wanted = [...error.acceptedScopes].sort().join(' ');
-    const methods = listApiMaps().flatMap((map) => [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted));
+    const methods = analysedApiMaps().flatMap((map) => [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted));
     if (methods.length > 0) return { methods, by: 'scopes', ...(unknown === undefined ? {} : { unknown }) };
   }
   if (error.kind === 'insufficient-scope' && unknown === undefined) unknown = 'Unknown method: the error names neither the method (ErrorInfo) nor the request URL.';
@@ -177,7 +177,7 @@ function summaryOf(error: ParsedError, identified: Identified): string {
   const named =
     methods.length === 0
       ? 'A Google API call'
-      : `${methods[0]!.api === 'gmail' ? 'Gmail' : methods[0]!.api} ${joinWords(methods.map((method) => code(method.id)), ' or ')}${error.rpc === null ? '' : ` (${error.rpc.split('.').slice(-2).join('.')})`}`;
+      : `${apiName(methods[0]!)} ${joinWords(methods.map((method) => code(method.id)), ' or ')}${error.rpc === null ? '' : ` (${error.rpc.split('.').slice(-2).join('.')})`}`;
   switch (error.kind) {
     case 'insufficient-scope':
       return `${named} failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes ${methods.length === 0 ? 'the method' : 'it'} accepts.`;
@@ -192,7 +192,27 @@ function summaryOf(error: ParsedError, identified: Identified): string {
 
 const CONSENT_AGAIN = 'Have the user consent again.';
 const NO_FIX = "None known: the method is unknown, so compare the token's scopes with the ones its reference page lists.";
-const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
+
+/**
+ * The RPC name matched in the API the error's service names; without a service, in the one
+ * analysed API where it matches (none or several: the first API's answer, which says why not).
+ */
+function rpcMatch(service: string | null, rpc: string): RpcMatch {
+  if (service !== null) return matchRpcName(service, rpc);
+  const matches = analysedApiMaps().map((map) => matchRpcName(`${map.api}.googleapis.com`, rpc));
+  const matched = matches.filter((match) => match.status === 'matched');
+  return matched.length === 1 ? matched[0]! : matches[0] ?? { status: 'unknown-api', api: 'unknown' };
+}
+
+/** `Gmail`: the API's title without "API". */
+function apiName(method: MethodInfo): string {
+  return (getApiMap(method.api, method.version)?.title ?? method.api).replace(/ API$/, '');
+}
+
+/** "Gmail", "Gmail and Drive": the APIs the analysis checks. */
+function analysedApiNames(): string {
+  return joinWords(analysedApiMaps().map((map) => map.title.replace(/ API$/, '')));
+}
 
 interface FixContext {
   readonly error: ParsedError;
@@ -238,7 +258,7 @@ function metadataFix({ error, operations, declarations }: FixContext): string[] 
     if (own.length > 0) fix.push(metadataReplacement(declaration, own));
   }
   if (fix.length === 0) {
-    fix.push(`Stop requesting ${scopeWords([METADATA_SCOPE])} for this token; request ${scopeWords([READONLY_SCOPE])} instead if it only reads.`);
+    fix.push(`Stop requesting ${scopeWords([METADATA_SCOPE])} for this token; request ${scopeWords([METADATA_READ_REPLACEMENT])} instead if it only reads.`);
   }
   const sites = operations.map(at);
   const change = error.kind === 'metadata-q' ? 'drop `q`' : "pass `format: 'metadata'`";

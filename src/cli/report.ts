@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { FileInventory, InventoryCall, InventorySource } from '../google/inventory.ts';
 import type { AuthKind } from '../google/google-values.ts';
-import { GMAIL_V1 } from '../scopes/api-map.ts';
+import { analysedScopes } from '../scopes/api-map.ts';
 import { getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
@@ -132,8 +132,6 @@ export interface BuildReportInput {
   readonly skipped?: readonly ReportSkipped[];
 }
 
-const GMAIL_SCOPES: ReadonlySet<string> = new Set(GMAIL_V1.scopes);
-
 export function buildReport(input: BuildReportInput): Report {
   const relative = (file: string): string => {
     const rel = path.relative(input.cwd, file);
@@ -183,13 +181,14 @@ export function buildReport(input: BuildReportInput): Report {
   const declarations: ReportDeclaration[] = orderedSources.map((source) => {
     const own = calls.filter((call) => call.source === source.id);
     const missingCalls = own.filter((call) => statuses.get(call) === 'missing');
-    const gmailRequested = source.scopes.filter((scope) => GMAIL_SCOPES.has(scope));
+    const judged = analysedScopes();
+    const judgedRequested = source.scopes.filter((scope) => judged.has(scope));
     let unused: string[];
     if (own.length > 0) {
       const unusedHere = new Set(unusedScopes(own, source.scopes));
-      unused = gmailRequested.filter((scope) => unusedHere.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
+      unused = judgedRequested.filter((scope) => unusedHere.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
     } else {
-      unused = gmailRequested.filter((scope) => !calls.some((call) => call.accepted.includes(scope)));
+      unused = judgedRequested.filter((scope) => !calls.some((call) => call.accepted.includes(scope)));
     }
     const location = source.location;
     return {

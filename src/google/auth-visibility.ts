@@ -7,7 +7,7 @@ import type { FileEnvironment } from '../core/file-environment.ts';
 import { moduleRole } from './google-values.ts';
 import type { AuthObject, GoogleValueResolver } from './google-values.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
-import { analysedApiMaps } from '../scopes/api-map.ts';
+import { analysedScopes } from '../scopes/api-map.ts';
 import { getApiProfile, loadApiVersion } from '../scopes/apis-data.ts';
 import { memberKeyName, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
 
@@ -96,7 +96,7 @@ export function authObjectsOfCall(analysis: Analysis, call: ApiCall): AuthObject
 export function authVisibility(analysis: Analysis, auths: readonly AuthObject[]): AuthVisibility {
   const { env, resolver } = analysis;
   if (env === undefined || resolver === undefined) return { contained: false, reachedCalls: new Set() };
-  const tracker = new UsageTracker(env, resolver, gmailCallNodes(analysis));
+  const tracker = new UsageTracker(env, resolver, apiCallNodes(analysis));
   for (const auth of auths) tracker.flow(auth.node, 'auth');
   return { contained: !tracker.escaped, reachedCalls: tracker.reachedCalls };
 }
@@ -104,7 +104,7 @@ export function authVisibility(analysis: Analysis, auths: readonly AuthObject[])
 /** Built once per file, not once per auth object: thousands of them stay linear. */
 const callNodes = new WeakMap<Analysis, ReadonlySet<TSESTree.Node>>();
 
-function gmailCallNodes(analysis: Analysis): ReadonlySet<TSESTree.Node> {
+function apiCallNodes(analysis: Analysis): ReadonlySet<TSESTree.Node> {
   let nodes = callNodes.get(analysis);
   if (nodes === undefined) {
     nodes = new Set(analysis.calls.map((call) => call.node));
@@ -122,7 +122,7 @@ class UsageTracker {
   constructor(
     private readonly env: FileEnvironment,
     private readonly resolver: GoogleValueResolver,
-    private readonly gmailCalls: ReadonlySet<TSESTree.Node>,
+    private readonly apiCalls: ReadonlySet<TSESTree.Node>,
   ) {}
 
   /** `node` evaluates to the tracked value (with `role`): check what its parent does with it. */
@@ -260,7 +260,7 @@ class UsageTracker {
     if ((key === 'catch' || key === 'finally') && call !== undefined) return this.flow(call, role);
     if (role === 'client') {
       if (call !== undefined) {
-        if (this.gmailCalls.has(call)) {
+        if (this.apiCalls.has(call)) {
           this.reachedCalls.add(call);
           return;
         }
@@ -275,7 +275,7 @@ class UsageTracker {
     }
     // An auth object.
     if (call !== undefined) {
-      if (this.gmailCalls.has(call)) {
+      if (this.apiCalls.has(call)) {
         // `auth.request({ url: 'https://gmail.googleapis.com/…' })`: a Gmail REST call the analysis saw.
         this.reachedCalls.add(call);
         return;
@@ -348,7 +348,7 @@ class UsageTracker {
 function sharesAnalysedScopes(api: string, version: string | undefined): boolean {
   const versions = version === undefined ? Object.keys(getApiProfile(api)?.versions ?? {}) : [version];
   if (versions.length === 0) return true;
-  const analysed = new Set(analysedApiMaps().flatMap((map) => map.scopes));
+  const analysed = analysedScopes();
   return versions.some((v) => {
     const data = loadApiVersion(api, v);
     // A version the data doesn't have: nothing says what it accepts.

@@ -209,6 +209,15 @@ export function analysedApiMaps(): readonly ApiMap[] {
   return analysedList;
 }
 
+let analysedScopeSet: { readonly maps: readonly ApiMap[]; readonly scopes: ReadonlySet<string> } | undefined;
+
+/** Every scope some method of an analysed API accepts: the scopes the rules and the report judge. */
+export function analysedScopes(): ReadonlySet<string> {
+  const maps = analysedApiMaps();
+  if (analysedScopeSet?.maps !== maps) analysedScopeSet = { maps, scopes: new Set(maps.flatMap((map) => map.scopes)) };
+  return analysedScopeSet.scopes;
+}
+
 /** Every registered map, in registration order. */
 export function listApiMaps(): readonly ApiMap[] {
   return analysedApiMaps();

@@ -9,6 +9,7 @@
  * (or changing the call, e.g. `format: 'metadata'`). That is the metadata-scope rule's job; the
  * solver is pure set cover and only sees the requirement lists computed here.
  */
+import { getApiMap } from './api-map.ts';
 import type { MethodInfo } from './api-map.ts';
 import { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts.ts';
 import type { ParamShape } from './facts/types.ts';
@@ -55,6 +56,29 @@ const RESTRICTION_BY_METHOD: ReadonlyMap<string, MetadataRestriction> = new Map(
 export function getMetadataRestriction(method: MethodInfo): MetadataRestriction | undefined {
   if (method.api !== 'gmail' || !method.scopes.includes(METADATA_SCOPE)) return undefined;
   return RESTRICTION_BY_METHOD.get(method.id);
+}
+
+/** The API whose scope gmail.metadata is: the restrictions' method ids are its. */
+const METADATA_API = { api: 'gmail', version: 'v1' } as const;
+
+/** The scope to read with instead of gmail.metadata when a call needs more (full messages, search). */
+export const METADATA_READ_REPLACEMENT = 'https://www.googleapis.com/auth/gmail.readonly';
+
+/**
+ * The methods a gmail.metadata error can come from: the ones that forbid `param` (`q`), or the
+ * format the error names (`raw`; the default format when it names none), in the facts' order.
+ */
+export function methodsRestrictedBy(conflict: { readonly param: string } | { readonly format: string | null }): MethodInfo[] {
+  const map = getApiMap(METADATA_API.api, METADATA_API.version);
+  if (map === undefined) return [];
+  const fits = (r: MetadataRestriction): boolean =>
+    'param' in conflict
+      ? (r.forbiddenParams ?? []).includes(conflict.param)
+      : (r.forbiddenFormats ?? []).includes((conflict.format ?? r.defaultFormat ?? '').toLowerCase());
+  return metadataRestrictions.filter(fits).flatMap((r) => {
+    const method = map.methods.get(r.methodId);
+    return method === undefined ? [] : [method];
+  });
 }
 
 /** Whether the call works, fails or may fail when gmail.metadata is in the token. */
