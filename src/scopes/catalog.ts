@@ -4,7 +4,7 @@
  * Facts come from `./facts.ts` (cited); membership and usage come from the generated maps.
  */
 import googleScopes from './data/google-scopes.json' with { type: 'json' };
-import { listApiMaps } from './api-map.ts';
+import { analysedScopes, listApiMaps } from './api-map.ts';
 import { SCOPE_FACTS, type Classification } from './facts.ts';
 
 export type { Classification } from './facts.ts';
@@ -88,9 +88,9 @@ export function scopeLabel(url: string): string {
     : url;
 }
 
-/** Whether `url` is a real Google OAuth scope string (exact, case-sensitive). */
+/** Whether `url` is a real Google OAuth scope string (exact, case-sensitive): listed, or accepted by an analysed API's method. */
 export function isKnownGoogleScope(url: string): boolean {
-  return KNOWN_GOOGLE_SCOPES.has(url);
+  return KNOWN_GOOGLE_SCOPES.has(url) || analysedScopes().has(url);
 }
 
 /** Every known Google scope string, sorted (for "did you mean" in valid-scope). */
