@@ -1,7 +1,8 @@
 /**
- * Generates the per-API OAuth scope maps in src/scopes/data/ (never edit those by hand).
+ * Generates the OAuth scope data in src/scopes/data/ (never edit it by hand).
  *
- *   npm run generate                          gmail-v1.json (from @googleapis/gmail) + google-scopes.json
+ *   npm run generate                          apis/ (every API version of googleapis, Gmail's map
+ *                                             included: the one map the plugin reads) + google-scopes.json
  *   npm run generate -- --check               regenerate in memory; exit 1 if a committed file differs
  *   tsx scripts/generate-scope-map.ts --package @googleapis/drive [--api-version v3] [--out f.json]
  *   tsx scripts/generate-scope-map.ts --discovery gmail-discovery.json [--out f.json]
@@ -41,11 +42,6 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA_DIR = join(REPO_ROOT, 'src', 'scopes', 'data');
 export const GOOGLE_SCOPES_FILE = join(DATA_DIR, 'google-scopes.json');
 export const APIS_DATA_DIR = join(DATA_DIR, 'apis');
-
-/** The APIs whose maps are committed; adding Drive later is one more entry here. */
-export const DEFAULT_PACKAGES: ReadonlyArray<{ package: string; apiVersion?: string }> = [
-  { package: '@googleapis/gmail', apiVersion: 'v1' },
-];
 
 /**
  * OpenID Connect scopes. They are legitimately short (not URLs): Google accepts `openid`,
@@ -177,13 +173,13 @@ export function generateGoogleScopes(maps: readonly ScopeMap[] = []): ScopeList 
   return { source: packageSource('googleapis', dir), scopes: sortScopes(all) };
 }
 
-/** The committed outputs of a default run. */
+/**
+ * The committed outputs of a default run besides the all-API data: the scope list. (Every API's
+ * map, Gmail's included, is in the all-API data; `--package` still writes a per-package map with
+ * descriptions on request.)
+ */
 export function generateDefaultOutputs(): OutputFile[] {
-  const maps = DEFAULT_PACKAGES.map((p) => generateFromPackage(p.package, p.apiVersion));
-  return [
-    ...maps.map((map) => ({ path: mapOutputPath(map), content: serialiseScopeMap(map) })),
-    { path: GOOGLE_SCOPES_FILE, content: serialiseScopeList(generateGoogleScopes(maps)) },
-  ];
+  return [{ path: GOOGLE_SCOPES_FILE, content: serialiseScopeList(generateGoogleScopes()) }];
 }
 
 function firstDifference(a: string, b: string): string {

@@ -3,8 +3,7 @@
  * the API versions the analysis checks: `ANALYSED_API_VERSIONS` below is the one place to widen.
  * Each analysed map is built from the generated all-API data (./apis-data.ts) on first use.
  */
-import gmailV1 from './data/gmail-v1.json' with { type: 'json' };
-import { addApiVersionData, getApiProfile, loadApiVersion } from './apis-data.ts';
+import { addApiVersionData, apiDataSource, getApiProfile, loadApiVersion } from './apis-data.ts';
 import type { ApiProfile, ApiVersionFile, VersionProfile } from './apis-format.ts';
 
 export interface ParameterInfo {
@@ -25,7 +24,6 @@ export interface MethodInfo {
   readonly path: string;
   /** Upload path template (media upload), relative to the root URL, without a leading slash. */
   readonly mediaPath?: string;
-  readonly description: string;
   /** The scopes the method accepts: ANY ONE suffices. Google's (alphabetical) order. */
   readonly scopes: readonly string[];
   readonly parameters: Readonly<Record<string, ParameterInfo>>;
@@ -41,7 +39,7 @@ export interface ApiMap {
   readonly methods: ReadonlyMap<string, MethodInfo>;
   /** Every scope accepted by at least one method, sorted. */
   readonly scopes: readonly string[];
-  /** Where the generator read it: `{ package, version, released }` (see scripts/generate-scope-map.ts). */
+  /** Where the generator read it: `{ package, version }` (src/scopes/data/apis/index.json). */
   readonly source: Readonly<Record<string, string>>;
 }
 
@@ -57,7 +55,6 @@ interface RawMethod {
   httpMethod?: unknown;
   path?: unknown;
   mediaPath?: unknown;
-  description?: unknown;
   scopes?: unknown;
   parameters?: unknown;
   requestBody?: unknown;
@@ -71,8 +68,6 @@ interface RawApiData {
   methods?: unknown;
   source?: unknown;
 }
-
-const RAW_MAPS: readonly unknown[] = [gmailV1];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -112,7 +107,6 @@ function buildApiMap(raw: unknown): ApiMap {
       httpMethod: m.httpMethod.toUpperCase(),
       path: stripSlashes(m.path),
       ...(typeof m.mediaPath === 'string' ? { mediaPath: stripSlashes(m.mediaPath) } : {}),
-      description: typeof m.description === 'string' ? m.description : '',
       scopes: Object.freeze([...m.scopes]),
       parameters: Object.freeze(parameters),
       ...(m.requestBody === true ? { requestBody: true } : {}),
@@ -140,14 +134,6 @@ function buildApiMap(raw: unknown): ApiMap {
  */
 const ANALYSED_API_VERSIONS: readonly string[] = ['gmail:v1'];
 
-/** Maps with a richer generated file of their own (descriptions, release date) than the all-API data. */
-const RICH_MAPS = new Map<string, unknown>(
-  RAW_MAPS.map((raw) => {
-    const data = raw as RawApiData;
-    return [`${String(data.api)}:${String(data.version)}`, raw];
-  }),
-);
-
 /** `<api>-<version>.json` of the all-API data in the map format: methods whose scopes are unknown are left out (never checked). */
 function fromApiData(data: ApiVersionFile): RawApiData {
   const methods: Record<string, RawMethod> = {};
@@ -171,7 +157,7 @@ function fromApiData(data: ApiVersionFile): RawApiData {
       ...(m.m === 1 ? { media: true } : {}),
     };
   }
-  return { api: data.api, version: data.version, title: data.title, rootUrl: data.rootUrl, methods, source: {} };
+  return { api: data.api, version: data.version, title: data.title, rootUrl: data.rootUrl, methods, source: apiDataSource(data.api, data.version) };
 }
 
 const analysed = new Set(ANALYSED_API_VERSIONS);
@@ -180,8 +166,6 @@ const REGISTRY = new Map<string, ApiMap>();
 let analysedList: readonly ApiMap[] | undefined;
 
 function buildRegistered(key: string): ApiMap | undefined {
-  const rich = RICH_MAPS.get(key);
-  if (rich !== undefined) return buildApiMap(rich);
   const [api, version] = key.split(':') as [string, string];
   const data = loadApiVersion(api, version);
   return data === undefined ? undefined : buildApiMap(fromApiData(data));

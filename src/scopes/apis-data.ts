@@ -83,6 +83,11 @@ export function loadApiVersion(api: string, version: string): ApiVersionFile | u
   return data;
 }
 
+/** Where the shipped data was generated from: `{ package: 'googleapis', version }` (index.json); `{}` for an added version. */
+export function apiDataSource(api: string, version: string): Readonly<Record<string, string>> {
+  return added.has(`${api}:${version}`) ? {} : getIndex().source;
+}
+
 /** `api:version` of every API version file read so far (tests and benchmarks: what a run paid for). */
 export function loadedApiVersions(): string[] {
   return [...versions.keys()];
