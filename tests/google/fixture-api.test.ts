@@ -5,7 +5,7 @@ import { generateAllApiFiles } from '../../scripts/lib/all-apis-files.ts';
 import { addAnalysedApiForTests, getApiMap } from '../../src/scopes/api-map.ts';
 import type { ApiProfilesFile, ApiVersionFile } from '../../src/scopes/apis-format.ts';
 import rule from '../../src/rules/missing-scope.ts';
-import { FIXTURES, untypedRuleTester } from '../rules/rule-tester.ts';
+import { FIXTURES, typedRuleTester, untypedRuleTester } from '../rules/rule-tester.ts';
 
 /**
  * A new API is data, never analysis code: a made-up API (fakemail v1, three methods) in the
@@ -182,6 +182,42 @@ import { google } from 'googleapis';
 const auth = new google.auth.GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 export async function send(client) {
   await client.mailboxes.messages.send({ mailboxId: 'me' });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+typedRuleTester().run('missing-scope on a generated fixture API (typed)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'the receiver’s type, declared in the API’s typings, names the resource',
+      code: `
+import type { fakemail_v1 } from '../apis/googleapis/build/src/apis/fakemail/v1.js';
+export const SCOPES = ['${AUTH}/fakemail.readonly'];
+export async function send(messages: fakemail_v1.Resource$Mailboxes$Messages) {
+  await messages.send({ mailboxId: 'me' });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              output: `
+import type { fakemail_v1 } from '../apis/googleapis/build/src/apis/fakemail/v1.js';
+export const SCOPES = ['${AUTH}/fakemail.readonly', '${AUTH}/fakemail.send'];
+export async function send(messages: fakemail_v1.Resource$Mailboxes$Messages) {
+  await messages.send({ mailboxId: 'me' });
 }
 `,
             },
