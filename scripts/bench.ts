@@ -132,9 +132,10 @@ function parseArgs(argv: readonly string[]): Args {
 /** Compiles the current src/ into .bench/dist (never touches the shared dist/). */
 function buildPlugin(): string {
   const work = ensureWorkDir();
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  // dist/index.js reads '../package.json'; .bench/package.json also makes .bench/dist ESM.
-  fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', private: true })}\n`);
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string; homepage: string };
+  // dist/ reads '../package.json' (name, version, homepage for the rule docs URLs); it also makes .bench/dist ESM.
+  const benchPackage = { name: pkg.name, version: pkg.version, homepage: pkg.homepage, type: 'module', private: true };
+  fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify(benchPackage)}\n`);
   const outDir = path.join(work, 'dist');
   fs.rmSync(outDir, { recursive: true, force: true });
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--declaration', 'false', '--sourceMap', 'false'], {
