@@ -4,9 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { moduleExportName, requireSpecifier } from './export-table.ts';
 import { getExportedValue, getModuleObject } from './module-exports.ts';
 import { resolveModule } from './resolve.ts';
-import { forEachNode } from './ast-walk.ts';
 import type { FileBoundary } from './file-boundary.ts';
-import type { VisitorKeys } from './ast-walk.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName } from './static-value.ts';
 import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
 
@@ -35,6 +33,8 @@ export class FileEnvironment implements Environment {
     readonly filename: string,
     /** What other files of the project the analysis may read. */
     readonly boundary: FileBoundary,
+    /** Every call in the file, from the analysis's one walk of the AST (this class never walks it again). */
+    private readonly calls: readonly TSESTree.CallExpression[],
   ) {}
 
   findVariable(node: TSESTree.Identifier): Variable | undefined {
@@ -175,8 +175,7 @@ export class FileEnvironment implements Environment {
   private callsByName(): Map<string, TSESTree.CallExpression[]> {
     if (this.callsByNameCache !== undefined) return this.callsByNameCache;
     const calls = new Map<string, TSESTree.CallExpression[]>();
-    forEachNode(this.sourceCode.ast, this.sourceCode.visitorKeys as VisitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    for (const node of this.calls) {
       const callee = node.callee;
       const name =
         callee.type === AST_NODE_TYPES.Identifier
@@ -184,11 +183,11 @@ export class FileEnvironment implements Environment {
           : callee.type === AST_NODE_TYPES.MemberExpression
             ? memberKeyName(callee)
             : undefined;
-      if (name === undefined) return;
+      if (name === undefined) continue;
       const named = calls.get(name);
       if (named === undefined) calls.set(name, [node]);
       else named.push(node);
-    });
+    }
     this.callsByNameCache = calls;
     return calls;
   }

@@ -46,8 +46,8 @@ export class Analyzer {
     boundary: FileBoundary,
     private readonly settings: PluginSettings,
   ) {
-    this.env = new FileEnvironment(sourceCode, filename, boundary);
     this.collected = collect(sourceCode);
+    this.env = new FileEnvironment(sourceCode, filename, boundary, this.collected.calls);
     this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites, (specifier, name) =>
       lookupModuleExport(filename, specifier, name, boundary),
     );

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { forEachChild } from '../core/ast-walk.ts';
+import { walk } from '../core/ast-walk.ts';
 import type { VisitorKeys } from '../core/ast-walk.ts';
 import { enclosingClass } from './google-values.ts';
 import { memberKeyName, propertyKeyName } from '../core/static-value.ts';
@@ -49,7 +49,10 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     feedsMailProtocol: false,
   };
   const visitorKeys = sourceCode.visitorKeys as VisitorKeys;
-  const visit = (node: TSESTree.Node, inScopePosition: boolean): void => {
+  // The state handed down is whether the node sits where scopes go.
+  walk(sourceCode.ast, visitorKeys, false, (node, parentScopePosition): boolean | undefined => {
+    // `{ scopes: … }`: the value is in scope position, the key is not.
+    const inScopePosition = parentScopePosition && !isPropertyKey(node);
     let childScopePosition = inScopePosition;
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
@@ -99,12 +102,12 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
         if (typeof node.value === 'string' && (inScopePosition || SCOPE_LIKE.test(node.value))) {
           collected.scopeStrings.push({ node, value: node.value, inScopePosition });
         }
-        return;
+        return undefined;
       case AST_NODE_TYPES.TemplateLiteral:
         if (node.expressions.length === 0) {
           const value = node.quasis[0]?.value.cooked ?? '';
           if (inScopePosition || SCOPE_LIKE.test(value)) collected.scopeStrings.push({ node, value, inScopePosition });
-          return;
+          return undefined;
         }
         break;
       default:
@@ -125,19 +128,13 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     ) {
       childScopePosition = false;
     }
-    // `{ scopes: … }`: the value is in scope position, the key is not.
-    const children: [TSESTree.Node, boolean][] = [];
-    forEachChild(node, visitorKeys, (child, key) => children.push([child, key === 'key' ? false : childScopePosition]));
-    // Reversed onto the stack: nodes are still collected in source order.
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
-  };
-  // An explicit stack: generated or minified code nests deeper than the call stack allows.
-  const stack: [TSESTree.Node, boolean][] = [[sourceCode.ast, false]];
-  while (stack.length > 0) {
-    const [node, inScopePosition] = stack.pop()!;
-    visit(node, inScopePosition);
-  }
+    return childScopePosition;
+  });
   return collected;
+}
+
+function isPropertyKey(node: TSESTree.Node): boolean {
+  return node.parent?.type === AST_NODE_TYPES.Property && node.parent.key === node;
 }
 
 function isScopePositionParent(node: TSESTree.Property | TSESTree.VariableDeclarator | TSESTree.CallExpression): boolean {
