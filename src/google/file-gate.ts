@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { listApiMaps } from '../scopes/api-map.ts';
+import { analysedApiMaps } from '../scopes/api-map.ts';
+import type { ApiMap } from '../scopes/api-map.ts';
 import { typeServices } from './typed-calls.ts';
 
 /**
@@ -14,7 +15,7 @@ import { typeServices } from './typed-calls.ts';
  *   an API we have a map for (its host `gmail.googleapis.com`, its path prefix `/gmail/v1/`), or a
  *   short form (`'gmail.send'`);
  * - a chain from an API's root resource (`x.users.messages…`: a client passed into a helper file);
- * - with type information, any mention of an API we have a map for.
+ * - with type information, any mention of an analysed API.
  * Any other `*.googleapis.com` host is not enough: every generated `googleapis` file holds its
  * own root URL in code, and no API without a map can be checked anyway.
  *
@@ -41,7 +42,7 @@ const isWordChar = (code: number): boolean =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 /** The anchors of every candidate, and the mentions (any case) without which no candidate is looked for. */
-function buildCandidates(): { candidates: readonly Candidate[]; apiNames: readonly string[] } {
+function buildCandidates(maps: readonly ApiMap[]): { candidates: readonly Candidate[]; apiNames: readonly string[] } {
   const candidates: Candidate[] = [
     {
       anchor: 'google',
@@ -61,7 +62,7 @@ function buildCandidates(): { candidates: readonly Candidate[]; apiNames: readon
   ];
   const apiNames = new Set<string>();
   const rootChains = new Map<string, Set<string>>();
-  for (const map of listApiMaps()) {
+  for (const map of maps) {
     apiNames.add(map.api);
     candidates.push(literal(new URL(map.rootUrl).host, map.api));
     for (const method of map.methods.values()) {
@@ -124,24 +125,45 @@ function dedupe(candidates: readonly Candidate[]): Candidate[] {
   });
 }
 
-const { candidates: CANDIDATES, apiNames: API_NAMES } = buildCandidates();
-const ANCHORS: readonly { readonly anchor: string; readonly candidates: readonly Candidate[] }[] = [
-  ...new Set(CANDIDATES.map((candidate) => candidate.anchor)),
-].map((anchor) => ({ anchor, candidates: CANDIDATES.filter((candidate) => candidate.anchor === anchor) }));
 const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Every candidate mentions Google or an API by name, or sits in a file that does. */
-const ANY_MENTION = new RegExp(['google', ...API_NAMES].map(escape).join('|'), 'i');
-/** With type information: any mention of an API we have a map for. */
-const API_MENTION = new RegExp(API_NAMES.map(escape).join('|') || '(?!)', 'i');
+
+interface Gate {
+  readonly maps: readonly ApiMap[];
+  readonly anchors: readonly { readonly anchor: string; readonly candidates: readonly Candidate[] }[];
+  /** Every candidate mentions Google or an API by name, or sits in a file that does. */
+  readonly anyMention: RegExp;
+  /** With type information: any mention of an analysed API. */
+  readonly apiMention: RegExp;
+}
+let gate: Gate | undefined;
+
+/** Built from the analysed API maps, again only when they change (the same array until then). */
+function currentGate(): Gate {
+  const maps = analysedApiMaps();
+  if (gate?.maps === maps) return gate;
+  const { candidates, apiNames } = buildCandidates(maps);
+  const anchors = [...new Set(candidates.map((candidate) => candidate.anchor))].map((anchor) => ({
+    anchor,
+    candidates: candidates.filter((candidate) => candidate.anchor === anchor),
+  }));
+  gate = {
+    maps,
+    anchors,
+    anyMention: new RegExp(['google', ...apiNames].map(escape).join('|'), 'i'),
+    apiMention: new RegExp(apiNames.map(escape).join('|') || '(?!)', 'i'),
+  };
+  return gate;
+}
 
 export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.text;
-  if (!ANY_MENTION.test(text)) return false;
+  const { anchors, anyMention, apiMention } = currentGate();
+  if (!anyMention.test(text)) return false;
   // With type information a Gmail resource can arrive from anywhere (`messages.send()` on a
   // `gmail_v1.Resource$Users$Messages`); the type checker's cost dwarfs ours in such runs.
-  if (typeServices(sourceCode) !== undefined && API_MENTION.test(text)) return true;
+  if (typeServices(sourceCode) !== undefined && apiMention.test(text)) return true;
   const comments = sourceCode.ast.comments ?? [];
-  for (const { anchor, candidates } of ANCHORS) {
+  for (const { anchor, candidates } of anchors) {
     for (let index = text.indexOf(anchor); index !== -1; ) {
       const comment = commentAt(comments, index);
       if (comment !== undefined) {
