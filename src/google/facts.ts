@@ -129,16 +129,19 @@ const cache = new WeakMap<TSESTree.Program, FileFacts | { readonly failure: unkn
  * The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. A
  * failure is remembered and thrown to every rule that asks (utils/fail-closed.ts reports it).
  */
+function analyse(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, settings: PluginSettings): Analysis {
+  useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
+  return new Analyzer(context.sourceCode, context.filename, fileBoundary(context.cwd), settings).run();
+}
+
 export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileFacts {
   const sourceCode = context.sourceCode;
   let facts = cache.get(sourceCode.ast);
   if (facts === undefined) {
     try {
       const settings = readPluginSettings(context.settings);
-      useParserOf(context.languageOptions as Parameters<typeof useParserOf>[0]);
-      const analysis = mentionsGoogleApis(sourceCode)
-        ? new Analyzer(sourceCode, context.filename, fileBoundary(context.cwd), settings).run()
-        : emptyAnalysis(settings);
+      // Almost every file never mentions a Google client library: the gate comes before any other work.
+      const analysis = mentionsGoogleApis(sourceCode) ? analyse(context, settings) : emptyAnalysis(settings);
       facts = factsOf(analysis, sourceCode);
     } catch (error) {
       facts = { failure: error };
