@@ -29,7 +29,7 @@ export interface ReportOperation {
   readonly api: string;
   readonly version: string;
   /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
-  readonly via: 'client' | 'rest';
+  readonly via: 'client' | 'rest' | 'mail';
   readonly file: string;
   readonly line: number;
   readonly column: number;

@@ -25,6 +25,7 @@ import type { ApiCall } from './facts.ts';
 import type { Analysis } from './analysis.ts';
 import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.ts';
 import type { DetectedCall } from './call-detection.ts';
+import { mailProtocolCalls } from './project/mail-protocols.ts';
 
 /**
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
@@ -140,6 +141,10 @@ export class Analyzer {
     }
     // `x.users.getProfile()` before the `x.users.messages.…` call that shows which API's client x is.
     for (const node of retry) record(node, this.calls.detect(node));
+    // Gmail's SMTP/IMAP with an OAuth token: operations that accept only https://mail.google.com/.
+    for (const { node, method } of mailProtocolCalls(this.collected.calls, this.collected.news, this.env)) {
+      calls.push({ node, method, client: undefined, paramsNode: undefined, shape: {}, via: 'mail', requested: this.fileScopes() ?? this.settingsScopes() });
+    }
     for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
       if (value.kind === 'auth' && value.auth.node === node) authObjects.set(value.auth, this.authSource(value.auth));
@@ -467,7 +472,7 @@ function describeAuth(auth: AuthObject): string {
   }
 }
 
-const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false };
+const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false, project: false };
 
 function lookupModuleExport(
   fromFile: string,

@@ -11,6 +11,8 @@ import type { ApiClient, AuthObject } from './google-values.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { RequestUse } from './scope-requests.ts';
 import { readPluginSettings } from './settings.ts';
+import { projectVerdict } from './project/index.ts';
+import type { ProjectVerdictFacts } from './project/index.ts';
 import type { PluginSettings } from './settings.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { Analyzer } from './analyzer.ts';
@@ -36,7 +38,8 @@ export type { PluginSettings } from './settings.ts';
 
 /** A Google API call found in the file. */
 export interface ApiCall {
-  readonly node: TSESTree.CallExpression;
+  /** A `new` expression only for an IMAP connection (`new ImapFlow({…})`). */
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly method: MethodInfo;
   /** The client it goes through, when traced (undefined: matched by type or by chain shape). */
   readonly client: ApiClient | undefined;
@@ -44,8 +47,11 @@ export interface ApiCall {
   readonly paramsNode: TSESTree.Node | undefined;
   /** What the call passes that gmail.metadata cares about (`format`, `q`). */
   readonly shape: CallShape;
-  /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
-  readonly via: 'client' | 'rest';
+  /**
+   * `client`: through a Google client library; `rest`: a raw HTTP request to the REST API;
+   * `mail`: Gmail's SMTP or IMAP server with an OAuth token (src/google/project/mail-protocols.ts).
+   */
+  readonly via: 'client' | 'rest' | 'mail';
   /** The scopes that reach the call (its client's scope request); undefined when they cannot be known. */
   readonly requested: ScopeSource | undefined;
 }
@@ -80,10 +86,15 @@ export interface FileFacts
   readonly isMappedBeforeUse: (node: TSESTree.Node) => boolean;
   /** Edits to the scope declarations written in this file. */
   readonly edits: ScopeEdits;
+  /**
+   * For a call whose scopes can't be known from its file: the project's scope requests when they
+   * certainly don't allow it (src/google/project/); undefined otherwise.
+   */
+  readonly projectVerdict: (call: ApiCall) => ProjectVerdictFacts | undefined;
 }
 
 /** The facts of an analysis; the toolbox stays inside the closures. */
-function factsOf(analysis: Analysis, sourceCode: Readonly<TSESLint.SourceCode>): FileFacts {
+function factsOf(analysis: Analysis, sourceCode: Readonly<TSESLint.SourceCode>, where: { readonly filename: string; readonly cwd: string }): FileFacts {
   const { env } = analysis;
   let requests: ScopeRequest[] | undefined;
   return {
@@ -105,6 +116,7 @@ function factsOf(analysis: Analysis, sourceCode: Readonly<TSESLint.SourceCode>):
     isMappedBeforeUse: (node) => env !== undefined && isMappedBeforeUse(node, env),
     edits: env === undefined ? NO_SCOPE_EDITS : scopeEdits(sourceCode, env),
     settings: analysis.settings,
+    projectVerdict: (call) => projectVerdict(where.filename, where.cwd, analysis.settings, call),
   };
 }
 
@@ -142,7 +154,7 @@ export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, read
       const settings = readPluginSettings(context.settings);
       // Almost every file never mentions a Google client library: the gate comes before any other work.
       const analysis = mentionsGoogleApis(sourceCode) ? analyse(context, settings) : emptyAnalysis(settings);
-      facts = factsOf(analysis, sourceCode);
+      facts = factsOf(analysis, sourceCode, { filename: context.filename, cwd: context.cwd });
     } catch (error) {
       facts = { failure: error };
     }

@@ -11,6 +11,7 @@ import { typeServices } from './typed-calls.ts';
  * A file is analysed when its code (not its comments) has one of:
  * - a string naming a Google client or auth library (`'googleapis'`, `'@googleapis/<api>'`,
  *   `'google-auth-library'`, `'@google-cloud/local-auth'`, `'npm:googleapis@…'`);
+ * - Gmail's SMTP/IMAP server (`smtp.gmail.com`, `imap.gmail.com`, nodemailer's `service: 'gmail'`);
  * - a string that is or holds a scope, `https://mail.google.com/` (SMTP/IMAP), or a REST URL of
  *   an API we have a map for (its host `gmail.googleapis.com`, its path prefix `/gmail/v1/`), or a
  *   short form (`'gmail.send'`);
@@ -59,6 +60,11 @@ function buildCandidates(maps: readonly ApiMap[]): { candidates: readonly Candid
     },
     literal('googleapis.com/auth', 'google'),
     literal('mail.google.com', 'google'),
+    // Gmail's SMTP/IMAP servers and nodemailer's `service: 'gmail'` (see ./project/mail-protocols.ts).
+    literal('smtp.gmail.com', 'gmail'),
+    literal('imap.gmail.com', 'gmail'),
+    quotedWord('gmail'),
+    quotedWord('Gmail'),
   ];
   const apiNames = new Set<string>();
   const rootChains = new Map<string, Set<string>>();
@@ -111,6 +117,11 @@ function literal(value: string, anchor: string, wordEnd = false): Candidate & { 
     test: (text, index) =>
       index >= offset && text.startsWith(value, index - offset) && !(wordEnd && isWordChar(text.charCodeAt(index - offset + value.length))),
   };
+}
+
+/** The whole string `'gmail'` (any quote). */
+function quotedWord(word: string): Candidate {
+  return { anchor: word, test: (text, index) => index > 0 && QUOTES.includes(text[index - 1]!) && QUOTES.includes(text[index + word.length] ?? '') };
 }
 
 /** The same literal from several methods (`/gmail/v1`) once. */

@@ -53,7 +53,7 @@ export interface InventoryCall {
   readonly api: string;
   readonly version: string;
   /** `client`: through a Google client library; `rest`: a raw HTTP request to the REST API. */
-  readonly via: 'client' | 'rest';
+  readonly via: 'client' | 'rest' | 'mail';
   readonly location: InventoryLocation;
   /** Every scope the method accepts (any one suffices), in Google's order. */
   readonly accepted: readonly string[];

@@ -10,6 +10,11 @@ export interface PluginSettings {
    * so least-privilege may report scopes that no call needs.
    */
   readonly complete: boolean;
+  /**
+   * Judge calls whose auth can't be traced against every scope the project requests (the
+   * project inventory, src/google/project/). `false` for monorepos whose apps share nothing.
+   */
+  readonly project: boolean;
 }
 
 export const SETTINGS_KEY = 'googleapis-scopes';
@@ -23,11 +28,11 @@ export class SettingsError extends TypeError {}
  */
 const parsed = new WeakMap<object, PluginSettings | SettingsError>();
 
-const KNOWN_KEYS = new Set(['scopes', 'complete']);
+const KNOWN_KEYS = new Set(['scopes', 'complete', 'project']);
 
 export function readPluginSettings(settings: Readonly<Record<string, unknown>> | undefined): PluginSettings {
   const raw = settings?.[SETTINGS_KEY];
-  if (raw === undefined) return { scopes: undefined, complete: false };
+  if (raw === undefined) return { scopes: undefined, complete: false, project: true };
   if (typeof raw !== 'object' || raw === null) return parseSettings(raw);
   let result = parsed.get(raw);
   if (result === undefined) {
@@ -50,7 +55,7 @@ function parseSettings(raw: unknown): PluginSettings {
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!KNOWN_KEYS.has(key)) {
-      throw new SettingsError(`settings['${SETTINGS_KEY}'] has an unknown key "${key}"; expected "scopes" and/or "complete".`);
+      throw new SettingsError(`settings['${SETTINGS_KEY}'] has an unknown key "${key}"; expected "scopes", "complete" and/or "project".`);
     }
   }
   const scopes = record.scopes;
@@ -60,9 +65,13 @@ function parseSettings(raw: unknown): PluginSettings {
   if (record.complete !== undefined && typeof record.complete !== 'boolean') {
     throw new SettingsError(`settings['${SETTINGS_KEY}'].complete must be a boolean.`);
   }
+  if (record.project !== undefined && typeof record.project !== 'boolean') {
+    throw new SettingsError(`settings['${SETTINGS_KEY}'].project must be a boolean.`);
+  }
   return {
     // Frozen: checks against it reuse one set of its scopes (scopes/solver.ts).
     scopes: scopes === undefined ? undefined : Object.freeze((scopes as string[]).flatMap((scope) => scope.split(/\s+/).filter(Boolean))),
     complete: record.complete === true,
+    project: record.project !== false,
   };
 }

@@ -53,8 +53,9 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const analysis = getFileFacts(context);
-        // A token that also goes to SMTP/IMAP needs https://mail.google.com/, which no API call shows.
-        if (analysis.feedsMailProtocol) return;
+        // A token that also goes to SMTP/IMAP needs https://mail.google.com/: judged only when the
+        // analysis recognised that connection (a `mail` call), else no API call shows the need.
+        if (analysis.feedsMailProtocol && !analysis.calls.some((call) => call.via === 'mail')) return;
         const groups = analysis.requests;
         const sharingDeclarations = groupsSharingDeclarations(groups);
         const reported = new Set<string>();

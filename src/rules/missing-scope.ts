@@ -18,7 +18,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'missingScope' | 'unresolvedScopes' | 'addScopes';
+export type MessageIds = 'missingScope' | 'missingProjectScope' | 'unresolvedScopes' | 'addScopes';
 
 export default createRule<Options, MessageIds>({
   name: 'missing-scope',
@@ -49,6 +49,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
       missingScope: '`{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
+      missingProjectScope: '`{{method}}` needs {{accepted}}, never requested in the project ({{sites}}). Add {{add}}.',
       unresolvedScopes:
         "Cannot tell which scopes reach `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
       addScopes: 'Add {{add}} to the requested scopes.',
@@ -63,7 +64,19 @@ export default createRule<Options, MessageIds>({
         for (const call of analysis.calls) {
           const requested = call.requested;
           if (requested === undefined || !requested.complete) {
-            if (reportUnresolved) {
+            // Untraced, and the file declares nothing: judged against the whole project's requests.
+            const project = requested === undefined ? analysis.projectVerdict(call) : undefined;
+            if (project !== undefined) {
+              const add = missingScopes([callNeed(call.method, call.shape)], project.requested);
+              const data = {
+                method: call.method.id,
+                accepted: narrowestOrBroader(acceptedForDisplay(call)),
+                sites: project.sites,
+                add: add.length === 0 ? 'a scope it accepts' : codeList(add),
+              };
+              // No fix, no suggestion: the request is in another file, and ESLint edits only the linted one.
+              context.report({ node: call.node, messageId: 'missingProjectScope', data });
+            } else if (reportUnresolved) {
               context.report({ node: call.node, messageId: 'unresolvedScopes', data: { method: call.method.id } });
             }
             continue;

@@ -154,7 +154,7 @@ describe('exit codes', () => {
       code: 2,
       stdout: '',
       stderr:
-        "googleapis-scopes: eslint: settings['googleapis-scopes'] has an unknown key \"scope\"; expected \"scopes\" and/or \"complete\".\n",
+        "googleapis-scopes: eslint: settings['googleapis-scopes'] has an unknown key \"scope\"; expected \"scopes\", \"complete\" and/or \"project\".\n",
     });
   });
 

@@ -341,3 +341,26 @@ describe('report --format json', () => {
     });
   });
 });
+
+describe('report: SMTP with XOAUTH2 on Gmail', () => {
+  it('is a Gmail operation (via mail) that accepts only https://mail.google.com/', async () => {
+    const { code, report } = await json([], fixture('smtp'));
+    expect(code).toBe(0);
+    expect(report.operations).toEqual([
+      {
+        method: 'SMTP XOAUTH2',
+        api: 'gmail',
+        version: 'v1',
+        via: 'mail',
+        file: 'src/mailer.js',
+        line: 6,
+        column: 26,
+        declaration: 'src/mailer.js:3:16',
+        accepted: ['https://mail.google.com/'],
+        metadata: 'not-applicable',
+        status: 'ok',
+      },
+    ]);
+    expect(report.minimal).toEqual(['https://mail.google.com/']);
+  });
+});

@@ -110,6 +110,7 @@ describe('shared settings are validated', () => {
     ['an unknown key', { scope: [] }, /unknown key "scope"/],
     ['scopes that are not strings', { scopes: [1] }, /scopes must be an array of scope URL strings/],
     ['complete that is not a boolean', { scopes: [], complete: 'yes' }, /complete must be a boolean/],
+    ['project that is not a boolean', { project: 'off' }, /project must be a boolean/],
   ])('rejects %s with a lint message that says what to write, instead of crashing the run', (_, value, message) => {
     // The settings are read when a rule analyses a file; one message per file, at its start.
     const messages = lintWith(someRule, [], { [PREFIX]: value })();

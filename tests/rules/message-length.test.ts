@@ -21,6 +21,12 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       add: `\`${AUTH}/gmail.send\``,
       where: '',
     },
+    missingProjectScope: {
+      method: 'users.messages.send',
+      accepted: 'gmail.send or broader',
+      sites: 'src/auth.ts:12 and 1 more',
+      add: `\`${AUTH}/gmail.send\``,
+    },
     unresolvedScopes: { method: 'users.messages.send' },
     addScopes: { add: `\`${AUTH}/gmail.send\`` },
   },

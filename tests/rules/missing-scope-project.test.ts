@@ -1,0 +1,239 @@
+/**
+ * The project's scope inventory (issue 14): a call whose auth can't be traced, in a file that
+ * requests no scope, is judged against every request in its project (the nearest package.json
+ * folder above it). Each fixture under tests/fixtures/project-* is a small real app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/missing-scope.ts';
+import leastPrivilege from '../../src/rules/least-privilege.ts';
+import type { MessageIds, Options } from '../../src/rules/missing-scope.ts';
+import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
+
+const AUTH = 'https://www.googleapis.com/auth';
+
+/** The fixture file's own text, linted under its real name (so its project is found). */
+function fixture(project: string, file: string): { code: string; filename: string } {
+  const filename = path.join(FIXTURES, `project-${project}`, file);
+  return { code: fs.readFileSync(filename, 'utf8'), filename };
+}
+
+/** The fixture with one function left out (its call is the one the other test reports). */
+function withoutFunction(test: { code: string; filename: string }, name: string): { code: string; filename: string } {
+  return { ...test, code: test.code.replace(new RegExp(`async function ${name}[\\s\\S]*?\\n}\\n`), '') };
+}
+
+const valid: ValidTestCase<Options>[] = [
+  { name: 'NextAuth: messages.list is allowed by the provider’s gmail.readonly', ...fixture('nextauth', 'src/app/api/inbox/route.ts') },
+  {
+    name: 'passport: messages.list alone is allowed by the strategy’s gmail.readonly',
+    ...withoutFunction(fixture('passport', 'src/services/labels.js'), 'labelAsDone'),
+  },
+  {
+    name: 'settings scopes win over the inventory (gmail.send named there)',
+    ...fixture('nextauth', 'src/app/api/send/route.ts'),
+    settings: { 'googleapis-scopes': { scopes: [`${AUTH}/gmail.send`] } },
+  },
+  {
+    name: 'project: false turns the inventory off',
+    ...fixture('nextauth', 'src/app/api/send/route.ts'),
+    settings: { 'googleapis-scopes': { project: false } },
+  },
+  {
+    name: 'a GoogleAuth without scopes elsewhere in the project (Application Default Credentials) makes untraced calls unknown',
+    ...fixture('service-account', 'src/notify.js'),
+  },
+  { name: 'an unresolved request anywhere in the project (an environment variable) makes every untraced call unknown', ...fixture('unresolved', 'src/api/send.ts') },
+];
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'NextAuth provider requests gmail.readonly; an API route sends with setCredentials',
+    ...fixture('nextauth', 'src/app/api/send/route.ts'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 10,
+        column: 9,
+        data: { method: 'users.messages.send', accepted: 'gmail.send or broader', sites: 'src/auth.ts:11', add: `\`${AUTH}/gmail.send\`` },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'passport: the strategy module and passport.authenticate request gmail.readonly; modify needs more',
+    ...fixture('passport', 'src/services/labels.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 7,
+        data: {
+          method: 'users.messages.modify',
+          accepted: 'gmail.modify or broader',
+          sites: 'src/auth/passport.js:4 and 1 more',
+          add: `\`${AUTH}/gmail.modify\``,
+        },
+      },
+    ],
+  },
+  {
+    name: 'NestJS PassportStrategy super({ scope }) requests gmail.send: drafts.create needs compose',
+    ...fixture('nest', 'src/mail/mail.service.ts'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 10,
+        data: { method: 'users.drafts.create', accepted: 'gmail.compose or broader', sites: 'src/auth/google.strategy.ts:12', add: `\`${AUTH}/gmail.compose\`` },
+      },
+    ],
+  },
+  {
+    name: 'Chrome extension: manifest.json oauth2.scopes is gmail.readonly; a REST modify call needs gmail.modify',
+    ...fixture('extension', 'background.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 14,
+        data: { method: 'users.messages.modify', accepted: 'gmail.modify or broader', sites: 'manifest.json:9', add: `\`${AUTH}/gmail.modify\`` },
+      },
+    ],
+  },
+  {
+    name: 'hand-built consent URLs (URLSearchParams, a template with scope=) request readonly and labels; batchDelete needs mail.google.com',
+    ...fixture('consent-url', 'src/jobs/cleanup.ts'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 8,
+        data: {
+          method: 'users.messages.batchDelete',
+          accepted: 'https://mail.google.com/',
+          sites: 'src/login.ts:10',
+          add: '`https://mail.google.com/`',
+        },
+      },
+    ],
+  },
+  {
+    name: '@react-oauth/google and GIS initTokenClient in the front end; the back end trashes with the token',
+    ...fixture('react-oauth', 'server/index.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 12,
+        data: {
+          method: 'users.messages.trash',
+          accepted: 'gmail.modify or broader',
+          sites: 'web/src/Login.jsx:5 and 1 more',
+          add: `\`${AUTH}/gmail.modify\``,
+        },
+      },
+    ],
+  },
+  {
+    name: 'SMTP: nodemailer OAuth2 on Gmail needs https://mail.google.com/; the consent URL asks for gmail.send only',
+    ...fixture('smtp', 'src/mailer.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 4,
+        data: { method: 'SMTP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' },
+      },
+    ],
+  },
+  {
+    name: 'IMAP: imapflow with an access token on imap.gmail.com needs https://mail.google.com/',
+    ...fixture('smtp', 'src/inbox.js'),
+    errors: [{ messageId: 'missingProjectScope', line: 4, data: { method: 'IMAP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' } }],
+  },
+  {
+    name: 'settings scopes stay the override: judged against them, not the project',
+    ...fixture('nextauth', 'src/app/api/send/route.ts'),
+    settings: { 'googleapis-scopes': { scopes: [`${AUTH}/gmail.labels`] } },
+    errors: [{ messageId: 'missingScope', line: 10 }],
+  },
+];
+
+untypedRuleTester().run('missing-scope (project inventory)', rule, { valid, invalid });
+
+// The same JavaScript fixtures under ESLint's own parser (espree), as a JavaScript project lints them.
+new RuleTester({ languageOptions: { parser: undefined as never, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } } }).run(
+  'missing-scope (project inventory, espree)',
+  rule,
+  {
+    valid: [],
+    invalid: invalid.filter((test) => test.filename?.endsWith('.js') === true),
+  },
+);
+
+// SMTP/IMAP operations in a file that requests its own scopes: the file-level path, and least-privilege.
+const MAIL_FILE = path.join(FIXTURES, 'project-smtp', 'src', 'combined.js');
+const SMTP_WITH_CONSENT = (scopes: string): string => `
+import nodemailer from 'nodemailer';
+import { google } from 'googleapis';
+const client = new google.auth.OAuth2('id', 'secret', 'https://example.com/cb');
+export const url = client.generateAuthUrl({ access_type: 'offline', scope: [${scopes}] });
+export const transport = nodemailer.createTransport({ host: 'smtp.gmail.com', port: 465, secure: true, auth: { type: 'OAuth2', user: 'me@example.com', refreshToken: 'x' } });
+`;
+
+untypedRuleTester().run('missing-scope (SMTP in a file that requests scopes)', rule, {
+  valid: [
+    { name: 'https://mail.google.com/ requested beside it', code: SMTP_WITH_CONSENT(`'https://mail.google.com/'`), filename: MAIL_FILE },
+    {
+      name: 'SMTP on another host is not Gmail',
+      code: SMTP_WITH_CONSENT(`'${AUTH}/gmail.send'`).replace('smtp.gmail.com', 'smtp.example.com'),
+      filename: MAIL_FILE,
+    },
+    {
+      name: 'a password login (no OAuth2 type) needs no scope',
+      code: SMTP_WITH_CONSENT(`'${AUTH}/gmail.send'`).replace("type: 'OAuth2', ", "pass: 'app-password', "),
+      filename: MAIL_FILE,
+    },
+  ],
+  invalid: [
+    {
+      name: 'gmail.send does not allow SMTP: the file’s own request gets a suggestion',
+      code: SMTP_WITH_CONSENT(`'${AUTH}/gmail.send'`),
+      filename: MAIL_FILE,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          data: { method: 'SMTP XOAUTH2', accepted: 'https://mail.google.com/', source: 'this file', requested: 'only gmail.send', add: '`https://mail.google.com/`', where: '' },
+          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: SMTP_WITH_CONSENT(`'${AUTH}/gmail.send', 'https://mail.google.com/'`) }],
+        },
+      ],
+    },
+  ],
+});
+
+// least-privilege judges a file's own list only when settings say every call is linted (`complete`).
+const COMPLETE = { 'googleapis-scopes': { complete: true } };
+const SMTP_ONLY = (scopes: string): string => `
+import nodemailer from 'nodemailer';
+import { google } from 'googleapis';
+const client = new google.auth.OAuth2('id', 'secret', 'https://example.com/cb');
+console.log(client.generateAuthUrl({ access_type: 'offline', scope: [${scopes}] }));
+nodemailer.createTransport({ service: 'Gmail', auth: { type: 'OAuth2', user: 'me@example.com', refreshToken: 'x' } }).sendMail({});
+`;
+
+untypedRuleTester().run('least-privilege (SMTP needs mail.google.com)', leastPrivilege, {
+  valid: [{ name: 'mail.google.com alone, used by SMTP', code: SMTP_ONLY(`'https://mail.google.com/'`), filename: MAIL_FILE, settings: COMPLETE }],
+  invalid: [
+    {
+      name: 'gmail.send beside mail.google.com is unused once SMTP is recognised',
+      code: SMTP_ONLY(`'https://mail.google.com/', '${AUTH}/gmail.send'`),
+      filename: MAIL_FILE,
+      settings: COMPLETE,
+      errors: [
+        {
+          messageId: 'unusedScope',
+          line: 5,
+          suggestions: [{ messageId: 'removeScope', output: SMTP_ONLY(`'https://mail.google.com/'`) }],
+        },
+      ],
+    },
+  ],
+});
