@@ -21,6 +21,7 @@ import { ESLint } from 'eslint';
 import type { Linter } from 'eslint';
 import { REPO_ROOT, TS_GMAIL_PROGRAMS, ensureWorkDir, prepareJsCorpus, prepareTsCorpus } from './lib/bench-corpus.ts';
 import { measureLinearCost } from './lib/linear-cost.ts';
+import { measureInventoryCost } from './lib/inventory-cost.ts';
 
 const PREFIX = 'googleapis-scopes';
 const NO_UNUSED_VARS = 'no-unused-vars';
@@ -277,6 +278,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   measureLinearCost(log);
+  measureInventoryCost(log);
 
   if (args.profile) profile(jsOptions(1, true));
 
