@@ -156,7 +156,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
 ];
 
-untypedRuleTester().run('missing-scope (project inventory)', rule, { valid, invalid });
+untypedRuleTester({ project: true }).run('missing-scope (project inventory)', rule, { valid, invalid });
 
 // The same JavaScript fixtures under ESLint's own parser (espree), as a JavaScript project lints them.
 new RuleTester({ languageOptions: { parser: undefined as never, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } } }).run(
