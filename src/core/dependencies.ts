@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { modifiedTime } from './file-boundary.ts';
 import type { FileBoundary } from './file-boundary.ts';
+import type { BoundedCache } from './bounded-cache.ts';
 
 /**
  * What a cached answer was computed from: files (and, for lookups that failed, the folders a
@@ -79,4 +80,22 @@ export function unchanged(dependencies: Dependencies, boundary: FileBoundary): b
     if (now !== mtimeMs) return false;
   }
   return true;
+}
+
+/** A cache of answers that each remember what they were computed from. */
+export type AnswerCache<T> = BoundedCache<string, { readonly value: T; readonly dependencies: Dependencies }>;
+
+/**
+ * The cached answer for `key` while everything it was computed from is unchanged, else
+ * `compute()` afresh; either way the reader depends on what the answer depends on.
+ */
+export function cachedAnswer<T>(cache: AnswerCache<T>, key: string, boundary: FileBoundary, compute: () => T): T {
+  const cached = cache.get(key);
+  if (cached !== undefined && unchanged(cached.dependencies, boundary)) {
+    dependOnAll(cached.dependencies);
+    return cached.value;
+  }
+  const { value, dependencies } = collectDependencies(compute);
+  cache.set(key, { value, dependencies });
+  return value;
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { BoundedCache } from './bounded-cache.ts';
-import { collectDependencies, dependOn, dependOnAll, fileTime, folderDependency, folderTime, unchanged } from './dependencies.ts';
-import type { Dependencies } from './dependencies.ts';
-import { insideBoundary, isUnder, readSourceText } from './file-boundary.ts';
+import { cachedAnswer, dependOn, fileTime, folderDependency, folderTime } from './dependencies.ts';
+import type { AnswerCache } from './dependencies.ts';
+import { insideBoundary, isUnder } from './file-boundary.ts';
+import { isRecord, readJsonFile } from './json-file.ts';
+import { workspacePackageFolder } from './workspaces.ts';
 import type { FileBoundary } from './file-boundary.ts';
 
 /**
@@ -26,19 +28,12 @@ export function isRelativeSpecifier(specifier: string): boolean {
  * Resolved specifiers with what the answer depends on (the file found, the config files read, and
  * for a failed lookup the folders its candidates would appear in): re-checked once per lint.
  */
-const resolutions = new BoundedCache<string, { readonly file: string | undefined; readonly dependencies: Dependencies }>(10_000);
+const resolutions: AnswerCache<string | undefined> = new BoundedCache(10_000);
 
 /** The file `specifier` names when imported from `fromFile`, or undefined (a package, missing, outside). */
 export function resolveModule(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
   const key = `${boundary.root}\0${path.dirname(fromFile)}\0${specifier}`;
-  const cached = resolutions.get(key);
-  if (cached !== undefined && unchanged(cached.dependencies, boundary)) {
-    dependOnAll(cached.dependencies);
-    return cached.file;
-  }
-  const { value: file, dependencies } = collectDependencies(() => resolveUncached(fromFile, specifier, boundary));
-  resolutions.set(key, { file, dependencies });
-  return file;
+  return cachedAnswer(resolutions, key, boundary, () => resolveUncached(fromFile, specifier, boundary));
 }
 
 function resolveUncached(fromFile: string, specifier: string, boundary: FileBoundary): string | undefined {
@@ -46,7 +41,7 @@ function resolveUncached(fromFile: string, specifier: string, boundary: FileBoun
   if (isRelativeSpecifier(specifier)) return resolveFile(path.resolve(directory, specifier), boundary);
   if (path.isAbsolute(specifier) || specifier.startsWith('node:')) return undefined;
   if (specifier.startsWith('#')) return resolvePackageImport(directory, specifier, boundary);
-  return resolveConfigPath(directory, specifier, boundary);
+  return resolveConfigPath(directory, specifier, boundary) ?? resolveWorkspacePackage(directory, specifier, boundary);
 }
 
 /** Exact, with an extension, `.js` written for a `.ts` file, or the folder's index file. */
@@ -90,6 +85,41 @@ function conditionalTarget(target: unknown, depth = 0): string | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * `@acme/google-auth` when a package of the importer's workspace has that name (./workspaces.ts):
+ * its source entry. The package.json entry (`exports['.']`, then `module`, `main`, `types`) is
+ * read as a source file when it is one (`src/index.ts`, `index.js`); an entry in build output
+ * (`dist/`, `build/`, `out/`, declarations) is mapped to the same path under `src/`, else to
+ * `src/index.*`: built files are never read, they may be stale or not built yet. A subpath
+ * (`@acme/google-auth/scopes`) is not followed.
+ */
+function resolveWorkspacePackage(directory: string, specifier: string, boundary: FileBoundary): string | undefined {
+  if (!/^(@[^/@.][^/]*\/)?[^/@.][^/]*$/.test(specifier)) return undefined;
+  const folder = workspacePackageFolder(directory, specifier, boundary);
+  if (folder === undefined) return undefined;
+  const manifest = readJsonFile(path.join(folder, 'package.json'), boundary) ?? {};
+  const entries = [rootExport(manifest.exports), manifest.module, manifest.main, manifest.types];
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    const target = path.resolve(folder, entry.replace(/\.d\.[mc]?ts$/, ''));
+    if (!isUnder(target, folder)) continue;
+    const [first, ...rest] = path.relative(folder, target).split(path.sep);
+    const found = resolveFile(BUILD_FOLDERS.has(first!) ? path.join(folder, 'src', ...rest) : target, boundary);
+    if (found !== undefined) return found;
+  }
+  return resolveFile(path.join(folder, 'src', 'index'), boundary);
+}
+
+/** Folders that hold build output, not the source the analysis reads. */
+const BUILD_FOLDERS = new Set(['dist', 'build', 'out']);
+
+/** `exports: './x'`, `exports: { '.': … }` or `exports: { import: … }`: the package root's target. */
+function rootExport(exports: unknown): string | undefined {
+  if (!isRecord(exports)) return conditionalTarget(exports);
+  if ('.' in exports) return conditionalTarget(exports['.']);
+  return Object.keys(exports).some((key) => key.startsWith('.')) ? undefined : conditionalTarget(exports);
 }
 
 /** `@/lib/auth` through the nearest tsconfig.json/jsconfig.json's `paths`, else relative to its `baseUrl`. */
@@ -183,51 +213,4 @@ function nearestFile(directory: string, names: readonly string[], boundary: File
     if (folder === boundary.root) break;
   }
   return undefined;
-}
-
-const jsonFiles = new BoundedCache<string, { readonly mtimeMs: number; readonly value: Record<string, unknown> | undefined }>(256);
-
-/** A JSON (or tsconfig-style JSONC) object file read through the file boundary; undefined when unreadable. */
-function readJsonFile(file: string, boundary: FileBoundary): Record<string, unknown> | undefined {
-  const mtimeMs = fileTime(file, boundary);
-  dependOn(file, mtimeMs);
-  const key = `${boundary.root}\0${file}`;
-  const cached = jsonFiles.get(key);
-  if (cached?.mtimeMs === mtimeMs) return cached.value;
-  const text = readSourceText(file, boundary);
-  let value: Record<string, unknown> | undefined;
-  try {
-    const parsed: unknown = text === undefined ? undefined : JSON.parse(withoutJsonComments(text));
-    value = isRecord(parsed) ? parsed : undefined;
-  } catch {
-    value = undefined;
-  }
-  jsonFiles.set(key, { mtimeMs, value });
-  return value;
-}
-
-/** tsconfig files are JSONC: comments and trailing commas (outside strings) are dropped. */
-function withoutJsonComments(text: string): string {
-  let result = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (char === '"') {
-      const start = index;
-      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
-      result += text.slice(start, index + 1);
-    } else if (char === '/' && text[index + 1] === '/') {
-      while (index < text.length && text[index] !== '\n') index++;
-      result += '\n';
-    } else if (char === '/' && text[index + 1] === '*') {
-      const end = text.indexOf('*/', index + 2);
-      index = end === -1 ? text.length : end + 1;
-    } else {
-      result += char;
-    }
-  }
-  return result.replace(/,(\s*[}\]])/g, '$1');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

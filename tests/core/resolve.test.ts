@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fileBoundary } from '../../src/core/file-boundary.ts';
 import { startValidationRound } from '../../src/core/dependencies.ts';
 import { resolveModule } from '../../src/core/resolve.ts';
+import { pnpmPackagePatterns } from '../../src/core/workspaces.ts';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-resolve-')));
 const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-resolve-outside-')));
@@ -82,5 +83,53 @@ describe('resolveModule', () => {
     expect(resolve('#cond')).toBe(scopes);
     expect(resolve('#pkg')).toBeUndefined();
     expect(resolve('#missing')).toBeUndefined();
+  });
+
+  describe('workspace packages', () => {
+    const mono = path.join(project, 'mono');
+    const importer = write(path.join(mono, 'apps', 'web', 'src', 'app.ts'), '');
+    const fromApp = (specifier: string): string | undefined => {
+      startValidationRound();
+      return resolveModule(importer, specifier, boundary);
+    };
+    const pkg = (folder: string, manifest: object, files: Record<string, string> = {}): void => {
+      const manifestFile = write(path.join(mono, folder, 'package.json'), JSON.stringify(manifest));
+      fs.utimesSync(manifestFile, 8_000_000, 8_000_000);
+      for (const [file, text] of Object.entries(files)) write(path.join(mono, folder, file), text);
+    };
+    write(path.join(mono, 'package.json'), JSON.stringify({ workspaces: { packages: ['packages/*', './tools/auth', 'libs/**', '../*', '!packages/skip'] } }));
+    pkg('packages/source-main', { name: 'source-main', main: 'src/main.ts' }, { 'src/main.ts': '' });
+    pkg('packages/built', { name: '@acme/built', exports: { '.': { types: './dist/types/index.d.ts', default: './dist/index.js' } } }, { 'src/index.ts': '', 'dist/index.js': '' });
+    pkg('packages/dist-only', { name: 'dist-only', main: 'dist/index.js' }, { 'dist/index.js': '' });
+    pkg('packages/no-entry', { name: 'no-entry' }, { 'src/index.js': '' });
+    pkg('packages/escape', { name: 'escape', main: '../../../secret.ts' });
+    pkg('tools/auth', { name: '@acme/tools-auth', exports: './lib/auth.js' }, { 'lib/auth.js': '' });
+    pkg('libs/deep/x', { name: 'deep' }, { 'src/index.ts': '' });
+
+    it('names a package of the same workspace: its source entry, never built output nor a file outside the package', () => {
+      expect(fromApp('source-main')).toBe(path.join(mono, 'packages/source-main/src/main.ts'));
+      expect(fromApp('@acme/built')).toBe(path.join(mono, 'packages/built/src/index.ts'));
+      expect(fromApp('dist-only')).toBeUndefined();
+      expect(fromApp('no-entry')).toBe(path.join(mono, 'packages/no-entry/src/index.js'));
+      expect(fromApp('escape')).toBeUndefined();
+      expect(fromApp('@acme/tools-auth')).toBe(path.join(mono, 'tools/auth/lib/auth.js'));
+      // `**` is not read; a subpath is not followed; a package outside the workspace is unknown.
+      expect(fromApp('deep')).toBeUndefined();
+      expect(fromApp('@acme/built/src/index')).toBeUndefined();
+      expect(fromApp('googleapis')).toBeUndefined();
+    });
+
+    it('sees a package added to the workspace folder after the first lookup', () => {
+      expect(fromApp('later')).toBeUndefined();
+      pkg('packages/later', { name: 'later' }, { 'src/index.ts': '' });
+      fs.utimesSync(path.join(mono, 'packages'), 9_000_000, 9_000_000);
+      expect(fromApp('later')).toBe(path.join(mono, 'packages/later/src/index.ts'));
+    });
+
+    it('reads the `packages:` list of pnpm-workspace.yaml (block or flow), nothing else', () => {
+      expect(pnpmPackagePatterns("# comment\npackages:\n  - 'packages/*'\n  - \"apps/*\" # apps\n- tools\ncatalog:\n  - x\n")).toEqual(['packages/*', 'apps/*', 'tools']);
+      expect(pnpmPackagePatterns("packages: ['a/*', \"b\"]\n")).toEqual(['a/*', 'b']);
+      expect(pnpmPackagePatterns('catalog:\n  - x\n')).toEqual([]);
+    });
   });
 });

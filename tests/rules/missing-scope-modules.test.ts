@@ -4,9 +4,11 @@ import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 
 // Imports through the project's own aliases (real fixture files under tests/fixtures/aliases):
 // tsconfig/jsconfig `paths` and `baseUrl` (with `extends`), and package.json `imports`; and
-// clients handed on by a barrel (tests/fixtures/cross-file/barrel.ts).
+// clients handed on by a barrel (tests/fixtures/cross-file/barrel.ts); workspace packages of a
+// monorepo (tests/fixtures/workspaces: npm `workspaces` in JavaScript, pnpm-workspace.yaml in TypeScript).
 const ruleTester = untypedRuleTester();
 const ALIASES = path.join(FIXTURES, 'aliases');
+const WORKSPACES = path.join(FIXTURES, 'workspaces');
 const SEND = {
   method: 'users.messages.send',
   accepted: 'gmail.send or broader',
@@ -35,6 +37,26 @@ const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
 await google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });
 `,
       filename: path.join(ALIASES, 'tsconfig-paths', 'src', 'app.ts'),
+    },
+    {
+      name: 'a workspace package that requests the scope (npm workspaces, JavaScript)',
+      code: `
+import { google } from 'googleapis';
+import { SCOPES } from '@acme/google-auth';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.gmail({ version: 'v1', auth }).users.messages.list({ userId: 'me' });
+`,
+      filename: path.join(WORKSPACES, 'npm-js', 'apps', 'web', 'src', 'app.js'),
+    },
+    {
+      name: 'a subpath of a workspace package is not followed (unknown, no report)',
+      code: `
+import { google } from 'googleapis';
+import { SCOPES } from '@acme/google-auth/scopes';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });
+`,
+      filename: path.join(WORKSPACES, 'npm-js', 'apps', 'web', 'src', 'app.js'),
     },
   ],
   invalid: [
@@ -176,6 +198,59 @@ await mailer.users.messages.send({ userId: 'me' });
           line: 4,
           column: 7,
           data: { ...SEND, source: 'the GoogleAuth on line 3 in ./lib/oauth.js', where: ' to ./lib/oauth.js' },
+        },
+      ],
+    },
+    {
+      name: 'npm workspaces (JavaScript): `@acme/google-auth` is packages/google-auth, its unbuilt dist entry read as src/index.js',
+      code: `
+import { google } from 'googleapis';
+import { SCOPES } from '@acme/google-auth';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });
+`,
+      output: null,
+      filename: path.join(WORKSPACES, 'npm-js', 'apps', 'web', 'src', 'app.js'),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: { ...SEND, source: 'the GoogleAuth on line 4', where: ' to `SCOPES` in ../../../packages/google-auth/src/scopes.js' },
+        },
+      ],
+    },
+    {
+      name: 'pnpm workspace (TypeScript): `exports` to dist mapped to src/index.ts; a client from another workspace package',
+      code: `
+import { google } from 'googleapis';
+import { SCOPES } from '@acme/google-auth';
+import { gmail } from '@acme/mailer';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });
+await gmail.users.drafts.send({ userId: 'me' });
+`,
+      output: null,
+      filename: path.join(WORKSPACES, 'pnpm-ts', 'apps', 'web', 'src', 'app.ts'),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 7,
+          data: { ...SEND, source: 'the GoogleAuth on line 5', where: ' to `SCOPES` in ../../../packages/google-auth/src/index.ts' },
+        },
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 7,
+          data: {
+            method: 'users.drafts.send',
+            accepted: 'gmail.compose or broader',
+            requested: 'only gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.compose`',
+            source: 'the GoogleAuth on line 4 in ../../../packages/mailer/src/client.ts',
+            where: ' to `SCOPES` in ../../../packages/google-auth/src/index.ts',
+          },
         },
       ],
     },
