@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { moduleExportName, requireSpecifier } from './export-table.ts';
-import { getExportedValue, getModuleObject } from './module-exports.ts';
-import { resolveModule } from './resolve.ts';
+import { definingModule, getExportedValue, getModuleObject } from './module-exports.ts';
+import { isRelativeSpecifier, resolveModule } from './resolve.ts';
 import type { FileBoundary } from './file-boundary.ts';
-import { evaluate, memberKeyName, memberOf, propertyKeyName } from './static-value.ts';
-import type { Environment, IdentifierBinding, StaticValue } from './static-value.ts';
+import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
+import type { Environment, IdentifierBinding, Origin, StaticValue } from './static-value.ts';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -120,37 +120,50 @@ export class FileEnvironment implements Environment {
 
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
     const variable = this.findVariable(node);
-    if (variable === undefined || this.isMutated(variable)) return undefined;
+    if (variable === undefined) return undefined;
+    const named: Origin = { node: undefined, file: undefined, name: node.name };
+    // A mutated constant's value is unknown; where it is written (a literal, a module) still is.
+    const known = !this.isMutated(variable);
     const enumValue = enumObject(variable);
-    if (enumValue !== undefined) return { kind: 'value', value: enumValue, origin: { kind: 'node', node: variable.defs[0]!.node, name: node.name } };
+    if (enumValue !== undefined) return known ? { kind: 'value', value: enumValue, origin: named } : undefined;
     const source = this.variableSource(variable);
     if (source === undefined) return undefined;
     switch (source.kind) {
       case 'init':
-        return { kind: 'expression', node: source.node, env: this, name: source.name };
+        return { kind: known ? 'expression' : 'mutated', node: source.node, env: this, name: source.name };
       case 'module': {
         const target = resolveModule(this.filename, source.module, this.boundary);
-        if (target === undefined) return undefined;
+        // A package is nothing the analysis reads; a project module that isn't there is unknown.
+        if (target === undefined && !isRelativeSpecifier(source.module)) return undefined;
         const [first, ...rest] = source.path;
-        let value: StaticValue = first === undefined ? getModuleObject(target, this.boundary) : getExportedValue(target, first, this.boundary);
-        for (const key of rest) value = memberOf(value, key);
-        return {
-          kind: 'value',
-          value,
-          origin: { kind: 'module', file: target, name: source.path.join('.') || node.name },
-        };
+        let value: StaticValue = UNKNOWN;
+        if (target !== undefined && known) {
+          value = first === undefined ? getModuleObject(target, this.boundary) : getExportedValue(target, first, this.boundary);
+          for (const key of rest) value = memberOf(value, key);
+        }
+        return { kind: 'value', value, origin: this.moduleOrigin(node, source.module, source.path, target) };
       }
       case 'destructured': {
-        const value = source.path.reduce(memberOf, evaluate(source.init, this));
-        return { kind: 'value', value, origin: { kind: 'node', node: source.init, name: node.name } };
+        if (!known) return undefined;
+        return { kind: 'value', value: source.path.reduce(memberOf, evaluate(source.init, this)), origin: named };
       }
       case 'parameter': {
-        const fallback = this.defaultWhenOmitted(source.fn, source.index);
+        const fallback = known ? this.defaultWhenOmitted(source.fn, source.index) : undefined;
         return fallback === undefined ? undefined : { kind: 'expression', node: fallback, env: this, name: node.name };
       }
       default:
         return undefined;
     }
+  }
+
+  /** An imported name: the module that declares it (not an index that re-exports it), and its name there. */
+  private moduleOrigin(node: TSESTree.Identifier, specifier: string, keys: readonly string[], target: string | undefined): Origin {
+    const [exported, ...rest] = keys;
+    if (target !== undefined && exported !== undefined && exported !== 'default') {
+      const declared = definingModule(target, exported, this.boundary);
+      return { node: undefined, file: declared.file, name: [declared.name, ...rest].join('.') };
+    }
+    return { node: undefined, file: target ?? specifier, name: keys.filter((key) => key !== 'default').join('.') || node.name };
   }
 
   /**

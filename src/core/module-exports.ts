@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileBoundary } from './file-boundary.ts';
-import { MAX_MODULE_HOPS, moduleView } from './module-record.ts';
+import { MAX_MODULE_HOPS } from './limits.ts';
+import { moduleView } from './module-record.ts';
 import { isRelativeSpecifier, resolveModule } from './resolve.ts';
 import { exportTable, requireSpecifier } from './export-table.ts';
 import type { ExportTable } from './export-table.ts';
@@ -110,7 +111,7 @@ class ModuleScope implements Environment {
             if (target === undefined) return UNKNOWN;
             return imported === undefined ? getModuleObject(target, boundary) : getExportedValue(target, imported, boundary);
           },
-          origin: { kind: 'module', file: target ?? this.file, name: imported ?? name },
+          origin: { node: undefined, file: target ?? this.file, name: imported ?? name },
         };
       }
       case 'destructured': {
@@ -126,7 +127,7 @@ class ModuleScope implements Environment {
           get value() {
             return read();
           },
-          origin: { kind: 'module', file: this.file, name },
+          origin: { node: undefined, file: this.file, name },
         };
       }
       default:

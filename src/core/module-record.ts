@@ -4,6 +4,7 @@ import { collectDependencies, dependOn, dependOnAll, fileTime, unchanged } from 
 import type { Dependencies } from './dependencies.ts';
 import { readSourceText } from './file-boundary.ts';
 import type { FileBoundary } from './file-boundary.ts';
+import { MAX_MODULE_HOPS } from './limits.ts';
 import { parseModule } from './parse-module.ts';
 
 /**
@@ -37,11 +38,6 @@ const parsed = new BoundedCache<string, ModuleRecord>(MAX_PARSED_MODULES, (_key,
 /** Views being computed now, per view: an import cycle evaluates to the fallback instead of looping. */
 const inProgress = new Map<string, Set<string>>();
 
-/**
- * Modules followed from one file before the rest is unknown: real barrels are a few levels deep,
- * and a generated chain of hundreds must not exhaust the stack.
- */
-export const MAX_MODULE_HOPS = 32;
 
 /**
  * Imported modules nested deeper than this (brackets, braces, `${`) are not parsed: espree on

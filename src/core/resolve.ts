@@ -4,6 +4,7 @@ import { cachedAnswer, dependOn, fileTime, folderDependency, folderTime } from '
 import type { AnswerCache } from './dependencies.ts';
 import { insideBoundary, isUnder } from './file-boundary.ts';
 import { isRecord, readJsonFile } from './json-file.ts';
+import { MAX_EXTENDS_DEPTH } from './limits.ts';
 import { workspacePackageFolder } from './workspaces.ts';
 import type { FileBoundary } from './file-boundary.ts';
 
@@ -17,8 +18,6 @@ import type { FileBoundary } from './file-boundary.ts';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-/** `extends` chains longer than this are cut (a loop, or generated configs). */
-const MAX_EXTENDS_DEPTH = 8;
 
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { MAX_ENVIRONMENT_STEPS, MAX_EVALUATION_STEPS, MAX_LIST_LENGTH, MAX_REFERENCE_DEPTH, MAX_STRING_LENGTH } from './limits.ts';
 
 /**
  * A value known at lint time, as plain data (safe to cache across files).
@@ -13,14 +14,32 @@ export type StaticValue =
 
 export const UNKNOWN: StaticValue = { kind: 'unknown' };
 
-/** Where a constant was written: the node in this file, or a name exported by another module. */
-export type Origin =
-  | { readonly kind: 'node'; readonly node: TSESTree.Node; readonly name: string | undefined }
-  | { readonly kind: 'module'; readonly file: string; readonly name: string };
+/**
+ * Where a value is written, found by the same walk that computes it: the literal a fix can
+ * extend, or the name (and module) a message can point to.
+ */
+export interface Origin {
+  /** The array or string literal that holds the value, in the environment's own file (editable). */
+  readonly node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral | undefined;
+  /** The module that declares it, when that is not the environment's file (as written when it is missing). */
+  readonly file: string | undefined;
+  /** The constant's name (`SCOPES`, `config.scopes`), when it has one. */
+  readonly name: string | undefined;
+}
+
+export const NO_ORIGIN: Origin = { node: undefined, file: undefined, name: undefined };
+
+/** A value with where it is written. */
+export interface Located {
+  readonly value: StaticValue;
+  readonly origin: Origin;
+}
 
 /** What an identifier refers to, as far as constant evaluation is concerned. */
 export type IdentifierBinding =
   | { readonly kind: 'expression'; readonly node: TSESTree.Node; readonly env: Environment; readonly name: string }
+  /** Written here but changed afterwards (`SCOPES.push(…)`): where it is written is known, its value is not. */
+  | { readonly kind: 'mutated'; readonly node: TSESTree.Node; readonly env: Environment; readonly name: string }
   | { readonly kind: 'value'; readonly value: StaticValue; readonly origin: Origin };
 
 /** Resolves identifiers for the evaluator: scope analysis in the linted file, top-level names elsewhere. */
@@ -28,22 +47,6 @@ export interface Environment {
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined;
 }
 
-/** Evaluation stops this deep: constants chained further than this are real but vanishingly rare. */
-const MAX_DEPTH = 24;
-/**
- * Nodes one evaluation may visit, shared by everything it reaches (spreads, templates, other
- * modules): a hostile file can make a few hundred bytes stand for millions of values.
- */
-const MAX_STEPS = 100_000;
-/**
- * Nodes all evaluations started from one environment (a linted file, a module being loaded) may
- * visit: a result cut short is not memoised, so without this a bomb repeated in every call of a
- * file would cost `MAX_STEPS` per call.
- */
-const MAX_ENVIRONMENT_STEPS = 1_000_000;
-/** Longer lists and strings are unknown: no scope list comes near (Google has about 500 scopes). */
-const MAX_LIST_LENGTH = 1_000;
-const MAX_STRING_LENGTH = 64 * 1024;
 
 interface Budget {
   steps: number;
@@ -53,15 +56,24 @@ let budget: Budget | undefined;
 const spentByEnvironment = new WeakMap<Environment, number>();
 /** Evaluation cut short somewhere (depth, budget, cycle): such a result is not memoised. */
 let cutoffs = 0;
-/** Each node's value, computed once: a constant spread ten times is evaluated once. */
-const memo = new WeakMap<TSESTree.Node, StaticValue>();
+/** Each node's value and origin, computed once: a constant spread ten times is evaluated once. */
+const memo = new WeakMap<TSESTree.Node, Located>();
 const inFlight = new Set<TSESTree.Node>();
+const UNKNOWN_NOWHERE: Located = { value: UNKNOWN, origin: NO_ORIGIN };
 
 /** The value of an expression, or unknown; bounded in depth, steps, list and string length. */
 export function evaluate(node: TSESTree.Node, env: Environment): StaticValue {
+  return evaluateWithOrigin(node, env).value;
+}
+
+/**
+ * The value of an expression and where it is written, in one walk under one budget: the budget
+ * of the environment (the linted file, or a module being loaded) shared by everything it asks.
+ */
+export function evaluateWithOrigin(node: TSESTree.Node, env: Environment): Located {
   if (budget !== undefined) return evaluateNode(node, env, 0);
   const spent = spentByEnvironment.get(env) ?? 0;
-  budget = { steps: 0, limit: Math.min(MAX_STEPS, MAX_ENVIRONMENT_STEPS - spent) };
+  budget = { steps: 0, limit: Math.min(MAX_EVALUATION_STEPS, MAX_ENVIRONMENT_STEPS - spent) };
   try {
     return evaluateNode(node, env, 0);
   } finally {
@@ -70,23 +82,37 @@ export function evaluate(node: TSESTree.Node, env: Environment): StaticValue {
   }
 }
 
-function evaluateNode(node: TSESTree.Node, env: Environment, depth: number): StaticValue {
+function evaluateNode(node: TSESTree.Node, env: Environment, depth: number): Located {
   const known = memo.get(node);
   if (known !== undefined) return known;
-  if (depth > MAX_DEPTH || inFlight.has(node) || ++budget!.steps > budget!.limit) {
+  if (depth > MAX_REFERENCE_DEPTH || inFlight.has(node) || ++budget!.steps > budget!.limit) {
     cutoffs++;
-    return UNKNOWN;
+    return UNKNOWN_NOWHERE;
   }
   const cutoffsBefore = cutoffs;
   inFlight.add(node);
-  let value: StaticValue;
+  let located: Located;
   try {
-    value = evaluateUncached(node, env, depth + 1);
+    located = evaluateUncached(node, env, depth + 1);
   } finally {
     inFlight.delete(node);
   }
-  if (cutoffs === cutoffsBefore) memo.set(node, value);
-  return value;
+  if (cutoffs === cutoffsBefore) memo.set(node, located);
+  return located;
+}
+
+/** The value alone, for parts whose origin does not matter (elements, operands, arguments). */
+function valueOf(node: TSESTree.Node, env: Environment, depth: number): StaticValue {
+  return evaluateNode(node, env, depth).value;
+}
+
+function nowhere(value: StaticValue): Located {
+  return { value, origin: NO_ORIGIN };
+}
+
+/** A literal written in the environment's file: it is where the value is written. */
+function writtenAt(value: StaticValue, node: NonNullable<Origin['node']>): Located {
+  return { value, origin: { node, file: undefined, name: undefined } };
 }
 
 function string(value: string): StaticValue {
@@ -100,65 +126,67 @@ function append(target: StaticValue[], items: readonly StaticValue[]): boolean {
   return true;
 }
 
-function evaluateUncached(node: TSESTree.Node, env: Environment, next: number): StaticValue {
+function evaluateUncached(node: TSESTree.Node, env: Environment, next: number): Located {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
-      return typeof node.value === 'string' ? string(node.value) : UNKNOWN;
+      return typeof node.value === 'string' ? writtenAt(string(node.value), node) : UNKNOWN_NOWHERE;
     case AST_NODE_TYPES.TemplateLiteral: {
+      if (node.expressions.length === 0) return writtenAt(string(node.quasis[0]?.value.cooked ?? ''), node);
       let value = node.quasis[0]?.value.cooked ?? '';
       for (const [index, expression] of node.expressions.entries()) {
-        const part = evaluateNode(expression, env, next);
-        if (part.kind !== 'string') return UNKNOWN;
+        const part = valueOf(expression, env, next);
+        if (part.kind !== 'string') return UNKNOWN_NOWHERE;
         value += part.value + (node.quasis[index + 1]?.value.cooked ?? '');
-        if (value.length > MAX_STRING_LENGTH) return UNKNOWN;
+        if (value.length > MAX_STRING_LENGTH) return UNKNOWN_NOWHERE;
       }
-      return string(value);
+      return nowhere(string(value));
     }
     case AST_NODE_TYPES.BinaryExpression: {
-      if (node.operator !== '+') return UNKNOWN;
-      const left = evaluateNode(node.left, env, next);
-      if (left.kind !== 'string') return UNKNOWN;
-      const right = evaluateNode(node.right, env, next);
-      return right.kind === 'string' ? string(left.value + right.value) : UNKNOWN;
+      if (node.operator !== '+') return UNKNOWN_NOWHERE;
+      const left = valueOf(node.left, env, next);
+      if (left.kind !== 'string') return UNKNOWN_NOWHERE;
+      const right = valueOf(node.right, env, next);
+      return nowhere(right.kind === 'string' ? string(left.value + right.value) : UNKNOWN);
     }
-    case AST_NODE_TYPES.ArrayExpression: {
-      if (node.elements.length > MAX_LIST_LENGTH) return UNKNOWN;
-      const elements: StaticValue[] = [];
-      for (const element of node.elements) {
-        if (element === null) continue;
-        if (element.type === AST_NODE_TYPES.SpreadElement) {
-          const spread = evaluateNode(element.argument, env, next);
-          if (!append(elements, spread.kind === 'array' ? spread.elements : [UNKNOWN])) return UNKNOWN;
-        } else {
-          elements.push(evaluateNode(element, env, next));
-        }
-      }
-      return { kind: 'array', elements };
-    }
+    case AST_NODE_TYPES.ArrayExpression:
+      return writtenAt(arrayValue(node, env, next), node);
     case AST_NODE_TYPES.ObjectExpression: {
       const properties: Record<string, StaticValue> = {};
       for (const property of node.properties) {
         if (property.type === AST_NODE_TYPES.SpreadElement) {
-          const spread = evaluateNode(property.argument, env, next);
-          if (spread.kind !== 'object') return UNKNOWN;
+          const spread = valueOf(property.argument, env, next);
+          if (spread.kind !== 'object') return UNKNOWN_NOWHERE;
           Object.assign(properties, spread.properties);
           continue;
         }
         const key = propertyKeyName(property);
-        if (key === undefined) return UNKNOWN;
-        properties[key] = property.kind === 'init' ? evaluateNode(property.value, env, next) : UNKNOWN;
+        if (key === undefined) return UNKNOWN_NOWHERE;
+        properties[key] = property.kind === 'init' ? valueOf(property.value, env, next) : UNKNOWN;
       }
-      return { kind: 'object', properties };
+      return nowhere({ kind: 'object', properties });
     }
     case AST_NODE_TYPES.Identifier: {
       const binding = env.resolveIdentifier(node);
-      if (binding === undefined) return UNKNOWN;
-      return binding.kind === 'value' ? binding.value : evaluateNode(binding.node, binding.env, next);
+      if (binding === undefined) return { value: UNKNOWN, origin: { node: undefined, file: undefined, name: node.name } };
+      if (binding.kind === 'value') return { value: binding.value, origin: binding.origin };
+      const inner = evaluateNode(binding.node, binding.env, next);
+      return {
+        value: binding.kind === 'mutated' ? UNKNOWN : inner.value,
+        origin: { ...inner.origin, name: inner.origin.name ?? node.name },
+      };
     }
     case AST_NODE_TYPES.MemberExpression: {
+      // `config.scopes`: the member of the owner's value, named after the owner.
       const key = memberKeyName(node);
-      if (key === undefined) return UNKNOWN;
-      return memberOf(evaluateNode(node.object, env, next), key);
+      const owner = evaluateNode(node.object, env, next);
+      return {
+        value: key === undefined ? UNKNOWN : memberOf(owner.value, key),
+        origin: {
+          node: undefined,
+          file: owner.origin.file,
+          name: owner.origin.name !== undefined && key !== undefined ? `${owner.origin.name}.${key}` : undefined,
+        },
+      };
     }
     case AST_NODE_TYPES.CallExpression:
       return evaluateCall(node, env, next);
@@ -169,14 +197,32 @@ function evaluateUncached(node: TSESTree.Node, env: Environment, next: number): 
     case AST_NODE_TYPES.ChainExpression:
       return evaluateNode(node.expression, env, next);
     default:
-      return UNKNOWN;
+      return UNKNOWN_NOWHERE;
   }
 }
 
-/** The few pure calls that real scope declarations use: join, concat, split, flat, Object.freeze. */
-function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: number): StaticValue {
+function arrayValue(node: TSESTree.ArrayExpression, env: Environment, next: number): StaticValue {
+  if (node.elements.length > MAX_LIST_LENGTH) return UNKNOWN;
+  const elements: StaticValue[] = [];
+  for (const element of node.elements) {
+    if (element === null) continue;
+    if (element.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = valueOf(element.argument, env, next);
+      if (!append(elements, spread.kind === 'array' ? spread.elements : [UNKNOWN])) return UNKNOWN;
+    } else {
+      elements.push(valueOf(element, env, next));
+    }
+  }
+  return { kind: 'array', elements };
+}
+
+/**
+ * The few pure calls that real scope declarations use: join, concat, split, flat, Object.freeze.
+ * `SCOPES.join(' ')` is written where `SCOPES` is: a fix extends the array.
+ */
+function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: number): Located {
   const callee = node.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return UNKNOWN;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return UNKNOWN_NOWHERE;
   const method = memberKeyName(callee);
   if (
     method === 'freeze' &&
@@ -184,11 +230,22 @@ function evaluateCall(node: TSESTree.CallExpression, env: Environment, depth: nu
     callee.object.name === 'Object' &&
     node.arguments[0] !== undefined
   ) {
-    return evaluateNode(node.arguments[0], env, depth);
+    return nowhere(valueOf(node.arguments[0], env, depth));
   }
   const receiver = evaluateNode(callee.object, env, depth);
+  const value = callValue(receiver.value, method, node, env, depth);
+  return { value, origin: method === 'join' ? receiver.origin : NO_ORIGIN };
+}
+
+function callValue(
+  receiver: StaticValue,
+  method: string | undefined,
+  node: TSESTree.CallExpression,
+  env: Environment,
+  depth: number,
+): StaticValue {
   const args = node.arguments.map((argument) =>
-    argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : evaluateNode(argument, env, depth),
+    argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : valueOf(argument, env, depth),
   );
   if (receiver.kind === 'array') {
     switch (method) {

@@ -17,7 +17,7 @@ import { collect, SCOPE_LIKE } from './collect.ts';
 import type { PluginSettings } from './settings.ts';
 import { locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
-import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
+import { evaluateWithOrigin, findProperty, memberKeyName, NO_ORIGIN, propertyKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
 import { callShape } from './call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
@@ -358,7 +358,8 @@ export class Analyzer {
         covered.push(extent);
         continue;
       }
-      const list = toScopeList(evaluate(node, this.env));
+      const { value, origin } = evaluateWithOrigin(node, this.env);
+      const list = toScopeList(value);
       // Nothing known (`scope: tokens.scope`, a parameter): a value read from a response, or one
       // we can't see; it says nothing about what this file requests.
       if (list.scopes.length === 0) continue;
@@ -368,7 +369,7 @@ export class Analyzer {
         scopes: list.scopes,
         complete: list.complete,
         description: 'this file',
-        declarations: [editable === false ? { node: undefined, file: undefined, name: undefined } : traceDeclaration(node, this.env)],
+        declarations: [editable === false ? NO_ORIGIN : origin],
       });
     }
     for (const { node, value } of this.collected.scopeStrings) {

@@ -1,20 +1,14 @@
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import { definingModule } from '../core/module-exports.ts';
-import { isRelativeSpecifier, resolveModule } from '../core/resolve.ts';
-import { evaluate, memberKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
+import { evaluateWithOrigin, toScopeList } from '../core/static-value.ts';
+import type { Origin } from '../core/static-value.ts';
 
-/** An editable place where scopes are written: the literal in this file, or a name in another module. */
-export interface ScopeDeclaration {
-  /** The array or string literal in the linted file that a fix can extend. */
-  readonly node: TSESTree.ArrayExpression | TSESTree.Literal | TSESTree.TemplateLiteral | undefined;
-  /** The module that holds it, when it is not the linted file. */
-  readonly file: string | undefined;
-  /** The constant's name (`SCOPES`), when it has one. */
-  readonly name: string | undefined;
-}
+/**
+ * An editable place where scopes are written: the literal in this file (`node`, what a fix
+ * extends), or a name (`SCOPES`) in another module (`file`).
+ */
+export type ScopeDeclaration = Origin;
 
 /** The scopes that reach a client, and where they were requested. */
 export interface ScopeSource {
@@ -41,66 +35,9 @@ export function locationOf(node: TSESTree.Node, file: string): SourceLocation {
   return { file, line: node.loc.start.line, column: node.loc.start.column };
 }
 
-/** Follows a scopes expression to where it is written, for fixes and for messages. */
-export function traceDeclaration(rawNode: TSESTree.Node, env: FileEnvironment, depth = 0): ScopeDeclaration {
-  const none: ScopeDeclaration = { node: undefined, file: undefined, name: undefined };
-  if (depth > 16) return none;
-  const node = unwrapExpression(rawNode);
-  switch (node.type) {
-    case AST_NODE_TYPES.ArrayExpression:
-      return { node, file: undefined, name: undefined };
-    case AST_NODE_TYPES.Literal:
-      return typeof node.value === 'string' ? { node, file: undefined, name: undefined } : none;
-    case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.length === 0 ? { node, file: undefined, name: undefined } : none;
-    case AST_NODE_TYPES.CallExpression: {
-      // `SCOPES.join(' ')`: the array is the declaration.
-      const callee = node.callee;
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(callee) === 'join') {
-        return traceDeclaration(callee.object, env, depth + 1);
-      }
-      return none;
-    }
-    case AST_NODE_TYPES.Identifier: {
-      const variable = env.findVariable(node);
-      const source = variable === undefined ? undefined : env.variableSource(variable);
-      if (source?.kind === 'init') {
-        const inner = traceDeclaration(source.node, env, depth + 1);
-        return { ...inner, name: inner.name ?? node.name };
-      }
-      if (source?.kind === 'parameter') {
-        // A default value the analysis uses (no call in the file passes the argument).
-        const binding = env.resolveIdentifier(node);
-        if (binding?.kind === 'expression') {
-          const inner = traceDeclaration(binding.node, env, depth + 1);
-          return { ...inner, name: inner.name ?? node.name };
-        }
-      }
-      const resolved = source?.kind === 'module' ? resolveModule(env.filename, source.module, env.boundary) : undefined;
-      if (source?.kind === 'module' && (resolved !== undefined || isRelativeSpecifier(source.module))) {
-        const [exported, ...rest] = source.path;
-        if (resolved !== undefined && exported !== undefined && exported !== 'default') {
-          // Name the module that declares it, not an index that re-exports it.
-          const origin = definingModule(resolved, exported, env.boundary);
-          return { node: undefined, file: origin.file, name: [origin.name, ...rest].join('.') };
-        }
-        const name = source.path.filter((key) => key !== 'default').join('.') || node.name;
-        return { node: undefined, file: resolved ?? source.module, name };
-      }
-      return { node: undefined, file: undefined, name: node.name };
-    }
-    case AST_NODE_TYPES.MemberExpression: {
-      const key = memberKeyName(node);
-      const owner = traceDeclaration(node.object, env, depth + 1);
-      return {
-        node: undefined,
-        file: owner.file,
-        name: owner.name !== undefined && key !== undefined ? `${owner.name}.${key}` : undefined,
-      };
-    }
-    default:
-      return none;
-  }
+/** Where a scopes expression is written, for fixes and for messages (the evaluator finds it with the value). */
+export function traceDeclaration(node: TSESTree.Node, env: FileEnvironment): ScopeDeclaration {
+  return evaluateWithOrigin(node, env).origin;
 }
 
 /** The scopes written in `node`, where they are, and whether they are fully known. */
@@ -109,13 +46,14 @@ export function scopeSourceOf(
   env: FileEnvironment,
   description: string,
 ): ScopeSource {
-  const list = toScopeList(evaluate(node, env));
+  const { value, origin } = evaluateWithOrigin(node, env);
+  const list = toScopeList(value);
   return {
     kind: 'auth',
     scopes: list.scopes,
     complete: list.complete,
     description,
-    declarations: [traceDeclaration(node, env)],
+    declarations: [origin],
   };
 }
 
