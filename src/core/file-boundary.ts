@@ -97,3 +97,16 @@ export function isUnder(file: string, directory: string): boolean {
   const relative = path.relative(directory, file);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
+
+/**
+ * `directory` and the folders above it, up to the boundary's root and never above it. A relative
+ * directory (ESLint's `Linter` accepts a filename like `app.js`) is taken from the root.
+ */
+export function foldersUp(directory: string, boundary: FileBoundary): string[] {
+  const folders: string[] = [];
+  for (let folder = path.resolve(boundary.root, directory); isUnder(folder, boundary.root); folder = path.dirname(folder)) {
+    folders.push(folder);
+    if (folder === boundary.root || path.dirname(folder) === folder) break;
+  }
+  return folders;
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { BoundedCache } from './bounded-cache.ts';
 import { cachedAnswer, dependOn, fileTime, folderDependency, folderTime } from './dependencies.ts';
 import type { AnswerCache } from './dependencies.ts';
-import { insideBoundary, isUnder } from './file-boundary.ts';
+import { foldersUp, insideBoundary, isUnder } from './file-boundary.ts';
 import { isRecord, readJsonFile } from './json-file.ts';
 import { MAX_EXTENDS_DEPTH } from './limits.ts';
 import { workspacePackageFolder } from './workspaces.ts';
@@ -202,14 +202,13 @@ function replaceInConditions(target: unknown, matched: string): unknown {
 
 /** The first of `names` found in `directory` or a folder above it, never above the boundary's root. */
 function nearestFile(directory: string, names: readonly string[], boundary: FileBoundary): string | undefined {
-  for (let folder = directory; isUnder(folder, boundary.root); folder = path.dirname(folder)) {
+  for (const folder of foldersUp(directory, boundary)) {
     for (const name of names) {
       const candidate = path.join(folder, name);
       if (fileTime(candidate, boundary) !== -1) return candidate;
       // A config created here later changes the answer.
       dependOn(candidate, -1);
     }
-    if (folder === boundary.root) break;
   }
   return undefined;
 }

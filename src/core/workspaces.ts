@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BoundedCache } from './bounded-cache.ts';
 import { cachedAnswer, dependOn, fileTime, folderDependency, folderTime } from './dependencies.ts';
 import type { AnswerCache } from './dependencies.ts';
-import { isUnder, readSourceText } from './file-boundary.ts';
+import { foldersUp, isUnder, readSourceText } from './file-boundary.ts';
 import type { FileBoundary } from './file-boundary.ts';
 import { readJsonFile } from './json-file.ts';
 
@@ -36,7 +36,7 @@ interface WorkspaceRoot {
 }
 
 function workspaceRoot(directory: string, boundary: FileBoundary): WorkspaceRoot | undefined {
-  for (let folder = directory; isUnder(folder, boundary.root); folder = path.dirname(folder)) {
+  for (const folder of foldersUp(directory, boundary)) {
     const pnpm = path.join(folder, 'pnpm-workspace.yaml');
     const pnpmTime = fileTime(pnpm, boundary);
     dependOn(pnpm, pnpmTime);
@@ -45,7 +45,6 @@ function workspaceRoot(directory: string, boundary: FileBoundary): WorkspaceRoot
     const declared = readJsonFile(path.join(folder, 'package.json'), boundary)?.workspaces;
     const patterns = Array.isArray(declared) ? declared : isPackagesObject(declared) ? declared.packages : undefined;
     if (patterns !== undefined) return { folder, patterns: patterns.filter((pattern): pattern is string => typeof pattern === 'string') };
-    if (folder === boundary.root) break;
   }
   return undefined;
 }
