@@ -143,6 +143,8 @@ function buildPlugin(): string {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
+  // The all-API data is read at run time, not imported: tsc does not emit it.
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'copy-data.mjs'), outDir], { cwd: REPO_ROOT, stdio: 'inherit' });
   return path.join(outDir, 'index.js');
 }
 

@@ -4,10 +4,13 @@
 // 4 MB of JSON in 605 files becomes about 0.6 MB in two, and a lookup still reads only the
 // slice of the API version it needs (src/scopes/apis-data.ts reads either form).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const from = new URL('../src/scopes/data/apis/', import.meta.url);
-const to = new URL('../dist/scopes/data/', import.meta.url);
+// `node scripts/copy-data.mjs [OUT_DIR]`: OUT_DIR is the build's folder (dist/, or the benchmark's .bench/dist).
+const outDir = process.argv[2] === undefined ? new URL('../dist/', import.meta.url) : pathToFileURL(`${process.argv[2].replace(/\/$/, '')}/`);
+const to = new URL('scopes/data/', outDir);
 rmSync(new URL('apis/', to), { recursive: true, force: true });
 mkdirSync(to, { recursive: true });
 const slices = {};
