@@ -4,7 +4,7 @@
  * why, the scopes it accepts, its call sites, where the project requests scopes for them, and
  * the change that fixes it. No ESLint and no I/O here; the JSON format prints this object.
  */
-import { analysedApiMaps, getApiMap, matchRestPath } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, matchRestPath, apiDisplayName } from '../scopes/api-map.ts';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import { classificationOf, isAddOnOnly, isKnownGoogleScope } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
@@ -204,14 +204,15 @@ function rpcMatch(service: string | null, rpc: string): RpcMatch {
   return matched.length === 1 ? matched[0]! : matches[0] ?? { status: 'unknown-api', api: 'unknown' };
 }
 
-/** `Gmail`: the API's title without "API". */
+/** `Gmail`, `Drive`: the API's short name (`apiDisplayName`). */
 function apiName(method: MethodInfo): string {
-  return (getApiMap(method.api, method.version)?.title ?? method.api).replace(/ API$/, '');
+  const map = getApiMap(method.api, method.version);
+  return map === undefined ? method.api : apiDisplayName(map);
 }
 
 /** "Gmail", "Gmail and Drive": the APIs the analysis checks. */
 function analysedApiNames(): string {
-  return joinWords(analysedApiMaps().map((map) => map.title.replace(/ API$/, '')));
+  return joinWords(analysedApiMaps().map(apiDisplayName));
 }
 
 interface FixContext {

@@ -12,6 +12,7 @@ import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { isSatisfied, minimalCover } from '../scopes/solver.ts';
+import type { Requirement } from '../scopes/solver.ts';
 import { highestClassification, missingScopes, unusedScopes } from '../scopes/policy.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
 
@@ -132,6 +133,9 @@ export interface BuildReportInput {
   readonly skipped?: readonly ReportSkipped[];
 }
 
+/** What the solver is given for a call (see `CallNeed` in src/scopes/policy.ts). */
+const requirementOf = (call: InventoryCall): Requirement => call.requirement ?? call.effective;
+
 export function buildReport(input: BuildReportInput): Report {
   const relative = (file: string): string => {
     const rel = path.relative(input.cwd, file);
@@ -154,7 +158,7 @@ export function buildReport(input: BuildReportInput): Report {
   const statusOf = (call: InventoryCall): OperationStatus => {
     const source = call.source === undefined ? undefined : sources.get(call.source);
     if (source === undefined) return 'unresolved';
-    if (isSatisfied(call.accepted, source.scopes)) {
+    if (isSatisfied(call.satisfying ?? call.accepted, source.scopes)) {
       return source.scopes.includes(METADATA_SCOPE) && call.metadata === 'breaks' ? 'metadata-conflict' : 'ok';
     }
     return source.complete ? 'missing' : 'unresolved';
@@ -202,7 +206,7 @@ export function buildReport(input: BuildReportInput): Report {
       requested: orderScopes(source.scopes),
       complete: source.complete,
       operations: own.length,
-      minimal: minimalCover(own.map((call) => call.effective)),
+      minimal: minimalCover(own.map(requirementOf)),
       missing: missingCalls.length === 0 ? [] : missingScopes(missingCalls, source.scopes),
       unused: orderScopes(unused),
     };
@@ -219,7 +223,7 @@ export function buildReport(input: BuildReportInput): Report {
       requested: [],
       complete: false,
       operations: unattributed.length,
-      minimal: minimalCover(unattributed.map((call) => call.effective)),
+      minimal: minimalCover(unattributed.map(requirementOf)),
       missing: [],
       unused: [],
     });
@@ -240,7 +244,7 @@ export function buildReport(input: BuildReportInput): Report {
   }));
 
   const requested = orderScopes(orderedSources.flatMap((source) => source.scopes));
-  const minimal = minimalCover(calls.map((call) => call.effective));
+  const minimal = minimalCover(calls.map(requirementOf));
   const missing = orderScopes(declarations.flatMap((declaration) => declaration.missing));
   // Unused project-wide: every declaration that requests the scope has no use for it, and no
   // declaration misses it (a scope the project must add somewhere is never "unused").

@@ -3,15 +3,71 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CallShape } from '../scopes/metadata.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { evaluate, findProperty, unwrapExpression } from '../core/static-value.ts';
+import type { StaticValue } from '../core/static-value.ts';
+import type { ParamShape, ParamValue } from '../scopes/facts/types.ts';
+
+/** The top-level parameters the per-API fact tables read (src/scopes/facts/: traps and silent subsets). */
+const READ_PARAMS = ['alt', 'spaces', 'addParents', 'calendarId', 'personFields', 'readMask', 'resourceName'];
+/** The request-body objects and the fields of them the fact tables read (`requestBody.parents`). */
+const BODY_OBJECTS = ['requestBody', 'resource'];
+const BODY_FIELDS = ['parents'];
+
+/** A string or a list of strings, else undefined (not a literal the fact tables can read). */
+function literal(value: StaticValue): ParamValue | undefined {
+  if (value.kind === 'string') return value.value;
+  if (value.kind === 'array' && value.elements.every((element) => element.kind === 'string')) {
+    return value.elements.map((element) => (element as { readonly value: string }).value);
+  }
+  return undefined;
+}
 
 /**
- * What a Gmail call passes that matters for gmail.metadata: its `format` and whether it has `q`.
+ * The literal parameters the fact tables read, from the call's evaluated parameters object:
+ * resolved ones in `params`, passed-but-unresolved ones in `unresolvedParams` (`'*'` when the
+ * object itself is not known). No parameters object: everything is omitted.
+ */
+export function paramShape(params: StaticValue | undefined): ParamShape {
+  if (params === undefined) return {};
+  if (params.kind !== 'object') return { unresolvedParams: ['*'] };
+  const out: Record<string, ParamValue> = {};
+  const unresolved: string[] = [];
+  const read = (name: string, value: StaticValue | undefined): void => {
+    if (value === undefined) return;
+    const found = literal(value);
+    if (found === undefined) unresolved.push(name);
+    else out[name] = found;
+  };
+  for (const name of READ_PARAMS) read(name, params.properties[name]);
+  for (const body of BODY_OBJECTS) {
+    const value = params.properties[body];
+    if (value === undefined) continue;
+    if (value.kind !== 'object') {
+      unresolved.push(body);
+      continue;
+    }
+    for (const field of BODY_FIELDS) read(`${body}.${field}`, value.properties[field]);
+  }
+  return {
+    ...(Object.keys(out).length > 0 ? { params: out } : {}),
+    ...(unresolved.length > 0 ? { unresolvedParams: unresolved } : {}),
+  };
+}
+
+/**
+ * What a call passes that the fact tables read: for Gmail's gmail.metadata its `format` and
+ * whether it has `q`; for every API the literal parameters of `paramShape` (Drive `alt`,
+ * `spaces`, `requestBody.parents`; Calendar `calendarId`; People `personFields`, `resourceName`).
  * Omitted arguments are known to be omitted; anything computed is `'unknown'`. A `q` is sent
  * whenever it is a string, even `''` (the API rejects it under gmail.metadata all the same), and
  * a parameter declared `q: string` (not optional) always is one.
  */
 export function callShape(paramsNode: TSESTree.Node | undefined, env: FileEnvironment): CallShape {
   if (paramsNode === undefined) return { format: undefined, hasQ: false };
+  return { ...gmailShape(paramsNode, env), ...paramShape(evaluate(paramsNode, env)) };
+}
+
+/** Gmail's `format` and `q` (see `callShape`). */
+function gmailShape(paramsNode: TSESTree.Node, env: FileEnvironment): CallShape {
   const node = unwrapExpression(paramsNode);
   if (node.type !== AST_NODE_TYPES.ObjectExpression) {
     const value = evaluate(node, env);

@@ -45,7 +45,7 @@ export interface ApiCall {
   readonly client: ApiClient | undefined;
   /** The request parameters object (`{ userId, format, q }`), when written inline or as a const. */
   readonly paramsNode: TSESTree.Node | undefined;
-  /** What the call passes that gmail.metadata cares about (`format`, `q`). */
+  /** What the call passes that the fact tables read: Gmail's `format`/`q`, other APIs' literal parameters (./call-params.ts). */
   readonly shape: CallShape;
   /**
    * `client`: through a Google client library; `rest`: a raw HTTP request to the REST API;

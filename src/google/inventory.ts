@@ -12,6 +12,7 @@ import { describeSource } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { MetadataVerdict } from '../scopes/metadata.ts';
 import { callNeed } from '../scopes/policy.ts';
+import type { Requirement } from '../scopes/solver.ts';
 
 export interface InventoryLocation {
   readonly file: string;
@@ -61,6 +62,10 @@ export interface InventoryCall {
   readonly effective: readonly string[];
   /** How the call fares with gmail.metadata in the token. */
   readonly metadata: MetadataVerdict['status'];
+  /** The accepted scopes under which the call works (a cited trap may exclude some): see `CallNeed`. Default `accepted`. */
+  readonly satisfying?: readonly string[];
+  /** What the solver is given for the call (plain data): see `CallNeed`. Default `effective`. */
+  readonly requirement?: Requirement;
   /** The id of the source whose scopes reach the call; undefined when unknown. */
   readonly source: string | undefined;
 }

@@ -5,6 +5,7 @@ import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
 import type { Environment } from '../core/static-value.ts';
 import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
+import { paramShape } from './call-params.ts';
 
 /**
  * Raw REST calls to an analysed API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,
@@ -97,7 +98,7 @@ export function detectRestCall(node: TSESTree.CallExpression, env: Environment):
   // Two APIs that both match are ambiguous: never guess.
   const method = matches.length === 1 ? matches[0] : undefined;
   if (method === undefined) return undefined;
-  return { method, receiver, shape: queryShape(url, optionsNode) };
+  return { method, receiver, shape: queryShape(url, optionsNode, method.api !== 'gmail') };
 }
 
 /** `'POST'`, `HttpMethod.POST`, `Methods.post`: the verb, or undefined (any). */
@@ -131,14 +132,22 @@ export function urlPattern(node: TSESTree.Node, env: Environment, depth = 0): st
   return PATH_HOLE;
 }
 
-/** `format` and `q` from the query string; unknown when query parameters are computed or passed separately. */
-function queryShape(url: string, optionsNode: TSESTree.Node | undefined): CallShape {
+/** Gmail's `format`/`q` and the fact tables' literal parameters (see ./call-params.ts) from the URL's query string. */
+function queryShape(url: string, optionsNode: TSESTree.Node | undefined, readParams: boolean): CallShape {
   const options = optionsNode === undefined ? undefined : unwrapExpression(optionsNode);
   const separateParams =
     findProperty(options, 'params') !== undefined || findProperty(options, 'searchParams') !== undefined;
   const queryIndex = url.indexOf('?');
   const query = queryIndex === -1 ? '' : url.slice(queryIndex + 1);
-  if (separateParams || query.includes(PATH_HOLE)) return { format: 'unknown', hasQ: 'unknown' };
+  if (separateParams || query.includes(PATH_HOLE)) return { format: 'unknown', hasQ: 'unknown', ...(readParams ? { unresolvedParams: ['*'] } : {}) };
   const params = new URLSearchParams(query);
-  return { format: params.get('format') ?? undefined, hasQ: (params.get('q') ?? '') !== '' };
+  if (!readParams) return { format: params.get('format') ?? undefined, hasQ: (params.get('q') ?? '') !== '' };
+  // The request body is not read: its fields (Drive `parents`) stay unknown.
+  const read = paramShape({ kind: 'object', properties: Object.fromEntries([...params].map(([name, value]) => [name, { kind: 'string', value }])) });
+  return {
+    format: params.get('format') ?? undefined,
+    hasQ: (params.get('q') ?? '') !== '',
+    ...(read.params === undefined ? {} : { params: read.params }),
+    unresolvedParams: ['requestBody'],
+  };
 }

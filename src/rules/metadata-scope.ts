@@ -4,23 +4,26 @@ import type { ApiCall, FileFacts, ScopeSource } from '../google/facts.ts';
 import { isEditable } from '../fix/scope-edits.ts';
 import type { EditableDeclaration } from '../fix/scope-edits.ts';
 import { paramProperty, paramsObject, setStringParamFix } from '../fix/param-edits.ts';
+import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
+import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
+import { apiTrapVerdict } from '../scopes/policy.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
-import { isSatisfied } from '../scopes/solver.ts';
+import { isSatisfied, solve } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [];
 
-export type MessageIds = 'formatNotAllowed' | 'queryNotAllowed' | 'useMetadataFormat' | 'removeMetadataScope';
+export type MessageIds = 'formatNotAllowed' | 'queryNotAllowed' | 'useMetadataFormat' | 'removeMetadataScope' | 'scopeTrap' | 'addScopes';
 
 export default createRule<Options, MessageIds>({
   name: 'metadata-scope',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Report Gmail calls that fail because gmail.metadata is among the requested scopes',
+      description: 'Report Google API calls that certainly fail under the requested scopes because of a documented trap (gmail.metadata, Drive content downloads, appDataFolder, Calendar primary)',
       recommended: true,
     },
     hasSuggestions: true,
@@ -32,6 +35,8 @@ export default createRule<Options, MessageIds>({
         '`{{method}}` with `q` fails under gmail.metadata from {{source}}{{also}}. Drop gmail.metadata, or filter with `labelIds`.',
       useMetadataFormat: "Pass `format: 'metadata'` (headers and labels only, no body).",
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
+      scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.{{add}}',
+      addScopes: 'Add {{add}} to the requested scopes.',
     },
   },
   create(context) {
@@ -41,6 +46,7 @@ export default createRule<Options, MessageIds>({
         if (analysis.calls.length === 0) return;
         const removals = new Map<ScopeSource, ReturnType<typeof metadataRemoval>>();
         for (const call of analysis.calls) {
+          reportApiTrap(context, analysis, call);
           const source = call.requested;
           if (source === undefined || !source.scopes.includes(METADATA_SCOPE)) continue;
           const verdict = metadataVerdict(call.method, call.shape);
@@ -73,6 +79,44 @@ export default createRule<Options, MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
+
+/** Short reasons for messages, by trap id (src/scopes/facts/: each trap's cited reason in full). */
+const TRAP_REASONS: Readonly<Record<string, string>> = {
+  'drive.alt-media': "`alt: 'media'` downloads content, which drive.metadata scopes do not allow",
+  'drive.app-data-folder': '`appDataFolder` is reached only with drive.appdata',
+  'calendar.primary-app-created': 'calendar.app.created never reaches the primary calendar',
+};
+
+/**
+ * Every API but Gmail: a cited trap that certainly makes the call fail with the requested scopes
+ * (`trapVerdict` of src/scopes/call-requirement.ts). Suggests adding what `solve()` proposes.
+ */
+function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, analysis: FileFacts, call: ApiCall): void {
+  const source = call.requested;
+  if (source === undefined || !source.complete) return;
+  const verdict = apiTrapVerdict(call.method, call.shape, source.scopes);
+  if (verdict.status !== 'breaks' || verdict.requirement === undefined || verdict.findings.length === 0) return;
+  const finding = verdict.findings[0]!;
+  const granted = source.scopes.filter((scope) => finding.failsUnder.includes(scope));
+  const { add } = solve([verdict.requirement], source.scopes);
+  const declaration = source.scopes.every(isValidGoogleScope) && source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
+  const fix = declaration !== undefined && add.length > 0 ? analysis.edits.add(declaration.node, add) : undefined;
+  const map = getApiMap(call.method.api, call.method.version);
+  const addText = add.map((scope) => `\`${scope}\``).join(' and ');
+  context.report({
+    node: call.node,
+    messageId: 'scopeTrap',
+    data: {
+      api: map === undefined ? call.method.api : apiDisplayName(map),
+      method: call.method.id,
+      granted: `only ${joinWords(granted.map(scopeLabel), ' and ')}`,
+      source: describeSource(source, context.filename),
+      reason: TRAP_REASONS[finding.id] ?? finding.reason,
+      add: add.length === 0 ? '' : ` Add ${add.map(scopeLabel).join(' and ')}.`,
+    },
+    ...(fix === undefined ? {} : { suggest: [{ messageId: 'addScopes' as const, data: { add: addText }, fix }] }),
+  });
+}
 
 /** " (even next to gmail.readonly)": it restricts the whole token, whatever else is requested. */
 function alsoRequested(call: ApiCall, source: ScopeSource): string {

@@ -5,9 +5,12 @@ import { isEditable } from '../fix/scope-edits.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
+import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
 import { narrowestOf, sortNarrowestFirst } from '../scopes/order.ts';
-import { callNeed, missingScopes } from '../scopes/policy.ts';
-import { isSatisfied } from '../scopes/solver.ts';
+import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
+import type { CallNeed } from '../scopes/policy.ts';
+import { isSatisfied, narrowestFor, sortFor } from '../scopes/solver.ts';
+import type { ScopedRequirement } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { codeList, joinWords, MAX_LISTED } from '../utils/join-words.ts';
 
@@ -25,7 +28,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require the OAuth scopes that each Gmail API call needs',
+      description: 'Require the OAuth scopes that each Google API call needs',
       recommended: true,
     },
     fixable: 'code',
@@ -40,7 +43,7 @@ export default createRule<Options, MessageIds>({
           },
           reportUnresolved: {
             type: 'boolean',
-            description: 'Also report Gmail calls whose requested scopes cannot be determined statically.',
+            description: 'Also report Google API calls whose requested scopes cannot be determined statically.',
           },
         },
         additionalProperties: false,
@@ -61,16 +64,18 @@ export default createRule<Options, MessageIds>({
         const analysis = getFileFacts(context);
         if (analysis.calls.length === 0) return;
         const failing = new Map<ScopeSource, ApiCall[]>();
+        const needs = new Map<ApiCall, CallNeed>();
         for (const call of analysis.calls) {
           const requested = call.requested;
           if (requested === undefined || !requested.complete) {
             // Untraced, and the file declares nothing: judged against the whole project's requests.
             const project = requested === undefined ? analysis.projectVerdict(call) : undefined;
             if (project !== undefined) {
-              const add = missingScopes([callNeed(call.method, call.shape)], project.requested);
+              const need = callNeed(call.method, call.shape);
+              const add = missingScopes([need], project.requested);
               const data = {
                 method: call.method.id,
-                accepted: narrowestOrBroader(acceptedForDisplay(call)),
+                accepted: narrowestOrBroader(call, need),
                 sites: project.sites,
                 add: add.length === 0 ? 'a scope it accepts' : codeList(add),
               };
@@ -81,7 +86,11 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
-          if (isSatisfied(call.method.scopes, requested.scopes)) continue;
+          const need = callNeed(call.method, call.shape);
+          if (isSatisfied(need.satisfying ?? need.accepted, requested.scopes)) continue;
+          // A cited trap that certainly bites (Drive `alt: 'media'` under only drive.metadata.readonly) is metadata-scope's report.
+          if (apiTrapVerdict(call.method, call.shape, requested.scopes).status === 'breaks') continue;
+          needs.set(call, need);
           const calls = failing.get(requested);
           if (calls === undefined) failing.set(requested, [call]);
           else calls.push(call);
@@ -90,7 +99,7 @@ export default createRule<Options, MessageIds>({
         for (const [source, calls] of failing) {
           // One fix per declaration: the least-privileged set that covers every failing call
           // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts).
-          const add = missingScopes(calls.map((call) => callNeed(call.method, call.shape)), source.scopes);
+          const add = missingScopes(calls.map((call) => needs.get(call)!), source.scopes);
           // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
           const listIsValid = source.scopes.every(isValidGoogleScope);
           const editable =
@@ -104,7 +113,7 @@ export default createRule<Options, MessageIds>({
             where: whereToAdd(source, context.filename),
           };
           for (const call of calls) {
-            const data = { method: call.method.id, accepted: narrowestOrBroader(acceptedForDisplay(call)), ...shared };
+            const data = { method: call.method.id, accepted: narrowestOrBroader(call, needs.get(call)!), ...shared };
             const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
@@ -125,15 +134,31 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** What the call accepts, narrowest first, without add-on-only scopes or a gmail.metadata it would break under. */
-function acceptedForDisplay(call: ApiCall): string[] {
+/** "Drive " before the method of any API but Gmail (whose messages keep their words). */
+function apiPrefix(call: ApiCall): string {
+  const map = getApiMap(call.method.api, call.method.version);
+  return call.method.api === 'gmail' || map === undefined ? '' : `${apiDisplayName(map)} `;
+}
+
+/**
+ * What the call accepts, narrowest first, without add-on-only scopes or a gmail.metadata it would
+ * break under; for other APIs the scopes a fix may propose (no silent subset such as drive.file
+ * unless the call shows it fits), in that API's order.
+ */
+function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
+  const requirement = need.requirement;
+  if (call.method.api !== 'gmail' && requirement !== undefined && !Array.isArray(requirement)) {
+    const scoped = requirement as ScopedRequirement;
+    return sortFor([scoped], scoped.proposable.filter((scope) => !isAddOnOnly(scope)));
+  }
   const accepted = effectiveAcceptedScopes(call.method, call.shape, { whenUnknown: 'keep' });
   return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));
 }
 
 /** The narrowest accepted scopes, then "or broader" when broader ones are accepted too: "gmail.send or broader". */
-function narrowestOrBroader(scopes: readonly string[]): string {
-  const narrowest = narrowestOf(scopes);
+function narrowestOrBroader(call: ApiCall, need: CallNeed): string {
+  const scopes = acceptedForDisplay(call, need);
+  const narrowest = call.method.api === 'gmail' ? narrowestOf(scopes) : narrowestFor([need.requirement ?? need.effective], scopes);
   return joinWords([...narrowest.map(scopeLabel), ...(narrowest.length < scopes.length ? ['broader'] : [])], ' or ');
 }
 

@@ -132,7 +132,19 @@ function buildApiMap(raw: unknown): ApiMap {
  * Widening to another API is one more entry here, once its cited facts exist in ./facts.ts,
  * ./order-facts.ts and its traps (issue 15).
  */
-const ANALYSED_API_VERSIONS: readonly string[] = ['gmail:v1'];
+const ANALYSED_API_VERSIONS: readonly string[] = [
+  'gmail:v1',
+  // Phase 1 of issue 15: cited fact tables in ./facts/ (silent subsets, traps, classifications).
+  'drive:v3',
+  'sheets:v4',
+  'calendar:v3',
+  'docs:v1',
+  'slides:v1',
+  'forms:v1',
+  'people:v1',
+  'tasks:v1',
+  'youtube:v3',
+];
 
 /** `<api>-<version>.json` of the all-API data in the map format: methods whose scopes are unknown are left out (never checked). */
 function fromApiData(data: ApiVersionFile): RawApiData {
@@ -224,6 +236,14 @@ export function addAnalysedApiForTests(data: ApiVersionFile, profile: ApiProfile
   analysedList = undefined;
   leafNamesCache.clear();
   return getApiMap(data.api, data.version)!;
+}
+
+/**
+ * The API's short name for messages (`Drive`, `Sheets`, `Calendar`, `YouTube Data`): its title
+ * without "Google " and " API" (and a trailing version).
+ */
+export function apiDisplayName(map: Pick<ApiMap, 'api' | 'title'>): string {
+  return map.title.replace(/^Google /, '').replace(/ API( v\d+)?$/, '') || map.api;
 }
 
 /** The generated Gmail v1 map. */

@@ -1,7 +1,7 @@
 /**
  * The implication order between scopes: `grants(A, B)` ("A grants everything B does").
  *
- * Derived from the registered method maps: A ⊇ B when B is accepted by at least one method
+ * Gmail's order, derived from its method map: A ⊇ B when B is accepted by at least one method
  * and every method (over all registered APIs) that accepts B also accepts A — except that an
  * add-on-only scope is never derived to be the broader one (its grant is limited to the
  * add-on's current message and moment, which the method lists can't express; see
@@ -13,13 +13,15 @@
  *
  * Scopes that no registered method accepts (other APIs' scopes, typos) only grant themselves.
  */
-import { listApiMaps } from './api-map.ts';
+import { GMAIL_V1 } from './api-map.ts';
 import { classificationRank, isAddOnOnly } from './catalog.ts';
 import { IMPLICATION_FACTS, SCOPE_FACTS } from './facts.ts';
 
 const METHODS_BY_SCOPE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const out = new Map<string, Set<string>>();
-  for (const map of listApiMaps()) {
+  // Gmail's map only: deriving across APIs is wrong (issue 15); every other API's order is the
+  // shipped per-API `grants` (`scopeGrants` in ./apis-data.ts), which the solver reads.
+  for (const map of [GMAIL_V1]) {
     for (const m of map.methods.values()) {
       const key = `${map.api}:${map.version}:${m.id}`;
       for (const s of m.scopes) {

@@ -12,7 +12,10 @@ import { CLASSIFICATION_RANK, classificationOf } from './catalog.ts';
 import type { Classification } from './catalog.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
+import { callRequirement, trapVerdict } from './call-requirement.ts';
+import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
 import { solve } from './solver.ts';
+import type { Requirement } from './solver.ts';
 
 /** What one call needs, as both the rules (from the AST) and the report (from plain data) know it. */
 export interface CallNeed {
@@ -22,15 +25,43 @@ export interface CallNeed {
   readonly effective: readonly string[];
   /** How the call fares with gmail.metadata in the token. */
   readonly metadata: MetadataVerdict['status'];
+  /**
+   * The accepted scopes under which the call works (`satisfying` of ./call-requirement.ts): a call
+   * is missing a scope when none of them is requested. Gmail: `accepted` (gmail.metadata's
+   * conflicts are metadata-scope's business). Absent (older plain data): `accepted`.
+   */
+  readonly satisfying?: readonly string[];
+  /**
+   * What `solve()` is given for this call: for Gmail its `effective` list (unchanged semantics);
+   * for every other API its CallRequirement (silent subsets such as drive.file are never proposed
+   * unless the call shape fits). Absent (older plain data): `effective`.
+   */
+  readonly requirement?: Requirement;
 }
 
 /** What a call of `method` with these arguments needs. */
 export function callNeed(method: MethodInfo, shape: CallShape): CallNeed {
-  return {
-    accepted: method.scopes,
-    effective: effectiveAcceptedScopes(method, shape),
-    metadata: metadataVerdict(method, shape).status,
-  };
+  const effective = effectiveAcceptedScopes(method, shape);
+  const metadata = metadataVerdict(method, shape).status;
+  const scoped = method.api === 'gmail' ? undefined : callRequirement(method.api, method.version, method.id, shape);
+  if (scoped === undefined) return { accepted: method.scopes, effective, metadata, satisfying: method.scopes, requirement: effective };
+  return { accepted: method.scopes, effective: scoped.satisfying, metadata, satisfying: scoped.satisfying, requirement: scoped };
+}
+
+/** The call's CallRequirement (every API, Gmail included), or undefined when its method is unknown. */
+export function requirementOf(method: MethodInfo, shape: CallShape): CallRequirement | undefined {
+  return callRequirement(method.api, method.version, method.id, shape);
+}
+
+/**
+ * Whether a cited per-API trap makes the call certainly fail under `requested` (Drive `alt:
+ * 'media'` under only drive.metadata.readonly). Gmail's gmail.metadata trap stays the
+ * metadata verdict's (./metadata.ts): this answers for the other APIs only.
+ */
+export function apiTrapVerdict(method: MethodInfo, shape: CallShape, requested: Iterable<string>): TrapVerdict & { readonly requirement?: CallRequirement } {
+  if (method.api === 'gmail') return { status: 'ok', findings: [] };
+  const requirement = requirementOf(method, shape);
+  return requirement === undefined ? { status: 'ok', findings: [] } : { ...trapVerdict(requirement, requested), requirement };
 }
 
 /** The requested scopes that the calls use (see the module comment). */
@@ -60,7 +91,7 @@ export function unusedScopes(calls: readonly CallNeed[], requested: readonly str
  * need beyond `requested` (never gmail.metadata nor add-on scopes: see ./solver.ts).
  */
 export function missingScopes(failing: readonly CallNeed[], requested: readonly string[]): string[] {
-  return solve(failing.map((call) => call.effective), requested).add;
+  return solve(failing.map((call) => call.requirement ?? call.effective), requested).add;
 }
 
 /** Google's highest classification among the scopes (uncatalogued ones count for nothing); undefined when none is catalogued. */

@@ -16,7 +16,15 @@ export interface DataSource {
 }
 
 export function dataSources(): DataSource[] {
-  const maps = listApiMaps().map((map) => toSource(`${map.api} ${map.version} methods`, map.source));
+  // One entry per source: "gmail v1, drive v3, … methods" when they come from the same package.
+  const bySource = new Map<string, { names: string[]; raw: Readonly<Record<string, string>> }>();
+  for (const map of listApiMaps()) {
+    const key = JSON.stringify(map.source);
+    const entry = bySource.get(key) ?? { names: [], raw: map.source };
+    entry.names.push(`${map.api} ${map.version}`);
+    bySource.set(key, entry);
+  }
+  const maps = [...bySource.values()].map(({ names, raw }) => toSource(`${names.join(', ')} methods`, raw));
   return [...maps, toSource('Google scope names', (googleScopes as { source?: Record<string, string> }).source ?? {})];
 }
 

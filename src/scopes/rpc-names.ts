@@ -25,7 +25,7 @@ export type RpcMatch =
   | { readonly status: 'matched'; readonly api: ApiMap; readonly method: MethodInfo }
   /** The API is mapped but no method, or several, fit the name. */
   | { readonly status: 'unknown-method'; readonly api: ApiMap; readonly candidates: readonly string[] }
-  /** The service is not one of the mapped APIs (Drive, Calendar… are not mapped yet). */
+  /** The service is not one of the analysed APIs (Chat, Admin SDK… are not analysed yet). */
   | { readonly status: 'unknown-api'; readonly api: string };
 
 /** `gmail.googleapis.com` → `gmail` (`calendar-json.googleapis.com` → `calendar`); undefined for anything else. */

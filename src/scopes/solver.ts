@@ -347,6 +347,20 @@ function greedyCover(candidates: readonly string[], masks: readonly bigint[], fu
   return chosen.map((i) => candidates[i] as string);
 }
 
+/**
+ * The narrowest of `scopes` in the order of the requirements' API versions (Gmail's derived order
+ * and each version's shipped `scopeGrants`), narrowest first: what a message names before "or broader".
+ */
+export function narrowestFor(requirements: readonly Requirement[], scopes: readonly string[]): string[] {
+  const context = new ScopeContext(requirements);
+  return context.sort(scopes.filter((a) => !scopes.some((b) => context.broader(a, b))));
+}
+
+/** `scopes` narrowest first in the order of the requirements' API versions (see `narrowestFor`). */
+export function sortFor(requirements: readonly Requirement[], scopes: readonly string[]): string[] {
+  return new ScopeContext(requirements).sort(scopes);
+}
+
 /** The scopes to add so that every requirement is satisfied (add-on-only scopes never proposed). */
 export function solveMissingScopes(
   requirements: readonly Requirement[],

@@ -134,14 +134,14 @@ describe('buildReport', () => {
     expect(exitCode(result, new Set(['unresolved']))).toBe(1);
   });
 
-  it('only judges Gmail scopes: other Google scopes and typos are listed, never unused', () => {
+  it('only judges the analysed APIs scopes: other Google scopes and typos are listed, never unused', () => {
     const result = report(
-      [auth('10', [...scopes('gmail.labels', 'drive', 'userinfo.emial'), 'openid'])],
+      [auth('10', [...scopes('gmail.labels', 'chat.messages', 'userinfo.emial'), 'openid'])],
       [call('users.labels.list', '10')],
     );
     expect(declaration(result, 'app.js:10:1')?.unused).toEqual([]);
-    expect(result.requested).toEqual([scope('gmail.labels'), scope('drive'), scope('userinfo.emial'), 'openid']);
-    expect(result.classification[scope('drive')]).toMatchObject({ classification: null, verification: null, knownGoogleScope: true });
+    expect(result.requested).toEqual([scope('gmail.labels'), scope('chat.messages'), scope('userinfo.emial'), 'openid']);
+    expect(result.classification[scope('chat.messages')]).toMatchObject({ classification: null, verification: null, knownGoogleScope: true });
     expect(result.classification[scope('userinfo.emial')]).toMatchObject({ classification: null, knownGoogleScope: false });
     expect(result.verification).toEqual({ requested: 'non-sensitive', minimal: 'non-sensitive' });
   });

@@ -341,7 +341,7 @@ describe('explain', () => {
   });
 
   it('says "unknown method" for an API that is not mapped yet', () => {
-    expect(text('calendar-403.json')).toMatchInlineSnapshot(`
+    expect(text('chat-403.json')).toMatchInlineSnapshot(`
       "A Google API call failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes the method accepts.
 
       Scope requests in the project (4 places):
@@ -353,7 +353,7 @@ describe('explain', () => {
       Fix:
         None known: the method is unknown, so compare the token's scopes with the ones its reference page lists.
 
-      Note: Unknown method: the \`calendar\` API is not mapped yet (only Gmail is).
+      Note: Unknown method: the \`chat\` API is not mapped yet (only Gmail, Drive, Sheets, Calendar, Docs, Slides, Forms, People, Tasks and YouTube Data are).
       "
     `);
   });

@@ -16,7 +16,8 @@ describe('api-map: registry', () => {
   it('registers gmail v1 under api:version', () => {
     expect(getApiMap('gmail', 'v1')).toBe(GMAIL_V1);
     expect(getApiMap('gmail', 'v2')).toBeUndefined();
-    expect(getApiMap('drive', 'v3')).toBeUndefined();
+    expect(getApiMap('drive', 'v3')?.methods.get('files.list')?.api).toBe('drive');
+    expect(getApiMap('chat', 'v1')).toBeUndefined();
     expect(resolveApi('gmail')).toBe(GMAIL_V1);
     expect(resolveApi('gmail:v1')).toBe(GMAIL_V1);
     expect(resolveApi(GMAIL_V1)).toBe(GMAIL_V1);
@@ -89,7 +90,7 @@ describe('api-map: methods', () => {
   it('unknown ids', () => {
     expect(getMethod('gmail', 'users.messages')).toBeUndefined();
     expect(getMethod('gmail', 'users.watchh')).toBeUndefined();
-    expect(getMethod('drive:v3', 'files.list')).toBeUndefined();
+    expect(getMethod('chat:v1', 'spaces.list')).toBeUndefined();
   });
 });
 
@@ -106,7 +107,7 @@ describe('api-map: resource paths', () => {
     expect(isResourcePath('gmail', ['users', 'messages', 'send'])).toBe(false);
     expect(isResourcePath('gmail', ['users', 'mess'])).toBe(false);
     expect(isResourcePath('gmail', ['files'])).toBe(false);
-    expect(isResourcePath('drive', ['files'])).toBe(false);
+    expect(isResourcePath('chat', ['spaces'])).toBe(false);
   });
 
   it('isMethodPath', () => {
@@ -163,7 +164,8 @@ describe('api-map: matchRestPath', () => {
     expect(id('POST', '/gmail/v1/users/me/profile')).toBeUndefined();
     expect(id('GET', '')).toBeUndefined();
     expect(id('GET', '/drive/v3/files')).toBeUndefined();
-    expect(matchRestPath('drive', 'GET', '/drive/v3/files')).toBeUndefined();
+    expect(matchRestPath('drive', 'GET', '/drive/v3/files')?.id).toBe('files.list');
+    expect(matchRestPath('chat', 'GET', '/v1/spaces')).toBeUndefined();
   });
 });
 

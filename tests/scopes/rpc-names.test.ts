@@ -45,7 +45,7 @@ describe('RPC names to method ids', () => {
     expect(gmail('Get')).toMatchObject({ status: 'unknown-method' });
     const get = gmail('Get');
     expect(get.status === 'unknown-method' ? get.candidates : []).toContain('users.messages.get');
-    expect(matchRpcName('calendar-json.googleapis.com', 'calendar.v3.Events.List')).toEqual({ status: 'unknown-api', api: 'calendar' });
+    expect(matchRpcName('chat.googleapis.com', 'google.chat.v1.ChatService.ListSpaces')).toEqual({ status: 'unknown-api', api: 'chat' });
   });
 
   it('reads the API from the service name', () => {
