@@ -1,0 +1,235 @@
+/**
+ * Issue 15 phase 1: realistic calls of Drive, Sheets and Calendar (and one Gmail call next to
+ * them) are reported and fixed exactly, through `googleapis` and `@googleapis/<api>`, in
+ * JavaScript and TypeScript. A silent subset (drive.file) counts when requested but is never
+ * proposed unless the call shows it fits; cited traps are metadata-scope's reports.
+ */
+import missingScope from '../../src/rules/missing-scope.ts';
+import metadataScope from '../../src/rules/metadata-scope.ts';
+import { untypedRuleTester } from './rule-tester.ts';
+
+const ruleTester = untypedRuleTester();
+const AUTH = 'https://www.googleapis.com/auth';
+
+ruleTester.run('missing-scope on the phase-1 APIs', missingScope, {
+  valid: [
+    {
+      name: 'Drive files.list under drive.file only: accepted (a silent subset is not a failure)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.file'] });
+const drive = google.drive({ version: 'v3', auth });
+await drive.files.list({ pageSize: 10 });
+`,
+    },
+    {
+      name: 'Sheets values.get under spreadsheets.readonly (@googleapis/sheets, TypeScript)',
+      code: `
+import { sheets, auth as gauth } from '@googleapis/sheets';
+const auth = new gauth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets.readonly'] });
+const client = sheets({ version: 'v4', auth });
+const res: unknown = await client.spreadsheets.values.get({ spreadsheetId: 'id', range: 'A1:B2' });
+`,
+    },
+    {
+      name: 'Calendar events.list under calendar.readonly',
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.readonly'] });
+const calendar = google.calendar({ version: 'v3', auth });
+calendar.events.list({ calendarId: 'primary' });
+`,
+    },
+    {
+      name: 'a cited trap (alt media under drive.metadata.readonly) is left to metadata-scope',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.metadata.readonly'] });
+const drive = google.drive({ version: 'v3', auth });
+await drive.files.get({ fileId: 'id', alt: 'media' });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Drive files.delete under drive.readonly: the fix adds drive (drive.file and drive.appdata do not fit the call)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly'] });
+const drive = google.drive({ version: 'v3', auth });
+await drive.files.delete({ fileId: 'id' });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly', '${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth });
+await drive.files.delete({ fileId: 'id' });
+`,
+      errors: [{ line: 5, column: 7, message: `Drive \`files.delete\` needs drive but gets only drive.readonly from the GoogleAuth on line 3. Add \`${AUTH}/drive\`.` }],
+    },
+    {
+      name: 'Drive files.create under no Drive scope: drive.file fits a new file (@googleapis/drive, TypeScript)',
+      code: `
+import { drive, auth as gauth } from '@googleapis/drive';
+const auth: gauth.GoogleAuth = new gauth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets'] });
+const client = drive({ version: 'v3', auth });
+await client.files.create({ requestBody: { name: 'report.csv' } });
+`,
+      output: `
+import { drive, auth as gauth } from '@googleapis/drive';
+const auth: gauth.GoogleAuth = new gauth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets', '${AUTH}/drive.file'] });
+const client = drive({ version: 'v3', auth });
+await client.files.create({ requestBody: { name: 'report.csv' } });
+`,
+      errors: [{ line: 5, message: `Drive \`files.create\` needs drive.file or broader but gets only spreadsheets from the GoogleAuth on line 3. Add \`${AUTH}/drive.file\`.` }],
+    },
+    {
+      name: 'Sheets values.update under spreadsheets.readonly: the fix adds spreadsheets',
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets.readonly'] });
+const sheets = google.sheets({ version: 'v4', auth });
+sheets.spreadsheets.values.update({ spreadsheetId: 'id', range: 'A1', valueInputOption: 'RAW', requestBody: { values: [[1]] } });
+`,
+      output: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets.readonly', '${AUTH}/spreadsheets'] });
+const sheets = google.sheets({ version: 'v4', auth });
+sheets.spreadsheets.values.update({ spreadsheetId: 'id', range: 'A1', valueInputOption: 'RAW', requestBody: { values: [[1]] } });
+`,
+      errors: [{ line: 5, message: `Sheets \`spreadsheets.values.update\` needs spreadsheets or drive but gets only spreadsheets.readonly from the GoogleAuth on line 3. Add \`${AUTH}/spreadsheets\`.` }],
+    },
+    {
+      name: 'Calendar events.insert under calendar.readonly, next to a Gmail call: each API named, one fix for both',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.readonly'] });
+const calendar = google.calendar({ version: 'v3', auth });
+const gmail = google.gmail({ version: 'v1', auth });
+await calendar.events.insert({ calendarId: 'primary', requestBody: { summary: 'Standup' } });
+await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.readonly', '${AUTH}/gmail.send', '${AUTH}/calendar.events.owned'] });
+const calendar = google.calendar({ version: 'v3', auth });
+const gmail = google.gmail({ version: 'v1', auth });
+await calendar.events.insert({ calendarId: 'primary', requestBody: { summary: 'Standup' } });
+await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
+`,
+      errors: [
+        { line: 6, message: `Calendar \`events.insert\` needs calendar.events.owned or broader but gets only calendar.readonly from the GoogleAuth on line 3. Add \`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\`.` },
+        { line: 7, message: `\`users.messages.send\` needs gmail.send or broader but gets only calendar.readonly from the GoogleAuth on line 3. Add \`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\`.` },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('metadata-scope: cited traps of the phase-1 APIs', metadataScope, {
+  valid: [
+    {
+      name: "Drive alt: 'media' under drive.readonly",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly'] });
+await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'media' });
+`,
+    },
+    {
+      name: "Drive alt computed at run time: not certain, not reported",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.metadata.readonly'] });
+export const read = (alt) => google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt });
+`,
+    },
+    {
+      name: "Calendar 'primary' under calendar.events: works",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.events'] });
+await google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "Drive files.get with alt: 'media' under only drive.metadata.readonly: suggests drive.readonly",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.metadata.readonly'] });
+await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'media' });
+`,
+      errors: [
+        {
+          line: 4,
+          message: "Drive `files.get` fails under only drive.metadata.readonly from the GoogleAuth on line 3: `alt: 'media'` downloads content, which drive.metadata scopes do not allow. Add drive.readonly.",
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/drive.readonly\`` },
+              output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.metadata.readonly', '${AUTH}/drive.readonly'] });
+await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'media' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Drive files.list in spaces: 'appDataFolder' under only drive (TypeScript, @googleapis/drive): suggests drive.appdata",
+      code: `
+import { drive } from '@googleapis/drive';
+import { GoogleAuth } from 'google-auth-library';
+const auth: GoogleAuth = new GoogleAuth({ scopes: ['${AUTH}/drive'] });
+await drive({ version: 'v3', auth }).files.list({ spaces: 'appDataFolder', fields: 'files(id, name)' });
+`,
+      errors: [
+        {
+          line: 5,
+          message: 'Drive `files.list` fails under only drive from the GoogleAuth on line 4: `appDataFolder` is reached only with drive.appdata. Add drive.appdata.',
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/drive.appdata\`` },
+              output: `
+import { drive } from '@googleapis/drive';
+import { GoogleAuth } from 'google-auth-library';
+const auth: GoogleAuth = new GoogleAuth({ scopes: ['${AUTH}/drive', '${AUTH}/drive.appdata'] });
+await drive({ version: 'v3', auth }).files.list({ spaces: 'appDataFolder', fields: 'files(id, name)' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Calendar events.list on 'primary' under only calendar.app.created",
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.app.created'] });
+google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
+`,
+      errors: [
+        {
+          line: 4,
+          message:
+            'Calendar `events.list` fails under only calendar.app.created from the GoogleAuth on line 3: calendar.app.created never reaches the primary calendar. Add calendar.events.owned.readonly.',
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/calendar.events.owned.readonly\`` },
+              output: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.app.created', '${AUTH}/calendar.events.owned.readonly'] });
+google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
