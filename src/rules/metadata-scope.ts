@@ -82,9 +82,9 @@ export default createRule<Options, MessageIds>({
 
 /** Short reasons for messages, by trap id (src/scopes/facts/: each trap's cited reason in full). */
 const TRAP_REASONS: Readonly<Record<string, string>> = {
-  'drive.alt-media': "`alt: 'media'` downloads content, which drive.metadata scopes do not allow",
+  'drive.alt-media': "`alt: 'media'` downloads content, not metadata",
   'drive.app-data-folder': '`appDataFolder` is reached only with drive.appdata',
-  'calendar.primary-app-created': 'calendar.app.created never reaches the primary calendar',
+  'calendar.primary-app-created': 'that scope never reaches the primary calendar',
 };
 
 /**

@@ -21,7 +21,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'missingScope' | 'missingProjectScope' | 'unresolvedScopes' | 'addScopes';
+export type MessageIds = 'missingScope' | 'missingApiScope' | 'missingProjectScope' | 'unresolvedScopes' | 'addScopes';
 
 export default createRule<Options, MessageIds>({
   name: 'missing-scope',
@@ -53,6 +53,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingScope: '`{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       missingProjectScope: '`{{method}}` needs {{accepted}}, never requested in the project ({{sites}}). Add {{add}}.',
+      missingApiScope: '{{api}} `{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       unresolvedScopes:
         "Cannot tell which scopes reach `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
       addScopes: 'Add {{add}} to the requested scopes.',
@@ -113,14 +114,16 @@ export default createRule<Options, MessageIds>({
             where: whereToAdd(source, context.filename),
           };
           for (const call of calls) {
-            const data = { method: call.method.id, accepted: narrowestOrBroader(call, needs.get(call)!), ...shared };
+            const api = apiName(call);
+            const data = { ...(api === undefined ? {} : { api }), method: call.method.id, accepted: narrowestOrBroader(call, needs.get(call)!), ...shared };
             const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
             const automatic = autofix && source.kind === 'auth';
             context.report({
               node: call.node,
-              messageId: 'missingScope',
+              // Gmail's messages keep their words; every other API is named: "Drive `files.delete` needs …".
+              messageId: api === undefined ? 'missingScope' : 'missingApiScope',
               data,
               ...(fix !== undefined && automatic ? { fix } : {}),
               ...(fix !== undefined && !automatic
@@ -134,10 +137,11 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** "Drive " before the method of any API but Gmail (whose messages keep their words). */
-function apiPrefix(call: ApiCall): string {
+/** `Drive`: the API named in the message of any API but Gmail (undefined: Gmail's messages keep their words). */
+function apiName(call: ApiCall): string | undefined {
+  if (call.method.api === 'gmail') return undefined;
   const map = getApiMap(call.method.api, call.method.version);
-  return call.method.api === 'gmail' || map === undefined ? '' : `${apiDisplayName(map)} `;
+  return map === undefined ? call.method.api : apiDisplayName(map);
 }
 
 /**

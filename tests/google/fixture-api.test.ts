@@ -100,10 +100,11 @@ await google.fakemail({ version: 'v1', auth }).mailboxes.messages.send({ mailbox
 `,
       errors: [
         {
-          messageId: 'missingScope',
+          messageId: 'missingApiScope',
           line: 4,
           column: 7,
           data: {
+            api: 'Fakemail',
             method: 'mailboxes.messages.send',
             accepted: 'fakemail.send',
             source: 'the GoogleAuth on line 3',
@@ -126,7 +127,7 @@ import { auth, fakemail } from '@googleapis/fakemail';
 const client = new auth.GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 await fakemail({ version: 'v1', auth: client }).mailboxes.messages.send({ mailboxId: 'me' });
 `,
-      errors: [{ messageId: 'missingScope', line: 4, column: 7 }],
+      errors: [{ messageId: 'missingApiScope', line: 4, column: 7 }],
     },
     {
       name: 'the client class fakemail_v1.Fakemail',
@@ -142,7 +143,7 @@ const auth = new google.auth.GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 const client = new fakemail_v1.Fakemail({ auth });
 await client.mailboxes.messages.send({ mailboxId: 'me' });
 `,
-      errors: [{ messageId: 'missingScope', line: 5, column: 7 }],
+      errors: [{ messageId: 'missingApiScope', line: 5, column: 7 }],
     },
     {
       name: 'a REST request to its host and path prefix',
@@ -156,7 +157,7 @@ import { GoogleAuth } from 'google-auth-library';
 const auth = new GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 await auth.request({ url: 'https://fakemail.googleapis.com/fakemail/v1/mailboxes/me/messages/send', method: 'POST' });
 `,
-      errors: [{ messageId: 'missingScope', line: 4, column: 7 }],
+      errors: [{ messageId: 'missingApiScope', line: 4, column: 7 }],
     },
     {
       name: 'a chain shape on an unknown receiver: mailboxes.messages.send is no other API’s method',
@@ -171,7 +172,7 @@ export async function send(client) {
       output: null,
       errors: [
         {
-          messageId: 'missingScope',
+          messageId: 'missingApiScope',
           line: 5,
           column: 9,
           suggestions: [
@@ -207,7 +208,7 @@ export async function send(messages: fakemail_v1.Resource$Mailboxes$Messages) {
       output: null,
       errors: [
         {
-          messageId: 'missingScope',
+          messageId: 'missingApiScope',
           line: 5,
           column: 9,
           suggestions: [

@@ -65,7 +65,7 @@ const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly', '${
 const drive = google.drive({ version: 'v3', auth });
 await drive.files.delete({ fileId: 'id' });
 `,
-      errors: [{ line: 5, column: 7, message: `Drive \`files.delete\` needs drive but gets only drive.readonly from the GoogleAuth on line 3. Add \`${AUTH}/drive\`.` }],
+      errors: [{ line: 5, column: 7, messageId: 'missingApiScope', data: { api: 'Drive', method: 'files.delete', accepted: 'drive', requested: 'only drive.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/drive\``, where: '' } }],
     },
     {
       name: 'Drive files.create under no Drive scope: drive.file fits a new file (@googleapis/drive, TypeScript)',
@@ -81,7 +81,7 @@ const auth: gauth.GoogleAuth = new gauth.GoogleAuth({ scopes: ['${AUTH}/spreadsh
 const client = drive({ version: 'v3', auth });
 await client.files.create({ requestBody: { name: 'report.csv' } });
 `,
-      errors: [{ line: 5, message: `Drive \`files.create\` needs drive.file or broader but gets only spreadsheets from the GoogleAuth on line 3. Add \`${AUTH}/drive.file\`.` }],
+      errors: [{ line: 5, messageId: 'missingApiScope', data: { api: 'Drive', method: 'files.create', accepted: 'drive.file or broader', requested: 'only spreadsheets', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/drive.file\``, where: '' } }],
     },
     {
       name: 'Sheets values.update under spreadsheets.readonly: the fix adds spreadsheets',
@@ -97,7 +97,7 @@ const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets.readonl
 const sheets = google.sheets({ version: 'v4', auth });
 sheets.spreadsheets.values.update({ spreadsheetId: 'id', range: 'A1', valueInputOption: 'RAW', requestBody: { values: [[1]] } });
 `,
-      errors: [{ line: 5, message: `Sheets \`spreadsheets.values.update\` needs spreadsheets or drive but gets only spreadsheets.readonly from the GoogleAuth on line 3. Add \`${AUTH}/spreadsheets\`.` }],
+      errors: [{ line: 5, messageId: 'missingApiScope', data: { api: 'Sheets', method: 'spreadsheets.values.update', accepted: 'spreadsheets or drive', requested: 'only spreadsheets.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/spreadsheets\``, where: '' } }],
     },
     {
       name: 'Calendar events.insert under calendar.readonly, next to a Gmail call: each API named, one fix for both',
@@ -118,8 +118,8 @@ await calendar.events.insert({ calendarId: 'primary', requestBody: { summary: 'S
 await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
 `,
       errors: [
-        { line: 6, message: `Calendar \`events.insert\` needs calendar.events.owned or broader but gets only calendar.readonly from the GoogleAuth on line 3. Add \`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\`.` },
-        { line: 7, message: `\`users.messages.send\` needs gmail.send or broader but gets only calendar.readonly from the GoogleAuth on line 3. Add \`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\`.` },
+        { line: 6, messageId: 'missingApiScope', data: { api: 'Calendar', method: 'events.insert', accepted: 'calendar.events.owned or broader', requested: 'only calendar.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``, where: '' } },
+        { line: 7, messageId: 'missingScope', data: { method: 'users.messages.send', accepted: 'gmail.send or broader', requested: 'only calendar.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``, where: '' } },
       ],
     },
   ],
@@ -163,7 +163,8 @@ await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'medi
       errors: [
         {
           line: 4,
-          message: "Drive `files.get` fails under only drive.metadata.readonly from the GoogleAuth on line 3: `alt: 'media'` downloads content, which drive.metadata scopes do not allow. Add drive.readonly.",
+          messageId: 'scopeTrap',
+          data: { api: 'Drive', method: 'files.get', granted: 'only drive.metadata.readonly', source: 'the GoogleAuth on line 3', reason: "`alt: 'media'` downloads content, not metadata", add: ' Add drive.readonly.' },
           suggestions: [
             {
               messageId: 'addScopes',
@@ -189,7 +190,8 @@ await drive({ version: 'v3', auth }).files.list({ spaces: 'appDataFolder', field
       errors: [
         {
           line: 5,
-          message: 'Drive `files.list` fails under only drive from the GoogleAuth on line 4: `appDataFolder` is reached only with drive.appdata. Add drive.appdata.',
+          messageId: 'scopeTrap',
+          data: { api: 'Drive', method: 'files.list', granted: 'only drive', source: 'the GoogleAuth on line 4', reason: "`appDataFolder` is reached only with drive.appdata", add: ' Add drive.appdata.' },
           suggestions: [
             {
               messageId: 'addScopes',
@@ -215,8 +217,8 @@ google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
       errors: [
         {
           line: 4,
-          message:
-            'Calendar `events.list` fails under only calendar.app.created from the GoogleAuth on line 3: calendar.app.created never reaches the primary calendar. Add calendar.events.owned.readonly.',
+          messageId: 'scopeTrap',
+          data: { api: 'Calendar', method: 'events.list', granted: 'only calendar.app.created', source: 'the GoogleAuth on line 3', reason: "that scope never reaches the primary calendar", add: ' Add calendar.events.owned.readonly.' },
           suggestions: [
             {
               messageId: 'addScopes',
