@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
         '`{{method}}` with `q` fails under gmail.metadata from {{source}}{{also}}. Drop gmail.metadata, or filter with `labelIds`.',
       useMetadataFormat: "Pass `format: 'metadata'` (headers and labels only, no body).",
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
-      scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.{{add}}',
+      scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.',
       addScopes: 'Add {{add}} to the requested scopes.',
     },
   },
@@ -112,7 +112,6 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
       granted: `only ${joinWords(granted.map(scopeLabel), ' and ')}`,
       source: describeSource(source, context.filename),
       reason: TRAP_REASONS[finding.id] ?? finding.reason,
-      add: add.length === 0 ? '' : ` Add ${add.map(scopeLabel).join(' and ')}.`,
     },
     ...(fix === undefined ? {} : { suggest: [{ messageId: 'addScopes' as const, data: { add: addText }, fix }] }),
   });

@@ -164,7 +164,7 @@ await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'medi
         {
           line: 4,
           messageId: 'scopeTrap',
-          data: { api: 'Drive', method: 'files.get', granted: 'only drive.metadata.readonly', source: 'the GoogleAuth on line 3', reason: "`alt: 'media'` downloads content, not metadata", add: ' Add drive.readonly.' },
+          data: { api: 'Drive', method: 'files.get', granted: 'only drive.metadata.readonly', source: 'the GoogleAuth on line 3', reason: "`alt: 'media'` downloads content, not metadata" },
           suggestions: [
             {
               messageId: 'addScopes',
@@ -191,7 +191,7 @@ await drive({ version: 'v3', auth }).files.list({ spaces: 'appDataFolder', field
         {
           line: 5,
           messageId: 'scopeTrap',
-          data: { api: 'Drive', method: 'files.list', granted: 'only drive', source: 'the GoogleAuth on line 4', reason: "`appDataFolder` is reached only with drive.appdata", add: ' Add drive.appdata.' },
+          data: { api: 'Drive', method: 'files.list', granted: 'only drive', source: 'the GoogleAuth on line 4', reason: "`appDataFolder` is reached only with drive.appdata" },
           suggestions: [
             {
               messageId: 'addScopes',
@@ -218,7 +218,7 @@ google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
         {
           line: 4,
           messageId: 'scopeTrap',
-          data: { api: 'Calendar', method: 'events.list', granted: 'only calendar.app.created', source: 'the GoogleAuth on line 3', reason: "that scope never reaches the primary calendar", add: ' Add calendar.events.owned.readonly.' },
+          data: { api: 'Calendar', method: 'events.list', granted: 'only calendar.app.created', source: 'the GoogleAuth on line 3', reason: "that scope never reaches the primary calendar" },
           suggestions: [
             {
               messageId: 'addScopes',

@@ -50,7 +50,6 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       granted: 'only calendar.app.created',
       source: 'the GoogleAuth on line 4',
       reason: 'that scope never reaches the primary calendar',
-      add: ' Add calendar.events.owned.readonly.',
     },
     addScopes: { add: `\`${AUTH}/drive.readonly\`` },
   },
