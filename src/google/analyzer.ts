@@ -31,6 +31,9 @@ import { mailProtocolCalls } from './project/mail-protocols.ts';
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
  * reach each call. Also answers, for files that import this one, which Google objects it exports.
  */
+/** A SCREAMING_CASE code (`INVALID_MODIFICATION_SCOPE`): no Google scope is written like this. */
+const ENUM_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 export class Analyzer {
   private readonly env: FileEnvironment;
   private readonly collected: Collected;
@@ -363,6 +366,11 @@ export class Analyzer {
       // Nothing known (`scope: tokens.scope`, a parameter): a value read from a response, or one
       // we can't see; it says nothing about what this file requests.
       if (list.scopes.length === 0) continue;
+      // `INVALID_SCOPE: 'INVALID_MODIFICATION_SCOPE'`: an enum of codes under a *SCOPE name, never a scope.
+      if (list.complete && list.scopes.every((scope) => ENUM_CODE.test(scope))) {
+        covered.push(extent);
+        continue;
+      }
       covered.push(extent);
       parts.push({
         kind: 'file',

@@ -23,7 +23,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Report Google API calls that certainly fail under the requested scopes because of a documented trap (gmail.metadata, Drive content downloads, appDataFolder, Calendar primary)',
+      description: 'Report Google API calls that a documented trap makes fail under the requested scopes (gmail.metadata, Drive downloads, appDataFolder, Calendar primary)',
       recommended: true,
     },
     hasSuggestions: true,

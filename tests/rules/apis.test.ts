@@ -235,3 +235,45 @@ google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
     },
   ],
 });
+
+ruleTester.run('missing-scope: an enum of codes under a *SCOPE name is no scope request', missingScope, {
+  valid: [],
+  invalid: [
+    {
+      name: "Calendar bundle: `INVALID_SCOPE: 'INVALID_MODIFICATION_SCOPE'` is not among the file's scopes (@cocal/google-calendar-mcp)",
+      code: `
+import { google } from 'googleapis';
+const RECURRING_EVENT_ERRORS = { INVALID_SCOPE: 'INVALID_MODIFICATION_SCOPE', NON_RECURRING_SCOPE: 'SCOPE_NOT_APPLICABLE_TO_SINGLE_EVENT' };
+export const consentUrl = (client) => client.generateAuthUrl({ scope: ['${AUTH}/calendar.readonly'] });
+export const add = (auth) => google.calendar({ version: 'v3', auth }).events.insert({ calendarId: 'primary', requestBody: {} });
+`,
+      errors: [
+        {
+          line: 5,
+          messageId: 'missingApiScope',
+          data: {
+            api: 'Calendar',
+            method: 'events.insert',
+            accepted: 'calendar.events.owned or broader',
+            requested: 'only calendar.readonly',
+            source: 'this file',
+            add: `\`${AUTH}/calendar.events.owned\``,
+            where: '',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/calendar.events.owned\`` },
+              output: `
+import { google } from 'googleapis';
+const RECURRING_EVENT_ERRORS = { INVALID_SCOPE: 'INVALID_MODIFICATION_SCOPE', NON_RECURRING_SCOPE: 'SCOPE_NOT_APPLICABLE_TO_SINGLE_EVENT' };
+export const consentUrl = (client) => client.generateAuthUrl({ scope: ['${AUTH}/calendar.readonly', '${AUTH}/calendar.events.owned'] });
+export const add = (auth) => google.calendar({ version: 'v3', auth }).events.insert({ calendarId: 'primary', requestBody: {} });
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
