@@ -83,6 +83,8 @@ export function listFiles(root: string, pkg: PackageSpec): string[] {
 export interface ProbedCall {
   readonly file: string;
   readonly line: number;
+  /** The API of the call (`gmail`, `drive`); undefined in probes written before it was recorded. */
+  readonly api?: string;
   readonly method: string;
   readonly requested: { kind: string; scopes: string[]; complete: boolean; description: string } | null;
 }
@@ -124,6 +126,7 @@ const probe: Rule.RuleModule = {
             messageId: 'call',
             data: {
               json: JSON.stringify({
+                api: call.method.api,
                 method: call.method.id,
                 requested:
                   requested === undefined
@@ -186,9 +189,9 @@ export async function lintPackage(root: string, files: readonly string[], eslint
       if (message.fatal === true) {
         result.parseErrors.push({ file, error: `${message.line}:${message.column} ${message.message}` });
       } else if (message.ruleId === 'corpus/probe') {
-        const data = JSON.parse(message.message) as { method?: string; requested?: ProbedCall['requested']; scopes?: string[]; complete?: boolean };
+        const data = JSON.parse(message.message) as { api?: string; method?: string; requested?: ProbedCall['requested']; scopes?: string[]; complete?: boolean };
         if (data.method !== undefined) {
-          result.calls.push({ file, line: message.line, method: data.method, requested: data.requested ?? null });
+          result.calls.push({ file, line: message.line, ...(data.api === undefined ? {} : { api: data.api }), method: data.method, requested: data.requested ?? null });
         } else {
           result.fileScopes.push({ file, scopes: data.scopes ?? [], complete: data.complete ?? false });
         }

@@ -70,7 +70,9 @@ function buildCandidates(maps: readonly ApiMap[]): { candidates: readonly Candid
   const rootChains = new Map<string, Set<string>>();
   for (const map of maps) {
     apiNames.add(map.api);
-    candidates.push(literal(new URL(map.rootUrl).host, map.api));
+    // Drive, Tasks, YouTube… live on www.googleapis.com, which does not name the API.
+    const host = new URL(map.rootUrl).host;
+    candidates.push(literal(host, host.includes(map.api) ? map.api : 'google'));
     for (const method of map.methods.values()) {
       const [id, path] = [method.id.split('.'), method.path.split('/')];
       // `/gmail/v1` followed by a non-word character.
