@@ -9,9 +9,10 @@ import type { FileBoundary } from './file-boundary.ts';
 /**
  * The source files of the project (everything under its root but `node_modules` and dot
  * folders), so that a module can ask which files may import it: the callers of an exported
- * function are only known when every file that could call it was seen. The root is the nearest
- * folder with a `package.json` above the module, or the monorepo root that holds it (see
- * projectRoot). Bounded: a larger tree is "unknown", never a partial answer.
+ * function are only known when every file that could call it was seen, so unlike the scope
+ * inventory's walk no build folder is skipped (a script there may call it). The root is the
+ * module's project (the caller passes it). Bounded: a larger tree is "unknown", never a partial
+ * answer.
  */
 export const MAX_PROJECT_FILES = 5_000;
 const MAX_FOLDER_DEPTH = 24;
@@ -58,12 +59,12 @@ export function projectSourceFiles(root: string, boundary: FileBoundary): readon
  * `file` may be reached by a name no relative import shows: an `index` module or one a package
  * manifest names (`main`, `exports`, `bin`), which other packages import by the package's name.
  */
-export function possibleImporters(file: string, boundary: FileBoundary): readonly string[] | undefined {
-  const key = `${boundary.root}\0${file}`;
+export function possibleImporters(file: string, project: string, boundary: FileBoundary): readonly string[] | undefined {
+  const key = `${boundary.root}\0${project}\0${file}`;
   const cached = importerLists.get(key);
   if (cached !== undefined && unchanged(cached.dependencies, boundary)) return cached.files;
   const dependencies = new Map<string, number>();
-  const files = scanImporters(file, boundary, dependencies);
+  const files = scanImporters(file, project, boundary, dependencies);
   importerLists.set(key, { files, dependencies });
   return files;
 }
@@ -73,9 +74,9 @@ export function possibleImporters(file: string, boundary: FileBoundary): readonl
  * `pattern`; undefined when the project can't be listed or a file can't be read. Cached per
  * project and pattern while no file or folder changes.
  */
-export function projectFilesMatching(file: string, pattern: RegExp, boundary: FileBoundary): readonly string[] | undefined {
+export function projectFilesMatching(file: string, project: string, pattern: RegExp, boundary: FileBoundary): readonly string[] | undefined {
   const dependencies = new Map<string, number>();
-  const root = projectRoot(file, undefined, boundary, dependencies);
+  const root = checkedRoot(file, project, undefined, boundary, dependencies);
   if (root === undefined) return undefined;
   const key = `${boundary.root}\0${root}\0${pattern.source}`;
   const cached = importerLists.get(key);
@@ -109,10 +110,10 @@ function matchingFiles(
 
 const importerLists = new BoundedCache<string, { readonly files: readonly string[] | undefined; readonly dependencies: Dependencies }>(256);
 
-function scanImporters(file: string, boundary: FileBoundary, dependencies: Map<string, number>): readonly string[] | undefined {
+function scanImporters(file: string, project: string, boundary: FileBoundary, dependencies: Map<string, number>): readonly string[] | undefined {
   const stem = path.basename(file).replace(SOURCE_FILE, '');
   if (stem === 'index' || stem === '') return undefined;
-  const root = projectRoot(file, stem, boundary, dependencies);
+  const root = checkedRoot(file, project, stem, boundary, dependencies);
   if (root === undefined) return undefined;
   return matchingFiles(root, specifierOf(stem), file, boundary, dependencies);
 }
@@ -124,23 +125,19 @@ function specifierOf(stem: string): RegExp {
 }
 
 /**
- * The project of a file: the nearest folder with a `package.json` above it, or the monorepo root
- * that holds it (a `package.json` with `workspaces`, or a `pnpm-workspace.yaml`), inside the
- * boundary. Undefined when there is none, or when a manifest on the way mentions the module's
- * name (an entry point: other packages import it by the package's name).
+ * `root` (the file's project, see src/google/project/project-files.ts projectRoot) when it has a
+ * `package.json`; undefined otherwise, or when a manifest between the file and the root mentions
+ * the module's name (an entry point: other packages import it by the package's name).
  */
-function projectRoot(file: string, stem: string | undefined, boundary: FileBoundary, dependencies: Map<string, number>): string | undefined {
-  let root: string | undefined;
-  for (let folder = path.dirname(file); isUnder(folder, boundary.root); folder = path.dirname(folder)) {
+function checkedRoot(file: string, root: string, stem: string | undefined, boundary: FileBoundary, dependencies: Map<string, number>): string | undefined {
+  let hasManifest = false;
+  for (let folder = path.dirname(file); isUnder(folder, root); folder = path.dirname(folder)) {
     const manifestPath = path.join(folder, 'package.json');
-    const pnpmPath = path.join(folder, 'pnpm-workspace.yaml');
     dependencies.set(manifestPath, fileTime(manifestPath, boundary));
-    dependencies.set(pnpmPath, fileTime(pnpmPath, boundary));
     const manifest = readSourceText(manifestPath, boundary);
     if (stem !== undefined && manifest?.includes(stem) === true) return undefined;
-    if (manifest !== undefined && root === undefined) root = folder;
-    if (manifest?.includes('"workspaces"') === true || fileTime(pnpmPath, boundary) !== -1) root = folder;
-    if (path.dirname(folder) === folder) break;
+    hasManifest ||= manifest !== undefined;
+    if (folder === root || path.dirname(folder) === folder) break;
   }
-  return root;
+  return hasManifest ? root : undefined;
 }

@@ -8,6 +8,7 @@ import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, ApiClient, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
+import { projectRoot } from './project/project-files.ts';
 import { walk } from '../core/ast-walk.ts';
 import type { VisitorKeys } from '../core/ast-walk.ts';
 import { exportTable } from '../core/export-table.ts';
@@ -699,7 +700,8 @@ const GLOBAL_OPTIONS_CALL = /\.options\s*\(/;
  * Undefined when there is none, or one can't be known, or the project can't be searched.
  */
 function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource | undefined {
-  const files = projectFilesMatching(file, GLOBAL_OPTIONS_CALL, boundary);
+  const project = projectRoot(file, boundary);
+  const files = project === undefined ? undefined : projectFilesMatching(file, project, GLOBAL_OPTIONS_CALL, boundary);
   if (files === undefined) return undefined;
   const sources: ScopeSource[] = [];
   for (const other of files) {
@@ -740,7 +742,8 @@ interface PassedByModule {
  * each passes; undefined when some may be missed (see possibleImporters and passedArguments).
  */
 function callersOf(file: string, name: string, boundary: FileBoundary): readonly (readonly (PassedValue | undefined)[])[] | undefined {
-  const importers = possibleImporters(file, boundary);
+  const project = projectRoot(file, boundary);
+  const importers = project === undefined ? undefined : possibleImporters(file, project, boundary);
   if (importers === undefined) return undefined;
   const calls: (readonly (PassedValue | undefined)[])[] = [];
   for (const importer of importers) {

@@ -7,16 +7,16 @@ const REACH = path.join(import.meta.dirname, '..', 'fixtures', 'reach');
 const boundary = fileBoundary(path.join(import.meta.dirname, '..', '..'));
 
 describe('possibleImporters', () => {
-  it('lists the files of its project (nearest package.json) with a quoted specifier naming the module', () => {
-    const found = possibleImporters(path.join(REACH, 'passed-client-wide', 'labels.js'), boundary) ?? [];
+  it('lists the files of its project with a quoted specifier naming the module', () => {
+    const found = possibleImporters(path.join(REACH, 'passed-client-wide', 'labels.js'), path.join(REACH, 'passed-client-wide'), boundary) ?? [];
     expect(found.map((file) => path.relative(REACH, file)).sort()).toEqual(['passed-client-wide/admin.js', 'passed-client-wide/index.js']);
   });
 
   it('knows nothing about an index module (other packages may import it by name)', () => {
-    expect(possibleImporters(path.join(REACH, 'passed-client', 'index.js'), boundary)).toBeUndefined();
+    expect(possibleImporters(path.join(REACH, 'passed-client', 'index.js'), path.join(REACH, 'passed-client'), boundary)).toBeUndefined();
   });
 
-  it('knows nothing outside a project (no package.json up to the working directory)', () => {
-    expect(possibleImporters('/etc/hosts.js', fileBoundary('/'))).toBeUndefined();
+  it('knows nothing outside a project (no package.json up to its root)', () => {
+    expect(possibleImporters('/etc/hosts.js', '/', fileBoundary('/'))).toBeUndefined();
   });
 });
