@@ -6,7 +6,11 @@ import { analysedApiMaps, getApiMap } from '../scopes/api-map.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
-import type { AuthObject, ExportedGoogleValue, ApiClient } from './google-values.ts';
+import type { AuthObject, ExportedGoogleValue, ApiClient, PassedValue } from './google-values.ts';
+import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
+import { projectRoot } from './project/project-files.ts';
+import { walk } from '../core/ast-walk.ts';
+import type { VisitorKeys } from '../core/ast-walk.ts';
 import { exportTable } from '../core/export-table.ts';
 import type { ExportTable } from '../core/export-table.ts';
 import { moduleView } from '../core/module-record.ts';
@@ -15,9 +19,9 @@ import type { FileBoundary } from '../core/file-boundary.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
 import type { PluginSettings } from './settings.ts';
-import { locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
+import { describeSource, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
-import { evaluateWithOrigin, findProperty, memberKeyName, NO_ORIGIN, propertyKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
+import { evaluateWithOrigin, findProperty, memberKeyName, NO_ORIGIN, objectLiteralOf, propertyKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
 import { callShape } from './call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
@@ -47,13 +51,16 @@ export class Analyzer {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly filename: string,
-    boundary: FileBoundary,
+    private readonly boundary: FileBoundary,
     private readonly settings: PluginSettings,
   ) {
     this.collected = collect(sourceCode);
     this.env = new FileEnvironment(sourceCode, filename, boundary, this.collected.calls);
-    this.resolver = new GoogleValueResolver(this.env, this.collected.classFieldWrites, (specifier, name) =>
-      lookupModuleExport(filename, specifier, name, boundary),
+    this.resolver = new GoogleValueResolver(
+      this.env,
+      this.collected.classFieldWrites,
+      (specifier, name) => lookupModuleExport(filename, specifier, name, boundary),
+      (name) => callersOf(filename, name, boundary),
     );
     this.calls = new CallDetector(sourceCode, this.env, this.resolver);
   }
@@ -86,6 +93,128 @@ export class Analyzer {
       for (const [name, exported] of exportsOf(specifier)) if (name !== 'default' && !result.has(name)) record(name, exported);
     }
     return result;
+  }
+
+  /**
+   * How this module calls the exported functions of `target` (another module of the project):
+   * the Google objects it passes, per call. A use that isn't a plain call (a re-export, the
+   * function stored or passed on, a dynamic `import()`) makes that export's callers unknowable.
+   */
+  passedArguments(target: string): PassedByModule {
+    const calls = new Map<string, (PassedValue | undefined)[][]>();
+    const opaque = new Set<string>();
+    let allOpaque = false;
+    const toTarget = (specifier: unknown): boolean =>
+      typeof specifier === 'string' && resolveModule(this.filename, specifier, this.boundary) === target;
+    const record = (name: string, call: TSESTree.CallExpression): void => {
+      if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+        opaque.add(name);
+        return;
+      }
+      let list = calls.get(name);
+      if (list === undefined) calls.set(name, (list = []));
+      list.push(call.arguments.map((argument) => this.classifyPassed(argument)));
+    };
+    const bindings = (declaration: TSESTree.Node): void => {
+      for (const variable of this.sourceCode.getDeclaredVariables(declaration)) {
+        const source = this.env.variableSource(variable);
+        if (source?.kind !== 'module' || source.path.length > 1) {
+          allOpaque = true;
+          continue;
+        }
+        const name = source.path[0];
+        for (const reference of variable.references) {
+          if (reference.init === true) continue;
+          const identifier = reference.identifier;
+          const parent = identifier.parent;
+          if (name !== undefined) {
+            if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) record(name, parent);
+            else opaque.add(name);
+            continue;
+          }
+          // A namespace: `tools.registerGmailTools(…)`
+          const key = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier ? memberKeyName(parent) : undefined;
+          const call = parent?.parent;
+          if (key !== undefined && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) record(key, call);
+          else allOpaque = true;
+        }
+      }
+    };
+    const visitModuleReference = (node: TSESTree.Node): void => {
+      switch (node.type) {
+        case AST_NODE_TYPES.ImportDeclaration:
+          if (toTarget(node.source.value)) bindings(node);
+          return;
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          if (toTarget(node.source.value)) allOpaque = true;
+          return;
+        case AST_NODE_TYPES.ExportNamedDeclaration:
+          if (node.source !== null && toTarget(node.source.value)) {
+            for (const specifier of node.specifiers) opaque.add(specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : String(specifier.local.value));
+          }
+          return;
+        case AST_NODE_TYPES.ImportExpression:
+          // `await import('./tools.js')`: whatever is done with it can't be followed.
+          if (node.source.type === AST_NODE_TYPES.Literal && toTarget(node.source.value)) allOpaque = true;
+          return;
+        case AST_NODE_TYPES.CallExpression: {
+          const first = node.arguments[0];
+          if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require' || first?.type !== AST_NODE_TYPES.Literal) return;
+          if (!toTarget(first.value)) return;
+          if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node) bindings(node.parent);
+          else allOpaque = true;
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    walk(this.sourceCode.ast, this.sourceCode.visitorKeys as VisitorKeys, true, (node) => {
+      visitModuleReference(node);
+      return true;
+    });
+    const plain = new Map<string, (PassedValue | undefined)[][]>();
+    for (const [name, list] of calls) plain.set(name, list.map((args) => args.map((passed) => plainPassed(passed, this.filename))));
+    return { allOpaque, opaque, calls: plain };
+  }
+
+  /**
+   * What this module's `google.options({ auth })` calls request, one source per call (an options
+   * call without `auth` sets none); undefined when one can't be known (an auth it can't trace, an
+   * options object it can't see into).
+   */
+  globalOptionsSources(): ScopeSource[] | undefined {
+    const sources: ScopeSource[] = [];
+    for (const call of this.collected.calls) {
+      if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
+      const options = call.arguments[0];
+      if (options === undefined || objectLiteralOf(options, this.env) === undefined) return undefined;
+      const authNode = this.resolver.option(options, 'auth');
+      if (authNode === undefined) continue;
+      const value = this.resolver.resolve(authNode);
+      const source = value.kind === 'auth' ? this.authSource(value.auth) : undefined;
+      if (source === undefined) return undefined;
+      sources.push(plainSource(source, this.filename));
+    }
+    return sources;
+  }
+
+  /** An argument this module passes: a Google object, or an options object whose properties are. */
+  private classifyPassed(node: TSESTree.Node): PassedValue | undefined {
+    if (node.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const unwrapped = unwrapExpression(node);
+    if (unwrapped.type !== AST_NODE_TYPES.ObjectExpression) return this.classifyExport(unwrapped);
+    const properties = new Map<string, ExportedGoogleValue>();
+    // A spread may set any property: none is known.
+    if (unwrapped.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return { kind: 'object', properties };
+    for (const property of unwrapped.properties) {
+      const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+      if (key === undefined || property.type !== AST_NODE_TYPES.Property) continue;
+      const value = this.classifyExport(property.value);
+      if (value === undefined) properties.delete(key);
+      else properties.set(key, value);
+    }
+    return { kind: 'object', properties };
   }
 
   private classifyExport(node: TSESTree.Node): ExportedGoogleValue | undefined {
@@ -239,11 +368,18 @@ export class Analyzer {
     if (!client.usesGlobalOptions) return undefined;
     // google.options({ auth }) anywhere in the file configures every googleapis client.
     const auths: AuthObject[] = [];
+    let setsOptions = false;
     for (const call of this.collected.calls) {
       if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
+      setsOptions = true;
       const authNode = findProperty(unwrapExpression(call.arguments[0] ?? call), 'auth')?.value;
       const value = authNode === undefined ? undefined : this.resolver.resolve(authNode);
       if (value?.kind === 'auth') auths.push(value.auth);
+    }
+    if (!setsOptions) {
+      // None here: the `google.options({ auth })` calls of the project's other modules.
+      const source = projectGlobalOptions(this.filename, this.boundary);
+      return source === undefined ? undefined : { node: client.node, kind: 'other', scopesNode: undefined, base: undefined, external: source };
     }
     if (auths.length === 0) return undefined;
     if (auths.length === 1) return auths[0];
@@ -547,22 +683,89 @@ function handsOnImports(table: ExportTable): boolean {
 
 /** Drops AST nodes: the cache holds plain data, and fixes never edit another file. */
 function toPlainExports(exports: Map<string, ExportedGoogleValue>, file: string): Map<string, ExportedGoogleValue> {
-  for (const [name, exported] of exports) {
-    const requested = exported.requested;
-    if (requested === undefined) continue;
-    exports.set(name, {
-      ...exported,
-      requested: {
-        ...requested,
-        declarations: requested.declarations.map((declaration) => ({
-          node: undefined,
-          file: declaration.file ?? file,
-          name: declaration.name,
-        })),
-      },
-    });
-  }
+  for (const [name, exported] of exports) exports.set(name, plainExported(exported, file));
   return exports;
+}
+
+function plainExported(exported: ExportedGoogleValue, file: string): ExportedGoogleValue {
+  const requested = exported.requested;
+  return requested === undefined ? exported : { ...exported, requested: plainSource(requested, file) };
+}
+
+function plainSource(source: ScopeSource, file: string): ScopeSource {
+  return {
+    ...source,
+    declarations: source.declarations.map((declaration) => ({ node: undefined, file: declaration.file ?? file, name: declaration.name })),
+  };
+}
+
+/** Files that may call `google.options(…)`. */
+const GLOBAL_OPTIONS_CALL = /\.options\s*\(/;
+
+/**
+ * The scopes `google.options({ auth })` gives a googleapis client made without `auth` in `file`,
+ * when that file sets none: the union over every such call in the project's other modules.
+ * Undefined when there is none, or one can't be known, or the project can't be searched.
+ */
+function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource | undefined {
+  const project = projectRoot(file, boundary);
+  const files = project === undefined ? undefined : projectFilesMatching(file, project, GLOBAL_OPTIONS_CALL, boundary);
+  if (files === undefined) return undefined;
+  const sources: ScopeSource[] = [];
+  for (const other of files) {
+    if (other === file) continue;
+    const found = moduleView<readonly ScopeSource[] | undefined>(
+      'google-global-options',
+      other,
+      boundary,
+      (sourceCode) => new Analyzer(sourceCode, other, boundary, NO_SETTINGS).globalOptionsSources(),
+      undefined,
+    );
+    if (found === undefined) return undefined;
+    for (const source of found) sources.push({ ...source, describedIn: source.describedIn ?? source.origin?.file ?? other });
+  }
+  if (sources.length <= 1) return sources[0];
+  const description = sources.map((source) => describeSource(source, file)).join(' or ');
+  return { ...unionSources('auth', description, sources), origin: undefined, describedIn: undefined };
+}
+
+/** A passed argument as plain data, described from the module that passes it. */
+function plainPassed(passed: PassedValue | undefined, file: string): PassedValue | undefined {
+  if (passed === undefined) return undefined;
+  if (passed.kind !== 'object') return seenFromImporter(plainExported(passed, file), file);
+  const properties = new Map<string, ExportedGoogleValue>();
+  for (const [key, value] of passed.properties) properties.set(key, seenFromImporter(plainExported(value, file), file));
+  return { kind: 'object', properties };
+}
+
+/** How one module calls another's exports (see Analyzer.passedArguments). */
+interface PassedByModule {
+  readonly allOpaque: boolean;
+  readonly opaque: ReadonlySet<string>;
+  readonly calls: ReadonlyMap<string, readonly (readonly (PassedValue | undefined)[])[]>;
+}
+
+/**
+ * Every call of `file`'s export `name` in the project's other modules, with the Google objects
+ * each passes; undefined when some may be missed (see possibleImporters and passedArguments).
+ */
+function callersOf(file: string, name: string, boundary: FileBoundary): readonly (readonly (PassedValue | undefined)[])[] | undefined {
+  const project = projectRoot(file, boundary);
+  const importers = project === undefined ? undefined : possibleImporters(file, project, boundary);
+  if (importers === undefined) return undefined;
+  const calls: (readonly (PassedValue | undefined)[])[] = [];
+  for (const importer of importers) {
+    const passed = moduleView<PassedByModule | undefined>(
+      `google-passed\0${file}`,
+      importer,
+      boundary,
+      (sourceCode) => new Analyzer(sourceCode, importer, boundary, NO_SETTINGS).passedArguments(file),
+      undefined,
+    );
+    if (passed === undefined || passed.allOpaque || passed.opaque.has(name)) return undefined;
+    calls.push(...(passed.calls.get(name) ?? []));
+  }
+  return calls;
 }
 
 /** Calls that can return an auth object (clients: the analysed APIs' factories, below). */

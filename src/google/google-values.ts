@@ -63,13 +63,36 @@ export type ExportedGoogleValue =
 /** Looks up a project module's exported Google object: `(specifier, exportName)`; undefined when unresolved or none. */
 export type ExportLookup = (specifier: string, name: string) => ExportedGoogleValue | undefined;
 
+/**
+ * What another module passes as one argument of this module's exported function: a Google
+ * object, or an options object some of whose properties are (`{ getGmailClient: async () => … }`).
+ */
+export type PassedValue =
+  | ExportedGoogleValue
+  | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, ExportedGoogleValue> };
+
+/**
+ * The arguments of every call of this module's export `name` in the rest of the project (one
+ * list per call, undefined for an argument that is no Google object); undefined when some caller
+ * can't be seen (too large a project, a re-export, the function passed around, …).
+ */
+export type CallerLookup = (name: string) => readonly (readonly (PassedValue | undefined)[])[] | undefined;
+
 export type GoogleValue =
   | { readonly kind: 'module'; readonly module: string; readonly path: readonly string[] }
   | { readonly kind: 'resource'; readonly client: ApiClient; readonly path: readonly string[] }
   | { readonly kind: 'method'; readonly client: ApiClient; readonly method: MethodInfo }
   | { readonly kind: 'auth'; readonly auth: AuthObject }
   | { readonly kind: 'function'; readonly fn: TSESTree.FunctionLike }
-  | { readonly kind: 'external-factory'; readonly export: ExportedGoogleValue; readonly node: TSESTree.Node }
+  | {
+      readonly kind: 'external-factory';
+      readonly export: ExportedGoogleValue;
+      readonly node: TSESTree.Node;
+      /** Several factories of the same kind may reach this point (passed by different callers). */
+      readonly alternatives?: readonly ExportedGoogleValue[];
+    }
+  /** An options object other modules pass (one per caller): each property read is merged over them. */
+  | { readonly kind: 'passed-object'; readonly candidates: readonly ReadonlyMap<string, GoogleValue>[] }
   | { readonly kind: 'unknown' };
 
 const UNKNOWN_VALUE: GoogleValue = { kind: 'unknown' };
@@ -163,6 +186,8 @@ export class GoogleValueResolver {
     private readonly classFieldWrites: ReadonlyMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.Node[]>>,
     /** Google objects exported by the project's own modules (relative, `#lib/…`, tsconfig paths). */
     private readonly lookupExport: ExportLookup = () => undefined,
+    /** Calls of this module's exported functions in the project's other modules. */
+    private readonly lookupCallers: CallerLookup = () => undefined,
   ) {}
 
   resolve(node: TSESTree.Node, depth = 0): GoogleValue {
@@ -251,6 +276,8 @@ export class GoogleValueResolver {
         if (method !== undefined) return { kind: 'method', client: value.client, method };
         return isResourcePath(map, path) ? { kind: 'resource', client: value.client, path } : UNKNOWN_VALUE;
       }
+      case 'passed-object':
+        return this.merge(value.candidates.map((properties) => properties.get(key) ?? UNKNOWN_VALUE));
       default:
         return UNKNOWN_VALUE;
     }
@@ -324,23 +351,33 @@ export class GoogleValueResolver {
     // A module of the project (relative, `#lib/…`, a tsconfig path); a package when nothing resolves.
     const exported = this.lookupExport(module, name!);
     if (exported === undefined) return module.startsWith('.') ? UNKNOWN_VALUE : { kind: 'module', module, path };
-    const anchor = node ?? this.env.sourceCode.ast;
-    let value: GoogleValue;
-    switch (exported.kind) {
-      case 'client':
-        value = {
-          kind: 'resource',
-          client: { ...exported.api, node: anchor, authNode: undefined, usesGlobalOptions: false, external: exported.requested },
-          path: [],
-        };
-        break;
-      case 'auth':
-        value = { kind: 'auth', auth: { node: anchor, kind: 'other', scopesNode: undefined, base: undefined, external: exported.requested } };
-        break;
-      default:
-        value = { kind: 'external-factory', export: exported, node: anchor };
-    }
+    const value = externalValue(exported, node ?? this.env.sourceCode.ast);
     return rest.reduce<GoogleValue>((current, key) => this.member(current, key), value);
+  }
+
+  /**
+   * A parameter of a function this module exports: known when every call of it is visible, in
+   * this file (direct calls only) and in every other module of the project that imports it.
+   * Undefined when the function is not exported in a form this recognises.
+   */
+  private exportedParameter(fn: TSESTree.FunctionLike, index: number, depth: number): GoogleValue | undefined {
+    const exported = exportedFunctionName(fn);
+    if (exported === undefined) return undefined;
+    // Other modules' calls unknown: as before, the calls in this file (if any) decide.
+    const callers = this.lookupCallers(exported.name);
+    if (callers === undefined) return undefined;
+    const values: GoogleValue[] = [];
+    const variable = this.env.findVariable(exported.id);
+    for (const reference of variable?.references ?? []) {
+      if (reference.init === true) continue;
+      const parent = reference.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== reference.identifier) return UNKNOWN_VALUE;
+      const argument = parent.arguments[index];
+      if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN_VALUE;
+      values.push(this.resolve(argument, depth));
+    }
+    for (const args of callers) values.push(passedValue(args[index], exported.id));
+    return this.merge(values);
   }
 
   /**
@@ -348,6 +385,8 @@ export class GoogleValueResolver {
    * `function list(gmail) {…}; list(google.gmail(…))` and `authorize().then(listLabels)`.
    */
   private resolveParameter(fn: TSESTree.FunctionLike, index: number, depth: number): GoogleValue {
+    const exported = this.exportedParameter(fn, index, depth);
+    if (exported !== undefined) return exported;
     const callers = this.callSitesOf(fn);
     if (callers.length === 0) return UNKNOWN_VALUE;
     const values: GoogleValue[] = [];
@@ -448,6 +487,8 @@ export class GoogleValueResolver {
     const first = values[0]!;
     if (values.length === 1) return first;
     if (values.every((value) => value.kind === 'auth')) return this.mergeAuth(values);
+    if (values.every((value) => value.kind === 'passed-object')) return { kind: 'passed-object', candidates: values.flatMap((value) => value.candidates) };
+    if (values.every((value) => value.kind === 'external-factory')) return mergeFactories(values);
     // Several clients (a conditional, a reassigned `let`): one value whose scopes are those of
     // whichever client it is at run time, i.e. what they all request.
     const sameResource = (value: GoogleValue): boolean =>
@@ -460,7 +501,7 @@ export class GoogleValueResolver {
       const clients: ApiClient[] = [];
       const add = (client: ApiClient): void => {
         if (client.alternatives !== undefined) client.alternatives.forEach(add);
-        else if (!clients.includes(client) && !clients.some((known) => known.node === client.node)) clients.push(client);
+        else if (!clients.includes(client) && !clients.some((known) => known.node === client.node && known.external === client.external)) clients.push(client);
       };
       for (const value of values) if (value.kind === 'resource') add(value.client);
       if (clients.length === 1) return { kind: 'resource', client: clients[0]!, path: first.path };
@@ -478,7 +519,7 @@ export class GoogleValueResolver {
     const alternatives: AuthObject[] = [];
     const add = (auth: AuthObject): void => {
       if (auth.alternatives !== undefined) auth.alternatives.forEach(add);
-      else if (!alternatives.some((known) => known.node === auth.node)) alternatives.push(auth);
+      else if (!alternatives.some((known) => known.node === auth.node && known.external === auth.external)) alternatives.push(auth);
     };
     for (const value of values) if (value.kind === 'auth') add(value.auth);
     const first = alternatives[0]!;
@@ -566,10 +607,11 @@ export class GoogleValueResolver {
     }
     if (calleeValue.kind === 'function') return this.returnValue(calleeValue.fn, depth);
     if (calleeValue.kind === 'external-factory') {
-      const requested = calleeValue.export.requested;
-      return calleeValue.export.kind === 'client-factory'
-        ? { kind: 'resource', client: { ...calleeValue.export.api, node, authNode: undefined, usesGlobalOptions: false, external: requested }, path: [] }
-        : { kind: 'auth', auth: { node, kind: 'other', scopesNode: undefined, base: undefined, external: requested } };
+      const made = (exported: ExportedGoogleValue): GoogleValue =>
+        externalValue({ ...exported, kind: exported.kind === 'client-factory' ? 'client' : 'auth' } as ExportedGoogleValue, node);
+      const alternatives = calleeValue.alternatives;
+      if (alternatives === undefined) return made(calleeValue.export);
+      return this.merge(alternatives.map(made));
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = memberKeyName(callee);
@@ -676,6 +718,65 @@ export class GoogleValueResolver {
     const value = this.resolve(node);
     return value.kind === 'module' ? moduleRole(value.module, value.path) : undefined;
   }
+}
+
+/** A Google object another module made, as a value here (`node` stands for it in this file). */
+function externalValue(exported: ExportedGoogleValue, node: TSESTree.Node): GoogleValue {
+  switch (exported.kind) {
+    case 'client':
+      return {
+        kind: 'resource',
+        client: { ...exported.api, node, authNode: undefined, usesGlobalOptions: false, external: exported.requested },
+        path: [],
+      };
+    case 'auth':
+      return { kind: 'auth', auth: { node, kind: 'other', scopesNode: undefined, base: undefined, external: exported.requested } };
+    default:
+      return { kind: 'external-factory', export: exported, node };
+  }
+}
+
+/** One caller's argument as a value here; unknown when it is no Google object. */
+function passedValue(passed: PassedValue | undefined, node: TSESTree.Node): GoogleValue {
+  if (passed === undefined) return UNKNOWN_VALUE;
+  if (passed.kind !== 'object') return externalValue(passed, node);
+  const properties = new Map<string, GoogleValue>();
+  for (const [key, value] of passed.properties) properties.set(key, externalValue(value, node));
+  return { kind: 'passed-object', candidates: [properties] };
+}
+
+/** Factories passed by several callers: one value when they make the same kind of object (of the same API). */
+function mergeFactories(values: readonly GoogleValue[]): GoogleValue {
+  const exports = values.flatMap((value) => (value.kind === 'external-factory' ? (value.alternatives ?? [value.export]) : []));
+  const first = exports[0]!;
+  const sameKind = exports.every(
+    (exported) =>
+      exported.kind === first.kind &&
+      (exported.kind !== 'client-factory' || first.kind !== 'client-factory' || (exported.api.api === first.api.api && exported.api.version === first.api.version)),
+  );
+  if (!sameKind || (first.kind !== 'client-factory' && first.kind !== 'auth-factory')) return UNKNOWN_VALUE;
+  const node = values[0]!.kind === 'external-factory' ? values[0]!.node : undefined;
+  return node === undefined ? UNKNOWN_VALUE : { kind: 'external-factory', export: first, node, alternatives: exports };
+}
+
+/** The name under which a function is exported in its own declaration: `export function f`, `export const f = () => …`, `export default function`. */
+function exportedFunctionName(fn: TSESTree.FunctionLike): { readonly name: string; readonly id: TSESTree.Identifier } | undefined {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id !== null) {
+    if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return { name: fn.id.name, id: fn.id };
+    if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: 'default', id: fn.id };
+    return undefined;
+  }
+  if (
+    (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) &&
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === fn &&
+    parent.id.type === AST_NODE_TYPES.Identifier &&
+    parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+  ) {
+    return { name: parent.id.name, id: parent.id };
+  }
+  return undefined;
 }
 
 /** The API's version when the data has exactly one (`google.gmail({ version, auth })` with `version` unknown). */
