@@ -46,6 +46,11 @@ const valid: ValidTestCase<Options>[] = [
     ...fixture('service-account', 'src/notify.js'),
   },
   { name: 'an unresolved request anywhere in the project (an environment variable) makes every untraced call unknown', ...fixture('unresolved', 'src/api/send.ts') },
+  {
+    // @memberjunction/communication-gmail: GMAIL_SCOPES is exported for its users; the token is a refresh token from the environment.
+    name: 'a scope list the project only exports is no evidence of where its tokens come from',
+    ...fixture('exported-only', 'src/provider.js'),
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [

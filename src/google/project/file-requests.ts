@@ -21,6 +21,12 @@ export interface ProjectRequest {
   readonly scopes: readonly string[];
   /** False when part of the value is computed at run time (an environment variable, a parameter). */
   readonly complete: boolean;
+  /**
+   * False for a list whose use lies outside what the analysis sees (exported, passed on): it may
+   * be requested there, so it counts in the union, but it alone never shows that the project's
+   * tokens come from its own requests (a package exporting `GMAIL_SCOPES` for its users).
+   */
+  readonly certain: boolean;
 }
 
 /**
@@ -70,7 +76,7 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
     manifest = JSON.parse(text);
   } catch {
     // Not JSON (comments): unreadable, but it may declare scopes.
-    return [{ file, line: undefined, scopes: [], complete: false }];
+    return [{ file, line: undefined, scopes: [], complete: false, certain: true }];
   }
   const oauth2 = (manifest as { oauth2?: { scopes?: unknown } } | null)?.oauth2;
   if (oauth2 === undefined || oauth2 === null || typeof oauth2 !== 'object') return [];
@@ -78,8 +84,8 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
   const index = text.indexOf('"scopes"');
   const line = index < 0 ? undefined : text.slice(0, index).split('\n').length;
   if (scopes === undefined) return [];
-  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) return [{ file, line, scopes: [], complete: false }];
-  return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true }];
+  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) return [{ file, line, scopes: [], complete: false, certain: true }];
+  return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true, certain: true }];
 }
 
 export function isManifest(file: string): boolean {
@@ -110,16 +116,18 @@ class FileRequests {
     for (const { value, extent } of collected.scopeDeclarations) {
       if (isPatternOrEcho(value)) continue;
       const expression = extent.type === AST_NODE_TYPES.VariableDeclarator ? extent.init : value;
-      if (expression === null || !countsAsRequest(this.useOf(expression))) continue;
-      this.add(value, extent, this.useOf(expression) === 'google');
+      const use = expression === null ? undefined : this.useOf(expression);
+      if (use === undefined || !countsAsRequest(use)) continue;
+      this.add(value, extent, use === 'google', use !== 'unknown');
     }
     // Consent URLs first: a scope string inside one is then part of it, not a request of its own.
     this.consentUrls();
     for (const { node, value } of collected.scopeStrings) {
       if (this.covered(node) || !SCOPE_LIKE.test(value) || CONSENT_URL.test(value)) continue;
-      if (!countsAsRequest(this.useOf(node))) continue;
+      const use = this.useOf(node);
+      if (!countsAsRequest(use)) continue;
       const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
-      if (scopes.length > 0) this.push(node, scopes, true);
+      if (scopes.length > 0) this.push(node, scopes, true, use !== 'unknown');
     }
     for (const node of collected.news) this.serviceAccount(node);
     // One entry per place and list (a scope string inside a consent URL is found twice), in line order.
@@ -132,7 +140,7 @@ class FileRequests {
   }
 
   /** A value that holds scopes: known ones are requests; an unknown one may hide any scope. */
-  private add(value: TSESTree.Node, extent: TSESTree.Node, google: boolean): void {
+  private add(value: TSESTree.Node, extent: TSESTree.Node, google: boolean, certain = true): void {
     if (cannotHoldScopes(value)) return;
     const evaluated = evaluate(value, this.env);
     // A lookup table of scopes (`const SCOPES = { SEND: '…' }`): its members are requested where used.
@@ -143,12 +151,12 @@ class FileRequests {
     if (!list.complete && !google && !isScopeSink(value)) {
       // A constant (`const SCOPES = …`) or a `*Scope` option: where it is requested (a `scopes:`
       // option) is judged on its own; here only its known scopes count.
-      if (list.scopes.length > 0) this.push(extent, list.scopes, true);
+      if (list.scopes.length > 0) this.push(extent, list.scopes, true, certain);
       return;
     }
     // An unknown value in a file that never mentions Google (a GitHub `scope`) hides no Google scope.
     if (!list.complete && !google && !this.mentionsGoogle && list.scopes.every((scope) => !SCOPE_LIKE.test(scope))) return;
-    this.push(extent, list.scopes, list.complete);
+    this.push(extent, list.scopes, list.complete, certain);
   }
 
   /**
@@ -173,8 +181,8 @@ class FileRequests {
     if (findProperty(options, 'scopes') === undefined) this.push(node, [], false);
   }
 
-  private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean): void {
-    this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete });
+  private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean, certain = true): void {
+    this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain });
   }
 
   private covered(node: TSESTree.Node): boolean {

@@ -18,7 +18,8 @@ export interface ProjectVerdict {
  * of everything the project requests. It certainly fails only when (issue 14):
  * - no scope the call accepts is requested anywhere in the project;
  * - the project requests at least one scope of the call's API (otherwise its tokens come from
- *   somewhere the inventory can't see, and the truth is unknown);
+ *   somewhere the inventory can't see, and the truth is unknown), in a request it certainly makes
+ *   (a list it only exports counts in the union, never as that evidence);
  * - every request in the project is resolved (no environment variable, no value computed at run
  *   time, no file the analysis could not read, no walk cut short).
  */
@@ -28,7 +29,8 @@ export function judgeAgainstProject(method: MethodInfo, inventory: ProjectInvent
   const apiScopes = new Set([...(getApiMap(method.api, method.version)?.scopes ?? []), ...method.scopes]);
   const requested = [...new Set(inventory.requests.flatMap((request) => request.scopes))];
   const sites = inventory.requests.filter((request) => request.scopes.some((scope) => apiScopes.has(scope)));
-  if (sites.length === 0 || isSatisfied(method.scopes, requested)) return undefined;
+  // A list only exported for code outside the project is no evidence of where the tokens come from.
+  if (!sites.some((site) => site.certain) || isSatisfied(method.scopes, requested)) return undefined;
   return { requested, sites };
 }
 
