@@ -3,7 +3,9 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/', 'tests/fixtures/', 'tests/consumer/', '.bench/', '.corpus/', '.scratch/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/', 'tests/fixtures/', 'tests/consumer/', '.bench/', '.corpus/', '.scratch/'],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['src/rules/**/*.ts'],

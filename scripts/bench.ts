@@ -47,7 +47,9 @@ interface Measurement {
 
 // ---------------------------------------------------------------- child: one lint run
 async function child(options: ChildOptions): Promise<void> {
-  const plugin = ((await import(pathToFileURL(options.pluginEntry).href)) as { default: ESLint.Plugin & { configs: Record<string, Linter.Config> } }).default;
+  const plugin = (
+    (await import(pathToFileURL(options.pluginEntry).href)) as { default: ESLint.Plugin & { configs: Record<string, Linter.Config> } }
+  ).default;
   const ourRules = options.withPlugin ? (plugin.configs.strict?.rules ?? {}) : {};
   const pluginConfig: Linter.Config = { plugins: { [PREFIX]: plugin }, rules: ourRules };
   let config: Linter.Config[];
@@ -90,7 +92,15 @@ async function child(options: ChildOptions): Promise<void> {
       for (const [rule, time] of Object.entries(pass.rules ?? {})) rules[rule] = (rules[rule] ?? 0) + time.total;
     }
   }
-  const measurement: Measurement = { files: results.length, wallMs, cpuMs, parseMs, totalMs, rules, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const measurement: Measurement = {
+    files: results.length,
+    wallMs,
+    cpuMs,
+    parseMs,
+    totalMs,
+    rules,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
   process.stdout.write(`\n@@RESULT ${JSON.stringify(measurement)}\n`);
 }
 
@@ -107,7 +117,16 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { runs: 3, scaleRuns: 1, copies: [1, 2, 4], limit: Infinity, typed: true, typedRuns: 2, plugin: undefined, profile: false };
+  const args: Args = {
+    runs: 3,
+    scaleRuns: 1,
+    copies: [1, 2, 4],
+    limit: Infinity,
+    typed: true,
+    typedRuns: 2,
+    plugin: undefined,
+    profile: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const value = (): string => {
@@ -133,16 +152,34 @@ function parseArgs(argv: readonly string[]): Args {
 /** Compiles the current src/ into .bench/dist (never touches the shared dist/). */
 function buildPlugin(): string {
   const work = ensureWorkDir();
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string; homepage: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    homepage: string;
+  };
   // dist/ reads '../package.json' (name, version, homepage for the rule docs URLs); it also makes .bench/dist ESM.
   const benchPackage = { name: pkg.name, version: pkg.version, homepage: pkg.homepage, type: 'module', private: true };
   fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify(benchPackage)}\n`);
   const outDir = path.join(work, 'dist');
   fs.rmSync(outDir, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--declaration', 'false', '--sourceMap', 'false'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      outDir,
+      '--declaration',
+      'false',
+      '--sourceMap',
+      'false',
+    ],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    },
+  );
   // The all-API data is read at run time, not imported: tsc does not emit it.
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'copy-data.mjs'), outDir], { cwd: REPO_ROOT, stdio: 'inherit' });
   return path.join(outDir, 'index.js');
@@ -198,8 +235,12 @@ async function main(argv: readonly string[]): Promise<void> {
   const pluginEntry = args.plugin ?? buildPlugin();
   const maxCopies = Math.max(...args.copies);
   const js = prepareJsCorpus(maxCopies, args.limit);
-  log(`eslint-plugin-googleapis-scopes benchmark — Node ${process.version}, ESLint ${ESLint.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'})`);
-  log(`plugin: ${path.relative(REPO_ROOT, pluginEntry)}; corpus: googleapis ${js.files} generated JS files; ${args.runs} runs per setting, median`);
+  log(
+    `eslint-plugin-googleapis-scopes benchmark — Node ${process.version}, ESLint ${ESLint.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'})`,
+  );
+  log(
+    `plugin: ${path.relative(REPO_ROOT, pluginEntry)}; corpus: googleapis ${js.files} generated JS files; ${args.runs} runs per setting, median`,
+  );
   log();
 
   // 1×: with and without the plugin, interleaved so that drift hits both alike.
@@ -223,19 +264,24 @@ async function main(argv: readonly string[]): Promise<void> {
   const unusedMs = median(withPlugin.map((run) => run.rules[NO_UNUSED_VARS] ?? 0));
 
   log(`Untyped run, ${base.files} files (strict config + core no-unused-vars):`);
-  for (const [id, time] of Object.entries(base.rules).sort(([a], [b]) => a.localeCompare(b))) log(`  ${id.padEnd(44)} ${ms(time).padStart(10)}`);
+  for (const [id, time] of Object.entries(base.rules).sort(([a], [b]) => a.localeCompare(b)))
+    log(`  ${id.padEnd(44)} ${ms(time).padStart(10)}`);
   log(`  ${'plugin total (all googleapis-scopes rules)'.padEnd(44)} ${ms(pluginMs).padStart(10)}`);
   log(`  ${'parse (espree + scope analysis, not in rules)'.padEnd(44)} ${ms(base.parseMs).padStart(10)}`);
   log(`  ${'ESLint total (stats)'.padEnd(44)} ${ms(base.totalMs).padStart(10)}`);
   log(`  plugin share of the untyped run: ${pct(pluginMs / base.totalMs)} of ESLint's time (stats)`);
   log(`  wall: ${ms(base.wallMs)} with the plugin, ${ms(bare.wallMs)} without (${pct(base.wallMs / bare.wallMs - 1)} difference, noisy)`);
   log(`  CPU time: ${ms(base.cpuMs)} with the plugin, ${ms(bare.cpuMs)} without (${pct(base.cpuMs / bare.cpuMs - 1)} difference)`);
-  log(`  files/second: ${(base.files / (base.wallMs / 1000)).toFixed(1)} with the plugin, ${(bare.files / (bare.wallMs / 1000)).toFixed(1)} without`);
+  log(
+    `  files/second: ${(base.files / (base.wallMs / 1000)).toFixed(1)} with the plugin, ${(bare.files / (bare.wallMs / 1000)).toFixed(1)} without`,
+  );
   log(`  peak memory (max RSS): ${base.maxRssMb.toFixed(0)} MB with the plugin, ${bare.maxRssMb.toFixed(0)} MB without`);
   log();
 
   log('Scaling (with the plugin; replicated files):');
-  log(`  ${'copies'.padEnd(8)}${'files'.padStart(7)}${'plugin'.padStart(12)}${'per file'.padStart(12)}${'ESLint total'.padStart(15)}${'CPU'.padStart(12)}${'max RSS'.padStart(10)}`);
+  log(
+    `  ${'copies'.padEnd(8)}${'files'.padStart(7)}${'plugin'.padStart(12)}${'per file'.padStart(12)}${'ESLint total'.padStart(15)}${'CPU'.padStart(12)}${'max RSS'.padStart(10)}`,
+  );
   const scaling: { copies: number; files: number; plugin: number; total: number }[] = [];
   for (const copies of args.copies) {
     const runs = copies === 1 ? withPlugin : Array.from({ length: args.scaleRuns }, () => runChild(jsOptions(copies, true)));
@@ -249,13 +295,21 @@ async function main(argv: readonly string[]): Promise<void> {
   const first = scaling[0]!;
   const last = scaling.at(-1)!;
   if (last !== first) {
-    log(`  growth ${first.copies}× → ${last.copies}×: plugin ×${(last.plugin / first.plugin).toFixed(2)}, ESLint ×${(last.total / first.total).toFixed(2)} for ×${(last.files / first.files).toFixed(2)} files`);
+    log(
+      `  growth ${first.copies}× → ${last.copies}×: plugin ×${(last.plugin / first.plugin).toFixed(2)}, ESLint ×${(last.total / first.total).toFixed(2)} for ×${(last.files / first.files).toFixed(2)} files`,
+    );
   }
   log();
 
   if (args.typed) {
     const ts = prepareTsCorpus();
-    const tsOptions = (plugin: boolean): ChildOptions => ({ corpus: 'ts', root: ts.root, patterns: ['**/*.ts'], withPlugin: plugin, pluginEntry });
+    const tsOptions = (plugin: boolean): ChildOptions => ({
+      corpus: 'ts',
+      root: ts.root,
+      patterns: ['**/*.ts'],
+      withPlugin: plugin,
+      pluginEntry,
+    });
     const typedWith: Measurement[] = [];
     const typedWithout: Measurement[] = [];
     for (let run = 0; run < args.typedRuns; run++) {
@@ -266,15 +320,20 @@ async function main(argv: readonly string[]): Promise<void> {
     const typedBare = medianMeasurement(typedWithout);
     const typedPlugin = median(typedWith.map(pluginTotal));
     const tsUnused = typed.rules['@typescript-eslint/no-unused-vars'] ?? 0;
-    log(`Typed run (projectService), ${typed.files} files: rxjs sources + ${TS_GMAIL_PROGRAMS} generated Gmail programs; typescript-eslint recommendedTypeChecked + strict:`);
-    for (const [id, time] of Object.entries(typed.rules).filter(([id]) => id.startsWith(`${PREFIX}/`))) log(`  ${id.padEnd(44)} ${ms(time).padStart(10)}`);
+    log(
+      `Typed run (projectService), ${typed.files} files: rxjs sources + ${TS_GMAIL_PROGRAMS} generated Gmail programs; typescript-eslint recommendedTypeChecked + strict:`,
+    );
+    for (const [id, time] of Object.entries(typed.rules).filter(([id]) => id.startsWith(`${PREFIX}/`)))
+      log(`  ${id.padEnd(44)} ${ms(time).padStart(10)}`);
     log(`  ${'plugin total'.padEnd(44)} ${ms(typedPlugin).padStart(10)}`);
     log(`  ${'@typescript-eslint/no-unused-vars'.padEnd(44)} ${ms(tsUnused).padStart(10)}`);
     log(`  ${'all rules'.padEnd(44)} ${ms(Object.values(typed.rules).reduce((a, b) => a + b, 0)).padStart(10)}`);
     log(`  ${'parse (incl. TypeScript program)'.padEnd(44)} ${ms(typed.parseMs).padStart(10)}`);
     log(`  ${'ESLint total (stats)'.padEnd(44)} ${ms(typed.totalMs).padStart(10)}`);
     log(`  plugin share of the typed run: ${pct(typedPlugin / typed.totalMs)} of ESLint's time (stats)`);
-    log(`  wall: ${ms(typed.wallMs)} with the plugin, ${ms(typedBare.wallMs)} without; CPU ${ms(typed.cpuMs)} / ${ms(typedBare.cpuMs)} (${pct(typed.cpuMs / typedBare.cpuMs - 1)})`);
+    log(
+      `  wall: ${ms(typed.wallMs)} with the plugin, ${ms(typedBare.wallMs)} without; CPU ${ms(typed.cpuMs)} / ${ms(typedBare.cpuMs)} (${pct(typed.cpuMs / typedBare.cpuMs - 1)})`,
+    );
     log(`  peak memory (max RSS): ${typed.maxRssMb.toFixed(0)} MB with the plugin, ${typedBare.maxRssMb.toFixed(0)} MB without`);
     log();
   }
@@ -297,7 +356,10 @@ function profile(options: ChildOptions): void {
   const largest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
   const { inclusive, self, totalUs } = summarizeProfile(largest, path.dirname(options.pluginEntry));
   log(`CPU profile: ${path.relative(REPO_ROOT, largest)} (${ms(totalUs / 1000)} sampled)`);
-  for (const [title, table] of [['inclusive', inclusive], ['self', self]] as const) {
+  for (const [title, table] of [
+    ['inclusive', inclusive],
+    ['self', self],
+  ] as const) {
     log(`  plugin functions by ${title} time:`);
     for (const [name, us] of [...table].sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`    ${ms(us / 1000).padStart(10)}  ${name}`);
   }
@@ -310,7 +372,10 @@ interface ProfileNode {
   children?: number[];
 }
 
-export function summarizeProfile(file: string, pluginDir: string): { inclusive: Map<string, number>; self: Map<string, number>; totalUs: number } {
+export function summarizeProfile(
+  file: string,
+  pluginDir: string,
+): { inclusive: Map<string, number>; self: Map<string, number>; totalUs: number } {
   const profileData = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(profileData.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();

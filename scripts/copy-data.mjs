@@ -9,14 +9,17 @@ import { gzipSync } from 'node:zlib';
 
 const from = new URL('../src/scopes/data/apis/', import.meta.url);
 // `node scripts/copy-data.mjs [OUT_DIR]`: OUT_DIR is the build's folder (dist/, or the benchmark's .bench/dist).
-const outDir = process.argv[2] === undefined ? new URL('../dist/', import.meta.url) : pathToFileURL(`${process.argv[2].replace(/\/$/, '')}/`);
+const outDir =
+  process.argv[2] === undefined ? new URL('../dist/', import.meta.url) : pathToFileURL(`${process.argv[2].replace(/\/$/, '')}/`);
 const to = new URL('scopes/data/', outDir);
 rmSync(new URL('apis/', to), { recursive: true, force: true });
 mkdirSync(to, { recursive: true });
 const slices = {};
 const parts = [];
 let offset = 0;
-for (const name of readdirSync(from).filter((file) => file.endsWith('.json')).sort()) {
+for (const name of readdirSync(from)
+  .filter((file) => file.endsWith('.json'))
+  .sort()) {
   const gzipped = gzipSync(readFileSync(new URL(name, from)), { level: 9 });
   slices[name] = [offset, gzipped.length];
   parts.push(gzipped);

@@ -48,7 +48,7 @@ const REACHES = {
   'global-options': 'the auth is set globally with google.options({ auth }); the client is built without one',
   'default-parameter': 'scopes are the default value of a parameter: getAuthUrl(scopes = [...])',
   'consent-url': 'scopes requested by a hand-built consent URL (URLSearchParams, template)',
-  'bundle': 'one bundled file (esbuild): the request and the calls come from different source modules',
+  bundle: 'one bundled file (esbuild): the request and the calls come from different source modules',
 } as const;
 type Reach = keyof typeof REACHES;
 const NON_GMAIL = 'non-Gmail API';
@@ -126,19 +126,24 @@ function expectedCalls(app: App): { calls: AppCall[]; problems: string[] } {
       }
       const [, line, api, version, method] = match as unknown as [string, string, string, string, string];
       const accepted = acceptedScopes(api, version, method);
-      if (listMethods(api, version)?.includes(method) !== true) problems.push(`${file}:${line}: unknown method ${api}:${version} ${method}`);
+      if (listMethods(api, version)?.includes(method) !== true)
+        problems.push(`${file}:${line}: unknown method ${api}:${version} ${method}`);
       const scopes = token?.scopes ?? null;
-      const verdict = scopes === null || accepted === undefined ? 'unknown' : accepted.some((scope) => scopes.includes(scope)) ? 'works' : 'fails';
+      const verdict =
+        scopes === null || accepted === undefined ? 'unknown' : accepted.some((scope) => scopes.includes(scope)) ? 'works' : 'fails';
       calls.push({ file, line: Number(line), api, version, method, reach: entry.reach, scopes, verdict });
     }
   }
   for (const call of calls) {
     const listed = app.bugs.some((bug) => bug.file === call.file && bug.line === call.line && bug.method === call.method);
-    if (call.verdict === 'fails' && !listed) problems.push(`${call.file}:${call.line} ${call.method} fails with its token but is not in bugs`);
-    if (call.verdict !== 'fails' && listed) problems.push(`${call.file}:${call.line} ${call.method} is in bugs but ${call.verdict} with its token`);
+    if (call.verdict === 'fails' && !listed)
+      problems.push(`${call.file}:${call.line} ${call.method} fails with its token but is not in bugs`);
+    if (call.verdict !== 'fails' && listed)
+      problems.push(`${call.file}:${call.line} ${call.method} is in bugs but ${call.verdict} with its token`);
   }
   for (const bug of app.bugs) {
-    if (!calls.some((call) => call.file === bug.file && call.line === bug.line && call.method === bug.method)) problems.push(`bug ${bug.file}:${bug.line} is not an expected call`);
+    if (!calls.some((call) => call.file === bug.file && call.line === bug.line && call.method === bug.method))
+      problems.push(`bug ${bug.file}:${bug.line} is not an expected call`);
   }
   return { calls, problems };
 }
@@ -159,7 +164,8 @@ interface AppResult {
   readonly otherReal: { finding: Finding; expected: AppFinding }[];
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => new Set(a).size === new Set(b).size && a.every((scope) => b.includes(scope));
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  new Set(a).size === new Set(b).size && a.every((scope) => b.includes(scope));
 
 function compare(app: App, lint: LintResult, calls: AppCall[], problems: string[]): AppResult {
   const unmatched = [...lint.calls];
@@ -169,7 +175,9 @@ function compare(app: App, lint: LintResult, calls: AppCall[], problems: string[
     const checked = probed?.requested?.complete === true;
     // A checked call whose resolved scopes are not the ones its token carries would be judged wrongly.
     if (checked && call.scopes !== null && !sameSet(call.scopes, probed!.requested!.scopes)) {
-      problems.push(`the plugin resolved other scopes than the ground truth for ${call.file}:${call.line} ${call.method}: ${probed!.requested!.scopes.join(' ')}`);
+      problems.push(
+        `the plugin resolved other scopes than the ground truth for ${call.file}:${call.line} ${call.method}: ${probed!.requested!.scopes.join(' ')}`,
+      );
     }
     return { call, checked, kind: kindOf(call), probed };
   });
@@ -195,7 +203,8 @@ function compare(app: App, lint: LintResult, calls: AppCall[], problems: string[
     else if (expected.verdict === 'false-alarm') falseAlarms.push({ finding, why: expected.why });
     else otherReal.push({ finding, expected });
   }
-  for (const probed of unmatched) problems.push(`the plugin sees a Gmail call the ground truth lacks: ${probed.file}:${probed.line} ${probed.method}`);
+  for (const probed of unmatched)
+    problems.push(`the plugin sees a Gmail call the ground truth lacks: ${probed.file}:${probed.line} ${probed.method}`);
   return { app, lint, problems, calls: checkedCalls, found, missed, falseAlarms, unexpected, otherReal };
 }
 
@@ -243,15 +252,20 @@ function printReport(results: readonly AppResult[], verbose: boolean): void {
     for (const problem of r.problems) lines.push(`  EXPECTATIONS ${problem}`);
     for (const crash of r.lint.crashes) lines.push(`  CRASH ${crash.file}: ${crash.error.split('\n').slice(0, 4).join(' | ')}`);
     for (const parse of r.lint.parseErrors) lines.push(`  parse error ${parse.file} ${parse.error}`);
-    for (const { finding, why } of r.falseAlarms) lines.push(`  FALSE ALARM ${finding.rule} ${finding.file}:${finding.line} ${finding.message} (${why})`);
-    for (const finding of r.unexpected) lines.push(`  UNEXPECTED ${finding.rule} ${finding.file}:${finding.line}:${finding.column} ${finding.message}`);
+    for (const { finding, why } of r.falseAlarms)
+      lines.push(`  FALSE ALARM ${finding.rule} ${finding.file}:${finding.line} ${finding.message} (${why})`);
+    for (const finding of r.unexpected)
+      lines.push(`  UNEXPECTED ${finding.rule} ${finding.file}:${finding.line}:${finding.column} ${finding.message}`);
     for (const call of r.found) lines.push(`  found bug ${call.file}:${call.line} ${call.api} ${call.method}`);
     for (const { call, kind } of r.missed) lines.push(`  missed bug ${call.file}:${call.line} ${call.api} ${call.method} [${kind}]`);
     if (verbose) {
       for (const c of r.calls.filter((entry) => !entry.checked)) {
-        lines.push(`  unchecked ${c.call.file}:${c.call.line} ${c.call.api} ${c.call.method} [${c.kind}]${c.call.api === 'gmail' && c.probed === undefined ? ' (call not seen)' : ''}`);
+        lines.push(
+          `  unchecked ${c.call.file}:${c.call.line} ${c.call.api} ${c.call.method} [${c.kind}]${c.call.api === 'gmail' && c.probed === undefined ? ' (call not seen)' : ''}`,
+        );
       }
-      for (const { finding, expected } of r.otherReal) lines.push(`  real ${finding.rule} ${finding.file}:${finding.line} (${expected.why})`);
+      for (const { finding, expected } of r.otherReal)
+        lines.push(`  real ${finding.rule} ${finding.file}:${finding.line} (${expected.why})`);
     }
     if (lines.length > 0) console.log(`\n${r.app.name}@${r.app.version}\n${lines.join('\n')}`);
   }
@@ -309,7 +323,9 @@ async function main(): Promise<void> {
     }));
     writeFileSync(jsonOut, `${JSON.stringify(serializable, null, 2)}\n`);
   }
-  const failed = results.some((r) => r.lint.crashes.length > 0 || r.falseAlarms.length > 0 || r.unexpected.length > 0 || r.problems.length > 0);
+  const failed = results.some(
+    (r) => r.lint.crashes.length > 0 || r.falseAlarms.length > 0 || r.unexpected.length > 0 || r.problems.length > 0,
+  );
   if (failed) process.exitCode = 1;
 }
 

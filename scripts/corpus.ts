@@ -112,8 +112,14 @@ function checkExpectations(pkg: ExpectedPackage): string[] {
     const listed = pkg.findings.some(
       (f) => f.rule === 'missing-scope' && f.verdict === 'real' && f.file === call.file && call.lines.includes(f.line),
     );
-    if (fails && !listed) problems.push(`${call.file}:${call.lines.join('|')} ${call.method} fails with token ${call.token} but no real missing-scope finding is expected`);
-    if (!fails && listed) problems.push(`${call.file}:${call.lines.join('|')} ${call.method} works with token ${call.token} but a real missing-scope finding is expected`);
+    if (fails && !listed)
+      problems.push(
+        `${call.file}:${call.lines.join('|')} ${call.method} fails with token ${call.token} but no real missing-scope finding is expected`,
+      );
+    if (!fails && listed)
+      problems.push(
+        `${call.file}:${call.lines.join('|')} ${call.method} works with token ${call.token} but a real missing-scope finding is expected`,
+      );
   }
   return problems;
 }
@@ -174,7 +180,9 @@ function compare(pkg: ExpectedPackage, lint: LintResult): Comparison {
   const found: Comparison['found'] = [];
   const missed: ExpectedCall[] = [];
   for (const call of calls) {
-    const index = unmatched.findIndex((probed) => probed.file === call.file && probed.method === call.method && call.lines.includes(probed.line));
+    const index = unmatched.findIndex(
+      (probed) => probed.file === call.file && probed.method === call.method && call.lines.includes(probed.line),
+    );
     if (index === -1) {
       missed.push(call);
       continue;
@@ -188,14 +196,25 @@ function compare(pkg: ExpectedPackage, lint: LintResult): Comparison {
   const falseAlarms: Comparison['falseAlarms'] = [];
   const unexpected: Finding[] = [];
   for (const finding of lint.findings) {
-    const index = remaining.findIndex((expected) => expected.rule === finding.rule && expected.file === finding.file && expected.line === finding.line);
+    const index = remaining.findIndex(
+      (expected) => expected.rule === finding.rule && expected.file === finding.file && expected.line === finding.line,
+    );
     if (index === -1) {
       unexpected.push(finding);
       continue;
     }
     const expected = remaining[index]!;
     // Several findings on one line (one per call) share an entry: keep it for the next one.
-    if (!lint.findings.some((other) => other !== finding && other.rule === finding.rule && other.file === finding.file && other.line === finding.line && lint.findings.indexOf(other) > lint.findings.indexOf(finding))) {
+    if (
+      !lint.findings.some(
+        (other) =>
+          other !== finding &&
+          other.rule === finding.rule &&
+          other.file === finding.file &&
+          other.line === finding.line &&
+          lint.findings.indexOf(other) > lint.findings.indexOf(finding),
+      )
+    ) {
       remaining.splice(index, 1);
     }
     (expected.verdict === 'real' ? real : falseAlarms).push({ finding, expected });
@@ -250,11 +269,14 @@ function printReport(comparisons: readonly Comparison[], verbose: boolean): void
     const lines: string[] = [];
     for (const crash of c.lint.crashes) lines.push(`  CRASH ${crash.file}: ${crash.error.split('\n').slice(0, 4).join(' | ')}`);
     for (const parse of c.lint.parseErrors) lines.push(`  parse error ${parse.file} ${parse.error}`);
-    for (const finding of c.unexpected) lines.push(`  UNEXPECTED ${finding.rule} ${finding.file}:${finding.line}:${finding.column} ${finding.message}`);
+    for (const finding of c.unexpected)
+      lines.push(`  UNEXPECTED ${finding.rule} ${finding.file}:${finding.line}:${finding.column} ${finding.message}`);
     for (const bug of c.missedBugs) lines.push(`  missed bug ${bug.rule} ${bug.file}:${bug.line} (${bug.why})`);
-    for (const fixed of c.fixedFalseAlarms) lines.push(`  no longer reported (false alarm gone; update expectations) ${fixed.rule} ${fixed.file}:${fixed.line}`);
+    for (const fixed of c.fixedFalseAlarms)
+      lines.push(`  no longer reported (false alarm gone; update expectations) ${fixed.rule} ${fixed.file}:${fixed.line}`);
     const missedByFile = new Map<string, string[]>();
-    for (const call of c.missed) missedByFile.set(call.file, [...(missedByFile.get(call.file) ?? []), `${call.lines.join('|')} ${call.method}`]);
+    for (const call of c.missed)
+      missedByFile.set(call.file, [...(missedByFile.get(call.file) ?? []), `${call.lines.join('|')} ${call.method}`]);
     for (const [file, calls] of missedByFile) {
       const entry = c.pkg.files[file];
       lines.push(`  missed ${calls.length} call(s) in ${file} [${entry?.reach}]${verbose ? `: ${calls.join(', ')}` : ''}`);
@@ -262,7 +284,10 @@ function printReport(comparisons: readonly Comparison[], verbose: boolean): void
     for (const call of c.spurious) lines.push(`  spurious call ${call.file}:${call.line} ${call.method}`);
     for (const { call, probed, resolution } of c.found) {
       if (resolution === 'exact' || resolution === 'correctly-unknown') continue;
-      const got = probed.requested === null ? 'unknown' : `${probed.requested.complete ? '' : 'partial '}[${probed.requested.scopes.map(short).join(' ')}] from ${probed.requested.description}`;
+      const got =
+        probed.requested === null
+          ? 'unknown'
+          : `${probed.requested.complete ? '' : 'partial '}[${probed.requested.scopes.map(short).join(' ')}] from ${probed.requested.description}`;
       lines.push(`  scopes ${resolution} ${call.file}:${probed.line} ${call.method}: got ${got}`);
     }
     for (const { declaration, recognized } of c.declarations) {
@@ -290,8 +315,10 @@ function printReport(comparisons: readonly Comparison[], verbose: boolean): void
   };
   const byReach = new Map<Reach, { found: number; total: number }>();
   for (const c of all) {
-    for (const f of c.found) byReach.set(f.call.reach, { found: (byReach.get(f.call.reach)?.found ?? 0) + 1, total: (byReach.get(f.call.reach)?.total ?? 0) + 1 });
-    for (const m of c.missed) byReach.set(m.reach, { found: byReach.get(m.reach)?.found ?? 0, total: (byReach.get(m.reach)?.total ?? 0) + 1 });
+    for (const f of c.found)
+      byReach.set(f.call.reach, { found: (byReach.get(f.call.reach)?.found ?? 0) + 1, total: (byReach.get(f.call.reach)?.total ?? 0) + 1 });
+    for (const m of c.missed)
+      byReach.set(m.reach, { found: byReach.get(m.reach)?.found ?? 0, total: (byReach.get(m.reach)?.total ?? 0) + 1 });
   }
   const resolutions = new Map<Resolution, number>();
   for (const c of all) for (const f of c.found) resolutions.set(f.resolution, (resolutions.get(f.resolution) ?? 0) + 1);
@@ -353,11 +380,16 @@ async function probeFolder(dir: string): Promise<void> {
     const scopes = lint.fileScopes.filter((entry) => entry.file === file);
     for (const entry of scopes) console.log(`  file scopes: ${entry.complete ? '' : 'partial '}[${entry.scopes.map(short).join(' ')}]`);
     for (const call of lint.calls.filter((c) => c.file === file)) {
-      const got = call.requested === null ? 'unknown' : `${call.requested.complete ? '' : 'partial '}[${call.requested.scopes.map(short).join(' ')}] (${call.requested.kind}: ${call.requested.description})`;
+      const got =
+        call.requested === null
+          ? 'unknown'
+          : `${call.requested.complete ? '' : 'partial '}[${call.requested.scopes.map(short).join(' ')}] (${call.requested.kind}: ${call.requested.description})`;
       console.log(`  call ${call.line} ${call.method}: ${got}`);
     }
-    for (const finding of lint.findings.filter((f) => f.file === file)) console.log(`  ${finding.rule} ${finding.line}:${finding.column} ${finding.message}`);
-    for (const error of [...lint.crashes, ...lint.parseErrors].filter((e) => e.file === file)) console.log(`  ERROR ${error.error.split('\n')[0]}`);
+    for (const finding of lint.findings.filter((f) => f.file === file))
+      console.log(`  ${finding.rule} ${finding.line}:${finding.column} ${finding.message}`);
+    for (const error of [...lint.crashes, ...lint.parseErrors].filter((e) => e.file === file))
+      console.log(`  ERROR ${error.error.split('\n')[0]}`);
   }
 }
 

@@ -26,7 +26,10 @@ const PREFIX = 'googleapis-scopes';
 const ALL_RULES: Linter.RulesRecord = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${PREFIX}/${name}`, 'error']));
 /** Half the files run with project settings too, which switches on other code paths (settings scopes, complete). */
 const SETTINGS = {
-  [PREFIX]: { scopes: ['https://www.googleapis.com/auth/gmail.readonly', 'https://www.googleapis.com/auth/gmail.metadata'], complete: true },
+  [PREFIX]: {
+    scopes: ['https://www.googleapis.com/auth/gmail.readonly', 'https://www.googleapis.com/auth/gmail.metadata'],
+    complete: true,
+  },
 };
 
 interface Args {
@@ -70,7 +73,13 @@ function languageFor(file: string, sourceType: 'module' | 'commonjs'): Linter.La
   return { ecmaVersion: 'latest', sourceType: file.endsWith('.mjs') ? 'module' : file.endsWith('.cjs') ? 'commonjs' : sourceType };
 }
 
-function configFor(file: string, sourceType: 'module' | 'commonjs', withSettings: boolean, rules: Linter.RulesRecord, extra: Linter.LanguageOptions = {}): Linter.Config[] {
+function configFor(
+  file: string,
+  sourceType: 'module' | 'commonjs',
+  withSettings: boolean,
+  rules: Linter.RulesRecord,
+  extra: Linter.LanguageOptions = {},
+): Linter.Config[] {
   const languageOptions = languageFor(file, sourceType);
   return [
     {
@@ -109,7 +118,13 @@ function checkFile(file: string, code: string, tally: Tally, withSettings: boole
   try {
     messages = linter.verify(code, config, { filename: file });
   } catch (error) {
-    tally.problems.push({ file, what: `exception: ${String((error as Error).stack ?? error).split('\n').slice(0, 6).join('\n    ')}` });
+    tally.problems.push({
+      file,
+      what: `exception: ${String((error as Error).stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    });
     return;
   }
   if (messages.some((message) => message.message.startsWith('File ignored'))) throw new Error(`${file} is ignored by ESLint`);
@@ -127,7 +142,10 @@ function checkFile(file: string, code: string, tally: Tally, withSettings: boole
     for (const suggestion of message.suggestions ?? []) {
       tally.suggestionsChecked++;
       if (!parses(applyFix(code, suggestion.fix), file, sourceType, extra)) {
-        tally.problems.push({ file, what: `suggestion of ${message.ruleId} at ${message.line}:${message.column} breaks the code: ${suggestion.desc}` });
+        tally.problems.push({
+          file,
+          what: `suggestion of ${message.ruleId} at ${message.line}:${message.column} breaks the code: ${suggestion.desc}`,
+        });
       }
     }
   }
@@ -168,7 +186,9 @@ function main(): void {
   const sources = crashCorpusSources();
   const totalFiles = sources.reduce((sum, source) => sum + source.files.length, 0);
   console.log(`crash corpus: rules ${Object.keys(ALL_RULES).join(', ')}`);
-  console.log(`untyped: ${Number.isFinite(args.limit) ? `an even sample of ${args.limit} of ` : ''}${totalFiles} files from ${sources.length} packages`);
+  console.log(
+    `untyped: ${Number.isFinite(args.limit) ? `an even sample of ${args.limit} of ` : ''}${totalFiles} files from ${sources.length} packages`,
+  );
   const problems: Problem[] = [];
   let linted = 0;
   let fileIndex = 0;
@@ -191,7 +211,10 @@ function main(): void {
   if (args.typed) {
     const ts = prepareTsCorpus();
     const files = sample(
-      fs.readdirSync(ts.root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort(),
+      fs
+        .readdirSync(ts.root, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts'))
+        .sort(),
       Number.isFinite(args.limit) ? Math.max(20, Math.round(args.limit / 10)) : Infinity,
     );
     const tally = newTally();
@@ -216,7 +239,9 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  console.log('crash corpus: 0 exceptions, 0 fatal messages from our rules, every fix and suggestion parses; hostile set bounded, nothing read outside the project');
+  console.log(
+    'crash corpus: 0 exceptions, 0 fatal messages from our rules, every fix and suggestion parses; hostile set bounded, nothing read outside the project',
+  );
 }
 
 main();

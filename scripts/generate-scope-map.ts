@@ -24,13 +24,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDiscovery, type DiscoveryDocument } from './lib/discovery.ts';
-import {
-  serialiseScopeList,
-  serialiseScopeMap,
-  sortScopes,
-  type ScopeList,
-  type ScopeMap,
-} from './lib/scope-map.ts';
+import { serialiseScopeList, serialiseScopeMap, sortScopes, type ScopeList, type ScopeMap } from './lib/scope-map.ts';
 import { collectScopesFromTypings, parseTypings } from './lib/typings.ts';
 import { generateAllApiFiles, isAllApisFile } from './lib/all-apis-files.ts';
 
@@ -59,23 +53,41 @@ export const OPENID_CONNECT_SCOPES: readonly string[] = ['openid', 'email', 'pro
  */
 export const DOCUMENTED_SCOPES: ReadonlyArray<{ readonly scope: string; readonly source: string }> = [
   // Google Photos Library API: "Authorization scopes".
-  { scope: 'https://www.googleapis.com/auth/photoslibrary.readonly', source: 'https://developers.google.com/photos/library/guides/authorization' },
-  { scope: 'https://www.googleapis.com/auth/photoslibrary.appendonly', source: 'https://developers.google.com/photos/library/guides/authorization' },
+  {
+    scope: 'https://www.googleapis.com/auth/photoslibrary.readonly',
+    source: 'https://developers.google.com/photos/library/guides/authorization',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/photoslibrary.appendonly',
+    source: 'https://developers.google.com/photos/library/guides/authorization',
+  },
   // Google Photos Picker API: "Picker API scopes".
-  { scope: 'https://www.googleapis.com/auth/photospicker.mediaitems.readonly', source: 'https://developers.google.com/photos/overview/authorization' },
+  {
+    scope: 'https://www.googleapis.com/auth/photospicker.mediaitems.readonly',
+    source: 'https://developers.google.com/photos/overview/authorization',
+  },
   // Google Ad Manager SOAP API: the OAuth2 scope for Ad Manager.
   { scope: 'https://www.googleapis.com/auth/dfp', source: 'https://developers.google.com/ad-manager/api/authentication' },
   // Earth Engine API: "Authorization scopes" of its REST reference.
   { scope: 'https://www.googleapis.com/auth/earthengine', source: 'https://developers.google.com/earth-engine/reference/rest' },
   // Google Drive API: "Choose Google Drive API scopes" (drive.install: install a Drive app).
-  { scope: 'https://www.googleapis.com/auth/drive.install', source: 'https://developers.google.com/workspace/drive/api/guides/api-specific-auth' },
+  {
+    scope: 'https://www.googleapis.com/auth/drive.install',
+    source: 'https://developers.google.com/workspace/drive/api/guides/api-specific-auth',
+  },
   // The rest: Google's list of OAuth 2.0 scopes, under the Cloud Healthcare API, Cloud Source
   // Repositories, AdSense Host API, Google Assistant API and Generative Language API.
   { scope: 'https://www.googleapis.com/auth/cloud-healthcare', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
   { scope: 'https://www.googleapis.com/auth/source.read_only', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
   { scope: 'https://www.googleapis.com/auth/adsensehost', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
-  { scope: 'https://www.googleapis.com/auth/assistant-sdk-prototype', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
-  { scope: 'https://www.googleapis.com/auth/generative-language.retriever', source: 'https://developers.google.com/identity/protocols/oauth2/scopes' },
+  {
+    scope: 'https://www.googleapis.com/auth/assistant-sdk-prototype',
+    source: 'https://developers.google.com/identity/protocols/oauth2/scopes',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/generative-language.retriever',
+    source: 'https://developers.google.com/identity/protocols/oauth2/scopes',
+  },
 ];
 
 export interface OutputFile {
@@ -228,7 +240,10 @@ export function main(argv: string[]): number {
 
   let outputs: OutputFile[];
   if (inputs.length === 0) {
-    outputs = [...generateDefaultOutputs(), ...generateAllApiFiles(packageDir('googleapis'), APIS_DATA_DIR, undefined, join(REPO_ROOT, 'docs', 'apis.md'))];
+    outputs = [
+      ...generateDefaultOutputs(),
+      ...generateAllApiFiles(packageDir('googleapis'), APIS_DATA_DIR, undefined, join(REPO_ROOT, 'docs', 'apis.md')),
+    ];
   } else {
     let map: ScopeMap;
     if (values.discovery !== undefined) {
@@ -255,11 +270,15 @@ export function main(argv: string[]): number {
       else console.error(`✗ ${rel} is out of date; first difference at ${firstDifference(readFileSync(o.path, 'utf8'), o.content)}`);
     }
     if (stale.length > 0) {
-      console.error('Generated scope data differs from the installed sources. Run `npm run generate` and commit the result (never edit these files by hand).');
+      console.error(
+        'Generated scope data differs from the installed sources. Run `npm run generate` and commit the result (never edit these files by hand).',
+      );
       return 1;
     }
     for (const o of outputs.filter((f) => !isAllApisFile(f.path))) console.log(`✓ ${display(o.path)} is up to date`);
-    console.log(`✓ ${outputs.filter((f) => isAllApisFile(f.path)).length} all-API files (${display(APIS_DATA_DIR)}, docs/apis.md) are up to date`);
+    console.log(
+      `✓ ${outputs.filter((f) => isAllApisFile(f.path)).length} all-API files (${display(APIS_DATA_DIR)}, docs/apis.md) are up to date`,
+    );
     return 0;
   }
 
@@ -271,7 +290,8 @@ export function main(argv: string[]): number {
     const what = parsed.methods ? `${Object.keys(parsed.methods).length} methods` : `${parsed.scopes?.length ?? 0} scopes`;
     console.log(`wrote ${display(o.path)} (${what})`);
   }
-  if (inputs.length === 0) console.log(`wrote ${outputs.filter((f) => isAllApisFile(f.path)).length} all-API files (${display(APIS_DATA_DIR)}, docs/apis.md)`);
+  if (inputs.length === 0)
+    console.log(`wrote ${outputs.filter((f) => isAllApisFile(f.path)).length} all-API files (${display(APIS_DATA_DIR)}, docs/apis.md)`);
   return 0;
 }
 

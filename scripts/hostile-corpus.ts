@@ -43,10 +43,12 @@ export function runHostileSet(log: (line: string) => void = console.log): string
         const messages = linter.verify(code, config, { filename });
         const fatal = messages.filter((message) => message.fatal === true || message.messageId === 'analysisFailed');
         if (fatal.length > 0) problems.push(`${file}: ${fatal[0]!.message}`);
-        if (messages.some((message) => message.message.includes(SECRET))) problems.push(`${file}: a message prints a value from outside the project`);
+        if (messages.some((message) => message.message.includes(SECRET)))
+          problems.push(`${file}: a message prints a value from outside the project`);
         if (messages.some((message) => message.fix !== undefined)) {
           const fixed = linter.verifyAndFix(code, config, { filename });
-          if (linter.verify(fixed.output, [], { filename }).some((message) => message.fatal === true)) problems.push(`${file}: --fix output does not parse`);
+          if (linter.verify(fixed.output, [], { filename }).some((message) => message.fatal === true))
+            problems.push(`${file}: --fix output does not parse`);
           else if (fixed.messages.some((message) => message.fix !== undefined)) problems.push(`${file}: --fix does not converge`);
         }
         const ms = performance.now() - started;

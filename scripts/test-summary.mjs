@@ -13,7 +13,10 @@ if (folder === undefined) {
 }
 let passed = 0;
 let failed = 0;
-const files = fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(folder)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 for (const name of files) {
   const report = JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8'));
   passed += report.numPassedTests;

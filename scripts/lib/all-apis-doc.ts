@@ -45,5 +45,9 @@ export function renderApisDoc(index: ApisIndexFile, profiles: ApiProfilesFile): 
 
 /** `drive` v3, … : the API versions with cited per-API facts, in index order. */
 function withFactTables(index: ApisIndexFile): string[] {
-  return Object.entries(index.apis).flatMap(([api, versions]) => Object.keys(versions).filter((v) => hasFactTable(api, v)).map((v) => `\`${api}\` ${v}`));
+  return Object.entries(index.apis).flatMap(([api, versions]) =>
+    Object.keys(versions)
+      .filter((v) => hasFactTable(api, v))
+      .map((v) => `\`${api}\` ${v}`),
+  );
 }

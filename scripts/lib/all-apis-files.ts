@@ -80,7 +80,15 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
       readFileSync(`${base}.js`, 'utf8'),
     );
     // `grants` goes before `methods` in the file: built in that key order.
-    const withOrder: ApiVersionFile = { api, version, title: data.title, rootUrl: data.rootUrl, scopes: data.scopes, grants: deriveGrants(data, orderFactsFor(api)), methods: data.methods };
+    const withOrder: ApiVersionFile = {
+      api,
+      version,
+      title: data.title,
+      rootUrl: data.rootUrl,
+      scopes: data.scopes,
+      grants: deriveGrants(data, orderFactsFor(api)),
+      methods: data.methods,
+    };
     files.push({ path: join(outDir, apiVersionFileName(api, version)), content: serialiseApiVersion(withOrder) });
     const methods = Object.keys(data.methods).length;
     const summary: VersionSummary = { methods, unknownMethods };

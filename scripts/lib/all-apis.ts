@@ -62,7 +62,10 @@ const METHOD_OVERLOAD = /^ {8}(\w+)\((?:params\??: (Params\$[\w$]+))?/;
 const INTERFACE_MEMBER = /^ {8}(?:'([^']+)'|"([^"]+)"|([\w$]+))\??: /;
 
 /** Classes and Params interfaces of a `<version>.d.ts`. */
-function readDeclarations(text: string, file: string): { namespace: string; classes: Map<string, ClassDecl>; params: Map<string, ParamMember[]> } {
+function readDeclarations(
+  text: string,
+  file: string,
+): { namespace: string; classes: Map<string, ClassDecl>; params: Map<string, ParamMember[]> } {
   const lines = text.split('\n');
   const ns = /^export declare namespace (\w+) \{$/m.exec(text);
   if (!ns) throw new ApiFileError(file, 1, 'no `export declare namespace <api>_<version>`');
@@ -73,7 +76,15 @@ function readDeclarations(text: string, file: string): { namespace: string; clas
   let docFrom = -1;
   let docTo = -1;
   let docStart = -1;
-  const doc = (): string | undefined => (docFrom < 0 ? undefined : stripCommentMarkup(lines.slice(docFrom, docTo + 1).join('\n').trim()));
+  const doc = (): string | undefined =>
+    docFrom < 0
+      ? undefined
+      : stripCommentMarkup(
+          lines
+            .slice(docFrom, docTo + 1)
+            .join('\n')
+            .trim(),
+        );
   let cls: ClassDecl | undefined;
   let iface: ParamMember[] | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -179,7 +190,10 @@ function readImplementations(text: string, file: string): Map<string, Map<string
     const start = i;
     while (i < lines.length && !JS_METHOD_END.test(lines[i]!)) i++;
     const at = start + 1;
-    cls!.set(m[1]!, parseMethodBody(lines.slice(start, i).join('\n'), () => `${file}:${at}: ${clsName}.${m[1]}`));
+    cls!.set(
+      m[1]!,
+      parseMethodBody(lines.slice(start, i).join('\n'), () => `${file}:${at}: ${clsName}.${m[1]}`),
+    );
   }
   return out;
 }
@@ -289,12 +303,14 @@ export function extractApiVersion(api: string, version: string, dts: string, js:
           return i;
         });
       }
-      const members = m.paramsType === undefined ? [] : (decl.params.get(m.paramsType) ?? fail(`${id}: interface ${m.paramsType} not found`));
+      const members =
+        m.paramsType === undefined ? [] : (decl.params.get(m.paramsType) ?? fail(`${id}: interface ${m.paramsType} not found`));
       const names = new Set(members.map((member) => member.name));
       const body = names.delete('requestBody');
       const media = names.delete('media');
       for (const p of [...impl.pathParams, ...impl.requiredParams]) {
-        if (!names.has(p)) fail(`${id}: parameter ${p} is in pathParams/requiredParams but not in ${m.paramsType ?? 'its (missing) Params type'}`);
+        if (!names.has(p))
+          fail(`${id}: parameter ${p} is in pathParams/requiredParams but not in ${m.paramsType ?? 'its (missing) Params type'}`);
       }
       const kinds: Record<'pr' | 'po' | 'qr' | 'q', string[]> = { pr: [], po: [], qr: [], q: [] };
       for (const p of [...names].sort()) {

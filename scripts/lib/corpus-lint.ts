@@ -131,7 +131,12 @@ const probe: Rule.RuleModule = {
                 requested:
                   requested === undefined
                     ? null
-                    : { kind: requested.kind, scopes: [...requested.scopes], complete: requested.complete, description: requested.description },
+                    : {
+                        kind: requested.kind,
+                        scopes: [...requested.scopes],
+                        complete: requested.complete,
+                        description: requested.description,
+                      },
               }),
             },
           });
@@ -171,7 +176,11 @@ export function makeEslint(sourceType: 'module' | 'commonjs', cwd: string): ESLi
 
 const ESM_SYNTAX = /^\s*(?:import\s*[\w{*'"]|export\s+(?:default|const|let|var|function|class|async|\{|\*))/m;
 
-export async function lintPackage(root: string, files: readonly string[], eslints: Record<'module' | 'commonjs', ESLint>): Promise<LintResult> {
+export async function lintPackage(
+  root: string,
+  files: readonly string[],
+  eslints: Record<'module' | 'commonjs', ESLint>,
+): Promise<LintResult> {
   const result: LintResult = { calls: [], findings: [], fileScopes: [], crashes: [], parseErrors: [], files: files.length };
   for (const file of files) {
     const full = path.join(root, file);
@@ -189,20 +198,37 @@ export async function lintPackage(root: string, files: readonly string[], eslint
       if (message.fatal === true) {
         result.parseErrors.push({ file, error: `${message.line}:${message.column} ${message.message}` });
       } else if (message.ruleId === 'corpus/probe') {
-        const data = JSON.parse(message.message) as { api?: string; method?: string; requested?: ProbedCall['requested']; scopes?: string[]; complete?: boolean };
+        const data = JSON.parse(message.message) as {
+          api?: string;
+          method?: string;
+          requested?: ProbedCall['requested'];
+          scopes?: string[];
+          complete?: boolean;
+        };
         if (data.method !== undefined) {
-          result.calls.push({ file, line: message.line, ...(data.api === undefined ? {} : { api: data.api }), method: data.method, requested: data.requested ?? null });
+          result.calls.push({
+            file,
+            line: message.line,
+            ...(data.api === undefined ? {} : { api: data.api }),
+            method: data.method,
+            requested: data.requested ?? null,
+          });
         } else {
           result.fileScopes.push({ file, scopes: data.scopes ?? [], complete: data.complete ?? false });
         }
       } else if (message.ruleId?.startsWith(`${PREFIX}/`) === true) {
-        result.findings.push({ rule: (message.ruleId ?? '').replace(`${PREFIX}/`, ''), file, line: message.line, column: message.column, message: message.message });
+        result.findings.push({
+          rule: (message.ruleId ?? '').replace(`${PREFIX}/`, ''),
+          file,
+          line: message.line,
+          column: message.column,
+          message: message.message,
+        });
       }
     }
   }
   return result;
 }
-
 
 export function makeEslints(cwd: string): Record<'module' | 'commonjs', ESLint> {
   return { module: makeEslint('module', cwd), commonjs: makeEslint('commonjs', cwd) };
@@ -212,4 +238,3 @@ export function makeEslints(cwd: string): Record<'module' | 'commonjs', ESLint> 
 export function short(scope: string): string {
   return scope.replace('https://www.googleapis.com/auth/', '');
 }
-

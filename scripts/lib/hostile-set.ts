@@ -76,7 +76,11 @@ export function writeHostileSet(dir: string, sizes: { chain?: number; array?: nu
           `import { gmail } from '${next}';\nexport { gmail };\nexport { SCOPES } from '${next}';\nexport const LIBRARY = 'googleapis';\n`,
     );
   }
-  add('deep-chain.js', `a client and a constant re-exported through ${chain} modules`, `import { gmail, SCOPES } from './chain/m0.js';\nexport const copy = SCOPES;\n${SEND}`);
+  add(
+    'deep-chain.js',
+    `a client and a constant re-exported through ${chain} modules`,
+    `import { gmail, SCOPES } from './chain/m0.js';\nexport const copy = SCOPES;\n${SEND}`,
+  );
 
   const bomb = (kind: 'spread' | 'template'): string => {
     const lines = [`const c0 = ${kind === 'spread' ? `['${READONLY}']` : `'${READONLY} '`};`];
@@ -91,9 +95,17 @@ export function writeHostileSet(dir: string, sizes: { chain?: number; array?: nu
   add('template-bomb.js', 'seven template strings, each repeating the previous one ten times', bomb('template'));
 
   const shortNames = Array.from({ length: arrayLength }, (_, index) => `'gmail.${index % 2 === 0 ? 'readonly' : 'sned'}'`);
-  add('huge-array.js', `${arrayLength} scope strings in one array, each one a valid-scope report`, `${HEADER}const auth = new google.auth.GoogleAuth({ scopes: [${shortNames.join(', ')}] });\n`);
+  add(
+    'huge-array.js',
+    `${arrayLength} scope strings in one array, each one a valid-scope report`,
+    `${HEADER}const auth = new google.auth.GoogleAuth({ scopes: [${shortNames.join(', ')}] });\n`,
+  );
   const restricted = Array.from({ length: arrayLength }, () => "'https://mail.google.com/'");
-  add('repeated-scopes.js', `${arrayLength} restricted scopes in one array`, `${HEADER}const auth = new google.auth.GoogleAuth({ scopes: [${restricted.join(', ')}] });\n`);
+  add(
+    'repeated-scopes.js',
+    `${arrayLength} restricted scopes in one array`,
+    `${HEADER}const auth = new google.auth.GoogleAuth({ scopes: [${restricted.join(', ')}] });\n`,
+  );
   const manyCalls = Array.from({ length: calls }, () => SEND).join('');
   add(
     'many-calls.js',

@@ -45,6 +45,8 @@ export function measureInventoryCost(log: (line?: string) => void): void {
   projectInventory(linted, boundary);
   const recheckMs = performance.now() - started;
   log(`Project inventory, ${FILES} files (${FILES / 50} with a scope request):`);
-  log(`  first build ${firstMs.toFixed(0)} ms, re-check ${recheckMs.toFixed(0)} ms; ${inventory?.requests.length ?? 0} requests found${inventory?.incomplete === false ? '' : ' (incomplete!)'}`);
+  log(
+    `  first build ${firstMs.toFixed(0)} ms, re-check ${recheckMs.toFixed(0)} ms; ${inventory?.requests.length ?? 0} requests found${inventory?.incomplete === false ? '' : ' (incomplete!)'}`,
+  );
   log();
 }

@@ -13,7 +13,10 @@
 import type { ApiVersionFile } from '../../src/scopes/apis-format.ts';
 import type { ApiOrderFacts } from '../../src/scopes/order-facts.ts';
 
-export function deriveGrants(file: Pick<ApiVersionFile, 'scopes' | 'methods'>, facts: readonly ApiOrderFacts[] = []): Record<string, number[]> {
+export function deriveGrants(
+  file: Pick<ApiVersionFile, 'scopes' | 'methods'>,
+  facts: readonly ApiOrderFacts[] = [],
+): Record<string, number[]> {
   const index = new Map(file.scopes.map((s, i) => [s, i]));
   const ids = (list: readonly { scope: string }[] | undefined): Set<number> =>
     new Set((list ?? []).flatMap((r) => (index.has(r.scope) ? [index.get(r.scope)!] : [])));
@@ -50,7 +53,9 @@ export function deriveGrants(file: Pick<ApiVersionFile, 'scopes' | 'methods'>, f
     grants[a]!.delete(b);
     const via = [...grants[a]!].find((k) => grants[k]!.has(b));
     if (via !== undefined) {
-      throw new Error(`order fact "${n.broader} does not grant ${n.narrower}" contradicts ${n.broader} ⊇ ${file.scopes[via]} ⊇ ${n.narrower}: add a fact for that step too`);
+      throw new Error(
+        `order fact "${n.broader} does not grant ${n.narrower}" contradicts ${n.broader} ⊇ ${file.scopes[via]} ⊇ ${n.narrower}: add a fact for that step too`,
+      );
     }
   }
   const out: Record<string, number[]> = {};

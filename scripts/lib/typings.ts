@@ -132,11 +132,7 @@ export function exampleScopes(doc: string): string[] | undefined {
   const sf = ts.createSourceFile('example.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const found: string[][] = [];
   const visit = (node: ts.Node): void => {
-    if (
-      ts.isPropertyAssignment(node) &&
-      propertyName(node.name) === 'scopes' &&
-      ts.isArrayLiteralExpression(node.initializer)
-    ) {
+    if (ts.isPropertyAssignment(node) && propertyName(node.name) === 'scopes' && ts.isArrayLiteralExpression(node.initializer)) {
       found.push(
         node.initializer.elements.map((e) => {
           if (ts.isStringLiteralLike(e)) return e.text;
@@ -188,11 +184,7 @@ function unwrap(expr: ts.Expression): ts.Expression {
 /** `(rootUrl + '/gmail/v1/x').replace(/([^:]\/)\/+/g, '$1')` -> `gmail/v1/x` */
 function urlPath(expr: ts.Expression, fail: (m: string) => never): string {
   let e = unwrap(expr);
-  if (
-    ts.isCallExpression(e) &&
-    ts.isPropertyAccessExpression(e.expression) &&
-    e.expression.name.text === 'replace'
-  ) {
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'replace') {
     e = unwrap(e.expression.expression);
   }
   if (

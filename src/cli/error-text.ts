@@ -43,7 +43,8 @@ function field(text: string, key: string, value: string): string | null {
 const METADATA_Q = /Metadata scope does not support \\*['"]?q\\*['"]? parameter/i;
 const METADATA_FORMAT = /Metadata scope doesn(?:\\*['’])?t allow format (\w+)/i;
 const INVALID_SCOPE = /invalid_scope|Some requested scopes (?:were invalid|cannot be shown)|Invalid OAuth scope/i;
-const INSUFFICIENT = /ACCESS_TOKEN_SCOPE_INSUFFICIENT|insufficientPermissions|insufficient_scope|insufficient authentication scopes|Insufficient Permission/i;
+const INSUFFICIENT =
+  /ACCESS_TOKEN_SCOPE_INSUFFICIENT|insufficientPermissions|insufficient_scope|insufficient authentication scopes|Insufficient Permission/i;
 
 /** The error in `text`, or undefined when it is none of the errors `explain` knows. */
 export function parseErrorText(text: string): ParsedError | undefined {
@@ -73,7 +74,8 @@ export function parseErrorText(text: string): ParsedError | undefined {
 }
 
 function statusOf(text: string): number | null {
-  const match = /\\*["']?(?:code|status)\\*["']?\s*:\s*(\d{3})\b/.exec(text) ?? /\b(?:HTTP\/[\d.]+ |Error |status code )(\d{3})\b/i.exec(text);
+  const match =
+    /\\*["']?(?:code|status)\\*["']?\s*:\s*(\d{3})\b/.exec(text) ?? /\b(?:HTTP\/[\d.]+ |Error |status code )(\d{3})\b/i.exec(text);
   return match === null ? null : Number(match[1]);
 }
 
@@ -93,7 +95,12 @@ function messageOf(text: string, kind: ErrorKind): string | null {
       return field(text, 'error_description', String.raw`[^"'\\]+`) ?? (/invalid_scope:?\s*([^\n"'\\]*)/.exec(text)?.[1]?.trim() || null);
     case 'insufficient-scope':
       // Google's current wording first; `Insufficient Permission` is the legacy `errors[].message`.
-      return /Request had insufficient authentication scopes\.?/i.exec(text)?.[0] ?? field(text, 'message', String.raw`[^"'\\]*insufficient[^"'\\]*`) ?? (/Insufficient Permission/i.exec(text)?.[0] ?? null);
+      return (
+        /Request had insufficient authentication scopes\.?/i.exec(text)?.[0] ??
+        field(text, 'message', String.raw`[^"'\\]*insufficient[^"'\\]*`) ??
+        /Insufficient Permission/i.exec(text)?.[0] ??
+        null
+      );
   }
 }
 

@@ -98,24 +98,41 @@ export function explainError(error: ParsedError, report: Report | undefined): Ex
   const method = identified.methods.length === 1 ? identified.methods[0] : undefined;
   const keys = new Set(identified.methods.map((candidate) => `${candidate.api}:${candidate.id}`));
   const operations = (report?.operations ?? []).filter(
-    (operation) => keys.has(`${operation.api}:${operation.method}`) && (!error.kind.startsWith('metadata') || operation.metadata === 'breaks' || operation.metadata === 'maybe'),
+    (operation) =>
+      keys.has(`${operation.api}:${operation.method}`) &&
+      (!error.kind.startsWith('metadata') || operation.metadata === 'breaks' || operation.metadata === 'maybe'),
   );
   const reaching = new Set(operations.map((operation) => operation.declaration).filter((id): id is string => id !== null));
   const declarations = (report?.declarations ?? []).filter((declaration) => declaration.kind !== 'unresolved');
   const invalidScopes = error.kind === 'invalid-scope' ? invalidScopesOf(error, declarations) : [];
   const invalidBy = new Set(invalidScopes.flatMap((item) => item.requestedBy));
   const relevant = declarations.filter((declaration) => reaching.has(declaration.id) || invalidBy.has(declaration.id));
-  const requests = (relevant.length > 0 ? relevant : declarations).map((declaration) => toRequest(declaration, relevant.includes(declaration)));
+  const requests = (relevant.length > 0 ? relevant : declarations).map((declaration) =>
+    toRequest(declaration, relevant.includes(declaration)),
+  );
   const accepted = narrowestFirst(method === undefined ? (error.acceptedScopes ?? []) : method.scopes);
 
   const context: FixContext = { error, method, operations, declarations, report };
   const notes: string[] = [];
   if (report === undefined) notes.push('The project was not linted: no call sites or scope requests are shown.');
   if (identified.unknown !== undefined) notes.push(identified.unknown);
-  if (identified.methods.length > 1) notes.push(`The error fits ${joinWords(identified.methods.map((candidate) => code(candidate.id)), ' or ')}; call sites of each are listed.`);
-  const fix = error.kind === 'invalid-scope' ? invalidScopeFix(invalidScopes, declarations) : error.kind === 'insufficient-scope' ? insufficientFix(context) : metadataFix(context);
+  if (identified.methods.length > 1)
+    notes.push(
+      `The error fits ${joinWords(
+        identified.methods.map((candidate) => code(candidate.id)),
+        ' or ',
+      )}; call sites of each are listed.`,
+    );
+  const fix =
+    error.kind === 'invalid-scope'
+      ? invalidScopeFix(invalidScopes, declarations)
+      : error.kind === 'insufficient-scope'
+        ? insufficientFix(context)
+        : metadataFix(context);
   if (error.kind !== 'invalid-scope' && fix.some((line) => !line.endsWith(CONSENT_AGAIN) && line !== NO_FIX)) {
-    notes.push('A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).');
+    notes.push(
+      'A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).',
+    );
   }
   return {
     schemaVersion: EXPLAIN_SCHEMA_VERSION,
@@ -165,10 +182,13 @@ function identifyMethod(error: ParsedError): Identified {
   }
   if (error.acceptedScopes !== null && error.acceptedScopes.length > 0) {
     const wanted = [...error.acceptedScopes].sort().join(' ');
-    const methods = analysedApiMaps().flatMap((map) => [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted));
+    const methods = analysedApiMaps().flatMap((map) =>
+      [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted),
+    );
     if (methods.length > 0) return { methods, by: 'scopes', ...(unknown === undefined ? {} : { unknown }) };
   }
-  if (error.kind === 'insufficient-scope' && unknown === undefined) unknown = 'Unknown method: the error names neither the method (ErrorInfo) nor the request URL.';
+  if (error.kind === 'insufficient-scope' && unknown === undefined)
+    unknown = 'Unknown method: the error names neither the method (ErrorInfo) nor the request URL.';
   return { methods: [], by: null, ...(unknown === undefined ? {} : { unknown }) };
 }
 
@@ -177,7 +197,10 @@ function summaryOf(error: ParsedError, identified: Identified): string {
   const named =
     methods.length === 0
       ? 'A Google API call'
-      : `${apiName(methods[0]!)} ${joinWords(methods.map((method) => code(method.id)), ' or ')}${error.rpc === null ? '' : ` (${error.rpc.split('.').slice(-2).join('.')})`}`;
+      : `${apiName(methods[0]!)} ${joinWords(
+          methods.map((method) => code(method.id)),
+          ' or ',
+        )}${error.rpc === null ? '' : ` (${error.rpc.split('.').slice(-2).join('.')})`}`;
   switch (error.kind) {
     case 'insufficient-scope':
       return `${named} failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes ${methods.length === 0 ? 'the method' : 'it'} accepts.`;
@@ -201,7 +224,7 @@ function rpcMatch(service: string | null, rpc: string): RpcMatch {
   if (service !== null) return matchRpcName(service, rpc);
   const matches = analysedApiMaps().map((map) => matchRpcName(`${map.api}.googleapis.com`, rpc));
   const matched = matches.filter((match) => match.status === 'matched');
-  return matched.length === 1 ? matched[0]! : matches[0] ?? { status: 'unknown-api', api: 'unknown' };
+  return matched.length === 1 ? matched[0]! : (matches[0] ?? { status: 'unknown-api', api: 'unknown' });
 }
 
 /** `Gmail`, `Drive`: the API's short name (`apiDisplayName`). */
@@ -226,24 +249,35 @@ interface FixContext {
 /** Per declaration that reaches a call site: add what is missing, or say the code is right and the token is old. */
 function insufficientFix({ error, method, operations, declarations, report }: FixContext): string[] {
   const fix: string[] = [];
-  const proposal = method === undefined ? (error.acceptedScopes === null ? [] : proposalFor(error.acceptedScopes)) : proposalFor(method.scopes);
+  const proposal =
+    method === undefined ? (error.acceptedScopes === null ? [] : proposalFor(error.acceptedScopes)) : proposalFor(method.scopes);
   for (const declaration of declarations) {
     const own = operations.filter((operation) => operation.declaration === declaration.id);
     if (own.length === 0) continue;
     if (own.some((operation) => operation.status === 'missing') && declaration.missing.length > 0) {
-      const failing = (report?.operations ?? []).filter((operation) => operation.declaration === declaration.id && operation.status === 'missing');
-      const others = failing.length > own.length ? ` (it also covers the ${plural(failing.length - own.length, 'other failing call')} traced there)` : '';
+      const failing = (report?.operations ?? []).filter(
+        (operation) => operation.declaration === declaration.id && operation.status === 'missing',
+      );
+      const others =
+        failing.length > own.length
+          ? ` (it also covers the ${plural(failing.length - own.length, 'other failing call')} traced there)`
+          : '';
       fix.push(`Add ${scopeWords(declaration.missing)} to ${placeOf(declaration)}${others}.`);
     } else if (own.every((operation) => operation.status === 'ok')) {
       const granted = declaration.requested.filter((scope) => own.some((operation) => operation.accepted.includes(scope)));
-      fix.push(`${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`);
+      fix.push(
+        `${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`,
+      );
     } else if (own.every((operation) => operation.status === 'metadata-conflict')) {
-      fix.push(`${joinWords(own.map(at).map(code))} would fail under gmail.metadata even with this fixed: ${lowerFirst(metadataReplacement(declaration, own))}`);
+      fix.push(
+        `${joinWords(own.map(at).map(code))} would fail under gmail.metadata even with this fixed: ${lowerFirst(metadataReplacement(declaration, own))}`,
+      );
     }
   }
   const untraced = operations.filter((operation) => operation.declaration === null || operation.status === 'unresolved');
   if (proposal.length > 0 && (untraced.length > 0 || fix.length === 0)) {
-    const where = untraced.length > 0 ? `the token used at ${joinWords([...new Set(untraced.map(at))].map(code))}` : 'the token that makes this call';
+    const where =
+      untraced.length > 0 ? `the token used at ${joinWords([...new Set(untraced.map(at))].map(code))}` : 'the token that makes this call';
     fix.push(`Request ${scopeWords(proposal)} for ${where}.`);
   }
   if (fix.length === 0) fix.push(NO_FIX);
@@ -259,7 +293,9 @@ function metadataFix({ error, operations, declarations }: FixContext): string[] 
     if (own.length > 0) fix.push(metadataReplacement(declaration, own));
   }
   if (fix.length === 0) {
-    fix.push(`Stop requesting ${scopeWords([METADATA_SCOPE])} for this token; request ${scopeWords([METADATA_READ_REPLACEMENT])} instead if it only reads.`);
+    fix.push(
+      `Stop requesting ${scopeWords([METADATA_SCOPE])} for this token; request ${scopeWords([METADATA_READ_REPLACEMENT])} instead if it only reads.`,
+    );
   }
   const sites = operations.map(at);
   const change = error.kind === 'metadata-q' ? 'drop `q`' : "pass `format: 'metadata'`";
@@ -298,14 +334,16 @@ function invalidScopeFix(invalid: readonly ExplainInvalidScope[], declarations: 
     const places = declarations.filter((declaration) => item.requestedBy.includes(declaration.id)).map(placeOf);
     const where = places.length === 0 ? '' : ` in ${joinWords(places)}`;
     if (isKnownGoogleScope(item.scope)) {
-      fix.push(`${code(item.scope)} is a real scope: check that the OAuth client (consent screen, domain-wide delegation) is allowed to request it${where}.`);
+      fix.push(
+        `${code(item.scope)} is a real scope: check that the OAuth client (consent screen, domain-wide delegation) is allowed to request it${where}.`,
+      );
     } else if (item.correction !== null) {
       fix.push(`Replace ${code(item.scope)} with ${code(item.correction)}${where}.`);
     } else {
       fix.push(`Remove ${code(item.scope)}${where}: it is not a Google OAuth scope.`);
     }
   }
-  if (fix.length === 0) fix.push('Check every requested scope against Google\'s list (the `valid-scope` rule does it in the editor).');
+  if (fix.length === 0) fix.push("Check every requested scope against Google's list (the `valid-scope` rule does it in the editor).");
   return fix;
 }
 

@@ -21,21 +21,39 @@ export function formatExplanation(explanation: Explanation): string {
     }
   }
 
-  if (explanation.linted && explanation.error.kind !== 'invalid-scope' && explanation.candidates.length + (explanation.method === null ? 0 : 1) > 0) {
+  if (
+    explanation.linted &&
+    explanation.error.kind !== 'invalid-scope' &&
+    explanation.candidates.length + (explanation.method === null ? 0 : 1) > 0
+  ) {
     lines.push('', `Call sites (${explanation.callSites.length}):`);
-    if (explanation.callSites.length === 0) lines.push(explanation.error.kind === 'insufficient-scope' ? '  none found in the linted files' : '  none found that can fail this way in the linted files');
+    if (explanation.callSites.length === 0)
+      lines.push(
+        explanation.error.kind === 'insufficient-scope'
+          ? '  none found in the linted files'
+          : '  none found that can fail this way in the linted files',
+      );
     const width = Math.max(0, ...explanation.callSites.map((site) => `${site.file}:${site.line}:${site.column}`.length));
     const methodWidth = Math.max(0, ...explanation.callSites.map((site) => site.method.length));
     for (const site of explanation.callSites) {
       const where = `${site.file}:${site.line}:${site.column}`.padEnd(width);
       const method = explanation.candidates.length > 0 ? `  ${site.method.padEnd(methodWidth)}` : '';
-      lines.push(`  ${where}${method}  ${site.status === 'metadata-conflict' ? 'metadata' : site.status === 'unresolved' ? 'scopes unknown' : site.status}`);
+      lines.push(
+        `  ${where}${method}  ${site.status === 'metadata-conflict' ? 'metadata' : site.status === 'unresolved' ? 'scopes unknown' : site.status}`,
+      );
     }
   }
 
   if (explanation.requests.length > 0) {
     const some = explanation.requests.some((request) => request.relevant);
-    lines.push('', some ? (explanation.error.kind === 'invalid-scope' ? 'Requested at:' : 'Scopes requested for those calls:') : `Scope requests in the project (${plural(explanation.requests.length, 'place')}):`);
+    lines.push(
+      '',
+      some
+        ? explanation.error.kind === 'invalid-scope'
+          ? 'Requested at:'
+          : 'Scopes requested for those calls:'
+        : `Scope requests in the project (${plural(explanation.requests.length, 'place')}):`,
+    );
     for (const request of explanation.requests) {
       const where = request.file === null ? request.label : `${request.label} ${request.file}:${request.line ?? ''}`;
       const written = request.writtenAt === null ? '' : `, written at ${request.writtenAt}`;

@@ -1,7 +1,17 @@
 /** The pull-request format: GitHub-flavoured Markdown, one table per declaration. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { NO_TRACED_USE, alsoCoveredText, certainlyFails, classificationCells, declaredAtText, location, operationNote, plural, verdict } from './format-shared.ts';
+import {
+  NO_TRACED_USE,
+  alsoCoveredText,
+  certainlyFails,
+  classificationCells,
+  declaredAtText,
+  location,
+  operationNote,
+  plural,
+  verdict,
+} from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
 import { scopeUses } from './scope-uses.ts';
@@ -48,7 +58,10 @@ export function formatMarkdown(report: Report, options: { readonly explain?: boo
 }
 
 function declarationSection(report: Report, declaration: ReportDeclaration): string[] {
-  const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} — ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
+  const title =
+    declaration.file === null
+      ? escape(declaration.label)
+      : `${escape(declaration.label)} — ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
   const out = [`### ${title}`, ''];
   const operations = report.operations.filter((operation) =>
     declaration.kind === 'unresolved' ? operation.declaration === null : operation.declaration === declaration.id,
@@ -64,7 +77,9 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
     out.push('| Operation | Location | Status |', '|---|---|---|');
     for (const operation of operations) {
       const note = operationNote(operation, code);
-      out.push(`| ${code(operation.method)} | ${code(location(operation))} | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`);
+      out.push(
+        `| ${code(operation.method)} | ${code(location(operation))} | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`,
+      );
     }
     out.push('');
   }
@@ -81,12 +96,17 @@ function whySection(report: Report): string[] {
   const out = ['### Why each scope is requested', '', '| Declaration | Scope | Needed by |', '|---|---|---|'];
   for (const use of scopeUses(report)) {
     const declaration = report.declarations.find((item) => item.id === use.declaration)!;
-    const title = declaration.file === null ? escape(declaration.label) : `${escape(declaration.label)} ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
+    const title =
+      declaration.file === null
+        ? escape(declaration.label)
+        : `${escape(declaration.label)} ${code(`${declaration.file}:${declaration.line ?? ''}`)}`;
     // Project strings only inside code spans (`code` makes them inert); the rest is our own text.
     const calls =
       use.calls.length === 0
         ? `_${NO_TRACED_USE}_`
-        : use.calls.map((call) => `${code(call.method)} ${code(`${call.file}:${call.line}:${call.column}`)}${alsoCoveredText(call, code)}`).join('<br>');
+        : use.calls
+            .map((call) => `${code(call.method)} ${code(`${call.file}:${call.line}:${call.column}`)}${alsoCoveredText(call, code)}`)
+            .join('<br>');
     out.push(`| ${title} | ${code(scopeLabel(use.scope))} | ${calls} |`);
   }
   return out;

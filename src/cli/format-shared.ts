@@ -77,7 +77,10 @@ export function verdict(report: Report): string {
   } else {
     parts.push(summary.metadataConflicts > 0 ? 'no scope is missing' : 'every traced operation is covered');
   }
-  if (summary.metadataConflicts > 0) parts.push(`${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under gmail.metadata`);
+  if (summary.metadataConflicts > 0)
+    parts.push(
+      `${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under gmail.metadata`,
+    );
   if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);
   if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
   return parts.join('; ');
@@ -89,7 +92,8 @@ export function verdict(report: Report): string {
  */
 export function classificationCells(info: ReportScopeClassification): { classification: string; verification: string } {
   // The same verdict as valid-scope: a certain typo is named as one, with the scope it meant.
-  if (info.misspelling !== null) return { classification: 'misspelled', verification: `Google answers invalid_scope: meant ${scopeLabel(info.misspelling)}` };
+  if (info.misspelling !== null)
+    return { classification: 'misspelled', verification: `Google answers invalid_scope: meant ${scopeLabel(info.misspelling)}` };
   return {
     classification: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'undocumented'),
     verification: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a scope Google documents (typo?)'),
@@ -97,7 +101,9 @@ export function classificationCells(info: ReportScopeClassification): { classifi
 }
 /** `report --explain`: " (also covered by gmail.readonly)", or nothing when the call needs this scope alone. */
 export function alsoCoveredText(call: ScopeUseCall, code: (text: string) => string): string {
-  return call.alsoCoveredBy.length === 0 ? '' : ` (also covered by ${call.alsoCoveredBy.map((scope) => code(scopeLabel(scope))).join(', ')})`;
+  return call.alsoCoveredBy.length === 0
+    ? ''
+    : ` (also covered by ${call.alsoCoveredBy.map((scope) => code(scopeLabel(scope))).join(', ')})`;
 }
 
 export const NO_TRACED_USE = 'no traced call needs it';
@@ -112,7 +118,10 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/gu;
  */
 export function printable<T>(value: T): T {
   if (typeof value === 'string') {
-    return value.replace(CONTROL_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`) as T;
+    return value.replace(
+      CONTROL_CHARACTERS,
+      (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    ) as T;
   }
   if (Array.isArray(value)) return value.map((item: unknown) => printable(item)) as T;
   if (typeof value === 'object' && value !== null) {

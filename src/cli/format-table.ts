@@ -1,7 +1,20 @@
 /** The terminal format: sections per declaration, aligned columns, colour only when asked. */
 import { scopeLabel } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
-import { NO_TRACED_USE, alsoCoveredText, certainlyFails, classificationCells, declarationTitle, declaredAtText, location, operationNote, plural, scopeList, statusWord, verdict } from './format-shared.ts';
+import {
+  NO_TRACED_USE,
+  alsoCoveredText,
+  certainlyFails,
+  classificationCells,
+  declarationTitle,
+  declaredAtText,
+  location,
+  operationNote,
+  plural,
+  scopeList,
+  statusWord,
+  verdict,
+} from './format-shared.ts';
 import type { Report, ReportDeclaration, ReportOperation } from './report.ts';
 import { appendAll } from '../utils/append-all.ts';
 import { scopeUses } from './scope-uses.ts';
@@ -61,7 +74,13 @@ export function formatTable(report: Report, options: { readonly color: boolean; 
         { text: cells.verification },
       ];
     });
-    appendAll(lines, table([[{ text: 'scope' }, { text: 'classification' }, { text: 'Google verification' }].map((cell) => ({ ...cell, paint: paint.dim })), ...rows]));
+    appendAll(
+      lines,
+      table([
+        [{ text: 'scope' }, { text: 'classification' }, { text: 'Google verification' }].map((cell) => ({ ...cell, paint: paint.dim })),
+        ...rows,
+      ]),
+    );
   }
 
   lines.push('', verdictLine(report, paint));
@@ -84,7 +103,13 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
     lines.push(`  ${paint.dim('no Gmail operation traced to these scopes')}`);
   } else {
     lines.push(`  ${paint.dim('operations')}`);
-    appendAll(lines, table(operations.map((operation) => operationRow(operation, paint)), '    '));
+    appendAll(
+      lines,
+      table(
+        operations.map((operation) => operationRow(operation, paint)),
+        '    ',
+      ),
+    );
   }
   const results: [string, string][] = [['minimal', scopeList(declaration.minimal, same)]];
   if (declaration.kind !== 'unresolved') {
@@ -141,7 +166,12 @@ function verificationOf(report: Report, level: Classification): string {
 function operationRow(operation: ReportOperation, paint: Paint): Cell[] {
   const status = statusWord(operation);
   const statusPaint = operation.status === 'ok' ? paint.green : operation.status === 'missing' ? paint.red : paint.yellow;
-  return [{ text: status, paint: statusPaint }, { text: operation.method }, { text: location(operation) }, { text: operationNote(operation, same) }];
+  return [
+    { text: status, paint: statusPaint },
+    { text: operation.method },
+    { text: location(operation) },
+    { text: operationNote(operation, same) },
+  ];
 }
 
 function verdictLine(report: Report, paint: Paint): string {

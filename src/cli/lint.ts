@@ -52,7 +52,9 @@ export async function lintProject(options: LintProjectOptions): Promise<LintProj
     return await run(options, false);
   } catch (error) {
     if (isEslintError(error, 'config-file-missing') && options.configFile === undefined) {
-      options.onNote?.('no eslint.config file found: linting with ESLint defaults (plus TypeScript when @typescript-eslint/parser is installed)');
+      options.onNote?.(
+        'no eslint.config file found: linting with ESLint defaults (plus TypeScript when @typescript-eslint/parser is installed)',
+      );
       try {
         return await run(options, true);
       } catch (inner) {
@@ -155,9 +157,7 @@ export function createInventoryPlugin(hooks: InventoryPluginHooks): { meta: { na
 
 /** Without any eslint.config: JSX, and TypeScript when the plugin's own parser is installed. */
 async function defaultSourceConfigs(): Promise<Linter.Config[]> {
-  const configs: Linter.Config[] = [
-    { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-  ];
+  const configs: Linter.Config[] = [{ files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }];
   const parser = await loadTypeScriptParser();
   if (parser !== undefined) configs.push({ files: ['**/*.{ts,mts,cts,tsx}'], languageOptions: { parser } });
   return configs;

@@ -150,7 +150,9 @@ async function reportCommand(args: ReportArgs, io: CliIo): Promise<number> {
   io.stdout.write(render(linted.report, args.format, useColor(io), args.explain));
   if (linted.failed > 0) {
     // Fail closed: a file we could not analyse may hold the call that is missing a scope.
-    io.stderr.write(`${NAME}: error: the analysis of ${filesText(linted.failed)} failed (see the warnings above); the report is incomplete\n`);
+    io.stderr.write(
+      `${NAME}: error: the analysis of ${filesText(linted.failed)} failed (see the warnings above); the report is incomplete\n`,
+    );
     return EXIT_USAGE;
   }
   return exitCode(linted.report, args.failOn);
@@ -175,7 +177,9 @@ async function explainCommand(args: ExplainArgs, io: CliIo): Promise<number> {
   const explanation = explainError(parsed, linted?.report);
   io.stdout.write(args.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(printable(explanation)));
   if (linted !== undefined && linted.failed > 0) {
-    io.stderr.write(`${NAME}: warning: the analysis of ${filesText(linted.failed)} failed (see the warnings above): call sites there are not listed\n`);
+    io.stderr.write(
+      `${NAME}: warning: the analysis of ${filesText(linted.failed)} failed (see the warnings above): call sites there are not listed\n`,
+    );
   }
   return EXIT_OK;
 }
@@ -265,7 +269,9 @@ function parse(argv: readonly string[]): ParsedArgs {
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command !== 'report' && command !== 'explain') {
     throw new UsageError(
-      command.startsWith('-') ? `unknown option '${command}' before the command` : `unknown command '${command}': expected \`report\` or \`explain\``,
+      command.startsWith('-')
+        ? `unknown option '${command}' before the command`
+        : `unknown command '${command}': expected \`report\` or \`explain\``,
     );
   }
   const explain = command === 'explain';
@@ -302,7 +308,9 @@ function parse(argv: readonly string[]): ParsedArgs {
   if (values.help === true) return { command: 'help' };
   if (values.version === true) return { command: 'version' };
   // One option list for both commands; each rejects the other's options.
-  const foreign = explain ? [values['fail-on'] && '--fail-on', values.explain && '--explain'] : [values.error && '--error', values.message && '--message'];
+  const foreign = explain
+    ? [values['fail-on'] && '--fail-on', values.explain && '--explain']
+    : [values.error && '--error', values.message && '--message'];
   const misplaced = foreign.find((name): name is string => typeof name === 'string');
   if (misplaced !== undefined) throw new UsageError(`option '${misplaced}' is not an option of \`${command}\``);
   if (explain) {
@@ -311,7 +319,14 @@ function parse(argv: readonly string[]): ParsedArgs {
       throw new UsageError(`bad --format '${format}': expected one of ${EXPLAIN_FORMATS.join(', ')}`);
     }
     if (values.error !== undefined && values.message !== undefined) throw new UsageError('use --error or --message, not both');
-    return { command: 'explain', format: format as ExplainFormat, errorFile: values.error, message: values.message, config: values.config, paths: positionals };
+    return {
+      command: 'explain',
+      format: format as ExplainFormat,
+      errorFile: values.error,
+      message: values.message,
+      config: values.config,
+      paths: positionals,
+    };
   }
   const format = values.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(format)) {
@@ -325,7 +340,14 @@ function parse(argv: readonly string[]): ParsedArgs {
     }
     failOn.add(value as FailOn);
   }
-  return { command: 'report', format: format as Format, failOn, explain: values.explain === true, config: values.config, paths: positionals };
+  return {
+    command: 'report',
+    format: format as Format,
+    failOn,
+    explain: values.explain === true,
+    config: values.config,
+    paths: positionals,
+  };
 }
 
 /** node:util's messages, cut to their first sentence: "Unknown option '--x'". */

@@ -242,7 +242,6 @@ function containsNode(root: TSESTree.Node, target: TSESTree.Node): boolean {
   return root.range[0] <= target.range[0] && target.range[1] <= root.range[1];
 }
 
-
 function isFunctionLike(node: TSESTree.Node): node is TSESTree.FunctionLike {
   return (
     node.type === AST_NODE_TYPES.FunctionDeclaration ||
@@ -287,7 +286,11 @@ export function isExported(variable: TSESLint.Scope.Variable): boolean {
 /** `module.exports = x`, `module.exports = { x }`, `exports.x = x`, `module.exports.x = x`. */
 function isCommonJsExport(identifier: TSESTree.Identifier): boolean {
   let value: TSESTree.Node = identifier;
-  if (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+  if (
+    value.parent?.type === AST_NODE_TYPES.Property &&
+    value.parent.value === value &&
+    value.parent.parent.type === AST_NODE_TYPES.ObjectExpression
+  ) {
     value = value.parent.parent;
   }
   const assignment = value.parent;
@@ -311,7 +314,12 @@ function enumObject(variable: TSESLint.Scope.Variable): StaticValue | undefined 
   if (declaration.type !== AST_NODE_TYPES.TSEnumDeclaration) return undefined;
   const properties: Record<string, StaticValue> = {};
   for (const member of declaration.body.members) {
-    const key = member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : member.id.type === AST_NODE_TYPES.Literal ? String(member.id.value) : undefined;
+    const key =
+      member.id.type === AST_NODE_TYPES.Identifier
+        ? member.id.name
+        : member.id.type === AST_NODE_TYPES.Literal
+          ? String(member.id.value)
+          : undefined;
     const initializer = member.initializer;
     if (key === undefined || initializer?.type !== AST_NODE_TYPES.Literal || typeof initializer.value !== 'string') return undefined;
     properties[key] = { kind: 'string', value: initializer.value };

@@ -74,7 +74,12 @@ export function possibleImporters(file: string, project: string, boundary: FileB
  * `pattern`; undefined when the project can't be listed or a file can't be read. Cached per
  * project and pattern while no file or folder changes.
  */
-export function projectFilesMatching(file: string, project: string, pattern: RegExp, boundary: FileBoundary): readonly string[] | undefined {
+export function projectFilesMatching(
+  file: string,
+  project: string,
+  pattern: RegExp,
+  boundary: FileBoundary,
+): readonly string[] | undefined {
   const dependencies = new Map<string, number>();
   const root = checkedRoot(file, project, undefined, boundary, dependencies);
   if (root === undefined) return undefined;
@@ -110,7 +115,12 @@ function matchingFiles(
 
 const importerLists = new BoundedCache<string, { readonly files: readonly string[] | undefined; readonly dependencies: Dependencies }>(256);
 
-function scanImporters(file: string, project: string, boundary: FileBoundary, dependencies: Map<string, number>): readonly string[] | undefined {
+function scanImporters(
+  file: string,
+  project: string,
+  boundary: FileBoundary,
+  dependencies: Map<string, number>,
+): readonly string[] | undefined {
   const stem = path.basename(file).replace(SOURCE_FILE, '');
   if (stem === 'index' || stem === '') return undefined;
   const root = checkedRoot(file, project, stem, boundary, dependencies);
@@ -129,7 +139,13 @@ function specifierOf(stem: string): RegExp {
  * `package.json`; undefined otherwise, or when a manifest between the file and the root mentions
  * the module's name (an entry point: other packages import it by the package's name).
  */
-function checkedRoot(file: string, root: string, stem: string | undefined, boundary: FileBoundary, dependencies: Map<string, number>): string | undefined {
+function checkedRoot(
+  file: string,
+  root: string,
+  stem: string | undefined,
+  boundary: FileBoundary,
+  dependencies: Map<string, number>,
+): string | undefined {
   let hasManifest = false;
   for (let folder = path.dirname(file); isUnder(folder, root); folder = path.dirname(folder)) {
     const manifestPath = path.join(folder, 'package.json');

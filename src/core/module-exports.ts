@@ -119,7 +119,8 @@ class ModuleScope implements Environment {
         const read = (): StaticValue => {
           const specifier = requireSpecifier(init);
           const target = specifier === undefined ? undefined : resolveModule(this.file, specifier, this.boundary);
-          const object = specifier === undefined ? evaluate(init, this) : target === undefined ? UNKNOWN : getModuleObject(target, this.boundary);
+          const object =
+            specifier === undefined ? evaluate(init, this) : target === undefined ? UNKNOWN : getModuleObject(target, this.boundary);
           return object.kind === 'object' ? (object.properties[key] ?? UNKNOWN) : UNKNOWN;
         };
         return {
@@ -143,7 +144,10 @@ class ModuleScope implements Environment {
       switch (entry.kind) {
         case 'binding': {
           const binding = this.bindingOf(entry.name);
-          exports.set(name, binding === undefined ? UNKNOWN : binding.kind === 'value' ? binding.value : evaluate(binding.node, binding.env));
+          exports.set(
+            name,
+            binding === undefined ? UNKNOWN : binding.kind === 'value' ? binding.value : evaluate(binding.node, binding.env),
+          );
           const imported = this.table.bindings.get(entry.name);
           // `import { X } from './y'; export { X }`: declared in ./y.
           if (imported?.kind === 'import' && imported.name !== undefined) {

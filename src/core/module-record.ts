@@ -38,7 +38,6 @@ const parsed = new BoundedCache<string, ModuleRecord>(MAX_PARSED_MODULES, (_key,
 /** Views being computed now, per view: an import cycle evaluates to the fallback instead of looping. */
 const inProgress = new Map<string, Set<string>>();
 
-
 /**
  * Imported modules nested deeper than this (brackets, braces, `${`) are not parsed: espree on
  * template literals nested ~600 deep kills Node with a fatal "RegExpCompiler Allocation failed"

@@ -18,7 +18,6 @@ import type { FileBoundary } from './file-boundary.ts';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
@@ -68,7 +67,9 @@ function resolvePackageImport(directory: string, specifier: string, boundary: Fi
   if (manifest === undefined) return undefined;
   const imports = readJsonFile(manifest, boundary)?.imports;
   if (!isRecord(imports)) return undefined;
-  const target = matchPattern(imports, specifier)?.map((mapped) => conditionalTarget(mapped)).find((found) => found !== undefined);
+  const target = matchPattern(imports, specifier)
+    ?.map((mapped) => conditionalTarget(mapped))
+    .find((found) => found !== undefined);
   // Only files of the package itself (`./src/…`); a target that names another package is unresolved.
   if (target === undefined || !target.startsWith('./')) return undefined;
   return resolveFile(path.resolve(path.dirname(manifest), target), boundary);
@@ -191,13 +192,19 @@ function matchPattern(map: Readonly<Record<string, unknown>>, specifier: string)
   }
   if (best === undefined) return undefined;
   const matched = best.matched;
-  const replace = (target: unknown): unknown => (typeof target === 'string' ? target.replaceAll('*', matched) : replaceInConditions(target, matched));
+  const replace = (target: unknown): unknown =>
+    typeof target === 'string' ? target.replaceAll('*', matched) : replaceInConditions(target, matched);
   return Array.isArray(best.value) ? best.value.map(replace) : [replace(best.value)];
 }
 
 function replaceInConditions(target: unknown, matched: string): unknown {
   if (!isRecord(target)) return target;
-  return Object.fromEntries(Object.entries(target).map(([key, value]) => [key, typeof value === 'string' ? value.replaceAll('*', matched) : replaceInConditions(value, matched)]));
+  return Object.fromEntries(
+    Object.entries(target).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value.replaceAll('*', matched) : replaceInConditions(value, matched),
+    ]),
+  );
 }
 
 /** The first of `names` found in `directory` or a folder above it, never above the boundary's root. */

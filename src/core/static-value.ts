@@ -47,7 +47,6 @@ export interface Environment {
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined;
 }
 
-
 interface Budget {
   steps: number;
   readonly limit: number;
@@ -244,9 +243,7 @@ function callValue(
   env: Environment,
   depth: number,
 ): StaticValue {
-  const args = node.arguments.map((argument) =>
-    argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : valueOf(argument, env, depth),
-  );
+  const args = node.arguments.map((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? UNKNOWN : valueOf(argument, env, depth)));
   if (receiver.kind === 'array') {
     switch (method) {
       case 'join': {
@@ -314,9 +311,7 @@ export function memberKeyName(node: TSESTree.MemberExpression): string | undefin
   return undefined;
 }
 
-export function propertyKeyName(
-  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
-): string | undefined {
+export function propertyKeyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
   if (!node.computed) {
     if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
     if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);

@@ -66,7 +66,11 @@ export function pnpmPackagePatterns(text: string): string[] {
     const header = /^packages\s*:\s*(.*)$/.exec(line);
     if (header !== null) {
       const flow = /^\[(.*)\]$/.exec(header[1]!.trim());
-      if (flow !== null) return flow[1]!.split(',').map(unquote).filter((pattern) => pattern !== '');
+      if (flow !== null)
+        return flow[1]!
+          .split(',')
+          .map(unquote)
+          .filter((pattern) => pattern !== '');
       inList = true;
       continue;
     }

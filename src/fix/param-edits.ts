@@ -54,7 +54,11 @@ export function setStringParamFix(
 /** The quote of the params' string values (else the file's). */
 function quoteOf(sourceCode: Readonly<TSESLint.SourceCode>, params: TSESTree.ObjectExpression): string {
   for (const property of params.properties) {
-    if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Literal && typeof property.value.value === 'string') {
+    if (
+      property.type === AST_NODE_TYPES.Property &&
+      property.value.type === AST_NODE_TYPES.Literal &&
+      typeof property.value.value === 'string'
+    ) {
       return property.value.raw[0] ?? "'";
     }
   }

@@ -89,7 +89,8 @@ function addScopesFix(
     const first = elements[0]!;
     const multiLine = first.loc.start.line !== node.loc.start.line;
     const afterLast = sourceCode.getTokenAfter(last);
-    const trailingComma = afterLast !== null && afterLast.value === ',' && afterLast.type === AST_TOKEN_TYPES.Punctuator ? afterLast : undefined;
+    const trailingComma =
+      afterLast !== null && afterLast.value === ',' && afterLast.type === AST_TOKEN_TYPES.Punctuator ? afterLast : undefined;
     if (!multiLine) {
       if (trailingComma !== undefined) return fixer.insertTextAfter(trailingComma, ` ${texts.join(', ')},`);
       return fixer.insertTextAfter(last, `, ${texts.join(', ')}`);
@@ -131,7 +132,8 @@ function elementStyle(
     if (element.type === AST_NODE_TYPES.TemplateLiteral) {
       const prefix = element.expressions.length === 1 ? prefixConstant(element.expressions[0]!, env) : undefined;
       if (prefix !== undefined && element.quasis[0]?.value.raw === '') {
-        return (scope) => (scope.startsWith(SCOPE_URL_PREFIX) ? `\`\${${prefix}}${scope.slice(SCOPE_URL_PREFIX.length)}\`` : `\`${scope}\``);
+        return (scope) =>
+          scope.startsWith(SCOPE_URL_PREFIX) ? `\`\${${prefix}}${scope.slice(SCOPE_URL_PREFIX.length)}\`` : `\`${scope}\``;
       }
       if (element.expressions.length === 0) return (scope) => `\`${scope}\``;
     }
@@ -225,7 +227,11 @@ function removeScopeFix(
     const next = tokens[index + 1];
     const previous = tokens[index - 1];
     const range: [number, number] =
-      next !== undefined ? [token.range[0], next.range[0]] : previous !== undefined ? [previous.range[1], token.range[1]] : [token.range[0], token.range[1]];
+      next !== undefined
+        ? [token.range[0], next.range[0]]
+        : previous !== undefined
+          ? [previous.range[1], token.range[1]]
+          : [token.range[0], token.range[1]];
     return (fixer) => fixer.removeRange(range);
   }
   const { array, element } = location;
@@ -301,7 +307,9 @@ function replaceScopeFix(
     return (fixer) => fixer.replaceTextRange([token.range[0], token.range[1]], replacements.join(' '));
   }
   const { array, element } = location;
-  const elements = array.elements.filter((item): item is NonNullable<typeof item> => item !== null && item.type !== AST_NODE_TYPES.SpreadElement);
+  const elements = array.elements.filter(
+    (item): item is NonNullable<typeof item> => item !== null && item.type !== AST_NODE_TYPES.SpreadElement,
+  );
   const style = elementStyle(sourceCode, env, [...elements.filter((item) => item !== element), element]);
   const lineText = sourceCode.lines[element.loc.start.line - 1] ?? '';
   const ownLine = array.loc.start.line !== element.loc.start.line && lineText.slice(0, element.loc.start.column).trim() === '';

@@ -42,9 +42,6 @@ export function stringTokens(
 }
 
 /** The 1-based line / 0-based column location of a source range, for precise reports. */
-export function rangeLocation(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  range: readonly [number, number],
-): TSESTree.SourceLocation {
+export function rangeLocation(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): TSESTree.SourceLocation {
   return { start: sourceCode.getLocFromIndex(range[0]), end: sourceCode.getLocFromIndex(range[1]) };
 }

@@ -21,7 +21,16 @@ import { collect, SCOPE_LIKE } from './collect.ts';
 import type { PluginSettings } from './settings.ts';
 import { describeSource, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
-import { evaluateWithOrigin, findProperty, memberKeyName, NO_ORIGIN, objectLiteralOf, propertyKeyName, toScopeList, unwrapExpression } from '../core/static-value.ts';
+import {
+  evaluateWithOrigin,
+  findProperty,
+  memberKeyName,
+  NO_ORIGIN,
+  objectLiteralOf,
+  propertyKeyName,
+  toScopeList,
+  unwrapExpression,
+} from '../core/static-value.ts';
 import { callShape } from './call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
@@ -150,7 +159,8 @@ export class Analyzer {
           return;
         case AST_NODE_TYPES.ExportNamedDeclaration:
           if (node.source !== null && toTarget(node.source.value)) {
-            for (const specifier of node.specifiers) opaque.add(specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : String(specifier.local.value));
+            for (const specifier of node.specifiers)
+              opaque.add(specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : String(specifier.local.value));
           }
           return;
         case AST_NODE_TYPES.ImportExpression:
@@ -159,7 +169,8 @@ export class Analyzer {
           return;
         case AST_NODE_TYPES.CallExpression: {
           const first = node.arguments[0];
-          if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require' || first?.type !== AST_NODE_TYPES.Literal) return;
+          if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require' || first?.type !== AST_NODE_TYPES.Literal)
+            return;
           if (!toTarget(first.value)) return;
           if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node) bindings(node.parent);
           else allOpaque = true;
@@ -174,7 +185,11 @@ export class Analyzer {
       return true;
     });
     const plain = new Map<string, (PassedValue | undefined)[][]>();
-    for (const [name, list] of calls) plain.set(name, list.map((args) => args.map((passed) => plainPassed(passed, this.filename))));
+    for (const [name, list] of calls)
+      plain.set(
+        name,
+        list.map((args) => args.map((passed) => plainPassed(passed, this.filename))),
+      );
     return { allOpaque, opaque, calls: plain };
   }
 
@@ -275,7 +290,15 @@ export class Analyzer {
     for (const node of retry) record(node, this.calls.detect(node));
     // Gmail's SMTP/IMAP with an OAuth token: operations that accept only https://mail.google.com/.
     for (const { node, method } of mailProtocolCalls(this.collected.calls, this.collected.news, this.env)) {
-      calls.push({ node, method, client: undefined, paramsNode: undefined, shape: {}, via: 'mail', requested: this.fileScopes() ?? this.settingsScopes() });
+      calls.push({
+        node,
+        method,
+        client: undefined,
+        paramsNode: undefined,
+        shape: {},
+        via: 'mail',
+        requested: this.fileScopes() ?? this.settingsScopes(),
+      });
     }
     for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
@@ -379,7 +402,9 @@ export class Analyzer {
     if (!setsOptions) {
       // None here: the `google.options({ auth })` calls of the project's other modules.
       const source = projectGlobalOptions(this.filename, this.boundary);
-      return source === undefined ? undefined : { node: client.node, kind: 'other', scopesNode: undefined, base: undefined, external: source };
+      return source === undefined
+        ? undefined
+        : { node: client.node, kind: 'other', scopesNode: undefined, base: undefined, external: source };
     }
     if (auths.length === 0) return undefined;
     if (auths.length === 1) return auths[0];
@@ -392,9 +417,7 @@ export class Analyzer {
     this.authSourceCache.set(auth, undefined); // cycle guard
     const computed = this.computeAuthSource(auth);
     const source =
-      computed === undefined || computed.origin !== undefined
-        ? computed
-        : { ...computed, origin: locationOf(auth.node, this.filename) };
+      computed === undefined || computed.origin !== undefined ? computed : { ...computed, origin: locationOf(auth.node, this.filename) };
     this.authSourceCache.set(auth, source);
     return source;
   }
@@ -414,7 +437,16 @@ export class Analyzer {
       }
       if (parts.length === 0) return complete ? undefined : unknowable('an auth object whose scopes are unknown');
       const union =
-        parts.length === 1 ? parts[0]! : unionSources('auth', `the auth object on line ${joinLines(auth.alternatives.map((a) => a.node), ' or ')}`, parts);
+        parts.length === 1
+          ? parts[0]!
+          : unionSources(
+              'auth',
+              `the auth object on line ${joinLines(
+                auth.alternatives.map((a) => a.node),
+                ' or ',
+              )}`,
+              parts,
+            );
       return complete ? union : { ...union, complete: false };
     }
     const assigned = this.assignedScopes(auth);
@@ -469,7 +501,9 @@ export class Analyzer {
     // A file that declares only other APIs' scopes (Drive, sign-in) says nothing about the token
     // a client gets from elsewhere: that's unknown, not "no scope of this API".
     const apis = api === undefined ? analysedApiMaps() : [api];
-    const declaresApiScope = parts.some((part) => !part.complete || part.scopes.some((scope) => apis.some((map) => map.scopes.includes(scope))));
+    const declaresApiScope = parts.some(
+      (part) => !part.complete || part.scopes.some((scope) => apis.some((map) => map.scopes.includes(scope))),
+    );
     const result =
       parts.length === 0 || !declaresApiScope
         ? undefined
@@ -557,7 +591,12 @@ export class Analyzer {
     }
     for (const auth of made) {
       const scopesNode = auth.scopesNode;
-      if ((auth.kind === 'GoogleAuth' || auth.kind === 'JWT') && scopesNode !== undefined && isLiteralValue(scopesNode) && claimed.has(auth.node)) {
+      if (
+        (auth.kind === 'GoogleAuth' || auth.kind === 'JWT') &&
+        scopesNode !== undefined &&
+        isLiteralValue(scopesNode) &&
+        claimed.has(auth.node)
+      ) {
         nodes.add(scopesNode);
       }
     }
@@ -619,12 +658,7 @@ function describeAuth(auth: AuthObject): string {
 
 const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false, project: false };
 
-function lookupModuleExport(
-  fromFile: string,
-  specifier: string,
-  name: string,
-  boundary: FileBoundary,
-): ExportedGoogleValue | undefined {
+function lookupModuleExport(fromFile: string, specifier: string, name: string, boundary: FileBoundary): ExportedGoogleValue | undefined {
   const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return undefined;
   const exported = moduleGoogleExports(target, boundary).get(name);
@@ -796,4 +830,3 @@ function analysedApiNames(): ReadonlySet<string> {
   if (apiNames?.maps !== maps) apiNames = { maps, names: new Set(maps.map((map) => map.api)) };
   return apiNames.names;
 }
-

@@ -32,7 +32,11 @@ export type ClientRole =
   | { readonly role: 'client-class'; readonly api: string; readonly version: string };
 
 /** `drive_v3.Drive` (or `google.drive_v3.Drive`) → the Drive v3 client class. */
-function clientClass(namespace: string | undefined, className: string | undefined, apiOfModule: string | undefined): ClientRole | undefined {
+function clientClass(
+  namespace: string | undefined,
+  className: string | undefined,
+  apiOfModule: string | undefined,
+): ClientRole | undefined {
   if (namespace === undefined || className === undefined) return undefined;
   const found = apiOfNamespace(namespace);
   if (found === undefined || (apiOfModule !== undefined && found.api !== apiOfModule)) return undefined;

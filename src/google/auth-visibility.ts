@@ -173,7 +173,9 @@ class UsageTracker {
       case AST_NODE_TYPES.MemberExpression:
         return parent.object === node ? this.flowMember(parent, role) : this.escape();
       case AST_NODE_TYPES.CallExpression:
-        return parent.callee === node ? this.escape() : this.flowArgument(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), role);
+        return parent.callee === node
+          ? this.escape()
+          : this.flowArgument(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), role);
       case AST_NODE_TYPES.Property:
         return parent.value === node ? this.flowProperty(parent, role) : this.escape();
       default:
@@ -339,7 +341,11 @@ class UsageTracker {
     if (clientMaker?.role !== 'client-factory' && clientMaker?.role !== 'client-class') return this.escape();
     const written = clientMaker.role === 'client-factory' ? this.resolver.option(object, 'version') : undefined;
     const version =
-      clientMaker.role === 'client-class' ? clientMaker.version : written?.type === AST_NODE_TYPES.Literal && typeof written.value === 'string' ? written.value : undefined;
+      clientMaker.role === 'client-class'
+        ? clientMaker.version
+        : written?.type === AST_NODE_TYPES.Literal && typeof written.value === 'string'
+          ? written.value
+          : undefined;
     return sharesAnalysedScopes(clientMaker.api, version) ? this.escape() : undefined;
   }
 }

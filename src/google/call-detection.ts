@@ -42,11 +42,7 @@ export class CallDetector {
         if (inner.kind === 'method') {
           const second = node.arguments[1];
           paramsNode =
-            key === 'call'
-              ? second
-              : second?.type === AST_NODE_TYPES.ArrayExpression
-                ? (second.elements[0] ?? undefined)
-                : undefined;
+            key === 'call' ? second : second?.type === AST_NODE_TYPES.ArrayExpression ? (second.elements[0] ?? undefined) : undefined;
           target = callee.object;
         }
       }

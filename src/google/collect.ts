@@ -71,7 +71,11 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
         break;
       case AST_NODE_TYPES.Property:
         if (isMailProtocolOAuth(node)) collected.feedsMailProtocol = true;
-        if (propertyKeyName(node) !== undefined && SCOPE_NAME.test(propertyKeyName(node)!) && node.value.type !== AST_NODE_TYPES.ObjectPattern) {
+        if (
+          propertyKeyName(node) !== undefined &&
+          SCOPE_NAME.test(propertyKeyName(node)!) &&
+          node.value.type !== AST_NODE_TYPES.ObjectPattern
+        ) {
           collected.scopeDeclarations.push({ value: node.value, extent: node.value });
         }
         break;
@@ -155,7 +159,12 @@ function isAddScopeCall(node: TSESTree.CallExpression): boolean {
 function isMailProtocolOAuth(node: TSESTree.Property): boolean {
   const key = propertyKeyName(node);
   if (key?.toLowerCase() === 'xoauth2') return true;
-  return key === 'type' && node.value.type === AST_NODE_TYPES.Literal && typeof node.value.value === 'string' && /^oauth2$/i.test(node.value.value);
+  return (
+    key === 'type' &&
+    node.value.type === AST_NODE_TYPES.Literal &&
+    typeof node.value.value === 'string' &&
+    /^oauth2$/i.test(node.value.value)
+  );
 }
 
 /** `require('imapflow')` and the other IMAP clients. */

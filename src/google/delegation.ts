@@ -21,5 +21,8 @@ function unwrapOptional(node: TSESTree.Node | undefined): TSESTree.Node | undefi
 
 function isNullish(node: TSESTree.Node): boolean {
   const value = unwrapExpression(node);
-  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+  return (
+    (value.type === AST_NODE_TYPES.Literal && value.value === null) ||
+    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')
+  );
 }

@@ -69,8 +69,10 @@ export interface AuthObjectFacts {
  * strings, whether it feeds SMTP/IMAP, how a written value is used (`requestUse`) and the plugin
  * settings as the analysis found them (see ./analysis.ts), plus what follows.
  */
-export interface FileFacts
-  extends Pick<Analysis, 'calls' | 'fileScopes' | 'scopeStrings' | 'feedsMailProtocol' | 'requestUse' | 'settings'> {
+export interface FileFacts extends Pick<
+  Analysis,
+  'calls' | 'fileScopes' | 'scopeStrings' | 'feedsMailProtocol' | 'requestUse' | 'settings'
+> {
   /** Auth objects made in this file, with the scopes they request. */
   readonly authObjects: readonly AuthObjectFacts[];
   /**
@@ -94,7 +96,11 @@ export interface FileFacts
 }
 
 /** The facts of an analysis; the toolbox stays inside the closures. */
-function factsOf(analysis: Analysis, sourceCode: Readonly<TSESLint.SourceCode>, where: { readonly filename: string; readonly cwd: string }): FileFacts {
+function factsOf(
+  analysis: Analysis,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  where: { readonly filename: string; readonly cwd: string },
+): FileFacts {
   const { env } = analysis;
   let requests: ScopeRequest[] | undefined;
   return {

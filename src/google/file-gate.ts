@@ -123,7 +123,10 @@ function literal(value: string, anchor: string, wordEnd = false): Candidate & { 
 
 /** The whole string `'gmail'` (any quote). */
 function quotedWord(word: string): Candidate {
-  return { anchor: word, test: (text, index) => index > 0 && QUOTES.includes(text[index - 1]!) && QUOTES.includes(text[index + word.length] ?? '') };
+  return {
+    anchor: word,
+    test: (text, index) => index > 0 && QUOTES.includes(text[index - 1]!) && QUOTES.includes(text[index + word.length] ?? ''),
+  };
 }
 
 /** The same literal from several methods (`/gmail/v1`) once. */
@@ -177,7 +180,7 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
   if (typeServices(sourceCode) !== undefined && apiMention.test(text)) return true;
   const comments = sourceCode.ast.comments ?? [];
   for (const { anchor, candidates } of anchors) {
-    for (let index = text.indexOf(anchor); index !== -1; ) {
+    for (let index = text.indexOf(anchor); index !== -1;) {
       const comment = commentAt(comments, index);
       if (comment !== undefined) {
         index = text.indexOf(anchor, comment.range[1]);
@@ -191,7 +194,10 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
 }
 
 /** The comment that holds `index`: binary search over the (sorted) comments. */
-function commentAt<Comment extends { readonly range: readonly [number, number] }>(comments: readonly Comment[], index: number): Comment | undefined {
+function commentAt<Comment extends { readonly range: readonly [number, number] }>(
+  comments: readonly Comment[],
+  index: number,
+): Comment | undefined {
   let low = 0;
   let high = comments.length - 1;
   while (low <= high) {

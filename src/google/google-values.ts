@@ -67,9 +67,7 @@ export type ExportLookup = (specifier: string, name: string) => ExportedGoogleVa
  * What another module passes as one argument of this module's exported function: a Google
  * object, or an options object some of whose properties are (`{ getGmailClient: async () => … }`).
  */
-export type PassedValue =
-  | ExportedGoogleValue
-  | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, ExportedGoogleValue> };
+export type PassedValue = ExportedGoogleValue | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, ExportedGoogleValue> };
 
 /**
  * The arguments of every call of this module's export `name` in the rest of the project (one
@@ -103,8 +101,7 @@ type CallSite =
 
 function isNullish(node: TSESTree.Node): boolean {
   return (
-    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
   );
 }
 
@@ -121,7 +118,6 @@ function classNameOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpres
   const parent = classNode.parent;
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
 }
-
 
 /** Classes that make auth objects, in google-auth-library and re-exported by googleapis. */
 const AUTH_CLASSES: Readonly<Record<string, AuthKind>> = {
@@ -316,8 +312,7 @@ export class GoogleValueResolver {
    * scope declarations or the settings apply).
    */
   fromTypeAnnotation(node: TSESTree.Node, depth = 0): GoogleValue {
-    const holder =
-      node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.PropertyDefinition ? node : undefined;
+    const holder = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.PropertyDefinition ? node : undefined;
     const annotation = holder?.typeAnnotation?.typeAnnotation;
     if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return UNKNOWN_VALUE;
     const names: string[] = [];
@@ -337,11 +332,14 @@ export class GoogleValueResolver {
     }
     // `<api>_<version>.Resource$…`: the class of that API's client class, in the same namespace.
     const className = path.at(-1);
-    const classRole = className === undefined ? undefined : moduleRole(root.module, [...path.slice(0, -1), classNameOfNamespace(path.at(-2))]);
+    const classRole =
+      className === undefined ? undefined : moduleRole(root.module, [...path.slice(0, -1), classNameOfNamespace(path.at(-2))]);
     if (classRole?.role !== 'client-class' || className === undefined) return UNKNOWN_VALUE;
     const map = getApiMap(classRole.api, classRole.version);
     const resource = map === undefined ? undefined : resourceOfClassName(map, className);
-    return map === undefined || resource === undefined ? UNKNOWN_VALUE : { kind: 'resource', client: typedClient(node, map), path: resource.split('.') };
+    return map === undefined || resource === undefined
+      ? UNKNOWN_VALUE
+      : { kind: 'resource', client: typedClient(node, map), path: resource.split('.') };
   }
 
   /** A module export; for the project's own modules, the Google object the module exports under that name. */
@@ -487,7 +485,8 @@ export class GoogleValueResolver {
     const first = values[0]!;
     if (values.length === 1) return first;
     if (values.every((value) => value.kind === 'auth')) return this.mergeAuth(values);
-    if (values.every((value) => value.kind === 'passed-object')) return { kind: 'passed-object', candidates: values.flatMap((value) => value.candidates) };
+    if (values.every((value) => value.kind === 'passed-object'))
+      return { kind: 'passed-object', candidates: values.flatMap((value) => value.candidates) };
     if (values.every((value) => value.kind === 'external-factory')) return mergeFactories(values);
     // Several clients (a conditional, a reassigned `let`): one value whose scopes are those of
     // whichever client it is at run time, i.e. what they all request.
@@ -501,13 +500,21 @@ export class GoogleValueResolver {
       const clients: ApiClient[] = [];
       const add = (client: ApiClient): void => {
         if (client.alternatives !== undefined) client.alternatives.forEach(add);
-        else if (!clients.includes(client) && !clients.some((known) => known.node === client.node && known.external === client.external)) clients.push(client);
+        else if (!clients.includes(client) && !clients.some((known) => known.node === client.node && known.external === client.external))
+          clients.push(client);
       };
       for (const value of values) if (value.kind === 'resource') add(value.client);
       if (clients.length === 1) return { kind: 'resource', client: clients[0]!, path: first.path };
       return {
         kind: 'resource',
-        client: { api: first.client.api, version: first.client.version, node: clients[0]!.node, authNode: undefined, usesGlobalOptions: false, alternatives: clients },
+        client: {
+          api: first.client.api,
+          version: first.client.version,
+          node: clients[0]!.node,
+          authNode: undefined,
+          usesGlobalOptions: false,
+          alternatives: clients,
+        },
         path: first.path,
       };
     }
@@ -562,8 +569,7 @@ export class GoogleValueResolver {
     const values = this.resolveAlternatives(writes, depth);
     // constructor(private readonly gmail: gmail_v1.Gmail) {}
     const constructorNode = classNode.body.body.find(
-      (element): element is TSESTree.MethodDefinition =>
-        element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+      (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
     );
     constructorNode?.value.params.forEach((param, index) => {
       if (
@@ -578,9 +584,7 @@ export class GoogleValueResolver {
       // No visible writer: the declared type may still say it's a Gmail client.
       const declared = classNode.body.body.find(
         (element) =>
-          element.type === AST_NODE_TYPES.PropertyDefinition &&
-          element.key.type === AST_NODE_TYPES.Identifier &&
-          element.key.name === key,
+          element.type === AST_NODE_TYPES.PropertyDefinition && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === key,
       );
       if (declared !== undefined) return this.fromTypeAnnotation(declared, depth);
       const parameter = constructorNode?.value.params.find(
@@ -600,7 +604,8 @@ export class GoogleValueResolver {
     const calleeValue = this.resolve(callee, depth);
     if (calleeValue.kind === 'module') {
       const role = moduleRole(calleeValue.module, calleeValue.path);
-      if (role?.role === 'client-factory') return this.client(node, node.arguments[0], role.api, undefined, calleeValue.module === 'googleapis');
+      if (role?.role === 'client-factory')
+        return this.client(node, node.arguments[0], role.api, undefined, calleeValue.module === 'googleapis');
       if (role?.role === 'auth-call') return this.authCall(node, role.name, undefined);
       if (calleeValue.path.length === 0 && calleeValue.module === 'require') return UNKNOWN_VALUE;
       return UNKNOWN_VALUE;
@@ -618,7 +623,10 @@ export class GoogleValueResolver {
       if (method === 'bind') return this.resolve(callee.object, depth);
       // promise.then((client) => google.gmail({ auth: client })): the callback's return value.
       const first = node.arguments[0];
-      if (method === 'then' && (first?.type === AST_NODE_TYPES.ArrowFunctionExpression || first?.type === AST_NODE_TYPES.FunctionExpression)) {
+      if (
+        method === 'then' &&
+        (first?.type === AST_NODE_TYPES.ArrowFunctionExpression || first?.type === AST_NODE_TYPES.FunctionExpression)
+      ) {
         return this.returnValue(first, depth);
       }
       const receiver = this.resolve(callee.object, depth);
@@ -662,12 +670,7 @@ export class GoogleValueResolver {
     return this.auth(node, role.kind, scopes, undefined);
   }
 
-  private auth(
-    node: TSESTree.Node,
-    kind: AuthKind,
-    scopesNode: TSESTree.Node | undefined,
-    base: AuthObject | undefined,
-  ): GoogleValue {
+  private auth(node: TSESTree.Node, kind: AuthKind, scopesNode: TSESTree.Node | undefined, base: AuthObject | undefined): GoogleValue {
     return { kind: 'auth', auth: { node, kind, scopesNode, base } };
   }
 
@@ -688,11 +691,16 @@ export class GoogleValueResolver {
       // google.gmail('v1'): auth comes from google.options().
       const map = typeof unwrapped.value === 'string' ? getApiMap(api, unwrapped.value) : undefined;
       if (map === undefined) return UNKNOWN_VALUE;
-      return { kind: 'resource', client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis }, path: [] };
+      return {
+        kind: 'resource',
+        client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis },
+        path: [],
+      };
     }
     const versionNode = classVersion === undefined ? this.option(unwrapped, 'version') : undefined;
     const written = versionNode?.type === AST_NODE_TYPES.Literal ? versionNode.value : undefined;
-    const version = classVersion ?? (typeof written === 'string' ? written : versionNode?.type === AST_NODE_TYPES.Literal ? undefined : onlyVersion(api));
+    const version =
+      classVersion ?? (typeof written === 'string' ? written : versionNode?.type === AST_NODE_TYPES.Literal ? undefined : onlyVersion(api));
     const map = version === undefined ? undefined : getApiMap(api, version);
     if (map === undefined) return UNKNOWN_VALUE;
     const authNode = this.option(unwrapped, 'auth');
@@ -752,7 +760,9 @@ function mergeFactories(values: readonly GoogleValue[]): GoogleValue {
   const sameKind = exports.every(
     (exported) =>
       exported.kind === first.kind &&
-      (exported.kind !== 'client-factory' || first.kind !== 'client-factory' || (exported.api.api === first.api.api && exported.api.version === first.api.version)),
+      (exported.kind !== 'client-factory' ||
+        first.kind !== 'client-factory' ||
+        (exported.api.api === first.api.api && exported.api.version === first.api.version)),
   );
   if (!sameKind || (first.kind !== 'client-factory' && first.kind !== 'auth-factory')) return UNKNOWN_VALUE;
   const node = values[0]!.kind === 'external-factory' ? values[0]!.node : undefined;
@@ -850,9 +860,7 @@ export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration |
   while (current !== undefined && current !== null) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       const parent = current.parent;
-      return parent.type === AST_NODE_TYPES.ClassDeclaration || parent.type === AST_NODE_TYPES.ClassExpression
-        ? parent
-        : undefined;
+      return parent.type === AST_NODE_TYPES.ClassDeclaration || parent.type === AST_NODE_TYPES.ClassExpression ? parent : undefined;
     }
     if (
       (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&

@@ -102,7 +102,9 @@ export function collectInventory(analysis: FileFacts, filename: string): FileInv
   // The auth object that best names each source: the one that writes the scopes, earliest first.
   // Auth objects imported from another module are not made here: their source names them.
   const authBySource = new Map<ScopeSource, AuthObject>();
-  const authObjects = analysis.authObjects.filter(({ auth }) => auth.external === undefined).sort((a, b) => authPreference(a.auth) - authPreference(b.auth) || a.auth.node.range[0] - b.auth.node.range[0]);
+  const authObjects = analysis.authObjects
+    .filter(({ auth }) => auth.external === undefined)
+    .sort((a, b) => authPreference(a.auth) - authPreference(b.auth) || a.auth.node.range[0] - b.auth.node.range[0]);
   for (const { auth, source } of authObjects) {
     if (source !== undefined && !authBySource.has(source)) authBySource.set(source, auth);
   }
@@ -137,11 +139,7 @@ export function collectInventory(analysis: FileFacts, filename: string): FileInv
   return { file: filename, calls, sources: [...order, ...unscoped.filter((source) => !ids.has(source.id))] };
 }
 
-function toInventoryCall(
-  call: ApiCall,
-  filename: string,
-  sourceId: (source: ScopeSource) => string,
-): InventoryCall {
+function toInventoryCall(call: ApiCall, filename: string, sourceId: (source: ScopeSource) => string): InventoryCall {
   return {
     method: call.method.id,
     api: call.method.api,
@@ -162,7 +160,13 @@ function toInventorySource(source: SourceWithOrigin, auth: AuthObject | undefine
     line: declaration.node?.loc.start.line,
     name: declaration.name,
   }));
-  const base = { foundIn: filename, description: describeSource(source, filename), scopes: [...source.scopes], complete: source.complete, declaredAt };
+  const base = {
+    foundIn: filename,
+    description: describeSource(source, filename),
+    scopes: [...source.scopes],
+    complete: source.complete,
+    declaredAt,
+  };
   const origin = source.origin;
   if (origin !== undefined && source.kind !== 'settings' && auth === undefined) {
     const location = { file: origin.file, line: origin.line, column: origin.column + 1 };

@@ -77,7 +77,8 @@ function isShared(declaration: ScopeDeclaration, env: FileEnvironment | undefine
       const variable = node.id.type === AST_NODE_TYPES.Identifier ? env?.findVariable(node.id) : undefined;
       return variable === undefined || isExported(variable);
     }
-    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return false;
+    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
+      return false;
   }
   return false;
 }

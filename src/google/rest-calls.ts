@@ -36,7 +36,8 @@ const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '
 /** The hosts every Google API answers on, besides its own (`gmail.googleapis.com`). */
 const SHARED_HOSTS = new Set(['www.googleapis.com', 'googleapis.com']);
 
-let urlFilters: { readonly maps: readonly ApiMap[]; readonly filters: readonly { readonly map: ApiMap; readonly url: RegExp }[] } | undefined;
+let urlFilters:
+  { readonly maps: readonly ApiMap[]; readonly filters: readonly { readonly map: ApiMap; readonly url: RegExp }[] } | undefined;
 
 /**
  * Per analysed API, the URLs that name it: its own host, a `googleapis.com` host followed by one
@@ -85,7 +86,8 @@ export function detectRestCall(node: TSESTree.CallExpression, env: Environment):
   const [first, second] = node.arguments;
   if (first === undefined || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const firstObject = objectLiteralOf(first, env);
-  const optionsNode = firstObject ?? (second === undefined || second.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(second, env));
+  const optionsNode =
+    firstObject ?? (second === undefined || second.type === AST_NODE_TYPES.SpreadElement ? undefined : objectLiteralOf(second, env));
   const urlNode = firstObject !== undefined ? findProperty(firstObject, 'url')?.value : first;
   if (urlNode === undefined) return undefined;
   const url = urlPattern(urlNode, env);
@@ -135,15 +137,18 @@ export function urlPattern(node: TSESTree.Node, env: Environment, depth = 0): st
 /** Gmail's `format`/`q` and the fact tables' literal parameters (see ./call-params.ts) from the URL's query string. */
 function queryShape(url: string, optionsNode: TSESTree.Node | undefined, readParams: boolean): CallShape {
   const options = optionsNode === undefined ? undefined : unwrapExpression(optionsNode);
-  const separateParams =
-    findProperty(options, 'params') !== undefined || findProperty(options, 'searchParams') !== undefined;
+  const separateParams = findProperty(options, 'params') !== undefined || findProperty(options, 'searchParams') !== undefined;
   const queryIndex = url.indexOf('?');
   const query = queryIndex === -1 ? '' : url.slice(queryIndex + 1);
-  if (separateParams || query.includes(PATH_HOLE)) return { format: 'unknown', hasQ: 'unknown', ...(readParams ? { unresolvedParams: ['*'] } : {}) };
+  if (separateParams || query.includes(PATH_HOLE))
+    return { format: 'unknown', hasQ: 'unknown', ...(readParams ? { unresolvedParams: ['*'] } : {}) };
   const params = new URLSearchParams(query);
   if (!readParams) return { format: params.get('format') ?? undefined, hasQ: (params.get('q') ?? '') !== '' };
   // The request body is not read: its fields (Drive `parents`) stay unknown.
-  const read = paramShape({ kind: 'object', properties: Object.fromEntries([...params].map(([name, value]) => [name, { kind: 'string', value }])) });
+  const read = paramShape({
+    kind: 'object',
+    properties: Object.fromEntries([...params].map(([name, value]) => [name, { kind: 'string', value }])),
+  });
   return {
     format: params.get('format') ?? undefined,
     hasQ: (params.get('q') ?? '') !== '',

@@ -38,8 +38,24 @@ function strongest(a: RequestUse, b: RequestUse): RequestUse {
 
 /** Calls whose arguments are tested against, never requested (`granted.includes(scope)`). */
 const CHECK_METHODS = new Set([
-  'includes', 'indexOf', 'lastIndexOf', 'has', 'get', 'startsWith', 'endsWith', 'match', 'test', 'search',
-  'find', 'findIndex', 'some', 'every', 'localeCompare', 'hasScopes', 'hasScope', 'isScopeGranted',
+  'includes',
+  'indexOf',
+  'lastIndexOf',
+  'has',
+  'get',
+  'startsWith',
+  'endsWith',
+  'match',
+  'test',
+  'search',
+  'find',
+  'findIndex',
+  'some',
+  'every',
+  'localeCompare',
+  'hasScopes',
+  'hasScope',
+  'isScopeGranted',
 ]);
 /** Methods of a scope list or string that read it without passing it on (`SCOPES.includes(x)`, `.length`). */
 const DERIVING_METHODS = new Set(['join', 'concat', 'map', 'filter', 'slice', 'flat', 'trim', 'toString']);
@@ -182,7 +198,12 @@ export class ScopeRequestClassifier {
   /** `f(value)`: a check, a log line, a pass-through, a Firebase `addScope`, or unknown. */
   private callArgument(call: TSESTree.CallExpression): RequestUse {
     const callee = call.callee;
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberKeyName(callee) : undefined;
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberKeyName(callee)
+          : undefined;
     if (name === undefined) return 'unknown';
     if (name === 'addScope') return 'google';
     if (CHECK_METHODS.has(name)) return 'check';

@@ -41,11 +41,7 @@ export function traceDeclaration(node: TSESTree.Node, env: FileEnvironment): Sco
 }
 
 /** The scopes written in `node`, where they are, and whether they are fully known. */
-export function scopeSourceOf(
-  node: TSESTree.Node,
-  env: FileEnvironment,
-  description: string,
-): ScopeSource {
+export function scopeSourceOf(node: TSESTree.Node, env: FileEnvironment, description: string): ScopeSource {
   const { value, origin } = evaluateWithOrigin(node, env);
   const list = toScopeList(value);
   return {
@@ -58,11 +54,7 @@ export function scopeSourceOf(
 }
 
 /** Union of several sources (alternative auth objects, every declaration of a file). */
-export function unionSources(
-  kind: ScopeSource['kind'],
-  description: string,
-  sources: readonly ScopeSource[],
-): ScopeSource {
+export function unionSources(kind: ScopeSource['kind'], description: string, sources: readonly ScopeSource[]): ScopeSource {
   return {
     kind,
     description,
@@ -76,9 +68,7 @@ function uniqueDeclarations(declarations: readonly ScopeDeclaration[]): ScopeDec
   const seen = new Set<string>();
   const result: ScopeDeclaration[] = [];
   for (const declaration of declarations) {
-    const key = declaration.node
-      ? `node:${declaration.node.range[0]}`
-      : `name:${declaration.file ?? ''}:${declaration.name ?? ''}`;
+    const key = declaration.node ? `node:${declaration.node.range[0]}` : `name:${declaration.file ?? ''}:${declaration.name ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     result.push(declaration);

@@ -50,7 +50,9 @@ export function readPluginSettings(settings: Readonly<Record<string, unknown>> |
 
 function parseSettings(raw: unknown): PluginSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new SettingsError(`settings['${SETTINGS_KEY}'] must be an object like { scopes: ['https://www.googleapis.com/auth/gmail.send'] }.`);
+    throw new SettingsError(
+      `settings['${SETTINGS_KEY}'] must be an object like { scopes: ['https://www.googleapis.com/auth/gmail.send'] }.`,
+    );
   }
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {

@@ -35,7 +35,8 @@ function resourcesByLowerPath(map: ApiMap): ReadonlyMap<string, string> {
  * Where an API version's typings live: `@googleapis/<api>/build/<version>.d.ts` (or its `.ts`
  * source) and `googleapis/build/src/apis/<api>/<version>.d.ts`.
  */
-const TYPINGS_FILE = /[\\/](?:@googleapis[\\/]([^\\/]+)|googleapis[\\/]build[\\/]src[\\/]apis[\\/]([^\\/]+))[\\/](?:build[\\/])?([^\\/]+?)(?:\.d)?\.[cm]?ts$/;
+const TYPINGS_FILE =
+  /[\\/](?:@googleapis[\\/]([^\\/]+)|googleapis[\\/]build[\\/]src[\\/]apis[\\/]([^\\/]+))[\\/](?:build[\\/])?([^\\/]+?)(?:\.d)?\.[cm]?ts$/;
 
 /** The analysed API version whose typings declare a symbol, from the declaration's file name. */
 function typingsApi(fileName: string): ApiMap | undefined {

@@ -32,9 +32,7 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
-          allow: scopeListOption(
-            'Scope URLs never reported, e.g. a scope requested on purpose for calls this plugin cannot see.',
-          ),
+          allow: scopeListOption('Scope URLs never reported, e.g. a scope requested on purpose for calls this plugin cannot see.'),
         },
         additionalProperties: false,
       },
@@ -153,11 +151,7 @@ function groupsSharingDeclarations(groups: readonly ScopeRequest[]): (group: Sco
  * call that reads the same declaration working — alone, and together with the changes before it
  * (a replacement is always granted by the scope it replaces, so any subset is safe too).
  */
-function changesFor(
-  group: ScopeRequest,
-  sharing: readonly ScopeRequest[],
-  allowed: ReadonlySet<string>,
-): Change[] {
+function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allowed: ReadonlySet<string>): Change[] {
   const source = group.source;
   if (!group.visible) return [];
   // Other sources written in the same literal: they must be visible too, and keep working.
@@ -180,9 +174,7 @@ function changesFor(
   if (affected.some((part, index) => !allRequirements[index]!.every((requirement) => isSatisfied(requirement, part.scopes)))) return [];
 
   const gmailScopes = (scopes: Iterable<string>): string[] => [...scopes].filter((scope) => getScopeInfo(scope) !== undefined);
-  const candidates = sortNarrowestFirst(
-    gmailScopes(source.scopes).filter((scope) => !isAddOnOnly(scope) && !allowed.has(scope)),
-  ).reverse();
+  const candidates = sortNarrowestFirst(gmailScopes(source.scopes).filter((scope) => !isAddOnOnly(scope) && !allowed.has(scope))).reverse();
   const working = new Set(source.scopes);
   const changes: Change[] = [];
   for (const scope of candidates) {
@@ -205,7 +197,10 @@ function changesFor(
     } else if (!used.has(scope) && worksWithout([])) {
       // Name a smallest set of the other requested scopes that covers these calls.
       const rest = source.scopes.filter((candidate) => candidate !== scope);
-      const coveredBy = solve(usedBy.map((requirement) => requirement.filter((candidate) => rest.includes(candidate))), []).add;
+      const coveredBy = solve(
+        usedBy.map((requirement) => requirement.filter((candidate) => rest.includes(candidate))),
+        [],
+      ).add;
       change = { kind: 'redundant', scope, coveredBy, replacements: [], before, after: before.filter((s) => s !== scope) };
     } else {
       const replacements = narrowerReplacement(scope, usedBy, working);
@@ -242,7 +237,8 @@ function narrowerReplacement(scope: string, usedBy: readonly string[][], working
   const rest = [...working].filter((candidate) => candidate !== scope);
   const { add, unsatisfiable } = solve(usedBy, rest);
   if (add.length === 0 || unsatisfiable.length > 0) return undefined;
-  if (!add.every((replacement) => isBroader(scope, replacement) || classificationRank(replacement) < classificationRank(scope))) return undefined;
+  if (!add.every((replacement) => isBroader(scope, replacement) || classificationRank(replacement) < classificationRank(scope)))
+    return undefined;
   if (add.some((candidate) => classificationRank(candidate) > classificationRank(scope))) return undefined;
   const opened = new Set(add.flatMap((replacement) => methodsAccepting(replacement)));
   if (opened.size >= methodsAccepting(scope).length) return undefined;
@@ -275,16 +271,13 @@ function reportLocation(
       return { at: { loc: rangeLocation(sourceCode, token.range) }, key: String(token.range[0]) };
     }
   }
-  const node = group.source.declarations.find((declaration) => declaration.node !== undefined)?.node ?? group.auths?.[0]?.node ?? group.calls[0]?.node;
+  const node =
+    group.source.declarations.find((declaration) => declaration.node !== undefined)?.node ?? group.auths?.[0]?.node ?? group.calls[0]?.node;
   return { at: { node: node ?? sourceCode.ast }, key: String(node?.range[0] ?? 0) };
 }
 
 /** The edit for a change, when every declaration that may hold the scope is a literal here. */
-function editFor(
-  analysis: FileFacts,
-  source: ScopeRequest['source'],
-  change: Change,
-): TSESLint.ReportFixFunction | undefined {
+function editFor(analysis: FileFacts, source: ScopeRequest['source'], change: Change): TSESLint.ReportFixFunction | undefined {
   if (!source.complete || source.declarations.some((declaration) => !isEditable(declaration))) return undefined;
   const fixes: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[])[] = [];
   for (const declaration of source.declarations) {
@@ -297,8 +290,9 @@ function editFor(
     fixes.push(fix);
   }
   if (fixes.length === 0) return undefined;
-  return (fixer) => fixes.flatMap((fix) => {
-    const result = fix(fixer);
-    return Array.isArray(result) ? result : [result];
-  });
+  return (fixer) =>
+    fixes.flatMap((fix) => {
+      const result = fix(fixer);
+      return Array.isArray(result) ? result : [result];
+    });
 }

@@ -23,7 +23,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Report Google API calls that a documented trap makes fail under the requested scopes (gmail.metadata, Drive downloads, appDataFolder, Calendar primary)',
+      description:
+        'Report Google API calls that a documented trap makes fail under the requested scopes (gmail.metadata, Drive downloads, appDataFolder, Calendar primary)',
       recommended: true,
     },
     hasSuggestions: true,
@@ -99,7 +100,10 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
   const finding = verdict.findings[0]!;
   const granted = source.scopes.filter((scope) => finding.failsUnder.includes(scope));
   const { add } = solve([verdict.requirement], source.scopes);
-  const declaration = source.scopes.every(isValidGoogleScope) && source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
+  const declaration =
+    source.scopes.every(isValidGoogleScope) && source.declarations.length === 1 && isEditable(source.declarations[0])
+      ? source.declarations[0]
+      : undefined;
   const fix = declaration !== undefined && add.length > 0 ? analysis.edits.add(declaration.node, add) : undefined;
   const map = getApiMap(call.method.api, call.method.version);
   const addText = add.map((scope) => `\`${scope}\``).join(' and ');
@@ -143,10 +147,7 @@ function reportNode(call: ApiCall, params: TSESTree.ObjectExpression | undefined
  * Removing gmail.metadata is offered when the other requested scopes satisfy every call that
  * reads this declaration (not only the broken ones), and the declaration is a literal here.
  */
-function metadataRemoval(
-  analysis: FileFacts,
-  source: ScopeSource,
-): { fix: TSESLint.ReportFixFunction; others: string } | undefined {
+function metadataRemoval(analysis: FileFacts, source: ScopeSource): { fix: TSESLint.ReportFixFunction; others: string } | undefined {
   const calls = analysis.calls;
   const declaration = source.declarations.find(
     (candidate): candidate is EditableDeclaration =>
@@ -162,7 +163,13 @@ function metadataRemoval(
     const reads = requested === source || requested.declarations.some((candidate) => candidate.node === declaration.node);
     if (!reads) continue;
     const remaining = requested.scopes.filter((scope) => scope !== METADATA_SCOPE);
-    if (!isSatisfied(call.method.scopes.filter((scope) => scope !== METADATA_SCOPE), remaining)) return undefined;
+    if (
+      !isSatisfied(
+        call.method.scopes.filter((scope) => scope !== METADATA_SCOPE),
+        remaining,
+      )
+    )
+      return undefined;
   }
   const fix = analysis.edits.remove(declaration.node, METADATA_SCOPE);
   if (fix === undefined) return undefined;

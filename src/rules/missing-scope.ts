@@ -100,7 +100,10 @@ export default createRule<Options, MessageIds>({
         for (const [source, calls] of failing) {
           // One fix per declaration: the least-privileged set that covers every failing call
           // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts).
-          const add = missingScopes(calls.map((call) => needs.get(call)!), source.scopes);
+          const add = missingScopes(
+            calls.map((call) => needs.get(call)!),
+            source.scopes,
+          );
           // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
           const listIsValid = source.scopes.every(isValidGoogleScope);
           const editable =
@@ -115,7 +118,12 @@ export default createRule<Options, MessageIds>({
           };
           for (const call of calls) {
             const api = apiName(call);
-            const data = { ...(api === undefined ? {} : { api }), method: call.method.id, accepted: narrowestOrBroader(call, needs.get(call)!), ...shared };
+            const data = {
+              ...(api === undefined ? {} : { api }),
+              method: call.method.id,
+              accepted: narrowestOrBroader(call, needs.get(call)!),
+              ...shared,
+            };
             const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
@@ -126,9 +134,7 @@ export default createRule<Options, MessageIds>({
               messageId: api === undefined ? 'missingScope' : 'missingApiScope',
               data,
               ...(fix !== undefined && automatic ? { fix } : {}),
-              ...(fix !== undefined && !automatic
-                ? { suggest: [{ messageId: 'addScopes' as const, data: { add: data.add }, fix }] }
-                : {}),
+              ...(fix !== undefined && !automatic ? { suggest: [{ messageId: 'addScopes' as const, data: { add: data.add }, fix }] } : {}),
             });
           }
         }
@@ -153,7 +159,10 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   const requirement = need.requirement;
   if (call.method.api !== 'gmail' && requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
-    return sortFor([scoped], scoped.proposable.filter((scope) => !isAddOnOnly(scope)));
+    return sortFor(
+      [scoped],
+      scoped.proposable.filter((scope) => !isAddOnOnly(scope)),
+    );
   }
   const accepted = effectiveAcceptedScopes(call.method, call.shape, { whenUnknown: 'keep' });
   return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));

@@ -33,9 +33,7 @@ export default createRule<Options, MessageIds>({
             description:
               'Lowest classification to report: `restricted` (default) reports restricted scopes; `sensitive` reports sensitive and restricted scopes.',
           },
-          allow: scopeListOption(
-            'Scope URLs the team accepts (e.g. after passing the security assessment); never reported.',
-          ),
+          allow: scopeListOption('Scope URLs the team accepts (e.g. after passing the security assessment); never reported.'),
         },
         additionalProperties: false,
       },
@@ -58,7 +56,8 @@ export default createRule<Options, MessageIds>({
         // Strings where scopes go (`scopes:`, `scope:`, `*SCOPES`, `addScope()`)…
         for (const scopeString of analysis.scopeStrings) {
           // …unless the value is only checked (`granted.includes(REQUIRED_SCOPE)`): not a request.
-          if (scopeString.inScopePosition && analysis.requestUse(scopeString.node) !== 'check') written.set(scopeString.node, scopeString.value);
+          if (scopeString.inScopePosition && analysis.requestUse(scopeString.node) !== 'check')
+            written.set(scopeString.node, scopeString.value);
         }
         // …and what every resolved scope list is made of (constants, concatenations, `.join(' ')`).
         const sources: (ScopeSource | undefined)[] = [
@@ -84,7 +83,10 @@ export default createRule<Options, MessageIds>({
         // Scopes of service accounts that impersonate users (`subject`): OAuth app verification
         // does not apply to them; a Workspace administrator's grant does.
         // A constant that a user-facing auth object requests too still needs verification.
-        const declarationsByDelegation = new Map<boolean, TSESTree.Node[]>([[true, []], [false, []]]);
+        const declarationsByDelegation = new Map<boolean, TSESTree.Node[]>([
+          [true, []],
+          [false, []],
+        ]);
         for (const { delegated, source } of analysis.authObjects) {
           if (source === undefined) continue;
           for (const declaration of source.declarations) {
@@ -93,7 +95,9 @@ export default createRule<Options, MessageIds>({
           }
         }
         const userFacing = analysis.writtenScopes(declarationsByDelegation.get(false)!);
-        const delegated = new Set([...analysis.writtenScopes(declarationsByDelegation.get(true)!).keys()].filter((node) => !userFacing.has(node)));
+        const delegated = new Set(
+          [...analysis.writtenScopes(declarationsByDelegation.get(true)!).keys()].filter((node) => !userFacing.has(node)),
+        );
         const reported = [...written].sort(([a], [b]) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
         // A concatenation or template is reported as a whole, not its parts. In start order, a
         // node lies inside an earlier reported one exactly when it ends before the furthest end.
@@ -121,7 +125,10 @@ export default createRule<Options, MessageIds>({
               node,
               messageId: isDelegated ? 'delegatedScopes' : 'restrictedScopes',
               data: {
-                scopes: formatScopes(offending, offending.some((scope) => classificationOf(scope) !== top)),
+                scopes: formatScopes(
+                  offending,
+                  offending.some((scope) => classificationOf(scope) !== top),
+                ),
                 classification: offending.every((scope) => classificationOf(scope) === top) ? top : `${top} or sensitive`,
                 consequence,
               },

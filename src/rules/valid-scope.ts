@@ -40,8 +40,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [] }],
     messages: {
-      invalidScope:
-        '`{{scope}}` is not a Google OAuth scope ({{problems}}): Google answers `invalid_scope`. Use `{{replacement}}`.',
+      invalidScope: '`{{scope}}` is not a Google OAuth scope ({{problems}}): Google answers `invalid_scope`. Use `{{replacement}}`.',
       // Not a certain typo: say what we know (Google documents no such scope), not what Google will answer.
       unknownScope: '`{{scope}}` is not a scope Google documents{{problems}}.{{hint}}',
       replaceScope: 'Replace with `{{replacement}}`.',

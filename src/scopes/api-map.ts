@@ -169,7 +169,14 @@ function fromApiData(data: ApiVersionFile): RawApiData {
       ...(m.m === 1 ? { media: true } : {}),
     };
   }
-  return { api: data.api, version: data.version, title: data.title, rootUrl: data.rootUrl, methods, source: apiDataSource(data.api, data.version) };
+  return {
+    api: data.api,
+    version: data.version,
+    title: data.title,
+    rootUrl: data.rootUrl,
+    methods,
+    source: apiDataSource(data.api, data.version),
+  };
 }
 
 const analysed = new Set(ANALYSED_API_VERSIONS);
@@ -300,7 +307,6 @@ export function isResourcePath(api: ApiRef, path: readonly string[]): boolean {
 
 const leafNamesCache = new Map<ApiMap, ReadonlySet<string>>();
 
-
 /** The names a method call ends in (`send`, `list`, `getProfile`): a cheap filter before any resolving. */
 export function methodLeafNames(api: ApiRef): ReadonlySet<string> {
   const map = resolveApi(api);
@@ -369,7 +375,13 @@ function compiledTemplates(map: ApiMap): readonly CompiledTemplate[] {
     for (const method of map.methods.values()) {
       for (const p of [method.path, method.mediaPath]) {
         if (p === undefined) continue;
-        out.push({ method, segments: p.split('/').filter((s) => s !== '').map(compileSegment) });
+        out.push({
+          method,
+          segments: p
+            .split('/')
+            .filter((s) => s !== '')
+            .map(compileSegment),
+        });
       }
     }
     list = out;

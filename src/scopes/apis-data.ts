@@ -138,7 +138,12 @@ export interface ApiMethod {
 export function listApis(): ApiInfo[] {
   return Object.entries(getIndex().apis).map(([api, vs]) => ({
     api,
-    versions: Object.entries(vs).map(([version, s]) => ({ version, methods: s.methods, unknownMethods: s.unknownMethods, orderFacts: s.orderFacts === true })),
+    versions: Object.entries(vs).map(([version, s]) => ({
+      version,
+      methods: s.methods,
+      unknownMethods: s.unknownMethods,
+      orderFacts: s.orderFacts === true,
+    })),
   }));
 }
 

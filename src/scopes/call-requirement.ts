@@ -137,16 +137,21 @@ function gmailRequirement(methodId: string, shape: CallShape): CallRequirement |
   const method = getGmailMethod('gmail:v1', methodId);
   if (!method) return undefined;
   const verdict = metadataVerdict(method, shape);
-  const traps: TrapFinding[] = verdict.status === 'breaks' || verdict.status === 'maybe'
-    ? [{
-        id: 'gmail.metadata',
-        certain: verdict.status === 'breaks',
-        failsUnder: [METADATA_SCOPE],
-        poisonsToken: true,
-        reason: verdict.conflicts.map((c) => (c.kind === 'format' ? `format '${c.format}'` : `'${c.param}'`)).join(' and ') + ' fails while gmail.metadata is in the token',
-        source: GMAIL_SOURCE,
-      }]
-    : [];
+  const traps: TrapFinding[] =
+    verdict.status === 'breaks' || verdict.status === 'maybe'
+      ? [
+          {
+            id: 'gmail.metadata',
+            certain: verdict.status === 'breaks',
+            failsUnder: [METADATA_SCOPE],
+            poisonsToken: true,
+            reason:
+              verdict.conflicts.map((c) => (c.kind === 'format' ? `format '${c.format}'` : `'${c.param}'`)).join(' and ') +
+              ' fails while gmail.metadata is in the token',
+            source: GMAIL_SOURCE,
+          },
+        ]
+      : [];
   return {
     api: 'gmail',
     version: 'v1',

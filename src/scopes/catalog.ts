@@ -83,9 +83,7 @@ export function listScopeInfos(): readonly ScopeInfo[] {
  * anything not under the `auth/` prefix (`https://mail.google.com/`) stays as is.
  */
 export function scopeLabel(url: string): string {
-  return url.startsWith(SCOPE_URL_PREFIX) && url.length > SCOPE_URL_PREFIX.length
-    ? url.slice(SCOPE_URL_PREFIX.length)
-    : url;
+  return url.startsWith(SCOPE_URL_PREFIX) && url.length > SCOPE_URL_PREFIX.length ? url.slice(SCOPE_URL_PREFIX.length) : url;
 }
 
 /** Whether `url` is a real Google OAuth scope string (exact, case-sensitive): listed, or accepted by an analysed API's method. */

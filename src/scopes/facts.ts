@@ -59,39 +59,92 @@ const AUTH = 'https://www.googleapis.com/auth/';
 /** The scope table. One row per Gmail scope that appears in the Gmail v1 method map. */
 export const SCOPE_FACTS: readonly ScopeFact[] = [
   // --- non-sensitive [scopes] ---
-  { url: `${AUTH}gmail.labels`, classification: 'non-sensitive', addOnOnly: false,
-    description: 'Create, read, update and delete labels only.' },
-  { url: `${AUTH}gmail.addons.current.action.compose`, classification: 'non-sensitive', addOnOnly: true,
-    description: 'Manage drafts and send emails when the user interacts with the add-on.' },
-  { url: `${AUTH}gmail.addons.current.message.action`, classification: 'non-sensitive', addOnOnly: true,
-    description: 'View email messages when the user interacts with the add-on.' },
+  {
+    url: `${AUTH}gmail.labels`,
+    classification: 'non-sensitive',
+    addOnOnly: false,
+    description: 'Create, read, update and delete labels only.',
+  },
+  {
+    url: `${AUTH}gmail.addons.current.action.compose`,
+    classification: 'non-sensitive',
+    addOnOnly: true,
+    description: 'Manage drafts and send emails when the user interacts with the add-on.',
+  },
+  {
+    url: `${AUTH}gmail.addons.current.message.action`,
+    classification: 'non-sensitive',
+    addOnOnly: true,
+    description: 'View email messages when the user interacts with the add-on.',
+  },
   // --- sensitive [scopes] ---
-  { url: `${AUTH}gmail.send`, classification: 'sensitive', addOnOnly: false,
-    description: 'Send messages only; no read or modify access to the mailbox.' },
-  { url: `${AUTH}gmail.addons.current.message.metadata`, classification: 'sensitive', addOnOnly: true,
-    description: 'View email message metadata while the add-on is running.' },
-  { url: `${AUTH}gmail.addons.current.message.readonly`, classification: 'sensitive', addOnOnly: true,
-    description: 'View email messages while the add-on is running.' },
+  {
+    url: `${AUTH}gmail.send`,
+    classification: 'sensitive',
+    addOnOnly: false,
+    description: 'Send messages only; no read or modify access to the mailbox.',
+  },
+  {
+    url: `${AUTH}gmail.addons.current.message.metadata`,
+    classification: 'sensitive',
+    addOnOnly: true,
+    description: 'View email message metadata while the add-on is running.',
+  },
+  {
+    url: `${AUTH}gmail.addons.current.message.readonly`,
+    classification: 'sensitive',
+    addOnOnly: true,
+    description: 'View email messages while the add-on is running.',
+  },
   // --- restricted [scopes] ---
-  { url: 'https://mail.google.com/', classification: 'restricted', addOnOnly: false,
-    description: 'Full access to the mailbox, including immediate, permanent deletion of threads and messages.' },
-  { url: `${AUTH}gmail.readonly`, classification: 'restricted', addOnOnly: false, readOnly: true,
-    description: 'Read all resources and their metadata; no write operations.' },
-  { url: `${AUTH}gmail.metadata`, classification: 'restricted', addOnOnly: false, readOnly: true,
+  {
+    url: 'https://mail.google.com/',
+    classification: 'restricted',
+    addOnOnly: false,
+    description: 'Full access to the mailbox, including immediate, permanent deletion of threads and messages.',
+  },
+  {
+    url: `${AUTH}gmail.readonly`,
+    classification: 'restricted',
+    addOnOnly: false,
+    readOnly: true,
+    description: 'Read all resources and their metadata; no write operations.',
+  },
+  {
+    url: `${AUTH}gmail.metadata`,
+    classification: 'restricted',
+    addOnOnly: false,
+    readOnly: true,
     description: 'Read metadata (labels, history records, message headers) but not message bodies or attachments.',
-    note: "While it is in the token, messages/threads.get with format 'full'/'raw' (the default is 'full') and 'q' on messages/threads.list fail, even when broader scopes are granted too." },
-  { url: `${AUTH}gmail.modify`, classification: 'restricted', addOnOnly: false,
-    description: 'All read/write operations except immediate, permanent deletion of threads and messages (bypassing Trash).' },
-  { url: `${AUTH}gmail.insert`, classification: 'restricted', addOnOnly: false,
-    description: 'Insert and import messages only.' },
-  { url: `${AUTH}gmail.compose`, classification: 'restricted', addOnOnly: false,
-    description: 'Create, read, update and delete drafts; send messages and drafts.' },
-  { url: `${AUTH}gmail.settings.basic`, classification: 'restricted', addOnOnly: false,
-    description: 'Manage basic mail settings (filters, IMAP/POP, language, vacation, send-as updates).' },
-  { url: `${AUTH}gmail.settings.sharing`, classification: 'restricted', addOnOnly: false,
+    note: "While it is in the token, messages/threads.get with format 'full'/'raw' (the default is 'full') and 'q' on messages/threads.list fail, even when broader scopes are granted too.",
+  },
+  {
+    url: `${AUTH}gmail.modify`,
+    classification: 'restricted',
+    addOnOnly: false,
+    description: 'All read/write operations except immediate, permanent deletion of threads and messages (bypassing Trash).',
+  },
+  { url: `${AUTH}gmail.insert`, classification: 'restricted', addOnOnly: false, description: 'Insert and import messages only.' },
+  {
+    url: `${AUTH}gmail.compose`,
+    classification: 'restricted',
+    addOnOnly: false,
+    description: 'Create, read, update and delete drafts; send messages and drafts.',
+  },
+  {
+    url: `${AUTH}gmail.settings.basic`,
+    classification: 'restricted',
+    addOnOnly: false,
+    description: 'Manage basic mail settings (filters, IMAP/POP, language, vacation, send-as updates).',
+  },
+  {
+    url: `${AUTH}gmail.settings.sharing`,
+    classification: 'restricted',
+    addOnOnly: false,
     description: 'Manage sensitive mail settings, including forwarding rules, delegates and aliases.',
     note: 'Operations guarded by this scope are restricted to administrative use: Google Workspace domains using domain-wide delegation [scopes].',
-    administrative: true },
+    administrative: true,
+  },
 ];
 
 /**
@@ -111,8 +164,11 @@ export const SCOPE_FACTS: readonly ScopeFact[] = [
  * data; tests/scopes/order.test.ts checks it.
  */
 export const IMPLICATION_FACTS: readonly { readonly broader: string; readonly narrower: string; readonly source: string }[] = [
-  { broader: `${AUTH}gmail.addons.current.message.readonly`, narrower: `${AUTH}gmail.addons.current.message.metadata`,
-    source: 'https://developers.google.com/workspace/gmail/api/auth/scopes' },
+  {
+    broader: `${AUTH}gmail.addons.current.message.readonly`,
+    narrower: `${AUTH}gmail.addons.current.message.metadata`,
+    source: 'https://developers.google.com/workspace/gmail/api/auth/scopes',
+  },
 ];
 
 /** The scope whose presence in a token restricts what other calls may do. */

@@ -48,9 +48,7 @@ export interface MetadataVerdict {
   readonly conflicts: readonly MetadataConflict[];
 }
 
-const RESTRICTION_BY_METHOD: ReadonlyMap<string, MetadataRestriction> = new Map(
-  metadataRestrictions.map((r) => [r.methodId, r]),
-);
+const RESTRICTION_BY_METHOD: ReadonlyMap<string, MetadataRestriction> = new Map(metadataRestrictions.map((r) => [r.methodId, r]));
 
 /** The gmail.metadata restriction of a method, if it has one that can bite. */
 export function getMetadataRestriction(method: MethodInfo): MetadataRestriction | undefined {
@@ -120,11 +118,7 @@ export interface EffectiveScopeOptions {
  * The scopes that really satisfy this call: the method's accepted list, minus gmail.metadata
  * when the call breaks under it (and, by default, when it might).
  */
-export function effectiveAcceptedScopes(
-  method: MethodInfo,
-  call: CallShape = {},
-  options: EffectiveScopeOptions = {},
-): readonly string[] {
+export function effectiveAcceptedScopes(method: MethodInfo, call: CallShape = {}, options: EffectiveScopeOptions = {}): readonly string[] {
   const { status } = metadataVerdict(method, call);
   const drop = status === 'breaks' || (status === 'maybe' && (options.whenUnknown ?? 'drop') === 'drop');
   return drop ? method.scopes.filter((s) => s !== METADATA_SCOPE) : method.scopes;

@@ -63,7 +63,13 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
       `${AUTH}gmail.addons.current.message.metadata`,
       `${AUTH}gmail.addons.current.message.readonly`,
     ].map((scope) => ({ scope, why: 'only the message or draft open in a Gmail add-on, while it runs', source: GMAIL_ADDONS })),
-    grants: [{ broader: `${AUTH}gmail.addons.current.message.readonly`, narrower: `${AUTH}gmail.addons.current.message.metadata`, source: GMAIL_SCOPES }],
+    grants: [
+      {
+        broader: `${AUTH}gmail.addons.current.message.readonly`,
+        narrower: `${AUTH}gmail.addons.current.message.metadata`,
+        source: GMAIL_SCOPES,
+      },
+    ],
   },
   {
     api: 'drive',

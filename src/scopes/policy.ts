@@ -58,7 +58,11 @@ export function requirementOf(method: MethodInfo, shape: CallShape): CallRequire
  * 'media'` under only drive.metadata.readonly). Gmail's gmail.metadata trap stays the
  * metadata verdict's (./metadata.ts): this answers for the other APIs only.
  */
-export function apiTrapVerdict(method: MethodInfo, shape: CallShape, requested: Iterable<string>): TrapVerdict & { readonly requirement?: CallRequirement } {
+export function apiTrapVerdict(
+  method: MethodInfo,
+  shape: CallShape,
+  requested: Iterable<string>,
+): TrapVerdict & { readonly requirement?: CallRequirement } {
   if (method.api === 'gmail') return { status: 'ok', findings: [] };
   const requirement = requirementOf(method, shape);
   return requirement === undefined ? { status: 'ok', findings: [] } : { ...trapVerdict(requirement, requested), requirement };
@@ -91,7 +95,10 @@ export function unusedScopes(calls: readonly CallNeed[], requested: readonly str
  * need beyond `requested` (never gmail.metadata nor add-on scopes: see ./solver.ts).
  */
 export function missingScopes(failing: readonly CallNeed[], requested: readonly string[]): string[] {
-  return solve(failing.map((call) => call.requirement ?? call.effective), requested).add;
+  return solve(
+    failing.map((call) => call.requirement ?? call.effective),
+    requested,
+  ).add;
 }
 
 /** Google's highest classification among the scopes (uncatalogued ones count for nothing); undefined when none is catalogued. */

@@ -19,7 +19,12 @@ import { resolveApi } from './api-map.ts';
 import type { ApiMap, MethodInfo } from './api-map.ts';
 
 /** `${service}/${rpc short name}` → method id, each with the report it was seen in. */
-export const RPC_EXCEPTIONS: readonly { readonly service: string; readonly rpc: string; readonly method: string; readonly source: string }[] = [];
+export const RPC_EXCEPTIONS: readonly {
+  readonly service: string;
+  readonly rpc: string;
+  readonly method: string;
+  readonly source: string;
+}[] = [];
 
 export type RpcMatch =
   | { readonly status: 'matched'; readonly api: ApiMap; readonly method: MethodInfo }

@@ -218,7 +218,11 @@ function fromLabel(label: string, problems: string[], caseWrong: boolean): Scope
   if (/^gmail(\.(full|all|access|mail))?$/.test(lower)) {
     return { candidates: [FULL_GMAIL_SCOPE], certain: false, problems: [...problems, 'not a Gmail scope'] };
   }
-  return { candidates: [], certain: false, problems: [...problems, lower.startsWith('gmail.') ? 'not a Gmail scope' : 'not a known scope'] };
+  return {
+    candidates: [],
+    certain: false,
+    problems: [...problems, lower.startsWith('gmail.') ? 'not a Gmail scope' : 'not a known scope'],
+  };
 }
 
 /**
@@ -238,7 +242,10 @@ function closeLabels(label: string): { scope: string; distance: number; prefixOn
   }
   matches.sort(
     (a, b) =>
-      a.rank - b.rank || Number(a.prefixOnly) - Number(b.prefixOnly) || Number(b.gmail) - Number(a.gmail) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),
+      a.rank - b.rank ||
+      Number(a.prefixOnly) - Number(b.prefixOnly) ||
+      Number(b.gmail) - Number(a.gmail) ||
+      (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),
   );
   return matches.map(({ scope, distance: d, prefixOnly }) => ({ scope, distance: d, prefixOnly }));
 }

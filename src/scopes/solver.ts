@@ -169,14 +169,19 @@ class ScopeContext {
   /** Strictly broader in Gmail's order or in one of the solve's API versions. */
   broader(a: string, b: string): boolean {
     if (isBroader(a, b)) return true;
-    return this.versions.some(([api, version]) => scopeGrants(api, version, a)?.includes(b) === true && scopeGrants(api, version, b)?.includes(a) !== true);
+    return this.versions.some(
+      ([api, version]) => scopeGrants(api, version, a)?.includes(b) === true && scopeGrants(api, version, b)?.includes(a) !== true,
+    );
   }
 
   /** Narrowest first (a topological sort taking the smallest key), like `sortNarrowestFirst`. */
   sort(scopes: readonly string[]): string[] {
     if (!this.scoped) return sortNarrowestFirst(scopes);
     const key = (a: string, b: string): number =>
-      classificationRankOf(a) - classificationRankOf(b) || administrativeKey(a) - administrativeKey(b) || this.narrow(a) - this.narrow(b) || compareScopeKeys(a, b);
+      classificationRankOf(a) - classificationRankOf(b) ||
+      administrativeKey(a) - administrativeKey(b) ||
+      this.narrow(a) - this.narrow(b) ||
+      compareScopeKeys(a, b);
     const remaining = [...new Set(scopes)].sort(key);
     const out: string[] = [];
     while (remaining.length > 0) {
@@ -232,11 +237,7 @@ function compareCost(a: Cost, b: Cost): number {
  * Full answer: the scopes to add (see the module comment for the preference order) and the
  * requirements that only add-on-only scopes could satisfy.
  */
-export function solve(
-  requirements: readonly Requirement[],
-  requested: Iterable<string>,
-  options: SolveOptions = {},
-): SolveResult {
+export function solve(requirements: readonly Requirement[], requested: Iterable<string>, options: SolveOptions = {}): SolveResult {
   const have = setOf(requested);
   const unsatisfiable: number[] = [];
   const pending: string[][] = [];
@@ -251,9 +252,7 @@ export function solve(
   if (pending.length === 0) return { add: [], unsatisfiable };
 
   // Drop duplicates and requirements implied by a smaller one (covering A ⊆ B covers B).
-  const unique = [...new Map(pending.map((r) => [r.join('\n'), r])).values()].sort(
-    (a, b) => a.length - b.length || compareNames(a, b),
-  );
+  const unique = [...new Map(pending.map((r) => [r.join('\n'), r])).values()].sort((a, b) => a.length - b.length || compareNames(a, b));
   const reqs: string[][] = [];
   for (const r of unique) {
     if (!reqs.some((smaller) => smaller.every((s) => r.includes(s)))) reqs.push(r);
@@ -272,12 +271,7 @@ export function solve(
   return { add: context.sort(chosen), unsatisfiable };
 }
 
-function exactCover(
-  candidates: readonly string[],
-  masks: readonly bigint[],
-  full: bigint,
-  context: ScopeContext,
-): string[] {
+function exactCover(candidates: readonly string[], masks: readonly bigint[], full: bigint, context: ScopeContext): string[] {
   const n = candidates.length;
   // suffixUnion[i] = union of masks[i..n-1], for "can the rest still cover?" pruning.
   const suffixUnion: bigint[] = new Array<bigint>(n + 1).fill(0n);
@@ -328,7 +322,8 @@ function greedyCover(candidates: readonly string[], masks: readonly bigint[], fu
       const b = bestI >= 0 ? (candidates[bestI] as string) : undefined;
       if (
         gain > bestGain ||
-        (gain === bestGain && b !== undefined &&
+        (gain === bestGain &&
+          b !== undefined &&
           (classificationRankOf(c) - classificationRankOf(b) || context.narrow(c) - context.narrow(b) || (c < b ? -1 : 1)) < 0)
       ) {
         bestI = i;

@@ -8,8 +8,7 @@ import { SettingsError } from '../google/settings.ts';
  * are reported the same way, with what to write instead.
  */
 export const FAILURE_MESSAGES = {
-  analysisFailed:
-    'Could not analyse this file ({{reason}}): its Google API calls are unchecked. Report it (docs/security.md).',
+  analysisFailed: 'Could not analyse this file ({{reason}}): its Google API calls are unchecked. Report it (docs/security.md).',
   invalidSettings: "{{reason}} Files are not checked until settings['googleapis-scopes'] is fixed.",
 } as const;
 

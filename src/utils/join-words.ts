@@ -15,5 +15,8 @@ export function joinWords(items: readonly string[], last = ' and ', total = item
 
 /** The items as code in a message: "`a`, `b` and `c`" (or with another last separator). */
 export function codeList(items: readonly string[], last = ' and '): string {
-  return joinWords(items.map((item) => `\`${item}\``), last);
+  return joinWords(
+    items.map((item) => `\`${item}\``),
+    last,
+  );
 }

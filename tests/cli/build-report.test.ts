@@ -94,10 +94,7 @@ describe('buildReport', () => {
   });
 
   it('judges a declaration without traced calls against every call in the project', () => {
-    const result = report(
-      [auth('10', scopes('gmail.send')), auth('20', scopes('gmail.labels'))],
-      [call('users.messages.send', undefined)],
-    );
+    const result = report([auth('10', scopes('gmail.send')), auth('20', scopes('gmail.labels'))], [call('users.messages.send', undefined)]);
     expect(declaration(result, 'app.js:10:1')).toMatchObject({ operations: 0, unused: [] });
     expect(declaration(result, 'app.js:20:1')).toMatchObject({ operations: 0, unused: scopes('gmail.labels') });
     expect(result.unused).toEqual(scopes('gmail.labels'));
@@ -141,7 +138,11 @@ describe('buildReport', () => {
     );
     expect(declaration(result, 'app.js:10:1')?.unused).toEqual([]);
     expect(result.requested).toEqual([scope('gmail.labels'), scope('chat.messages'), scope('userinfo.emial'), 'openid']);
-    expect(result.classification[scope('chat.messages')]).toMatchObject({ classification: null, verification: null, knownGoogleScope: true });
+    expect(result.classification[scope('chat.messages')]).toMatchObject({
+      classification: null,
+      verification: null,
+      knownGoogleScope: true,
+    });
     expect(result.classification[scope('userinfo.emial')]).toMatchObject({ classification: null, knownGoogleScope: false });
     expect(result.verification).toEqual({ requested: 'non-sensitive', minimal: 'non-sensitive' });
   });
@@ -167,7 +168,11 @@ describe('buildReport', () => {
   });
 
   it('shows a source seen from several files once, named by the file that makes it', () => {
-    const imported: InventorySource = { ...auth('10', scopes('gmail.labels')), authKind: undefined, description: 'the GoogleAuth on line 10 in ./auth.js' };
+    const imported: InventorySource = {
+      ...auth('10', scopes('gmail.labels')),
+      authKind: undefined,
+      description: 'the GoogleAuth on line 10 in ./auth.js',
+    };
     const result = buildReport({
       cwd: CWD,
       inventories: [
@@ -190,7 +195,10 @@ describe('buildReport', () => {
 
 describe('scope classification wording', () => {
   it('calls a string the catalog lacks "not a scope Google documents", never invalid', () => {
-    const result = report([auth('10', [...scopes('gmail.labels'), 'https://www.googleapis.com/auth/brand-new.scope'])], [call('users.labels.list', '10')]);
+    const result = report(
+      [auth('10', [...scopes('gmail.labels'), 'https://www.googleapis.com/auth/brand-new.scope'])],
+      [call('users.labels.list', '10')],
+    );
     const markdown = formatMarkdown(result);
     expect(markdown).toContain('| `brand-new.scope` | undocumented | not a scope Google documents (typo?) |');
     expect(markdown).not.toContain('invalid');

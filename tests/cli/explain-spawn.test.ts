@@ -10,7 +10,11 @@ const MAIN = path.join(import.meta.dirname, '..', '..', 'src', 'cli', 'main.ts')
 describe('googleapis-scopes explain (spawned)', () => {
   it('reads the error piped to standard input and exits 0', () => {
     const input = readFileSync(path.join(APP, '..', 'errors', 'delete-gaxios.txt'), 'utf8');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'explain', '--format', 'json'], { cwd: APP, input, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'explain', '--format', 'json'], {
+      cwd: APP,
+      input,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({

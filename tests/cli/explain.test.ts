@@ -68,11 +68,12 @@ describe('reading the error', () => {
   it('reads the gmail.metadata messages and invalid_scope', () => {
     expect(parseErrorText(errorText('metadata-q.json'))).toMatchObject({ kind: 'metadata-q', status: 403, reason: 'forbidden' });
     expect(parseErrorText(errorText('metadata-format-full.json'))).toMatchObject({ kind: 'metadata-format', format: 'full' });
-    expect(parseErrorText('Error: Metadata scope doesn\\\'t allow format RAW')).toMatchObject({ kind: 'metadata-format', format: 'raw' });
+    expect(parseErrorText("Error: Metadata scope doesn\\'t allow format RAW")).toMatchObject({ kind: 'metadata-format', format: 'raw' });
     expect(parseErrorText(errorText('invalid-scope.json'))).toMatchObject({
       kind: 'invalid-scope',
       reason: 'invalid_scope',
-      message: 'Some requested scopes were invalid. {valid=[https://www.googleapis.com/auth/gmail.metadata], invalid=[https://www.googleapis.com/auth/userinfo.emial]}',
+      message:
+        'Some requested scopes were invalid. {valid=[https://www.googleapis.com/auth/gmail.metadata], invalid=[https://www.googleapis.com/auth/userinfo.emial]}',
       invalidScopes: ['https://www.googleapis.com/auth/userinfo.emial'],
     });
     expect(parseErrorText('GaxiosError: invalid_scope: Invalid OAuth scope or ID token audience provided.')).toMatchObject({
@@ -113,7 +114,9 @@ describe('reading the error', () => {
   });
 
   it('reads the scopes a consent screen refuses to show', () => {
-    expect(parseErrorText('Error 400: invalid_scope\nSome requested scopes cannot be shown: [https://www.googleapis.com/auth/gmail.sendd]')).toMatchObject({
+    expect(
+      parseErrorText('Error 400: invalid_scope\nSome requested scopes cannot be shown: [https://www.googleapis.com/auth/gmail.sendd]'),
+    ).toMatchObject({
       kind: 'invalid-scope',
       invalidScopes: ['https://www.googleapis.com/auth/gmail.sendd'],
     });
@@ -392,7 +395,16 @@ describe('explain', () => {
       method: 'users.messages.delete',
       identifiedBy: 'url',
       accepted: [{ scope: 'https://mail.google.com/', classification: 'restricted', addOnOnly: false }],
-      callSites: [{ method: 'users.messages.delete', file: 'src/cleanup.js', line: 13, column: 11, declaration: 'src/cleanup.js:3:14', status: 'missing' }],
+      callSites: [
+        {
+          method: 'users.messages.delete',
+          file: 'src/cleanup.js',
+          line: 13,
+          column: 11,
+          declaration: 'src/cleanup.js:3:14',
+          status: 'missing',
+        },
+      ],
       fix: ['Add `https://mail.google.com/` to the scope list at `src/cleanup.js:5`.'],
     });
   });
@@ -426,7 +438,10 @@ describe('the explain command', () => {
       stdout: '',
       stderr: 'googleapis-scopes: no error to explain: pipe it in, or pass --error <file> or --message <text>\n',
     });
-    expect(await runCli(['explain', '--error', 'missing.json'], { cwd: APP })).toMatchObject({ code: 2, stderr: 'googleapis-scopes: error file not found: missing.json\n' });
+    expect(await runCli(['explain', '--error', 'missing.json'], { cwd: APP })).toMatchObject({
+      code: 2,
+      stderr: 'googleapis-scopes: error file not found: missing.json\n',
+    });
     expect(await runCli(['explain', '--fail-on', 'unused'], { cwd: APP })).toMatchObject({
       code: 2,
       stderr: "googleapis-scopes: option '--fail-on' is not an option of `explain` (see googleapis-scopes --help)\n",

@@ -22,7 +22,9 @@ describe('report --explain', () => {
   });
 
   it('table: a scope no traced call needs says so (a call that breaks under gmail.metadata does not use it)', async () => {
-    const run = await runCli(['report', '--explain', 'src/outbox.js', 'src/reader.js'], { cwd: path.join(import.meta.dirname, '..', 'fixtures', 'explain', 'app') });
+    const run = await runCli(['report', '--explain', 'src/outbox.js', 'src/reader.js'], {
+      cwd: path.join(import.meta.dirname, '..', 'fixtures', 'explain', 'app'),
+    });
     const start = run.stdout.indexOf('Why each scope is requested');
     expect(run.stdout.slice(start, run.stdout.indexOf('\nProject'))).toBe(
       [
@@ -60,13 +62,27 @@ describe('report --explain', () => {
       {
         declaration: 'src/read.cjs:3:14',
         scope: 'https://www.googleapis.com/auth/gmail.metadata',
-        calls: [{ method: 'users.labels.list', file: 'src/read.cjs', line: 12, column: 24, alsoCoveredBy: ['https://www.googleapis.com/auth/gmail.readonly'] }],
+        calls: [
+          {
+            method: 'users.labels.list',
+            file: 'src/read.cjs',
+            line: 12,
+            column: 24,
+            alsoCoveredBy: ['https://www.googleapis.com/auth/gmail.readonly'],
+          },
+        ],
       },
       {
         declaration: 'src/read.cjs:3:14',
         scope: 'https://www.googleapis.com/auth/gmail.readonly',
         calls: [
-          { method: 'users.labels.list', file: 'src/read.cjs', line: 12, column: 24, alsoCoveredBy: ['https://www.googleapis.com/auth/gmail.metadata'] },
+          {
+            method: 'users.labels.list',
+            file: 'src/read.cjs',
+            line: 12,
+            column: 24,
+            alsoCoveredBy: ['https://www.googleapis.com/auth/gmail.metadata'],
+          },
           { method: 'users.messages.get', file: 'src/read.cjs', line: 13, column: 25, alsoCoveredBy: [] },
         ],
       },

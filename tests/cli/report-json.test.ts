@@ -145,9 +145,7 @@ describe('report --format json', () => {
       skipped: [{ file: 'src/broken.js', line: 1, message: 'Parsing error: Unexpected token ;' }],
     });
     // The JSON lists classification entries narrowest first.
-    expect(Object.keys(report.classification as object)).toEqual(
-      scopes('gmail.labels', 'gmail.send', 'gmail.readonly', 'gmail.modify'),
-    );
+    expect(Object.keys(report.classification as object)).toEqual(scopes('gmail.labels', 'gmail.send', 'gmail.readonly', 'gmail.modify'));
   });
 
   it('groups calls by where their scopes come from: auth objects, file declarations, settings, unknown', async () => {
@@ -233,7 +231,9 @@ describe('report --format json', () => {
       },
     ]);
     const operations = report.operations as { method: string; file: string; line: number; declaration: string | null; status: string }[];
-    expect(operations.map(({ method, file, line, declaration, status }) => ({ method, at: `${file}:${line}`, declaration, status }))).toEqual([
+    expect(
+      operations.map(({ method, file, line, declaration, status }) => ({ method, at: `${file}:${line}`, declaration, status })),
+    ).toEqual([
       { method: 'users.drafts.create', at: 'src/compose.js:8', declaration: 'src/compose.js:5:16', status: 'ok' },
       { method: 'users.messages.send', at: 'src/compose.js:9', declaration: 'src/compose.js:5:16', status: 'ok' },
       { method: 'users.threads.list', at: 'src/file-scopes.js:7', declaration: 'src/file-scopes.js:3:29', status: 'ok' },

@@ -22,7 +22,10 @@ export async function runCli(
     stdout: { isTTY: options.stdoutIsTTY ?? false, write: (text: string) => (stdout += text) },
     stderr: { isTTY: options.stderrIsTTY ?? false, write: (text: string) => (stderr += text) },
     // No piped input: standard input is a terminal.
-    stdin: options.stdin === undefined ? { isTTY: true, read: () => Promise.resolve('') } : { isTTY: false, read: () => Promise.resolve(options.stdin!) },
+    stdin:
+      options.stdin === undefined
+        ? { isTTY: true, read: () => Promise.resolve('') }
+        : { isTTY: false, read: () => Promise.resolve(options.stdin!) },
   });
   return { code, stdout, stderr };
 }

@@ -8,7 +8,8 @@ const boundary = fileBoundary(path.join(import.meta.dirname, '..', '..'));
 
 describe('possibleImporters', () => {
   it('lists the files of its project with a quoted specifier naming the module', () => {
-    const found = possibleImporters(path.join(REACH, 'passed-client-wide', 'labels.js'), path.join(REACH, 'passed-client-wide'), boundary) ?? [];
+    const found =
+      possibleImporters(path.join(REACH, 'passed-client-wide', 'labels.js'), path.join(REACH, 'passed-client-wide'), boundary) ?? [];
     expect(found.map((file) => path.relative(REACH, file)).sort()).toEqual(['passed-client-wide/admin.js', 'passed-client-wide/index.js']);
   });
 

@@ -97,9 +97,16 @@ describe('resolveModule', () => {
       fs.utimesSync(manifestFile, 8_000_000, 8_000_000);
       for (const [file, text] of Object.entries(files)) write(path.join(mono, folder, file), text);
     };
-    write(path.join(mono, 'package.json'), JSON.stringify({ workspaces: { packages: ['packages/*', './tools/auth', 'libs/**', '../*', '!packages/skip'] } }));
+    write(
+      path.join(mono, 'package.json'),
+      JSON.stringify({ workspaces: { packages: ['packages/*', './tools/auth', 'libs/**', '../*', '!packages/skip'] } }),
+    );
     pkg('packages/source-main', { name: 'source-main', main: 'src/main.ts' }, { 'src/main.ts': '' });
-    pkg('packages/built', { name: '@acme/built', exports: { '.': { types: './dist/types/index.d.ts', default: './dist/index.js' } } }, { 'src/index.ts': '', 'dist/index.js': '' });
+    pkg(
+      'packages/built',
+      { name: '@acme/built', exports: { '.': { types: './dist/types/index.d.ts', default: './dist/index.js' } } },
+      { 'src/index.ts': '', 'dist/index.js': '' },
+    );
     pkg('packages/dist-only', { name: 'dist-only', main: 'dist/index.js' }, { 'dist/index.js': '' });
     pkg('packages/no-entry', { name: 'no-entry' }, { 'src/index.js': '' });
     pkg('packages/escape', { name: 'escape', main: '../../../secret.ts' });
@@ -127,8 +134,12 @@ describe('resolveModule', () => {
     });
 
     it('reads the `packages:` list of pnpm-workspace.yaml (block or flow), nothing else', () => {
-      expect(pnpmPackagePatterns("# comment\npackages:\n  - 'packages/*'\n  - \"apps/*\" # apps\n- tools\ncatalog:\n  - x\n")).toEqual(['packages/*', 'apps/*', 'tools']);
-      expect(pnpmPackagePatterns("packages: ['a/*', \"b\"]\n")).toEqual(['a/*', 'b']);
+      expect(pnpmPackagePatterns('# comment\npackages:\n  - \'packages/*\'\n  - "apps/*" # apps\n- tools\ncatalog:\n  - x\n')).toEqual([
+        'packages/*',
+        'apps/*',
+        'tools',
+      ]);
+      expect(pnpmPackagePatterns('packages: [\'a/*\', "b"]\n')).toEqual(['a/*', 'b']);
       expect(pnpmPackagePatterns('catalog:\n  - x\n')).toEqual([]);
     });
   });

@@ -46,40 +46,44 @@ function applyFix(code: string, fix: { range: [number, number]; text: string }):
 }
 
 describe('fix fuzzing', () => {
-  it(`every fix and suggestion parses, fixing twice changes nothing, nothing fixable is left (seed ${seed})`, () => {
-    console.log(`fuzz seed: ${seed}, runs: ${numRuns} (replay with FUZZ_SEED=${seed})`);
-    let fixedPrograms = 0;
-    let suggestions = 0;
-    fc.assert(
-      fc.property(programSpec, (spec) => {
-        const code = renderProgram(spec);
-        const filename = programFilename(spec);
+  it(
+    `every fix and suggestion parses, fixing twice changes nothing, nothing fixable is left (seed ${seed})`,
+    () => {
+      console.log(`fuzz seed: ${seed}, runs: ${numRuns} (replay with FUZZ_SEED=${seed})`);
+      let fixedPrograms = 0;
+      let suggestions = 0;
+      fc.assert(
+        fc.property(programSpec, (spec) => {
+          const code = renderProgram(spec);
+          const filename = programFilename(spec);
 
-        // The generator writes valid code; then every suggestion, applied alone, keeps it valid.
-        expect(fatalMessages(code, filename), code).toEqual([]);
-        const messages = [...linter.verify(code, everyRule, { filename }), ...linter.verify(code, suggestionsOnly, { filename })];
-        for (const message of messages) {
-          for (const suggestion of message.suggestions ?? []) {
-            suggestions++;
-            const output = applyFix(code, suggestion.fix);
-            expect(fatalMessages(output, filename), `${message.ruleId}: ${suggestion.desc}\n${output}`).toEqual([]);
+          // The generator writes valid code; then every suggestion, applied alone, keeps it valid.
+          expect(fatalMessages(code, filename), code).toEqual([]);
+          const messages = [...linter.verify(code, everyRule, { filename }), ...linter.verify(code, suggestionsOnly, { filename })];
+          for (const message of messages) {
+            for (const suggestion of message.suggestions ?? []) {
+              suggestions++;
+              const output = applyFix(code, suggestion.fix);
+              expect(fatalMessages(output, filename), `${message.ruleId}: ${suggestion.desc}\n${output}`).toEqual([]);
+            }
           }
-        }
 
-        const first = linter.verifyAndFix(code, everyRule, { filename });
-        if (first.fixed) fixedPrograms++;
-        expect(fatalMessages(first.output, filename), `fix output of:\n${code}\n---\n${first.output}`).toEqual([]);
+          const first = linter.verifyAndFix(code, everyRule, { filename });
+          if (first.fixed) fixedPrograms++;
+          expect(fatalMessages(first.output, filename), `fix output of:\n${code}\n---\n${first.output}`).toEqual([]);
 
-        const second = linter.verifyAndFix(first.output, everyRule, { filename });
-        expect(second.output, `second --fix changed:\n${first.output}`).toBe(first.output);
+          const second = linter.verifyAndFix(first.output, everyRule, { filename });
+          expect(second.output, `second --fix changed:\n${first.output}`).toBe(first.output);
 
-        const left = linter.verify(first.output, missingScopeOnly, { filename }).filter((message) => message.fix !== undefined);
-        expect(left, `missing-scope still fixable after --fix:\n${first.output}`).toEqual([]);
-      }),
-      { numRuns, seed },
-    );
-    console.log(`fuzz: ${fixedPrograms}/${numRuns} programs fixed, ${suggestions} suggestions applied`);
-    // The generator must exercise the fixer, or the properties above prove nothing.
-    expect(fixedPrograms).toBeGreaterThan(0);
-  }, timeout);
+          const left = linter.verify(first.output, missingScopeOnly, { filename }).filter((message) => message.fix !== undefined);
+          expect(left, `missing-scope still fixable after --fix:\n${first.output}`).toEqual([]);
+        }),
+        { numRuns, seed },
+      );
+      console.log(`fuzz: ${fixedPrograms}/${numRuns} programs fixed, ${suggestions} suggestions applied`);
+      // The generator must exercise the fixer, or the properties above prove nothing.
+      expect(fixedPrograms).toBeGreaterThan(0);
+    },
+    timeout,
+  );
 });

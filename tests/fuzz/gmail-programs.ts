@@ -129,11 +129,15 @@ export function renderProgram(spec: ProgramSpec): string {
   };
   if (spec.headerComment) lines.push('// Gmail helper (generated for a property-based test).');
   lines.push(
-    spec.moduleStyle === 'esm' ? `import { google } from ${str('googleapis')}${semi}` : `const { google } = require(${str('googleapis')})${semi}`,
+    spec.moduleStyle === 'esm'
+      ? `import { google } from ${str('googleapis')}${semi}`
+      : `const { google } = require(${str('googleapis')})${semi}`,
   );
   blank();
-  const usesPrefix = spec.clients.some((c) =>
-    c.declaration.container !== 'string' && c.declaration.scopes.some((scope) => scope.form.startsWith('prefix') && scope.url.startsWith(SCOPE_URL_PREFIX)),
+  const usesPrefix = spec.clients.some(
+    (c) =>
+      c.declaration.container !== 'string' &&
+      c.declaration.scopes.some((scope) => scope.form.startsWith('prefix') && scope.url.startsWith(SCOPE_URL_PREFIX)),
   );
   if (usesPrefix) lines.push(`const ${spec.prefixName} = ${str(SCOPE_URL_PREFIX)}${semi}`);
 
@@ -149,8 +153,7 @@ export function renderProgram(spec: ProgramSpec): string {
     let scopesExpression = declarationText;
     if (clientSpec.placement === 'const') {
       const annotation = spec.language === 'ts' ? clientSpec.declaration.tsAnnotation : 'none';
-      const typeText =
-        annotation === 'typed' ? (clientSpec.declaration.container === 'array' ? ': string[]' : ': string') : '';
+      const typeText = annotation === 'typed' ? (clientSpec.declaration.container === 'array' ? ': string[]' : ': string') : '';
       const after =
         annotation === 'as-const' && clientSpec.declaration.container !== 'joined'
           ? ' as const'
@@ -172,7 +175,8 @@ export function renderProgram(spec: ProgramSpec): string {
           : `{\n${indent}version: ${str('v1')},\n${indent}auth: ${authName},\n}`;
     lines.push(`const ${gmailName} = google.gmail(${clientOptions})${semi}`);
     blank();
-    const fnHeader = spec.language === 'ts' ? `export async function run${index}(): Promise<void> {` : `export async function run${index}() {`;
+    const fnHeader =
+      spec.language === 'ts' ? `export async function run${index}(): Promise<void> {` : `export async function run${index}() {`;
     lines.push(spec.moduleStyle === 'esm' ? fnHeader : fnHeader.replace('export ', ''));
     clientSpec.calls.forEach((callSpec, callIndex) => {
       for (const line of renderCall(spec, gmailName, callSpec, callIndex)) lines.push(`${indent}${line}`);
@@ -189,7 +193,12 @@ function renderAuth(spec: ProgramSpec, clientSpec: ClientSpec, authName: string,
   const key = 'process.env.KEY';
   switch (clientSpec.auth) {
     case 'GoogleAuth':
-      return [`const ${authName} = new google.auth.GoogleAuth({`, `${indent}keyFile: ${q}credentials.json${q},`, `${indent}scopes: ${indent2(scopes, indent)},`, `})${semi}`];
+      return [
+        `const ${authName} = new google.auth.GoogleAuth({`,
+        `${indent}keyFile: ${q}credentials.json${q},`,
+        `${indent}scopes: ${indent2(scopes, indent)},`,
+        `})${semi}`,
+      ];
     case 'JWT-options':
       return [
         `const ${authName} = new google.auth.JWT({`,
@@ -200,7 +209,9 @@ function renderAuth(spec: ProgramSpec, clientSpec: ClientSpec, authName: string,
         `})${semi}`,
       ];
     case 'JWT-positional':
-      return [`const ${authName} = new google.auth.JWT(${q}robot@example.iam.gserviceaccount.com${q}, undefined, ${key}, ${scopes}, ${q}user@example.com${q})${semi}`];
+      return [
+        `const ${authName} = new google.auth.JWT(${q}robot@example.iam.gserviceaccount.com${q}, undefined, ${key}, ${scopes}, ${q}user@example.com${q})${semi}`,
+      ];
   }
 }
 

@@ -36,7 +36,10 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
   it.each([
     ['const x = 1;', 'no mention at all'],
     ["// const { google } = require('googleapis');\nconst x = 1;", 'a line comment'],
-    ["/** Example: require('googleapis'); 'https://www.googleapis.com/auth/gmail.send' gmail.googleapis.com /gmail/v1/ x.users.messages 'gmail.send' */\nconst x = 1;", 'a block comment'],
+    [
+      "/** Example: require('googleapis'); 'https://www.googleapis.com/auth/gmail.send' gmail.googleapis.com /gmail/v1/ x.users.messages 'gmail.send' */\nconst x = 1;",
+      'a block comment',
+    ],
     ["const googleapis_common_1 = require('googleapis-common');", 'another package whose name starts with googleapis'],
     ["const rootUrl = 'https://drive.googleapis.com/';", 'the host of an API without a map'],
     ["const gmailUser = 'me'; users.messagesCount = 2;", 'a chain to a name that only starts like a resource'],

@@ -9,7 +9,12 @@ function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*? from '([^']+)';/gm)].map((match) => match[1]!);
   return specifiers.map((specifier) =>
-    specifier.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/') : specifier,
+    specifier.startsWith('.')
+      ? path
+          .relative(SRC, path.resolve(path.dirname(file), specifier))
+          .split(path.sep)
+          .join('/')
+      : specifier,
   );
 }
 

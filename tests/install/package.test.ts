@@ -28,19 +28,25 @@ describe('the published package', () => {
     expect(Object.keys(packageJson.dependencies)).not.toContain('@typescript-eslint/parser');
   });
 
-  it('builds the configs from each rule\'s meta.docs.recommended', () => {
+  it("builds the configs from each rule's meta.docs.recommended", () => {
     const recommended = Object.entries(plugin.rules)
       .filter(([, rule]) => (rule as { meta?: { docs?: { recommended?: boolean } } }).meta?.docs?.recommended === true)
       .map(([name]) => `googleapis-scopes/${name}`);
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(recommended.sort());
-    expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(Object.keys(plugin.rules).map((name) => `googleapis-scopes/${name}`).sort());
+    expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(
+      Object.keys(plugin.rules)
+        .map((name) => `googleapis-scopes/${name}`)
+        .sort(),
+    );
     expect(plugin.configs.recommended.plugins?.['googleapis-scopes']).toBe(plugin);
   });
 
   it('packs its build and no source maps', () => {
     expect(packageJson.scripts.prepack).toBe('npm run build');
     expect(packageJson.files).toContain('dist');
-    const build = JSON.parse(fs.readFileSync(path.join(SRC, '..', 'tsconfig.build.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    const build = JSON.parse(fs.readFileSync(path.join(SRC, '..', 'tsconfig.build.json'), 'utf8')) as {
+      compilerOptions: Record<string, unknown>;
+    };
     expect(build.compilerOptions).toMatchObject({ sourceMap: false, declarationMap: false });
   });
 });

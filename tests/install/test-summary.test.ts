@@ -17,9 +17,13 @@ function reportsFolder(reports: Record<string, { passed: number; failed: number 
 
 describe('scripts/test-summary.mjs (the closing line CI reads)', () => {
   it('ends with the bare `N passed, N failed` line, summed over every report', () => {
-    const output = execFileSync(process.execPath, [SCRIPT, reportsFolder({ node20: { passed: 5, failed: 0 }, slow: { passed: 2, failed: 0 } })], {
-      encoding: 'utf8',
-    });
+    const output = execFileSync(
+      process.execPath,
+      [SCRIPT, reportsFolder({ node20: { passed: 5, failed: 0 }, slow: { passed: 2, failed: 0 } })],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(output.trimEnd().split('\n')).toEqual(['node20: 5 of 5 tests passed', 'slow: 2 of 2 tests passed', '7 passed, 0 failed']);
   });
 

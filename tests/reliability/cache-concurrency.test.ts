@@ -45,7 +45,9 @@ afterAll(() => {
 
 describe('the fixture project', () => {
   it('has findings from several rules (so the comparisons below compare something)', () => {
-    const rules = new Set((baseline as { messages: { ruleId: string }[] }[]).flatMap((result) => result.messages.map((message) => message.ruleId)));
+    const rules = new Set(
+      (baseline as { messages: { ruleId: string }[] }[]).flatMap((result) => result.messages.map((message) => message.ruleId)),
+    );
     expect([...rules].filter((rule) => rule.startsWith(`${PREFIX}/`)).length).toBeGreaterThanOrEqual(3);
   });
 });
@@ -106,7 +108,10 @@ describe('--cache', () => {
   });
 
   it('the plugin meta names the package and version (what ESLint serialises for the cache key)', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
   });
 });

@@ -126,10 +126,15 @@ describe("the analysed project's code never runs", () => {
   it("without an eslint.config, TypeScript is parsed with the plugin's own parser, not the project's", async () => {
     const marker = path.join(os.tmpdir(), `googleapis-scopes-parser-ran-${process.pid}`);
     const dir = project({
-      'node_modules/@typescript-eslint/parser/package.json': JSON.stringify({ name: '@typescript-eslint/parser', version: '99.0.0', main: 'index.js' }),
+      'node_modules/@typescript-eslint/parser/package.json': JSON.stringify({
+        name: '@typescript-eslint/parser',
+        version: '99.0.0',
+        main: 'index.js',
+      }),
       'node_modules/@typescript-eslint/parser/index.js': `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { parse() { throw new Error('project parser'); } };\n`,
       'package.json': JSON.stringify({ name: 'hostile-project', private: true }),
-      'src/app.ts': "import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.labels'] });\nconst gmail = google.gmail({ version: 'v1', auth });\nconst id: string = 'me';\ngmail.users.labels.list({ userId: id });\n",
+      'src/app.ts':
+        "import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.labels'] });\nconst gmail = google.gmail({ version: 'v1', auth });\nconst id: string = 'me';\ngmail.users.labels.list({ userId: id });\n",
     });
     const run = await runCli(['report', '--format', 'json', 'src'], { cwd: dir });
     expect(fs.existsSync(marker)).toBe(false);

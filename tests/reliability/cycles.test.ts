@@ -55,7 +55,10 @@ describe('cycles and unbounded values', () => {
       'self-cycle.js',
     ]);
     for (const [file, messages] of results) {
-      expect(messages.filter((message) => message.fatal === true), file).toEqual([]);
+      expect(
+        messages.filter((message) => message.fatal === true),
+        file,
+      ).toEqual([]);
     }
   });
 

@@ -26,7 +26,8 @@ vi.mock('../../src/google/collect.ts', async (importOriginal) => {
 
 const PREFIX = 'googleapis-scopes';
 const CRASHING = "import { google } from 'googleapis';\n// CRASH_ME\nconst gmail = google.gmail({ version: 'v1', auth: undefined });\n";
-const FINE = "import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.labels'] });\nconst gmail = google.gmail({ version: 'v1', auth });\ngmail.users.labels.list({ userId: 'me' });\n";
+const FINE =
+  "import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.labels'] });\nconst gmail = google.gmail({ version: 'v1', auth });\ngmail.users.labels.list({ userId: 'me' });\n";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -78,6 +79,8 @@ describe('fail closed', () => {
       'googleapis-scopes: warning: skipped crash.js: analysis failed: Maximum call stack size exceeded\n' +
         'googleapis-scopes: error: the analysis of 1 file failed (see the warnings above); the report is incomplete\n',
     );
-    expect(JSON.parse(run.stdout).skipped).toEqual([{ file: 'crash.js', line: null, message: 'analysis failed: Maximum call stack size exceeded' }]);
+    expect(JSON.parse(run.stdout).skipped).toEqual([
+      { file: 'crash.js', line: null, message: 'analysis failed: Maximum call stack size exceeded' },
+    ]);
   });
 });

@@ -54,7 +54,13 @@ describe('readSourceText', () => {
 
   it('never reads /proc, /sys or /dev, even when ESLint runs from /', () => {
     const boundary = fileBoundary('/');
-    for (const file of ['/proc/self/status', '/proc/self/pagemap', '/sys/kernel/mm/transparent_hugepage/enabled', '/dev/zero', '/dev/null']) {
+    for (const file of [
+      '/proc/self/status',
+      '/proc/self/pagemap',
+      '/sys/kernel/mm/transparent_hugepage/enabled',
+      '/dev/zero',
+      '/dev/null',
+    ]) {
       expect(insideBoundary(file, boundary), file).toBeUndefined();
       expect(readSourceText(file, boundary), file).toBeUndefined();
     }

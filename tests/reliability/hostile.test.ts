@@ -27,7 +27,14 @@ const ALL_RULES: Linter.RulesRecord = {
 };
 
 function config(rules: Linter.RulesRecord = ALL_RULES, settings?: Record<string, unknown>): Linter.Config[] {
-  return [{ files: ['**/*.js'], plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin }, rules, ...(settings === undefined ? {} : { settings }) }];
+  return [
+    {
+      files: ['**/*.js'],
+      plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin },
+      rules,
+      ...(settings === undefined ? {} : { settings }),
+    },
+  ];
 }
 
 /** Lints a case of the set from inside the project; returns the messages and the time taken. */
@@ -38,7 +45,8 @@ function lintCase(file: string, rules?: Linter.RulesRecord): { messages: Linter.
   return { messages, ms: performance.now() - started };
 }
 
-const ids = (messages: readonly Linter.LintMessage[]): string[] => messages.map((message) => `${message.ruleId ?? ''}:${message.messageId ?? ''}`);
+const ids = (messages: readonly Linter.LintMessage[]): string[] =>
+  messages.map((message) => `${message.ruleId ?? ''}:${message.messageId ?? ''}`);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-hostile-test-'));
@@ -131,9 +139,24 @@ describe('bounded work', () => {
   });
 
   it('12 short names in one list converge under --fix (ESLint stops after 10 passes)', () => {
-    const names = ['send', 'readonly', 'compose', 'modify', 'labels', 'insert', 'metadata', 'settings.basic', 'settings.sharing', 'readonly', 'send', 'labels'];
+    const names = [
+      'send',
+      'readonly',
+      'compose',
+      'modify',
+      'labels',
+      'insert',
+      'metadata',
+      'settings.basic',
+      'settings.sharing',
+      'readonly',
+      'send',
+      'labels',
+    ];
     const code = `import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({\n  scopes: [\n${names.map((name) => `    'gmail.${name}',`).join('\n')}\n  ],\n});\n`;
-    const fixed = linter.verifyAndFix(code, config({ [`${PREFIX}/valid-scope`]: 'error' }), { filename: path.join(set.project, 'twelve.js') });
+    const fixed = linter.verifyAndFix(code, config({ [`${PREFIX}/valid-scope`]: 'error' }), {
+      filename: path.join(set.project, 'twelve.js'),
+    });
     expect(fixed.messages).toEqual([]);
     expect(fixed.output).toBe(code.replace(/'gmail\./g, `'${AUTH}/gmail.`));
   });
@@ -147,11 +170,13 @@ describe('bounded work', () => {
   it('settings with a million scopes: parsed once, and a message names ten of them and counts the rest', () => {
     const scopes = Array.from({ length: 1_000_000 }, (_, index) => `https://example.com/scope${index}`);
     const settings = { [PREFIX]: { scopes } };
-    const code = "import { google } from 'googleapis';\nexport function send(gmail) {\n  return gmail.users.messages.send({ userId: 'me' });\n}\n";
+    const code =
+      "import { google } from 'googleapis';\nexport function send(gmail) {\n  return gmail.users.messages.send({ userId: 'me' });\n}\n";
     const withSettings = config({ [`${PREFIX}/missing-scope`]: 'error' }, settings);
     const started = performance.now();
     let messages: Linter.LintMessage[] = [];
-    for (let file = 0; file < 20; file++) messages = linter.verify(code, withSettings, { filename: path.join(set.project, `settings-${file}.js`) });
+    for (let file = 0; file < 20; file++)
+      messages = linter.verify(code, withSettings, { filename: path.join(set.project, `settings-${file}.js`) });
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(ids(messages)).toEqual([`${PREFIX}/missing-scope:missingScope`]);
     expect(messages[0]!.message).toContain(

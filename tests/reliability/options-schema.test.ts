@@ -9,7 +9,8 @@ import plugin from '../../src/index.ts';
 
 const PREFIX = 'googleapis-scopes';
 const linter = new Linter({ configType: 'flat' });
-const CODE = "import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.readonly'] });\n";
+const CODE =
+  "import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/gmail.readonly'] });\n";
 
 /** The part of JSON Schema that rule options use. */
 interface Schema {
@@ -88,7 +89,9 @@ describe('every rule validates its options', () => {
     it('rejects an unknown option with a message that names the rule and the option', () => {
       const run = lintWith(name, [{ notAnOption: true }]);
       expect(run).toThrow(`${PREFIX}/${name}`);
-      expect(run).toThrow(schema.length === 0 ? /should NOT have more than 0 items/ : /Unexpected property "notAnOption"\. Expected properties: /);
+      expect(run).toThrow(
+        schema.length === 0 ? /should NOT have more than 0 items/ : /Unexpected property "notAnOption"\. Expected properties: /,
+      );
     });
 
     const properties = Object.entries(schema[0]?.properties ?? {});

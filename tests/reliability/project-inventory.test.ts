@@ -43,7 +43,9 @@ describe('project inventory on hostile trees', () => {
     const inventory = projectInventory(path.join(root, 'src', 'app.js'), fileBoundary(base))!;
     expect(inventory.root).toBe(root);
     expect(inventory.incomplete).toBe(false);
-    expect(inventory.requests.map((request) => [path.relative(root, request.file), request.line, request.scopes, request.complete])).toEqual([
+    expect(
+      inventory.requests.map((request) => [path.relative(root, request.file), request.line, request.scopes, request.complete]),
+    ).toEqual([
       ['extension/manifest.json', 3, [`${AUTH}/gmail.labels`], true],
       ['src/auth.js', 1, [`${AUTH}/gmail.readonly`], true],
     ]);
@@ -110,7 +112,10 @@ describe('project inventory on hostile trees', () => {
       'src/auth.js': `import { GMAIL } from './scopes.js';\npassport.authenticate('google', { scope: GMAIL });\n`,
     });
     const file = path.join(root, 'src', 'app.js');
-    const scopesOf = (): unknown => projectInventory(file, fileBoundary(base))!.requests.filter((request) => request.file.endsWith('auth.js')).map((request) => request.scopes);
+    const scopesOf = (): unknown =>
+      projectInventory(file, fileBoundary(base))!
+        .requests.filter((request) => request.file.endsWith('auth.js'))
+        .map((request) => request.scopes);
     expect(scopesOf()).toEqual([[`${AUTH}/gmail.readonly`]]);
     fs.writeFileSync(path.join(root, 'src', 'scopes.js'), `export const GMAIL = ['${AUTH}/gmail.modify'];\n`);
     const later = new Date(Date.now() + 5_000);

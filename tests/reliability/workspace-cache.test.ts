@@ -35,7 +35,11 @@ function write(file: string, text: string, tick: number): void {
 const rootManifest = path.join(dir, 'package.json');
 const packageManifest = path.join(dir, 'packages', 'google-auth', 'package.json');
 write(app, APP, 0);
-write(path.join(dir, 'packages', 'google-auth', 'src', 'index.ts'), "export const SCOPES = ['https://www.googleapis.com/auth/gmail.readonly'];\n", 0);
+write(
+  path.join(dir, 'packages', 'google-auth', 'src', 'index.ts'),
+  "export const SCOPES = ['https://www.googleapis.com/auth/gmail.readonly'];\n",
+  0,
+);
 
 describe('a workspace package is re-resolved when a package.json of the workspace changes', () => {
   const linter = new Linter({ configType: 'flat', cwd: dir });

@@ -65,7 +65,22 @@ const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly', '${
 const drive = google.drive({ version: 'v3', auth });
 await drive.files.delete({ fileId: 'id' });
 `,
-      errors: [{ line: 5, column: 7, messageId: 'missingApiScope', data: { api: 'Drive', method: 'files.delete', accepted: 'drive', requested: 'only drive.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/drive\``, where: '' } }],
+      errors: [
+        {
+          line: 5,
+          column: 7,
+          messageId: 'missingApiScope',
+          data: {
+            api: 'Drive',
+            method: 'files.delete',
+            accepted: 'drive',
+            requested: 'only drive.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/drive\``,
+            where: '',
+          },
+        },
+      ],
     },
     {
       name: 'Drive files.create under no Drive scope: drive.file fits a new file (@googleapis/drive, TypeScript)',
@@ -81,7 +96,21 @@ const auth: gauth.GoogleAuth = new gauth.GoogleAuth({ scopes: ['${AUTH}/spreadsh
 const client = drive({ version: 'v3', auth });
 await client.files.create({ requestBody: { name: 'report.csv' } });
 `,
-      errors: [{ line: 5, messageId: 'missingApiScope', data: { api: 'Drive', method: 'files.create', accepted: 'drive.file or broader', requested: 'only spreadsheets', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/drive.file\``, where: '' } }],
+      errors: [
+        {
+          line: 5,
+          messageId: 'missingApiScope',
+          data: {
+            api: 'Drive',
+            method: 'files.create',
+            accepted: 'drive.file or broader',
+            requested: 'only spreadsheets',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/drive.file\``,
+            where: '',
+          },
+        },
+      ],
     },
     {
       name: 'Sheets values.update under spreadsheets.readonly: the fix adds spreadsheets',
@@ -97,7 +126,21 @@ const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets.readonl
 const sheets = google.sheets({ version: 'v4', auth });
 sheets.spreadsheets.values.update({ spreadsheetId: 'id', range: 'A1', valueInputOption: 'RAW', requestBody: { values: [[1]] } });
 `,
-      errors: [{ line: 5, messageId: 'missingApiScope', data: { api: 'Sheets', method: 'spreadsheets.values.update', accepted: 'spreadsheets or drive', requested: 'only spreadsheets.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/spreadsheets\``, where: '' } }],
+      errors: [
+        {
+          line: 5,
+          messageId: 'missingApiScope',
+          data: {
+            api: 'Sheets',
+            method: 'spreadsheets.values.update',
+            accepted: 'spreadsheets or drive',
+            requested: 'only spreadsheets.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/spreadsheets\``,
+            where: '',
+          },
+        },
+      ],
     },
     {
       name: 'Calendar events.insert under calendar.readonly, next to a Gmail call: each API named, one fix for both',
@@ -118,8 +161,31 @@ await calendar.events.insert({ calendarId: 'primary', requestBody: { summary: 'S
 await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
 `,
       errors: [
-        { line: 6, messageId: 'missingApiScope', data: { api: 'Calendar', method: 'events.insert', accepted: 'calendar.events.owned or broader', requested: 'only calendar.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``, where: '' } },
-        { line: 7, messageId: 'missingScope', data: { method: 'users.messages.send', accepted: 'gmail.send or broader', requested: 'only calendar.readonly', source: 'the GoogleAuth on line 3', add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``, where: '' } },
+        {
+          line: 6,
+          messageId: 'missingApiScope',
+          data: {
+            api: 'Calendar',
+            method: 'events.insert',
+            accepted: 'calendar.events.owned or broader',
+            requested: 'only calendar.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``,
+            where: '',
+          },
+        },
+        {
+          line: 7,
+          messageId: 'missingScope',
+          data: {
+            method: 'users.messages.send',
+            accepted: 'gmail.send or broader',
+            requested: 'only calendar.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``,
+            where: '',
+          },
+        },
       ],
     },
   ],
@@ -136,7 +202,7 @@ await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'medi
 `,
     },
     {
-      name: "Drive alt computed at run time: not certain, not reported",
+      name: 'Drive alt computed at run time: not certain, not reported',
       code: `
 import { google } from 'googleapis';
 const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.metadata.readonly'] });
@@ -164,7 +230,13 @@ await google.drive({ version: 'v3', auth }).files.get({ fileId: 'id', alt: 'medi
         {
           line: 4,
           messageId: 'scopeTrap',
-          data: { api: 'Drive', method: 'files.get', granted: 'only drive.metadata.readonly', source: 'the GoogleAuth on line 3', reason: "`alt: 'media'` downloads content, not metadata" },
+          data: {
+            api: 'Drive',
+            method: 'files.get',
+            granted: 'only drive.metadata.readonly',
+            source: 'the GoogleAuth on line 3',
+            reason: "`alt: 'media'` downloads content, not metadata",
+          },
           suggestions: [
             {
               messageId: 'addScopes',
@@ -191,7 +263,13 @@ await drive({ version: 'v3', auth }).files.list({ spaces: 'appDataFolder', field
         {
           line: 5,
           messageId: 'scopeTrap',
-          data: { api: 'Drive', method: 'files.list', granted: 'only drive', source: 'the GoogleAuth on line 4', reason: "`appDataFolder` is reached only with drive.appdata" },
+          data: {
+            api: 'Drive',
+            method: 'files.list',
+            granted: 'only drive',
+            source: 'the GoogleAuth on line 4',
+            reason: '`appDataFolder` is reached only with drive.appdata',
+          },
           suggestions: [
             {
               messageId: 'addScopes',
@@ -218,7 +296,13 @@ google.calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
         {
           line: 4,
           messageId: 'scopeTrap',
-          data: { api: 'Calendar', method: 'events.list', granted: 'only calendar.app.created', source: 'the GoogleAuth on line 3', reason: "that scope never reaches the primary calendar" },
+          data: {
+            api: 'Calendar',
+            method: 'events.list',
+            granted: 'only calendar.app.created',
+            source: 'the GoogleAuth on line 3',
+            reason: 'that scope never reaches the primary calendar',
+          },
           suggestions: [
             {
               messageId: 'addScopes',

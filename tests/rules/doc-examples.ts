@@ -10,7 +10,8 @@ export function docExamples(name: string): { incorrect: string[]; correct: strin
   const result = { incorrect: [] as string[], correct: [] as string[] };
   let section: 'incorrect' | 'correct' | undefined;
   for (const match of markdown.matchAll(/^(#{2,4} .*)$|^```(?:js|ts)\n([\s\S]*?)^```$/gm)) {
-    if (match[1] !== undefined) section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
+    if (match[1] !== undefined)
+      section = match[1].includes('Incorrect') ? 'incorrect' : match[1].includes('Correct') ? 'correct' : undefined;
     else if (section !== undefined) result[section].push(match[2]!);
   }
   return result;

@@ -9,7 +9,6 @@ import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 
-
 const docs = docExamples('least-privilege');
 const COMPLETE = { 'googleapis-scopes': { complete: true } };
 

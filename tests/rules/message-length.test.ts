@@ -54,7 +54,11 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
     addScopes: { add: `\`${AUTH}/drive.readonly\`` },
   },
   'least-privilege': {
-    unusedScope: { scope: 'gmail.modify', source: 'the GoogleAuth on line 4', effect: ' That lowers the app from restricted to sensitive scopes.' },
+    unusedScope: {
+      scope: 'gmail.modify',
+      source: 'the GoogleAuth on line 4',
+      effect: ' That lowers the app from restricted to sensitive scopes.',
+    },
     redundantScope: { scope: 'gmail.readonly', source: 'the GoogleAuth on line 4', others: '`gmail.modify`', cover: 'covers', effect: '' },
     broaderScope: {
       scope: 'gmail.modify',
@@ -67,7 +71,11 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
     replaceScope: { scope: 'gmail.modify', narrower: `\`${AUTH}/gmail.readonly\`` },
   },
   'no-restricted-scopes': {
-    restrictedScope: { scope: 'gmail.modify', classification: 'restricted', consequence: "public apps need Google's verification and a yearly CASA security assessment" },
+    restrictedScope: {
+      scope: 'gmail.modify',
+      classification: 'restricted',
+      consequence: "public apps need Google's verification and a yearly CASA security assessment",
+    },
     restrictedScopes: {
       scopes: '`gmail.readonly` and `gmail.modify`',
       classification: 'restricted',
@@ -113,7 +121,9 @@ const templates = Object.entries(rules).flatMap(([rule, module]) =>
 describe('rule messages', () => {
   it('has common-case data for every message of every rule', () => {
     expect(templates.map(({ rule, id }) => `${rule}/${id}`).sort()).toEqual(
-      Object.entries(COMMON).flatMap(([rule, ids]) => Object.keys(ids).map((id) => `${rule}/${id}`)).sort(),
+      Object.entries(COMMON)
+        .flatMap(([rule, ids]) => Object.keys(ids).map((id) => `${rule}/${id}`))
+        .sort(),
     );
   });
 
@@ -131,7 +141,11 @@ describe('rule messages', () => {
   });
 
   it('writes in full the scope URL the user has to type', () => {
-    const typed = [COMMON['missing-scope']!.missingScope!.add, COMMON['least-privilege']!.broaderScope!.narrower, COMMON['valid-scope']!.invalidScope!.replacement];
+    const typed = [
+      COMMON['missing-scope']!.missingScope!.add,
+      COMMON['least-privilege']!.broaderScope!.narrower,
+      COMMON['valid-scope']!.invalidScope!.replacement,
+    ];
     for (const value of typed) expect(value).toMatch(/https:\/\/www\.googleapis\.com\/auth\/gmail\.\w+/);
   });
 });

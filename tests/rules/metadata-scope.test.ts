@@ -10,7 +10,6 @@ const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 
-
 const docs = docExamples('metadata-scope');
 const FORMAT_FULL_DEFAULT = "no `format` (so 'full')";
 

@@ -13,8 +13,18 @@ const ruleTester = untypedRuleTester();
 // untraced call against every request in the project) is off there.
 const ISOLATED = { 'googleapis-scopes': { project: false } };
 const REACH = path.join(FIXTURES, 'reach');
-const DELETE = { method: 'users.messages.delete', accepted: 'https://mail.google.com/', requested: 'only gmail.readonly', add: '`https://mail.google.com/`' };
-const LABELS = { method: 'users.labels.delete', accepted: 'gmail.labels or broader', requested: 'only gmail.readonly', add: '`https://www.googleapis.com/auth/gmail.labels`' };
+const DELETE = {
+  method: 'users.messages.delete',
+  accepted: 'https://mail.google.com/',
+  requested: 'only gmail.readonly',
+  add: '`https://mail.google.com/`',
+};
+const LABELS = {
+  method: 'users.labels.delete',
+  accepted: 'gmail.labels or broader',
+  requested: 'only gmail.readonly',
+  add: '`https://www.googleapis.com/auth/gmail.labels`',
+};
 
 function fixture(...parts: string[]): { code: string; filename: string } {
   const filename = path.join(REACH, ...parts);
@@ -54,37 +64,79 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
       name: 'injected getter (JavaScript): `registerGmailTools({ getGmailClient })` in index.js',
       ...fixture('injected-getter', 'tools.js'),
       output: null,
-      errors: [{ messageId: 'missingScope', line: 8, column: 14, data: { ...DELETE, source: 'the authenticate() call on line 4 in ./auth.js', where: ' to ./auth.js' } }],
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 8,
+          column: 14,
+          data: { ...DELETE, source: 'the authenticate() call on line 4 in ./auth.js', where: ' to ./auth.js' },
+        },
+      ],
     },
     {
       name: 'injected getter (TypeScript): `options.getGmailClient()`',
       ...fixture('injected-getter-ts', 'tools.ts'),
       output: null,
-      errors: [{ messageId: 'missingScope', line: 10, column: 11, data: { ...DELETE, source: 'the authenticate() call on line 4 in ./auth.ts', where: ' to ./auth.ts' } }],
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 10,
+          column: 11,
+          data: { ...DELETE, source: 'the authenticate() call on line 4 in ./auth.ts', where: ' to ./auth.ts' },
+        },
+      ],
     },
     {
       name: 'passed client (JavaScript): `deleteLabel(client, id)` from index.js',
       ...fixture('passed-client', 'labels.js'),
       output: null,
-      errors: [{ messageId: 'missingScope', line: 2, column: 9, data: { ...LABELS, source: 'the generateAuthUrl() call on line 5 in ./index.js', where: ' to ./index.js' } }],
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 2,
+          column: 9,
+          data: { ...LABELS, source: 'the generateAuthUrl() call on line 5 in ./index.js', where: ' to ./index.js' },
+        },
+      ],
     },
     {
       name: 'passed client (TypeScript, namespace import): `labels.deleteLabel(gmail, id)`',
       ...fixture('passed-client-ts', 'labels.ts'),
       output: null,
-      errors: [{ messageId: 'missingScope', line: 4, column: 9, data: { ...LABELS, source: 'the GoogleAuth on line 4 in ./index.ts', where: ' to ./index.ts' } }],
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 9,
+          data: { ...LABELS, source: 'the GoogleAuth on line 4 in ./index.ts', where: ' to ./index.ts' },
+        },
+      ],
     },
     {
       name: 'google.options({ auth }) in another module (JavaScript)',
       ...fixture('global-options', 'tools.js'),
       output: null,
-      errors: [{ messageId: 'missingScope', line: 4, column: 9, data: { ...DELETE, source: 'the authenticate() call on line 4 in ./index.js', where: ' to ./index.js' } }],
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 9,
+          data: { ...DELETE, source: 'the authenticate() call on line 4 in ./index.js', where: ' to ./index.js' },
+        },
+      ],
     },
     {
       name: 'google.options({ auth, timeout }) in another module (TypeScript)',
       ...fixture('global-options-ts', 'tools.ts'),
       output: null,
-      errors: [{ messageId: 'missingScope', line: 5, column: 9, data: { ...DELETE, source: 'the GoogleAuth on line 3 in ./main.ts', where: ' to ./main.ts' } }],
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 9,
+          data: { ...DELETE, source: 'the GoogleAuth on line 3 in ./main.ts', where: ' to ./main.ts' },
+        },
+      ],
     },
   ],
 });

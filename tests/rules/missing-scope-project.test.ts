@@ -45,7 +45,10 @@ const valid: ValidTestCase<Options>[] = [
     name: 'a GoogleAuth without scopes elsewhere in the project (Application Default Credentials) makes untraced calls unknown',
     ...fixture('service-account', 'src/notify.js'),
   },
-  { name: 'an unresolved request anywhere in the project (an environment variable) makes every untraced call unknown', ...fixture('unresolved', 'src/api/send.ts') },
+  {
+    name: 'an unresolved request anywhere in the project (an environment variable) makes every untraced call unknown',
+    ...fixture('unresolved', 'src/api/send.ts'),
+  },
   {
     // @memberjunction/communication-gmail: GMAIL_SCOPES is exported for its users; the token is a refresh token from the environment.
     name: 'a scope list the project only exports is no evidence of where its tokens come from',
@@ -90,7 +93,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'missingProjectScope',
         line: 10,
-        data: { method: 'users.drafts.create', accepted: 'gmail.compose or broader', sites: 'src/auth/google.strategy.ts:12', add: `\`${AUTH}/gmail.compose\`` },
+        data: {
+          method: 'users.drafts.create',
+          accepted: 'gmail.compose or broader',
+          sites: 'src/auth/google.strategy.ts:12',
+          add: `\`${AUTH}/gmail.compose\``,
+        },
       },
     ],
   },
@@ -101,7 +109,12 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'missingProjectScope',
         line: 14,
-        data: { method: 'users.messages.modify', accepted: 'gmail.modify or broader', sites: 'manifest.json:9', add: `\`${AUTH}/gmail.modify\`` },
+        data: {
+          method: 'users.messages.modify',
+          accepted: 'gmail.modify or broader',
+          sites: 'manifest.json:9',
+          add: `\`${AUTH}/gmail.modify\``,
+        },
       },
     ],
   },
@@ -151,7 +164,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'IMAP: imapflow with an access token on imap.gmail.com needs https://mail.google.com/',
     ...fixture('smtp', 'src/inbox.js'),
-    errors: [{ messageId: 'missingProjectScope', line: 4, data: { method: 'IMAP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' } }],
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 4,
+        data: { method: 'IMAP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' },
+      },
+    ],
   },
   {
     name: 'settings scopes stay the override: judged against them, not the project',
@@ -164,14 +183,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
 untypedRuleTester({ project: true }).run('missing-scope (project inventory)', rule, { valid, invalid });
 
 // The same JavaScript fixtures under ESLint's own parser (espree), as a JavaScript project lints them.
-new RuleTester({ languageOptions: { parser: undefined as never, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } } }).run(
-  'missing-scope (project inventory, espree)',
-  rule,
-  {
-    valid: [],
-    invalid: invalid.filter((test) => test.filename?.endsWith('.js') === true),
+new RuleTester({
+  languageOptions: {
+    parser: undefined as never,
+    parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } },
   },
-);
+}).run('missing-scope (project inventory, espree)', rule, {
+  valid: [],
+  invalid: invalid.filter((test) => test.filename?.endsWith('.js') === true),
+});
 
 // SMTP/IMAP operations in a file that requests its own scopes: the file-level path, and least-privilege.
 const MAIL_FILE = path.join(FIXTURES, 'project-smtp', 'src', 'combined.js');
@@ -206,8 +226,21 @@ untypedRuleTester().run('missing-scope (SMTP in a file that requests scopes)', r
         {
           messageId: 'missingScope',
           line: 6,
-          data: { method: 'SMTP XOAUTH2', accepted: 'https://mail.google.com/', source: 'this file', requested: 'only gmail.send', add: '`https://mail.google.com/`', where: '' },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: SMTP_WITH_CONSENT(`'${AUTH}/gmail.send', 'https://mail.google.com/'`) }],
+          data: {
+            method: 'SMTP XOAUTH2',
+            accepted: 'https://mail.google.com/',
+            source: 'this file',
+            requested: 'only gmail.send',
+            add: '`https://mail.google.com/`',
+            where: '',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://mail.google.com/`' },
+              output: SMTP_WITH_CONSENT(`'${AUTH}/gmail.send', 'https://mail.google.com/'`),
+            },
+          ],
         },
       ],
     },
@@ -225,7 +258,9 @@ nodemailer.createTransport({ service: 'Gmail', auth: { type: 'OAuth2', user: 'me
 `;
 
 untypedRuleTester().run('least-privilege (SMTP needs mail.google.com)', leastPrivilege, {
-  valid: [{ name: 'mail.google.com alone, used by SMTP', code: SMTP_ONLY(`'https://mail.google.com/'`), filename: MAIL_FILE, settings: COMPLETE }],
+  valid: [
+    { name: 'mail.google.com alone, used by SMTP', code: SMTP_ONLY(`'https://mail.google.com/'`), filename: MAIL_FILE, settings: COMPLETE },
+  ],
   invalid: [
     {
       name: 'gmail.send beside mail.google.com is unused once SMTP is recognised',

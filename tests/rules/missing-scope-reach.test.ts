@@ -405,7 +405,11 @@ module.exports = { tidy, SCOPES };
             add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://mail.google.com/`' },
+              output: `
 const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
 async function tidy(gmail, id) {
   const profile = await gmail.users.getProfile({ userId: 'me' });
@@ -413,7 +417,9 @@ async function tidy(gmail, id) {
   return profile;
 }
 module.exports = { tidy, SCOPES };
-` }],
+`,
+            },
+          ],
         },
         {
           messageId: 'missingScope',
@@ -427,7 +433,11 @@ module.exports = { tidy, SCOPES };
             add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://mail.google.com/`' },
+              output: `
 const SCOPES = ['${AUTH}/gmail.labels', 'https://mail.google.com/'];
 async function tidy(gmail, id) {
   const profile = await gmail.users.getProfile({ userId: 'me' });
@@ -435,7 +445,9 @@ async function tidy(gmail, id) {
   return profile;
 }
 module.exports = { tidy, SCOPES };
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -464,7 +476,11 @@ export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) =
             add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.send`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.send`' },
+              output: `
 import type { gmail_v1 } from '@googleapis/gmail';
 export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
 export class Watcher {
@@ -472,7 +488,9 @@ export class Watcher {
   start() { return this.gmail.users.watch({ userId: 'me', requestBody: { topicName: 't' } }); }
 }
 export const reply = (messages: gmail_v1.Resource$Users$Messages, raw: string) => messages.send({ userId: 'me', requestBody: { raw } });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -531,7 +549,11 @@ module.exports = { go };
             add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://mail.google.com/`' },
+              output: `
 const axios_1 = require('axios');
 const framework_1 = require('@activepieces/pieces-common');
 const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
@@ -541,7 +563,9 @@ async function go(id, token) {
   await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
 }
 module.exports = { go };
-` }],
+`,
+            },
+          ],
         },
         {
           messageId: 'missingScope',
@@ -555,7 +579,11 @@ module.exports = { go };
             add: '`https://mail.google.com/`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://mail.google.com/`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://mail.google.com/`' },
+              output: `
 const axios_1 = require('axios');
 const framework_1 = require('@activepieces/pieces-common');
 const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
@@ -565,7 +593,9 @@ async function go(id, token) {
   await framework_1.httpClient.sendRequest({ method: framework_1.HttpMethod.DELETE, url: \`https://gmail.googleapis.com/gmail/v1/users/me/threads/\${id}\` });
 }
 module.exports = { go };
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -743,7 +773,11 @@ export async function POST() {
             add: '`https://www.googleapis.com/auth/gmail.send`',
             where: '',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.send`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.send`' },
+              output: `
 import NextAuth from 'next-auth';
 import Google from 'next-auth/providers/google';
 import { google } from 'googleapis';
@@ -756,7 +790,9 @@ export async function POST() {
   oauth.setCredentials({ access_token: session.accessToken });
   await google.gmail({ version: 'v1', auth: oauth }).users.messages.send({ userId: 'me' });
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -787,7 +823,11 @@ module.exports = { inbox };
             add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.readonly`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.readonly`' },
+              output: `
 const passport = require('passport');
 const { Strategy } = require('passport-google-oauth20');
 const { google } = require('googleapis');
@@ -796,7 +836,9 @@ function inbox(auth) {
   return google.gmail({ version: 'v1', auth }).users.threads.list({ userId: 'me', q: 'in:inbox' });
 }
 module.exports = { inbox };
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -916,11 +958,17 @@ axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/impor
             add: '`https://www.googleapis.com/auth/gmail.insert`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.insert`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.insert`' },
+              output: `
 const axios = require('axios');
 const SCOPES = '${AUTH}/gmail.readonly ${AUTH}/gmail.insert';
 axios.post('https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/import?uploadType=media', raw);
-` }],
+`,
+            },
+          ],
         },
       ],
     },

@@ -50,12 +50,18 @@ await messages.send({ userId: 'me' });
             add: '`https://www.googleapis.com/auth/gmail.send`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.send`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.send`' },
+              output: `
 import { createMessages } from './mail-service.js';
 export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.send'];
 const messages = createMessages();
 await messages.send({ userId: 'me' });
-` }],
+`,
+            },
+          ],
         },
       ],
     },
@@ -82,13 +88,19 @@ export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) 
             add: '`https://www.googleapis.com/auth/gmail.settings.sharing`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.settings.sharing`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.settings.sharing`' },
+              output: `
 import type { gmail_v1 } from '@googleapis/gmail';
 export const SCOPES = ['${AUTH}/gmail.settings.basic', '${AUTH}/gmail.settings.sharing'];
 export async function addAlias(sendAs: gmail_v1.Resource$Users$Settings$Sendas) {
   await sendAs.create({ userId: 'me', requestBody: { sendAsEmail: 'alias@example.com' } });
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },

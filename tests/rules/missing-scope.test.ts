@@ -630,13 +630,19 @@ export async function archive(gmail: gmail_v1.Gmail, id: string) {
             add: '`https://www.googleapis.com/auth/gmail.modify`',
             where: ' to `SCOPES`',
           },
-          suggestions: [{ messageId: 'addScopes', data: { add: '`https://www.googleapis.com/auth/gmail.modify`' }, output: `
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.modify`' },
+              output: `
 import type { gmail_v1 } from 'googleapis';
 export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
 export async function archive(gmail: gmail_v1.Gmail, id: string) {
   await gmail.users.messages.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'] } });
 }
-` }],
+`,
+            },
+          ],
         },
       ],
     },

@@ -10,7 +10,6 @@ const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 const APP_TS = path.join(FIXTURES, 'policy', 'app.ts');
 
-
 const docs = docExamples('no-restricted-scopes');
 const RESTRICTED = "public apps need Google's verification and a yearly CASA security assessment";
 const SENSITIVE = "public apps need Google's OAuth app verification";
@@ -70,10 +69,30 @@ const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', 'https:
 const user = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
 `,
       errors: [
-        { messageId: 'delegatedScope', line: 3, column: 105, data: { scope: 'gmail.readonly', classification: 'restricted', consequence: DELEGATED } },
-        { messageId: 'delegatedScope', line: 4, column: 101, data: { scope: 'gmail.modify', classification: 'restricted', consequence: DELEGATED } },
-        { messageId: 'delegatedScope', line: 5, column: 98, data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: DELEGATED } },
-        { messageId: 'restrictedScope', line: 6, column: 52, data: { scope: 'gmail.compose', classification: 'restricted', consequence: RESTRICTED } },
+        {
+          messageId: 'delegatedScope',
+          line: 3,
+          column: 105,
+          data: { scope: 'gmail.readonly', classification: 'restricted', consequence: DELEGATED },
+        },
+        {
+          messageId: 'delegatedScope',
+          line: 4,
+          column: 101,
+          data: { scope: 'gmail.modify', classification: 'restricted', consequence: DELEGATED },
+        },
+        {
+          messageId: 'delegatedScope',
+          line: 5,
+          column: 98,
+          data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: DELEGATED },
+        },
+        {
+          messageId: 'restrictedScope',
+          line: 6,
+          column: 52,
+          data: { scope: 'gmail.compose', classification: 'restricted', consequence: RESTRICTED },
+        },
       ],
     },
     {
@@ -94,8 +113,18 @@ const user = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
       code: docs.incorrect[1]!,
       filename: 'file.ts',
       errors: [
-        { messageId: 'restrictedScope', line: 2, column: 23, data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: RESTRICTED } },
-        { messageId: 'restrictedScope', line: 2, column: 51, data: { scope: 'gmail.readonly', classification: 'restricted', consequence: RESTRICTED } },
+        {
+          messageId: 'restrictedScope',
+          line: 2,
+          column: 23,
+          data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: RESTRICTED },
+        },
+        {
+          messageId: 'restrictedScope',
+          line: 2,
+          column: 51,
+          data: { scope: 'gmail.readonly', classification: 'restricted', consequence: RESTRICTED },
+        },
       ],
       output: null,
     },
@@ -128,7 +157,14 @@ const client = new auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/gma
 `,
       filename: 'file.ts',
       options: [{ level: 'sensitive', allow: [`${AUTH}/gmail.readonly`] }],
-      errors: [{ messageId: 'restrictedScope', line: 3, column: 47, data: { scope: 'gmail.send', classification: 'sensitive', consequence: SENSITIVE } }],
+      errors: [
+        {
+          messageId: 'restrictedScope',
+          line: 3,
+          column: 47,
+          data: { scope: 'gmail.send', classification: 'sensitive', consequence: SENSITIVE },
+        },
+      ],
       output: null,
     },
     {
@@ -148,7 +184,14 @@ const b = new google.auth.JWT({ email, key, scopes: [FULL], subject });
 const SCOPES = ['${AUTH}/gmail.settings.basic', '${AUTH}/gmail.labels'];
 const url = oauth2.generateAuthUrl({ scope: SCOPES.join(' ') });
 `,
-      errors: [{ messageId: 'restrictedScope', line: 2, column: 17, data: { scope: 'gmail.settings.basic', classification: 'restricted', consequence: RESTRICTED } }],
+      errors: [
+        {
+          messageId: 'restrictedScope',
+          line: 2,
+          column: 17,
+          data: { scope: 'gmail.settings.basic', classification: 'restricted', consequence: RESTRICTED },
+        },
+      ],
       output: null,
     },
     {
@@ -158,7 +201,14 @@ import { GoogleAuthProvider } from 'firebase/auth';
 const provider = new GoogleAuthProvider();
 provider.addScope('${AUTH}/gmail.metadata');
 `,
-      errors: [{ messageId: 'restrictedScope', line: 4, column: 19, data: { scope: 'gmail.metadata', classification: 'restricted', consequence: RESTRICTED } }],
+      errors: [
+        {
+          messageId: 'restrictedScope',
+          line: 4,
+          column: 19,
+          data: { scope: 'gmail.metadata', classification: 'restricted', consequence: RESTRICTED },
+        },
+      ],
       output: null,
     },
   ],

@@ -98,7 +98,9 @@ describe('policy rules agree with missing-scope', () => {
   const cases = examples();
 
   it('has examples where the policy rules have something to say', () => {
-    const withFindings = cases.filter(({ code, filename }) => lint(code, filename, POLICY_RULES).some((m) => m.fix !== undefined || (m.suggestions?.length ?? 0) > 0));
+    const withFindings = cases.filter(({ code, filename }) =>
+      lint(code, filename, POLICY_RULES).some((m) => m.fix !== undefined || (m.suggestions?.length ?? 0) > 0),
+    );
     expect(withFindings.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -120,12 +122,26 @@ describe('policy rules agree with missing-scope', () => {
       });
 
       it('every report resolved by its first suggestion, then by its last', () => {
-        expectNoNewMissingScope(before, acceptAll(code, filename, () => 0), filename, 'first suggestions');
-        expectNoNewMissingScope(before, acceptAll(code, filename, (count) => count - 1), filename, 'last suggestions');
+        expectNoNewMissingScope(
+          before,
+          acceptAll(code, filename, () => 0),
+          filename,
+          'first suggestions',
+        );
+        expectNoNewMissingScope(
+          before,
+          acceptAll(code, filename, (count) => count - 1),
+          filename,
+          'last suggestions',
+        );
       });
 
       it('autofixes and suggestions together, with missing-scope fixing too', () => {
-        const fixed = linter.verifyAndFix(acceptAll(code, filename, () => 0), config([...POLICY_RULES, 'missing-scope']), filename);
+        const fixed = linter.verifyAndFix(
+          acceptAll(code, filename, () => 0),
+          config([...POLICY_RULES, 'missing-scope']),
+          filename,
+        );
         expect(missingScope(fixed.output, filename)).toEqual([]);
       });
     });
@@ -143,7 +159,9 @@ await gmail.users.labels.create({ userId: 'me', requestBody: { name: 'Receipts' 
 `;
     const filename = path.join(EXAMPLES, 'userinfo.js');
     const fixed = linter.verifyAndFix(code, config(['missing-scope']), filename);
-    expect(fixed.output).toBe(code.replace(`['${AUTH}/userinfo.email']`, `['${AUTH}/userinfo.email', '${AUTH}/gmail.labels', '${AUTH}/gmail.send']`));
+    expect(fixed.output).toBe(
+      code.replace(`['${AUTH}/userinfo.email']`, `['${AUTH}/userinfo.email', '${AUTH}/gmail.labels', '${AUTH}/gmail.send']`),
+    );
     expect(lint(fixed.output, filename, [...POLICY_RULES, 'missing-scope'])).toEqual([]);
   });
 });

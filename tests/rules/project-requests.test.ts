@@ -54,9 +54,9 @@ export const make = (config) => new google.auth.GoogleAuth({ scopes: config.scop
   });
 
   it('a GoogleAuth or JWT with no scopes (Application Default Credentials) is unresolved', () => {
-    expect(requests(`import { google } from 'googleapis';\nexport const auth = new google.auth.GoogleAuth({ keyFile: 'key.json' });\n`)).toEqual([
-      { line: 2, scopes: [], complete: false },
-    ]);
+    expect(
+      requests(`import { google } from 'googleapis';\nexport const auth = new google.auth.GoogleAuth({ keyFile: 'key.json' });\n`),
+    ).toEqual([{ line: 2, scopes: [], complete: false }]);
   });
 
   it('granted scopes read back, bindings, checks, schemas and lookup tables are not requests', () => {
@@ -83,20 +83,22 @@ throw new AuthError({ scope: context.scope });
 
 describe('manifest.json and consent URL parameters', () => {
   it('reads oauth2.scopes with its line; a malformed manifest with oauth2 is unresolved', () => {
-    expect(manifestRequests('/m/manifest.json', `{\n  "oauth2": {\n    "client_id": "x",\n    "scopes": ["${AUTH}/gmail.readonly"]\n  }\n}\n`)).toEqual([
-      { file: '/m/manifest.json', line: 4, scopes: [`${AUTH}/gmail.readonly`], complete: true, certain: true },
+    expect(
+      manifestRequests('/m/manifest.json', `{\n  "oauth2": {\n    "client_id": "x",\n    "scopes": ["${AUTH}/gmail.readonly"]\n  }\n}\n`),
+    ).toEqual([{ file: '/m/manifest.json', line: 4, scopes: [`${AUTH}/gmail.readonly`], complete: true, certain: true }]);
+    expect(manifestRequests('/m/manifest.json', `{ "oauth2": { "scopes": "x" } }`)).toEqual([
+      { file: '/m/manifest.json', line: 1, scopes: [], complete: false, certain: true },
     ]);
-    expect(manifestRequests('/m/manifest.json', `{ "oauth2": { "scopes": "x" } }`)).toEqual([{ file: '/m/manifest.json', line: 1, scopes: [], complete: false, certain: true }]);
-    expect(manifestRequests('/m/manifest.json', `{ // comment\n "oauth2": {} }`)).toEqual([{ file: '/m/manifest.json', line: undefined, scopes: [], complete: false, certain: true }]);
+    expect(manifestRequests('/m/manifest.json', `{ // comment\n "oauth2": {} }`)).toEqual([
+      { file: '/m/manifest.json', line: undefined, scopes: [], complete: false, certain: true },
+    ]);
     expect(manifestRequests('/m/manifest.json', `{ "name": "no oauth" }`)).toEqual([]);
   });
 
   it('splits scope= on spaces, + and %20', () => {
-    expect(scopeParameter(`https://accounts.google.com/o/oauth2/v2/auth?scope=openid+email%20${encodeURIComponent(`${AUTH}/gmail.send`)}&x=1`)).toEqual([
-      'openid',
-      'email',
-      `${AUTH}/gmail.send`,
-    ]);
+    expect(
+      scopeParameter(`https://accounts.google.com/o/oauth2/v2/auth?scope=openid+email%20${encodeURIComponent(`${AUTH}/gmail.send`)}&x=1`),
+    ).toEqual(['openid', 'email', `${AUTH}/gmail.send`]);
     expect(scopeParameter('https://accounts.google.com/o/oauth2/v2/auth?client_id=1')).toBeUndefined();
   });
 });

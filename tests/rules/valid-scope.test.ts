@@ -8,7 +8,6 @@ import { untypedRuleTester } from './rule-tester.ts';
 const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 
-
 const docs = docExamples('valid-scope');
 
 describe('valid-scope docs', () => {
@@ -137,7 +136,11 @@ export const canSend = (granted) => granted.includes('gmail.send') || granted.in
           messageId: 'invalidScope',
           line: 6,
           column: 6,
-          data: { scope: 'http://www.googleapis.com/auth/gmail.labels', problems: '`http://` instead of `https://`', replacement: `${AUTH}/gmail.labels` },
+          data: {
+            scope: 'http://www.googleapis.com/auth/gmail.labels',
+            problems: '`http://` instead of `https://`',
+            replacement: `${AUTH}/gmail.labels`,
+          },
         },
         {
           messageId: 'invalidScope',
@@ -147,8 +150,7 @@ export const canSend = (granted) => granted.includes('gmail.send') || granted.in
         },
       ],
       // Each fix replaces only its word: every correction of the list lands in one pass.
-      output: docs.incorrect[0]!
-        .replace("'gmail.send'", `'${AUTH}/gmail.send'`)
+      output: docs.incorrect[0]!.replace("'gmail.send'", `'${AUTH}/gmail.send'`)
         .replace("'http://www.googleapis.com/auth/gmail.labels'", `'${AUTH}/gmail.labels'`)
         .replace("'https://mail.google.com'", "'https://mail.google.com/'"),
     },
@@ -196,7 +198,10 @@ export const canSend = (granted) => granted.includes('gmail.send') || granted.in
           ],
         },
       ],
-      output: docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`).replace(`${AUTH}/gmail.sned`, `${AUTH}/gmail.send`),
+      output: docs.incorrect[1]!.replace(`${AUTH}/Gmail.Readonly`, `${AUTH}/gmail.readonly`).replace(
+        `${AUTH}/gmail.sned`,
+        `${AUTH}/gmail.send`,
+      ),
     },
     {
       name: 'missing www., missing /auth/, a trailing slash, in a template literal too',
@@ -208,9 +213,24 @@ const SCOPES = [
 ];
 `,
       errors: [
-        { messageId: 'invalidScope', line: 3, column: 4, data: { scope: 'https://googleapis.com/auth/gmail.send', problems: 'missing `www.`', replacement: `${AUTH}/gmail.send` } },
-        { messageId: 'invalidScope', line: 4, column: 4, data: { scope: 'https://www.googleapis.com/gmail.labels', problems: 'missing `/auth/`', replacement: `${AUTH}/gmail.labels` } },
-        { messageId: 'invalidScope', line: 5, column: 4, data: { scope: `${AUTH}/gmail.compose/`, problems: 'a trailing slash', replacement: `${AUTH}/gmail.compose` } },
+        {
+          messageId: 'invalidScope',
+          line: 3,
+          column: 4,
+          data: { scope: 'https://googleapis.com/auth/gmail.send', problems: 'missing `www.`', replacement: `${AUTH}/gmail.send` },
+        },
+        {
+          messageId: 'invalidScope',
+          line: 4,
+          column: 4,
+          data: { scope: 'https://www.googleapis.com/gmail.labels', problems: 'missing `/auth/`', replacement: `${AUTH}/gmail.labels` },
+        },
+        {
+          messageId: 'invalidScope',
+          line: 5,
+          column: 4,
+          data: { scope: `${AUTH}/gmail.compose/`, problems: 'a trailing slash', replacement: `${AUTH}/gmail.compose` },
+        },
       ],
       output: `
 const SCOPES = [
@@ -230,7 +250,14 @@ const SCOPES = [
     {
       name: 'a bare Google word next to Google scopes is a short form',
       code: `const auth = { scopes: ['drive', '${AUTH}/gmail.send'] };`,
-      errors: [{ messageId: 'invalidScope', line: 1, column: 26, data: { scope: 'drive', problems: 'a short form, not the scope URL', replacement: `${AUTH}/drive` } }],
+      errors: [
+        {
+          messageId: 'invalidScope',
+          line: 1,
+          column: 26,
+          data: { scope: 'drive', problems: 'a short form, not the scope URL', replacement: `${AUTH}/drive` },
+        },
+      ],
       output: `const auth = { scopes: ['${AUTH}/drive', '${AUTH}/gmail.send'] };`,
     },
     {
@@ -243,7 +270,11 @@ const SCOPES = [
           column: 26,
           data: { scope: `${AUTH}/gmail`, problems: ': not a Gmail scope', hint: ' Did you mean `https://mail.google.com/`?' },
           suggestions: [
-            { messageId: 'replaceScope', data: { replacement: 'https://mail.google.com/' }, output: `const auth = { scopes: ['https://mail.google.com/'] };` },
+            {
+              messageId: 'replaceScope',
+              data: { replacement: 'https://mail.google.com/' },
+              output: `const auth = { scopes: ['https://mail.google.com/'] };`,
+            },
           ],
         },
       ],
@@ -252,7 +283,15 @@ const SCOPES = [
     {
       name: 'an unknown Gmail scope with nothing close: reported without suggestions',
       code: `const auth = { scopes: ['${AUTH}/gmail.everything'] };`,
-      errors: [{ messageId: 'unknownScope', line: 1, column: 26, data: { scope: `${AUTH}/gmail.everything`, problems: ': not a Gmail scope', hint: '' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'unknownScope',
+          line: 1,
+          column: 26,
+          data: { scope: `${AUTH}/gmail.everything`, problems: ': not a Gmail scope', hint: '' },
+          suggestions: [],
+        },
+      ],
       output: null,
     },
     {
@@ -261,7 +300,14 @@ const SCOPES = [
 const PREFIX = '${AUTH}/';
 const SCOPES = [PREFIX + 'gmail.sned'];
 `,
-      errors: [{ messageId: 'invalidScope', line: 3, column: 17, data: { scope: `${AUTH}/gmail.sned`, problems: 'misspelled', replacement: `${AUTH}/gmail.send` } }],
+      errors: [
+        {
+          messageId: 'invalidScope',
+          line: 3,
+          column: 17,
+          data: { scope: `${AUTH}/gmail.sned`, problems: 'misspelled', replacement: `${AUTH}/gmail.send` },
+        },
+      ],
       output: null,
     },
     {
@@ -293,7 +339,9 @@ describe('valid-scope options', () => {
       { plugins: { 'googleapis-scopes': plugin as never }, rules: { 'googleapis-scopes/valid-scope': ['error', options] } },
     ]);
   it('rejects an allow that is not a list of strings', () => {
-    expect(() => lint({ allow: 'https://mail.google.com/' })).toThrow(/Key "googleapis-scopes\/valid-scope":\s*Value "https:\/\/mail\.google\.com\/" should be array/);
+    expect(() => lint({ allow: 'https://mail.google.com/' })).toThrow(
+      /Key "googleapis-scopes\/valid-scope":\s*Value "https:\/\/mail\.google\.com\/" should be array/,
+    );
   });
   it('rejects unknown keys', () => {
     expect(() => lint({ allowed: [] })).toThrow(/should NOT have additional properties/);

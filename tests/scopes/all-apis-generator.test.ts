@@ -19,7 +19,12 @@ describe('all-API extraction from googleapis@178.0.0', () => {
     const { data, profile, unknownMethods } = extractApiVersion('gmail', 'v1', read('gmail', 'v1', 'd.ts'), read('gmail', 'v1', 'js'));
     const asMap = (m: CompactMethod): Record<string, unknown> => {
       const parameters: Record<string, { location: string; required: boolean }> = {};
-      for (const [key, location, required] of [['pr', 'path', true], ['po', 'path', false], ['qr', 'query', true], ['q', 'query', false]] as const) {
+      for (const [key, location, required] of [
+        ['pr', 'path', true],
+        ['po', 'path', false],
+        ['qr', 'query', true],
+        ['q', 'query', false],
+      ] as const) {
         for (const name of m[key] ?? []) parameters[name] = { location, required };
       }
       return {
@@ -49,8 +54,16 @@ describe('all-API extraction from googleapis@178.0.0', () => {
   });
 
   it('writes exactly the committed files for Gmail, Drive, Sheets and Calendar (the rest: `npm run generate -- --check`)', () => {
-    const files = generateAllApiFiles(GOOGLEAPIS, APIS_DATA_DIR, ['calendar', 'drive', 'gmail', 'sheets']).filter((f) => !/(index|profiles)\.json$/.test(f.path));
-    expect(files.map((f) => f.path.slice(APIS_DATA_DIR.length + 1))).toEqual(['calendar-v3.json', 'drive-v2.json', 'drive-v3.json', 'gmail-v1.json', 'sheets-v4.json']);
+    const files = generateAllApiFiles(GOOGLEAPIS, APIS_DATA_DIR, ['calendar', 'drive', 'gmail', 'sheets']).filter(
+      (f) => !/(index|profiles)\.json$/.test(f.path),
+    );
+    expect(files.map((f) => f.path.slice(APIS_DATA_DIR.length + 1))).toEqual([
+      'calendar-v3.json',
+      'drive-v2.json',
+      'drive-v3.json',
+      'gmail-v1.json',
+      'sheets-v4.json',
+    ]);
     for (const f of files) expect(f.content, f.path).toBe(readFileSync(f.path, 'utf8'));
   });
 
@@ -58,12 +71,28 @@ describe('all-API extraction from googleapis@178.0.0', () => {
     const index = JSON.parse(committed('index.json')) as ApisIndexFile;
     expect(index.source).toEqual({ package: 'googleapis', version: '178.0.0' });
     expect(index.totals).toEqual({ apis: 333, versions: 602, methods: 24768, unknownMethods: 970 });
-    expect(index.apis.drive).toEqual({ v2: { methods: 75, unknownMethods: 0, orderFacts: true }, v3: { methods: 64, unknownMethods: 0, orderFacts: true } });
+    expect(index.apis.drive).toEqual({
+      v2: { methods: 75, unknownMethods: 0, orderFacts: true },
+      v3: { methods: 64, unknownMethods: 0, orderFacts: true },
+    });
     expect(index.apis.tasks).toEqual({ v1: { methods: 14, unknownMethods: 0 } });
     expect(index.apis.healthcare?.v1).toMatchObject({ allUnknown: true });
-    const allUnknown = Object.entries(index.apis).flatMap(([api, vs]) => Object.entries(vs).filter(([, s]) => s.allUnknown).map(([v]) => `${api}/${v}`));
+    const allUnknown = Object.entries(index.apis).flatMap(([api, vs]) =>
+      Object.entries(vs)
+        .filter(([, s]) => s.allUnknown)
+        .map(([v]) => `${api}/${v}`),
+    );
     expect(allUnknown).toHaveLength(56);
-    expect(allUnknown).toEqual(expect.arrayContaining(['healthcare/v1', 'healthcare/v1beta1', 'displayvideo/v1', 'metastore/v2', 'sourcerepo/v1', 'adsensehost/v4.1']));
+    expect(allUnknown).toEqual(
+      expect.arrayContaining([
+        'healthcare/v1',
+        'healthcare/v1beta1',
+        'displayvideo/v1',
+        'metastore/v2',
+        'sourcerepo/v1',
+        'adsensehost/v4.1',
+      ]),
+    );
     let noSample = 0;
     let emptyList = 0;
     for (const [api, vs] of Object.entries(index.apis)) {
@@ -124,7 +153,10 @@ function fixture(methods: Array<{ name: string; scopes?: string[] | null; requir
     '    }',
     '    export class Resource$Things {',
     '        context: APIRequestContext;',
-    ...methods.flatMap((m) => [doc(m.scopes), `        ${m.name}(params?: Params$Resource$Things$${m.name}, options?: MethodOptions): Promise<unknown>;`]),
+    ...methods.flatMap((m) => [
+      doc(m.scopes),
+      `        ${m.name}(params?: Params$Resource$Things$${m.name}, options?: MethodOptions): Promise<unknown>;`,
+    ]),
     '    }',
     ...methods.flatMap((m) => [
       `    export interface Params$Resource$Things$${m.name} extends StandardParameters {`,
@@ -156,7 +188,13 @@ function fixture(methods: Array<{ name: string; scopes?: string[] | null; requir
 describe('reading the standard sample without parsing it', () => {
   it('gives what parsing gives on every method doc of Gmail, Drive, Sheets, Calendar and Apps Script', () => {
     let read = 0;
-    for (const [api, version] of [['gmail', 'v1'], ['drive', 'v3'], ['sheets', 'v4'], ['calendar', 'v3'], ['script', 'v1']] as const) {
+    for (const [api, version] of [
+      ['gmail', 'v1'],
+      ['drive', 'v3'],
+      ['sheets', 'v4'],
+      ['calendar', 'v3'],
+      ['script', 'v1'],
+    ] as const) {
       for (const [block] of read_(api, version).matchAll(/^ {8}\/\*\*\n[\s\S]*?^ {9}\*\/$/gm)) {
         const doc = stripCommentMarkup(block.trim());
         const fast = standardSampleScopes(doc);
@@ -200,12 +238,20 @@ describe('extractApiVersion on unusual methods', () => {
         'things.peek': { h: 'GET', p: 'v1/{+name}', s: [], pr: ['name'], q: ['options.view'] },
       },
     });
-    expect(profile).toMatchObject({ namespace: 'demo_v1', className: 'Demo', host: 'demo.googleapis.com', pathPrefixes: ['v1/'], rootResources: ['things'] });
+    expect(profile).toMatchObject({
+      namespace: 'demo_v1',
+      className: 'Demo',
+      host: 'demo.googleapis.com',
+      pathPrefixes: ['v1/'],
+      rootResources: ['things'],
+    });
   });
 
   it('fails with the file and method when the .js and .d.ts disagree', () => {
     const { dts, js } = fixture([{ name: 'get', scopes: [], required: ['name', 'ghost'] }]);
-    expect(() => extractApiVersion('demo', 'v1', dts, js)).toThrow('demo/v1.d.ts:0: things.get: parameter ghost is in pathParams/requiredParams but not in Params$Resource$Things$get');
+    expect(() => extractApiVersion('demo', 'v1', dts, js)).toThrow(
+      'demo/v1.d.ts:0: things.get: parameter ghost is in pathParams/requiredParams but not in Params$Resource$Things$get',
+    );
     expect(() => extractApiVersion('demo', 'v1', dts, '')).toThrow('class Resource$Things not in the .js');
   });
 
@@ -213,7 +259,9 @@ describe('extractApiVersion on unusual methods', () => {
     expect(resourceClassName(['users', 'settings', 'sendAs'])).toBe('Resource$Users$Settings$Sendas');
     const profiles = JSON.parse(committed('profiles.json')) as ApiProfilesFile;
     const irregular = Object.entries(profiles.apis).flatMap(([api, p]) =>
-      Object.entries(p.versions).flatMap(([v, vp]) => Object.entries(vp.irregularResourceClasses ?? {}).map(([path, cls]) => `${api} ${v} ${path} ${cls}`)),
+      Object.entries(p.versions).flatMap(([v, vp]) =>
+        Object.entries(vp.irregularResourceClasses ?? {}).map(([path, cls]) => `${api} ${v} ${path} ${cls}`),
+      ),
     );
     expect(irregular).toEqual([
       'container v1 projects.locations.clusters.wellKnown Resource$Projects$Locations$Clusters$WellKnown',

@@ -18,11 +18,23 @@ const need = (api: string, version: string, method: string, shape: CallShape = {
   return r;
 };
 /** The least-privileged scopes to add for one call from nothing. */
-const fix = (api: string, version: string, method: string, shape: CallShape = {}): string[] => short(solve([need(api, version, method, shape)], []).add);
+const fix = (api: string, version: string, method: string, shape: CallShape = {}): string[] =>
+  short(solve([need(api, version, method, shape)], []).add);
 
 describe('the fact tables', () => {
   it('cover the phase-1 API versions (and Meet for meetings.space.created)', () => {
-    expect(listApiFacts()).toEqual(['drive:v3', 'sheets:v4', 'calendar:v3', 'docs:v1', 'slides:v1', 'forms:v1', 'people:v1', 'tasks:v1', 'youtube:v3', 'meet:v2']);
+    expect(listApiFacts()).toEqual([
+      'drive:v3',
+      'sheets:v4',
+      'calendar:v3',
+      'docs:v1',
+      'slides:v1',
+      'forms:v1',
+      'people:v1',
+      'tasks:v1',
+      'youtube:v3',
+      'meet:v2',
+    ]);
     expect(apiFacts('drive', 'v2')).toBeUndefined();
     expect([hasFactTable('gmail', 'v1'), hasFactTable('drive', 'v3'), hasFactTable('drive', 'v2')]).toEqual([true, true, false]);
   });
@@ -42,7 +54,7 @@ describe('the fact tables', () => {
     }
   });
 
-  it('give each scope one classification, agreeing with Gmail\'s table', () => {
+  it("give each scope one classification, agreeing with Gmail's table", () => {
     const seen = new Map<string, string>();
     for (const c of API_FACTS.flatMap((f) => f.classifications ?? [])) {
       expect(seen.get(c.scope) ?? c.classification, c.scope).toBe(c.classification);
@@ -106,7 +118,7 @@ describe('callRequirement', () => {
     expect(solve([list], [s('drive.file')]).add).toEqual([]);
   });
 
-  it('for Gmail keeps today\'s lists: accepted to satisfy, effectiveAcceptedScopes to propose', () => {
+  it("for Gmail keeps today's lists: accepted to satisfy, effectiveAcceptedScopes to propose", () => {
     const method = getGmailMethod('gmail', 'users.messages.get')!;
     const r = need('gmail', 'v1', 'users.messages.get');
     expect(r.satisfying).toEqual(method.scopes);
@@ -154,10 +166,15 @@ describe('solve() with per-API requirements: lowest classification, then fewest 
   });
 
   it('covers calls of several APIs at once, narrowest first', () => {
-    const add = solve([need('drive', 'v3', 'files.create'), need('sheets', 'v4', 'spreadsheets.values.get'), need('gmail', 'v1', 'users.messages.send')], []).add;
+    const add = solve(
+      [need('drive', 'v3', 'files.create'), need('sheets', 'v4', 'spreadsheets.values.get'), need('gmail', 'v1', 'users.messages.send')],
+      [],
+    ).add;
     expect(short(add)).toEqual(['drive.file', 'gmail.send', 'spreadsheets.readonly']);
     // Sheets values.get and update together: one spreadsheets scope, not spreadsheets.readonly + spreadsheets.
-    expect(short(solve([need('sheets', 'v4', 'spreadsheets.values.get'), need('sheets', 'v4', 'spreadsheets.values.update')], []).add)).toEqual(['spreadsheets']);
+    expect(
+      short(solve([need('sheets', 'v4', 'spreadsheets.values.get'), need('sheets', 'v4', 'spreadsheets.values.update')], []).add),
+    ).toEqual(['spreadsheets']);
   });
 
   it('a requested scope chosen by a custom `proposable` may be a silent subset (usedScopes keeps drive.file)', () => {
@@ -171,7 +188,9 @@ describe('trapVerdict: certain failures under the granted scopes, with cited rea
     const r = need('drive', 'v3', 'files.get', { params: { alt: 'media' } });
     const v = trapVerdict(r, [s('drive.metadata.readonly')]);
     expect(v.status).toBe('breaks');
-    expect(v.findings.map((f) => [f.id, f.source])).toEqual([['drive.alt-media', 'https://developers.google.com/workspace/drive/api/guides/manage-downloads']]);
+    expect(v.findings.map((f) => [f.id, f.source])).toEqual([
+      ['drive.alt-media', 'https://developers.google.com/workspace/drive/api/guides/manage-downloads'],
+    ]);
     expect(trapVerdict(r, [s('drive.metadata')]).status).toBe('breaks');
     expect(trapVerdict(r, [s('drive.metadata.readonly'), s('drive.readonly')]).status).toBe('ok');
     expect(trapVerdict(r, [s('drive.file')]).status).toBe('ok');
@@ -210,8 +229,14 @@ describe('trapVerdict: certain failures under the granted scopes, with cited rea
     const r = need('calendar', 'v3', 'events.list', { params: { calendarId: 'primary' } });
     expect(trapVerdict(r, [s('calendar.app.created')]).status).toBe('breaks');
     expect(trapVerdict(r, [s('calendar.app.created'), s('calendar.events.readonly')]).status).toBe('ok');
-    expect(trapVerdict(need('calendar', 'v3', 'events.list', { params: { calendarId: 'abc@group.calendar.google.com' } }), [s('calendar.app.created')]).status).toBe('ok');
-    expect(trapVerdict(need('calendar', 'v3', 'events.list', { unresolvedParams: ['calendarId'] }), [s('calendar.app.created')]).status).toBe('maybe');
+    expect(
+      trapVerdict(need('calendar', 'v3', 'events.list', { params: { calendarId: 'abc@group.calendar.google.com' } }), [
+        s('calendar.app.created'),
+      ]).status,
+    ).toBe('ok');
+    expect(
+      trapVerdict(need('calendar', 'v3', 'events.list', { unresolvedParams: ['calendarId'] }), [s('calendar.app.created')]).status,
+    ).toBe('maybe');
   });
 
   it('Gmail: gmail.metadata fails the call whatever else is granted', () => {
@@ -222,16 +247,26 @@ describe('trapVerdict: certain failures under the granted scopes, with cited rea
 
   it('People fields: advice only (the call returns the public value), never a failure', () => {
     const r = need('people', 'v1', 'people.get', { params: { resourceName: 'people/me', personFields: 'names,birthdays,phoneNumbers' } });
-    expect(r.silentFields.map((f) => [f.field, short(f.scopes)])).toEqual([['birthdays', ['user.birthday.read']], ['phoneNumbers', ['user.phonenumbers.read']]]);
+    expect(r.silentFields.map((f) => [f.field, short(f.scopes)])).toEqual([
+      ['birthdays', ['user.birthday.read']],
+      ['phoneNumbers', ['user.phonenumbers.read']],
+    ]);
     expect(trapVerdict(r, [s('userinfo.profile')]).status).toBe('ok');
-    expect(need('people', 'v1', 'people.get', { params: { resourceName: 'people/c123', personFields: 'birthdays' } }).silentFields).toEqual([]);
-    expect(need('people', 'v1', 'people.get', { params: { resourceName: 'people/me' }, unresolvedParams: ['personFields'] }).silentFields).toEqual([]);
+    expect(need('people', 'v1', 'people.get', { params: { resourceName: 'people/c123', personFields: 'birthdays' } }).silentFields).toEqual(
+      [],
+    );
+    expect(
+      need('people', 'v1', 'people.get', { params: { resourceName: 'people/me' }, unresolvedParams: ['personFields'] }).silentFields,
+    ).toEqual([]);
   });
 });
 
 describe('call shape reading', () => {
   it('resolves literals, lists, omitted and unresolved parameters', () => {
-    const shape: CallShape = { params: { spaces: 'drive, appDataFolder', 'resource.parents': ['a'] }, unresolvedParams: ['requestBody.name', 'q'] };
+    const shape: CallShape = {
+      params: { spaces: 'drive, appDataFolder', 'resource.parents': ['a'] },
+      unresolvedParams: ['requestBody.name', 'q'],
+    };
     expect(paramList(shape, 'spaces')).toEqual(['drive', 'appDataFolder']);
     expect(paramList(shape, 'requestBody.parents')).toEqual(['a']);
     expect(paramValue(shape, 'q')).toBe('unknown');

@@ -9,9 +9,11 @@ import { grants as gmailGrants } from '../../src/scopes/order.ts';
 import { listMethods, scopeGrants } from '../../src/scopes/public.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
-const load = (api: string, version: string): ApiVersionFile => JSON.parse(readFileSync(join(APIS_DATA_DIR, `${api}-${version}.json`), 'utf8')) as ApiVersionFile;
+const load = (api: string, version: string): ApiVersionFile =>
+  JSON.parse(readFileSync(join(APIS_DATA_DIR, `${api}-${version}.json`), 'utf8')) as ApiVersionFile;
 /** Whether `a` grants `b` in the shipped order of `api` `version`. */
-const shipped = (api: string, version: string, a: string, b: string): boolean => scopeGrants(api, version, AUTH + a)?.includes(AUTH + b) === true;
+const shipped = (api: string, version: string, a: string, b: string): boolean =>
+  scopeGrants(api, version, AUTH + a)?.includes(AUTH + b) === true;
 /** The same from the method lists alone, without the facts. */
 const derivedOnly = (api: string, version: string, a: string, b: string): boolean => {
   const file = load(api, version);
@@ -50,12 +52,23 @@ describe('per-API scope order shipped in data/apis', () => {
 
   it('keeps the implications that hold', () => {
     expect(scopeGrants('drive', 'v3', `${AUTH}drive`)).toEqual(
-      ['drive.appdata', 'drive.file', 'drive.meet.readonly', 'drive.metadata', 'drive.metadata.readonly', 'drive.photos.readonly', 'drive.readonly', 'drive.scripts'].map((s) => AUTH + s),
+      [
+        'drive.appdata',
+        'drive.file',
+        'drive.meet.readonly',
+        'drive.metadata',
+        'drive.metadata.readonly',
+        'drive.photos.readonly',
+        'drive.readonly',
+        'drive.scripts',
+      ].map((s) => AUTH + s),
     );
     expect(scopeGrants('drive', 'v3', `${AUTH}drive.readonly`)).toEqual([`${AUTH}drive.meet.readonly`, `${AUTH}drive.metadata.readonly`]);
     expect(scopeGrants('drive', 'v3', `${AUTH}drive.metadata`)).toEqual([`${AUTH}drive.metadata.readonly`]);
     expect(scopeGrants('drive', 'v3', `${AUTH}drive.file`)).toEqual([]);
-    expect(scopeGrants('sheets', 'v4', `${AUTH}spreadsheets`)).toEqual(['drive', 'drive.file', 'drive.readonly', 'spreadsheets.readonly'].map((s) => AUTH + s));
+    expect(scopeGrants('sheets', 'v4', `${AUTH}spreadsheets`)).toEqual(
+      ['drive', 'drive.file', 'drive.readonly', 'spreadsheets.readonly'].map((s) => AUTH + s),
+    );
     expect(scopeGrants('sheets', 'v4', `${AUTH}drive.file`)).toEqual([]);
     expect(shipped('calendar', 'v3', 'calendar', 'calendar.events.owned')).toBe(true);
     expect(shipped('calendar', 'v3', 'calendar.events', 'calendar.events.readonly')).toBe(true);
@@ -78,20 +91,31 @@ describe('per-API scope order shipped in data/apis', () => {
 
   it('names only scopes and methods the data has (no stale fact)', () => {
     for (const facts of ORDER_FACTS.filter((f) => f.api !== '*')) {
-      const versions = Object.keys((JSON.parse(readFileSync(join(APIS_DATA_DIR, 'index.json'), 'utf8')) as { apis: Record<string, object> }).apis[facts.api] ?? {});
+      const versions = Object.keys(
+        (JSON.parse(readFileSync(join(APIS_DATA_DIR, 'index.json'), 'utf8')) as { apis: Record<string, object> }).apis[facts.api] ?? {},
+      );
       expect(versions.length, facts.api).toBeGreaterThan(0);
       const scopes = new Set(versions.flatMap((v) => load(facts.api, v).scopes));
       const named = [...(facts.partial ?? []), ...(facts.unordered ?? [])].map((r) => r.scope);
       named.push(...[...(facts.grants ?? []), ...(facts.notGrants ?? [])].flatMap((g) => [g.broader, g.narrower]));
       for (const s of named) expect(scopes.has(s), `${facts.api}: ${s}`).toBe(true);
-      for (const m of facts.notOrderSources ?? []) expect(versions.some((v) => listMethods(facts.api, v)?.includes(m.method)), m.method).toBe(true);
+      for (const m of facts.notOrderSources ?? [])
+        expect(
+          versions.some((v) => listMethods(facts.api, v)?.includes(m.method)),
+          m.method,
+        ).toBe(true);
     }
   });
 
   it('fails the generator when a fact is contradicted by the rest of the order', () => {
-    const file = { scopes: ['a', 'b', 'c'], methods: { x: { h: 'GET', p: 'x', s: [0, 1, 2] }, y: { h: 'GET', p: 'y', s: [0, 1] }, z: { h: 'GET', p: 'z', s: [0] } } };
+    const file = {
+      scopes: ['a', 'b', 'c'],
+      methods: { x: { h: 'GET', p: 'x', s: [0, 1, 2] }, y: { h: 'GET', p: 'y', s: [0, 1] }, z: { h: 'GET', p: 'z', s: [0] } },
+    };
     expect(deriveGrants(file)).toEqual({ 0: [1, 2], 1: [2] });
-    expect(() => deriveGrants(file, [{ api: 'demo', notGrants: [{ broader: 'a', narrower: 'c', why: '', source: '' }] }])).toThrow('order fact "a does not grant c" contradicts a ⊇ b ⊇ c');
+    expect(() => deriveGrants(file, [{ api: 'demo', notGrants: [{ broader: 'a', narrower: 'c', why: '', source: '' }] }])).toThrow(
+      'order fact "a does not grant c" contradicts a ⊇ b ⊇ c',
+    );
     expect(deriveGrants(file, [{ api: 'demo', partial: [{ scope: 'b', why: '', source: '' }] }])).toEqual({ 0: [1, 2] });
     expect(orderFactsFor('drive').map((f) => f.api)).toEqual(['*', 'drive']);
   });

@@ -29,17 +29,17 @@ describe('catalog', () => {
   });
 
   it("uses Google's classification table", () => {
-    const byClass = (c: string) => listScopeInfos().filter((s) => s.classification === c).map((s) => s.label).sort();
+    const byClass = (c: string) =>
+      listScopeInfos()
+        .filter((s) => s.classification === c)
+        .map((s) => s.label)
+        .sort();
     expect(byClass('non-sensitive')).toEqual([
       'gmail.addons.current.action.compose',
       'gmail.addons.current.message.action',
       'gmail.labels',
     ]);
-    expect(byClass('sensitive')).toEqual([
-      'gmail.addons.current.message.metadata',
-      'gmail.addons.current.message.readonly',
-      'gmail.send',
-    ]);
+    expect(byClass('sensitive')).toEqual(['gmail.addons.current.message.metadata', 'gmail.addons.current.message.readonly', 'gmail.send']);
     expect(byClass('restricted')).toEqual([
       'gmail.compose',
       'gmail.insert',

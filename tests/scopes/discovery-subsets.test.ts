@@ -8,11 +8,21 @@ import { getMethod } from '../../src/scopes/apis-data.ts';
 // the data generated from the googleapis typings must give every method of each subset the same
 // accepted scopes, HTTP method and path. (Parameters change between revisions of a document.)
 const DIR = join(REPO_ROOT, 'tests/fixtures/discovery');
-const subsets = readdirSync(DIR).filter((f) => f.endsWith('-subset.json')).sort();
+const subsets = readdirSync(DIR)
+  .filter((f) => f.endsWith('-subset.json'))
+  .sort();
 
 describe('generated data against discovery subsets', () => {
   it('has subsets for Docs, Drive, Forms, Gmail, Sheets, Slides and Tasks', () => {
-    expect(subsets).toEqual(['docs-v1-subset.json', 'drive-v3-subset.json', 'forms-v1-subset.json', 'gmail-v1-subset.json', 'sheets-v4-subset.json', 'slides-v1-subset.json', 'tasks-v1-subset.json']);
+    expect(subsets).toEqual([
+      'docs-v1-subset.json',
+      'drive-v3-subset.json',
+      'forms-v1-subset.json',
+      'gmail-v1-subset.json',
+      'sheets-v4-subset.json',
+      'slides-v1-subset.json',
+      'tasks-v1-subset.json',
+    ]);
   });
 
   it.each(subsets)('%s: every method has the same scopes, HTTP method and path', (file) => {

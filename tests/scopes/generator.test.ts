@@ -97,13 +97,7 @@ describe('the map of the pinned @googleapis/gmail', () => {
       path: 'gmail/v1/users/{userId}/messages/send',
       mediaPath: 'upload/gmail/v1/users/{userId}/messages/send',
       description: 'Sends the specified message to the recipients in the `To`, `Cc`, and `Bcc` headers.',
-      scopes: [
-        MAIL,
-        auth('gmail.addons.current.action.compose'),
-        auth('gmail.compose'),
-        auth('gmail.modify'),
-        auth('gmail.send'),
-      ],
+      scopes: [MAIL, auth('gmail.addons.current.action.compose'), auth('gmail.compose'), auth('gmail.modify'), auth('gmail.send')],
       parameters: { userId: { location: 'path', required: true } },
       requestBody: true,
       media: true,
@@ -160,9 +154,7 @@ describe('the map of the pinned @googleapis/gmail', () => {
 });
 
 describe('discovery document input', () => {
-  const doc = JSON.parse(
-    readFileSync(join(REPO_ROOT, 'tests/fixtures/discovery/gmail-v1-subset.json'), 'utf8'),
-  ) as DiscoveryDocument;
+  const doc = JSON.parse(readFileSync(join(REPO_ROOT, 'tests/fixtures/discovery/gmail-v1-subset.json'), 'utf8')) as DiscoveryDocument;
   const map = parseDiscovery(doc);
 
   it('produces the expected map, keeping enums', () => {
@@ -222,13 +214,7 @@ describe('discovery document input', () => {
           path: 'gmail/v1/users/{userId}/messages/send',
           mediaPath: 'upload/gmail/v1/users/{userId}/messages/send',
           description: 'Sends the specified message to the recipients in the `To`, `Cc`, and `Bcc` headers.',
-          scopes: [
-            MAIL,
-            auth('gmail.addons.current.action.compose'),
-            auth('gmail.compose'),
-            auth('gmail.modify'),
-            auth('gmail.send'),
-          ],
+          scopes: [MAIL, auth('gmail.addons.current.action.compose'), auth('gmail.compose'), auth('gmail.modify'), auth('gmail.send')],
           parameters: { userId: { location: 'path', required: true } },
           requestBody: true,
           media: true,
@@ -241,9 +227,7 @@ describe('discovery document input', () => {
     for (const [id, m] of Object.entries(map.methods)) {
       const withoutEnums: MethodInfo = {
         ...m,
-        parameters: Object.fromEntries(
-          Object.entries(m.parameters).map(([k, { enum: _enum, ...p }]) => [k, p]),
-        ),
+        parameters: Object.fromEntries(Object.entries(m.parameters).map(([k, { enum: _enum, ...p }]) => [k, p])),
       };
       expect(JSON.parse(JSON.stringify(withoutEnums)), id).toEqual(committed.methods[id]);
     }
@@ -256,7 +240,8 @@ describe('discovery document input', () => {
 
 describe('provenance', () => {
   it("reads a version's release date from the package's changelog heading", () => {
-    const changelog = '# Changelog\n\n## [22.0.1](https://github.com/x/compare/gmail-v22.0.0...gmail-v22.0.1) (2026-09-23)\n\n## [22.0.0](https://x) (2026-09-14)\n';
+    const changelog =
+      '# Changelog\n\n## [22.0.1](https://github.com/x/compare/gmail-v22.0.0...gmail-v22.0.1) (2026-09-23)\n\n## [22.0.0](https://x) (2026-09-14)\n';
     expect(releaseDate(changelog, '22.0.1')).toBe('2026-09-23');
     expect(releaseDate(changelog, '22.0.0')).toBe('2026-09-14');
     expect(releaseDate('## 1.2.3 (2025-01-02)\n', '1.2.3')).toBe('2025-01-02');
@@ -305,15 +290,37 @@ describe('pure helpers', () => {
       rootUrl: 'https://x/',
       source: {},
       methods: {
-        'b.get': { scopes: ['s'], path: 'p', httpMethod: 'GET', description: 'd.', parameters: { z: { required: true, location: 'path' }, a: { location: 'query', required: false } } },
-        'a.get': { httpMethod: 'GET', path: 'p', description: 'd.', scopes: [], parameters: {}, media: true, requestBody: true, mediaPath: 'u' },
+        'b.get': {
+          scopes: ['s'],
+          path: 'p',
+          httpMethod: 'GET',
+          description: 'd.',
+          parameters: { z: { required: true, location: 'path' }, a: { location: 'query', required: false } },
+        },
+        'a.get': {
+          httpMethod: 'GET',
+          path: 'p',
+          description: 'd.',
+          scopes: [],
+          parameters: {},
+          media: true,
+          requestBody: true,
+          mediaPath: 'u',
+        },
       },
     };
     const text = serialiseScopeMap(a);
     expect(text.endsWith('}\n')).toBe(true);
     expect(Object.keys(JSON.parse(text).methods)).toEqual(['a.get', 'b.get']);
     expect(Object.keys(JSON.parse(text).methods['a.get'])).toEqual([
-      'httpMethod', 'path', 'mediaPath', 'description', 'scopes', 'parameters', 'requestBody', 'media',
+      'httpMethod',
+      'path',
+      'mediaPath',
+      'description',
+      'scopes',
+      'parameters',
+      'requestBody',
+      'media',
     ]);
     expect(Object.keys(JSON.parse(text).methods['b.get'].parameters)).toEqual(['a', 'z']);
     expect(JSON.parse(text).methods['b.get'].parameters.z).toEqual({ location: 'path', required: true });
@@ -366,7 +373,8 @@ describe('google-scopes.json', () => {
       for (const file of readdirSync(path.join(dir, api)).filter((name) => name.endsWith('.d.ts'))) {
         const text = readFileSync(path.join(dir, api, file), 'utf8');
         // The samples' scope arrays: `scopes: [ 'https://…', … ]` in each method's JSDoc.
-        for (const block of text.matchAll(/scopes: \[([^\]]*)\]/g)) for (const match of block[1]!.matchAll(/'([^']+)'/g)) scopes.add(match[1]!);
+        for (const block of text.matchAll(/scopes: \[([^\]]*)\]/g))
+          for (const match of block[1]!.matchAll(/'([^']+)'/g)) scopes.add(match[1]!);
       }
     }
     expect(scopes.size).toBeGreaterThan(400);
@@ -379,8 +387,17 @@ describe('google-scopes.json', () => {
       expect(source).toMatch(/^https:\/\/developers\.google\.com\//);
     }
     expect(DOCUMENTED_SCOPES.map(({ scope }) => scope.replace('https://www.googleapis.com/auth/', ''))).toEqual([
-      'photoslibrary.readonly', 'photoslibrary.appendonly', 'photospicker.mediaitems.readonly', 'dfp', 'earthengine',
-      'drive.install', 'cloud-healthcare', 'source.read_only', 'adsensehost', 'assistant-sdk-prototype', 'generative-language.retriever',
+      'photoslibrary.readonly',
+      'photoslibrary.appendonly',
+      'photospicker.mediaitems.readonly',
+      'dfp',
+      'earthengine',
+      'drive.install',
+      'cloud-healthcare',
+      'source.read_only',
+      'adsensehost',
+      'assistant-sdk-prototype',
+      'generative-language.retriever',
     ]);
   });
 

@@ -127,7 +127,9 @@ describe('order: narrowness and sorting', () => {
     const expected = sortNarrowestFirst(all);
     expect(expected).toHaveLength(all.length);
     for (let seed = 1; seed <= 20; seed++) {
-      const shuffled = [...all, ...all.slice(0, 3)].sort((x, y) => ((x.length * seed) % 7) - ((y.length * seed) % 7) || (seed % 2 ? 1 : -1) * x.localeCompare(y));
+      const shuffled = [...all, ...all.slice(0, 3)].sort(
+        (x, y) => ((x.length * seed) % 7) - ((y.length * seed) % 7) || (seed % 2 ? 1 : -1) * x.localeCompare(y),
+      );
       expect(sortNarrowestFirst(shuffled)).toEqual(expected);
     }
     for (let i = 0; i < expected.length; i++) {

@@ -12,9 +12,9 @@ describe('usedScopes / unusedScopes (one definition for least-privilege and the 
     // Same classification either way: the fewest scopes, as missing-scope's fix would choose.
     expect(unusedScopes(calls, [s('gmail.modify'), s('gmail.readonly'), s('gmail.send')])).toEqual([s('gmail.readonly'), s('gmail.send')]);
     // A lower classification wins over fewer scopes.
-    expect(unusedScopes([need('users.labels.create'), need('users.messages.send')], [s('gmail.modify'), s('gmail.labels'), s('gmail.send')])).toEqual([
-      s('gmail.modify'),
-    ]);
+    expect(
+      unusedScopes([need('users.labels.create'), need('users.messages.send')], [s('gmail.modify'), s('gmail.labels'), s('gmail.send')]),
+    ).toEqual([s('gmail.modify')]);
   });
 
   it('calls a scope no call accepts unused', () => {

@@ -20,7 +20,7 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
     expect(data.loadedApiVersions()).toEqual(['drive:v3']);
   });
 
-  it('returns the accepted scopes of Drive, Calendar and Sheets methods, in Google\'s order', async () => {
+  it("returns the accepted scopes of Drive, Calendar and Sheets methods, in Google's order", async () => {
     const { acceptedScopes } = await import('../../src/scopes/public.ts');
     expect(acceptedScopes('drive', 'v3', 'files.list')).toEqual([
       drive(''),
@@ -46,7 +46,9 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
       'https://www.googleapis.com/auth/spreadsheets.readonly',
     ]);
     expect(acceptedScopes('gmail', 'v1', 'users.messages.delete')).toEqual(['https://mail.google.com/']);
-    expect(acceptedScopes('admin', 'directory_v1', 'users.list')).toContain('https://www.googleapis.com/auth/admin.directory.user.readonly');
+    expect(acceptedScopes('admin', 'directory_v1', 'users.list')).toContain(
+      'https://www.googleapis.com/auth/admin.directory.user.readonly',
+    );
   });
 
   it('returns undefined for unknown methods: not in the data, no sample, or `scopes: []` (never "no scope needed")', async () => {
@@ -59,7 +61,11 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
     expect(acceptedScopes('healthcare', 'v1', 'projects.locations.get')).toBeUndefined();
     expect(getMethod('healthcare', 'v1', 'projects.locations.get')?.scopes).toBeUndefined();
     // adexperiencereport v1: the sample lists `scopes: []`.
-    expect(getMethod('adexperiencereport', 'v1', 'violatingSites.list')).toMatchObject({ httpMethod: 'GET', path: 'v1/violatingSites', scopes: undefined });
+    expect(getMethod('adexperiencereport', 'v1', 'violatingSites.list')).toMatchObject({
+      httpMethod: 'GET',
+      path: 'v1/violatingSites',
+      scopes: undefined,
+    });
     expect(acceptedScopes('adexperiencereport', 'v1', 'violatingSites.list')).toBeUndefined();
   });
 
@@ -102,7 +108,16 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
       id: 'files.get',
       httpMethod: 'GET',
       path: 'drive/v3/files/{fileId}',
-      scopes: [drive(''), drive('.appdata'), drive('.file'), drive('.meet.readonly'), drive('.metadata'), drive('.metadata.readonly'), drive('.photos.readonly'), drive('.readonly')],
+      scopes: [
+        drive(''),
+        drive('.appdata'),
+        drive('.file'),
+        drive('.meet.readonly'),
+        drive('.metadata'),
+        drive('.metadata.readonly'),
+        drive('.photos.readonly'),
+        drive('.readonly'),
+      ],
       parameters: {
         fileId: { location: 'path', required: true },
         acknowledgeAbuse: { location: 'query', required: false },
@@ -114,10 +129,16 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
       requestBody: false,
       media: false,
     });
-    expect(getMethod('drive', 'v3', 'files.create')).toMatchObject({ httpMethod: 'POST', mediaPath: 'upload/drive/v3/files', requestBody: true, media: true, scopes: [drive(''), drive('.appdata'), drive('.file')] });
+    expect(getMethod('drive', 'v3', 'files.create')).toMatchObject({
+      httpMethod: 'POST',
+      mediaPath: 'upload/drive/v3/files',
+      requestBody: true,
+      media: true,
+      scopes: [drive(''), drive('.appdata'), drive('.file')],
+    });
   });
 
-  it('gives each API\'s profile: packages, factory, typings names, host, prefixes, root resources', async () => {
+  it("gives each API's profile: packages, factory, typings names, host, prefixes, root resources", async () => {
     const { getApiProfile } = await import('../../src/scopes/public.ts');
     const profile = getApiProfile('sheets');
     expect(profile).toEqual({
@@ -135,9 +156,22 @@ describe("the public data API ('eslint-plugin-googleapis-scopes/scopes')", () =>
         },
       },
     });
-    expect(getApiProfile('drive')?.versions.v3).toMatchObject({ namespace: 'drive_v3', className: 'Drive', host: 'www.googleapis.com', pathPrefixes: ['drive/v3/'], uploadPathPrefixes: ['upload/drive/v3/'] });
-    expect(getApiProfile('youtubeAnalytics')).toMatchObject({ packages: ['googleapis', '@googleapis/youtubeanalytics'], factory: 'google.youtubeAnalytics' });
-    expect(getApiProfile('admin')?.versions.directory_v1).toMatchObject({ namespace: 'admin_directory_v1', className: 'Admin', pathPrefixes: ['admin/directory/v1/', 'admin/directory_v1/'] });
+    expect(getApiProfile('drive')?.versions.v3).toMatchObject({
+      namespace: 'drive_v3',
+      className: 'Drive',
+      host: 'www.googleapis.com',
+      pathPrefixes: ['drive/v3/'],
+      uploadPathPrefixes: ['upload/drive/v3/'],
+    });
+    expect(getApiProfile('youtubeAnalytics')).toMatchObject({
+      packages: ['googleapis', '@googleapis/youtubeanalytics'],
+      factory: 'google.youtubeAnalytics',
+    });
+    expect(getApiProfile('admin')?.versions.directory_v1).toMatchObject({
+      namespace: 'admin_directory_v1',
+      className: 'Admin',
+      pathPrefixes: ['admin/directory/v1/', 'admin/directory_v1/'],
+    });
   });
 
   it('is typed', async () => {

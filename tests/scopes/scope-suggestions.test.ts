@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { listKnownGoogleScopes } from '../../src/scopes/catalog.ts';
-import { MANIFEST_ONLY_SCOPES, correctScope, distance, isInvalidGoogleScopeAttempt, isValidGoogleScope } from '../../src/scopes/scope-suggestions.ts';
+import {
+  MANIFEST_ONLY_SCOPES,
+  correctScope,
+  distance,
+  isInvalidGoogleScopeAttempt,
+  isValidGoogleScope,
+} from '../../src/scopes/scope-suggestions.ts';
 
 const AUTH = 'https://www.googleapis.com/auth';
 const ANYWHERE = { inScopePosition: false, besideGoogleScopes: false };
@@ -88,7 +94,11 @@ describe('correctScope', () => {
   });
 
   it('suggests full access for "gmail" without fixing it', () => {
-    expect(correctScope(`${AUTH}/gmail`)).toEqual({ candidates: ['https://mail.google.com/'], certain: false, problems: ['not a Gmail scope'] });
+    expect(correctScope(`${AUTH}/gmail`)).toEqual({
+      candidates: ['https://mail.google.com/'],
+      certain: false,
+      problems: ['not a Gmail scope'],
+    });
   });
 
   it('has nothing to offer for an unrelated name', () => {

@@ -66,9 +66,9 @@ describe('solveMissingScopes: single calls', () => {
     expect(solveMissingScopes([effectiveAcceptedScopes(get, {})], [s('gmail.labels')])).toEqual([s('gmail.readonly')]);
     expect(solveMissingScopes([effectiveAcceptedScopes(list, { hasQ: true })], [])).toEqual([s('gmail.readonly')]);
     expect(solveMissingScopes([effectiveAcceptedScopes(list, { hasQ: false })], [])).toEqual([s('gmail.readonly')]);
-    expect(
-      solveMissingScopes([effectiveAcceptedScopes(get, { format: 'metadata' }), effectiveAcceptedScopes(list, {})], []),
-    ).toEqual([s('gmail.readonly')]);
+    expect(solveMissingScopes([effectiveAcceptedScopes(get, { format: 'metadata' }), effectiveAcceptedScopes(list, {})], [])).toEqual([
+      s('gmail.readonly'),
+    ]);
   });
 });
 
@@ -124,10 +124,7 @@ describe('solveMissingScopes: several calls', () => {
 
   it('partially satisfied: only the failing calls matter', () => {
     expect(
-      solveMissingScopes(
-        [req('users.messages.list'), req('users.messages.send'), req('users.drafts.create')],
-        [s('gmail.readonly')],
-      ),
+      solveMissingScopes([req('users.messages.list'), req('users.messages.send'), req('users.drafts.create')], [s('gmail.readonly')]),
     ).toEqual([s('gmail.compose')]);
   });
 
@@ -140,9 +137,7 @@ describe('solveMissingScopes: several calls', () => {
   });
 
   it('prefers gmail.settings.basic to the administrative gmail.settings.sharing when either works', () => {
-    expect(solveMissingScopes([GMAIL_V1.methods.get('users.settings.sendAs.update')!.scopes], [])).toEqual([
-      s('gmail.settings.basic'),
-    ]);
+    expect(solveMissingScopes([GMAIL_V1.methods.get('users.settings.sendAs.update')!.scopes], [])).toEqual([s('gmail.settings.basic')]);
   });
 });
 
@@ -211,7 +206,12 @@ describe('solver properties', () => {
           expect(have).not.toContain(x);
         }
         expect(solveMissingScopes([...reqs].reverse(), [...have].reverse())).toEqual(got);
-        expect(solveMissingScopes(reqs.map((r) => [...r].reverse()), have)).toEqual(got);
+        expect(
+          solveMissingScopes(
+            reqs.map((r) => [...r].reverse()),
+            have,
+          ),
+        ).toEqual(got);
         if (got.length === 0) expect(reqs.every((r) => isSatisfied(r, have))).toBe(true);
       }),
       { numRuns: 300 },

@@ -25,13 +25,19 @@ interface SarifLog {
       ruleId: string;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; index: number }; region: { startLine: number; startColumn: number } } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; index: number }; region: { startLine: number; startColumn: number } };
+      }[];
     }[];
   }[];
 }
 
 function eslintCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [ESLINT_BIN, ...args], { cwd: PROJECT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [ESLINT_BIN, ...args], {
+    cwd: PROJECT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -66,7 +72,9 @@ describe('SARIF for code scanning (@microsoft/eslint-formatter-sarif)', () => {
       `src/send.js:9 ${PREFIX}/missing-scope error`,
       `src/typo.js:3 ${PREFIX}/valid-scope error`,
     ]);
-    const send = sarifRun!.results.find((result) => result.ruleId === `${PREFIX}/missing-scope` && result.message.text.includes('users.messages.send'));
+    const send = sarifRun!.results.find(
+      (result) => result.ruleId === `${PREFIX}/missing-scope` && result.message.text.includes('users.messages.send'),
+    );
     expect(send?.message.text).toContain('gmail.send');
   });
 

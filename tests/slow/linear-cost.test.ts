@@ -24,7 +24,9 @@ describe('linear cost', () => {
     const time = (calls: number): number => {
       const code = `import { google } from 'googleapis';\nconst auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });\nconst gmail = google.gmail({ version: 'v1', auth });\n${"gmail.users.messages.send({ userId: 'me' });\n".repeat(calls)}`;
       const started = performance.now();
-      const messages = linter.verify(code, config({ [`${PREFIX}/missing-scope`]: 'error' }), { filename: path.join(PROJECT, `calls-${calls}.js`) });
+      const messages = linter.verify(code, config({ [`${PREFIX}/missing-scope`]: 'error' }), {
+        filename: path.join(PROJECT, `calls-${calls}.js`),
+      });
       expect(messages).toHaveLength(calls);
       return performance.now() - started;
     };
@@ -55,5 +57,4 @@ describe('linear cost', () => {
     // Linear: 8 times the auth objects, about 8 times the time; comparing every pair is 64 times.
     expect(large / small).toBeLessThan(24);
   });
-
 });

@@ -84,7 +84,8 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
   const index = text.indexOf('"scopes"');
   const line = index < 0 ? undefined : text.slice(0, index).split('\n').length;
   if (scopes === undefined) return [];
-  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) return [{ file, line, scopes: [], complete: false, certain: true }];
+  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string'))
+    return [{ file, line, scopes: [], complete: false, certain: true }];
   return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true, certain: true }];
 }
 
@@ -165,7 +166,12 @@ class FileRequests {
    */
   private serviceAccount(node: TSESTree.NewExpression): void {
     const callee = unwrapExpression(node.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberKeyName(callee) : undefined;
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberKeyName(callee)
+          : undefined;
     if (name !== 'GoogleAuth' && name !== 'JWT') return;
     const first = node.arguments[0];
     if (name === 'JWT' && first !== undefined && unwrapExpression(first).type !== AST_NODE_TYPES.ObjectExpression) {
@@ -278,7 +284,8 @@ function isPatternOrEcho(value: TSESTree.Node): boolean {
   if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return true;
   if (call.callee === holder) return true;
   // `new AuthError({ scope: context.scope })`: error details.
-  if (call.type === AST_NODE_TYPES.NewExpression && call.callee.type === AST_NODE_TYPES.Identifier && /Error$/.test(call.callee.name)) return true;
+  if (call.type === AST_NODE_TYPES.NewExpression && call.callee.type === AST_NODE_TYPES.Identifier && /Error$/.test(call.callee.name))
+    return true;
   return call.callee.type === AST_NODE_TYPES.MemberExpression && memberKeyName(call.callee) === 'setCredentials';
 }
 

@@ -17,17 +17,14 @@ export type { ProjectInventory, ProjectRequest } from './project-inventory.ts';
  * and 1 more", relative to the project root). Undefined when settings name the scopes,
  * `project: false`, or the truth is unknown.
  */
-export function projectVerdict(
-  filename: string,
-  cwd: string,
-  settings: PluginSettings,
-  call: ApiCall,
-): ProjectVerdictFacts | undefined {
+export function projectVerdict(filename: string, cwd: string, settings: PluginSettings, call: ApiCall): ProjectVerdictFacts | undefined {
   if (!settings.project || settings.scopes !== undefined) return undefined;
   const inventory = projectInventory(filename, fileBoundary(cwd));
   const verdict = judgeAgainstProject(call.method, inventory);
   // Paths relative to the project root: short, and the same whatever folder ESLint runs in.
-  return verdict === undefined || inventory === undefined ? undefined : { requested: verdict.requested, sites: describeSites(verdict.sites, inventory.root) };
+  return verdict === undefined || inventory === undefined
+    ? undefined
+    : { requested: verdict.requested, sites: describeSites(verdict.sites, inventory.root) };
 }
 
 /** What a rule reads about an untraced call the project's requests certainly don't allow. */

@@ -39,7 +39,8 @@ export function describeSites(sites: readonly ProjectRequest[], root: string, ma
   const firstLine = new Map<string, number | undefined>();
   for (const site of sites) {
     const known = firstLine.get(site.file);
-    if (!firstLine.has(site.file) || (site.line !== undefined && (known === undefined || site.line < known))) firstLine.set(site.file, site.line);
+    if (!firstLine.has(site.file) || (site.line !== undefined && (known === undefined || site.line < known)))
+      firstLine.set(site.file, site.line);
   }
   const names = [...firstLine].map(([file, line]) => `${relativeName(file, root)}${line === undefined ? '' : `:${line}`}`);
   if (names.length <= max) return joinWords(names);

@@ -10,9 +10,20 @@ import type { FileBoundary } from '../../core/file-boundary.ts';
  * can't form), nothing outside the project root, and at most `MAX_PROJECT_FILES` files.
  */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules', 'bower_components', 'jspm_packages', 'vendor',
-  'dist', 'build', 'out', 'output', 'coverage', 'lib-cov', 'tmp', 'temp',
-  'storybook-static', '__snapshots__',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'dist',
+  'build',
+  'out',
+  'output',
+  'coverage',
+  'lib-cov',
+  'tmp',
+  'temp',
+  'storybook-static',
+  '__snapshots__',
 ]);
 /** JavaScript and TypeScript sources (declaration files hold types, never a request). */
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;

@@ -109,4 +109,3 @@ function regularFileTime(file: string): number | undefined {
     return undefined;
   }
 }
-

@@ -19,7 +19,18 @@ import { YOUTUBE_V3 } from './youtube-v3.ts';
 
 export type * from './types.ts';
 
-export const API_FACTS: readonly ApiFacts[] = [DRIVE_V3, SHEETS_V4, CALENDAR_V3, DOCS_V1, SLIDES_V1, FORMS_V1, PEOPLE_V1, TASKS_V1, YOUTUBE_V3, MEET_V2];
+export const API_FACTS: readonly ApiFacts[] = [
+  DRIVE_V3,
+  SHEETS_V4,
+  CALENDAR_V3,
+  DOCS_V1,
+  SLIDES_V1,
+  FORMS_V1,
+  PEOPLE_V1,
+  TASKS_V1,
+  YOUTUBE_V3,
+  MEET_V2,
+];
 
 const BY_KEY = new Map(API_FACTS.map((f) => [`${f.api}:${f.version}`, f]));
 
@@ -38,7 +49,9 @@ export function hasFactTable(api: string, version: string): boolean {
   return (api === 'gmail' && version === 'v1') || BY_KEY.has(`${api}:${version}`);
 }
 
-const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(API_FACTS.flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]));
+const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(
+  API_FACTS.flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]),
+);
 const GMAIL_READ_ONLY = new Set(SCOPE_FACTS.filter((f) => f.readOnly === true).map((f) => f.url));
 
 /**

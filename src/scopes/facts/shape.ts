@@ -27,7 +27,11 @@ export function paramValue(shape: ParamShape, name: string): ParamValue | undefi
 export function paramList(shape: ParamShape, name: string): readonly string[] | undefined | 'unknown' {
   const v = paramValue(shape, name);
   if (v === undefined || v === 'unknown') return v;
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (Array.isArray(v)) return v as readonly string[];
   return 'unknown';
 }
