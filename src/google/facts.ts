@@ -98,7 +98,7 @@ export interface FileFacts extends Pick<
 /** The facts of an analysis; the toolbox stays inside the closures. */
 function factsOf(
   analysis: Analysis,
-  sourceCode: Readonly<TSESLint.SourceCode>,
+  sourceCode: Readonly<TSESLint.SourceCode> | undefined,
   where: { readonly filename: string; readonly cwd: string },
 ): FileFacts {
   const { env } = analysis;
@@ -120,10 +120,31 @@ function factsOf(
     },
     writtenScopes: (declarations) => (env === undefined ? new Map() : writtenScopes(declarations, env)),
     isMappedBeforeUse: (node) => env !== undefined && isMappedBeforeUse(node, env),
-    edits: env === undefined ? NO_SCOPE_EDITS : scopeEdits(sourceCode, env),
+    edits: env === undefined || sourceCode === undefined ? NO_SCOPE_EDITS : scopeEdits(sourceCode, env),
     settings: analysis.settings,
     projectVerdict: (call) => projectVerdict(where.filename, where.cwd, analysis.settings, call),
   };
+}
+
+/**
+ * The facts of a file the gate closes (almost every file): one frozen object per settings, so
+ * such a file costs the gate and nothing else, and its lazy parts (`requests`) are computed once.
+ */
+const emptyFacts = new WeakMap<PluginSettings, FileFacts>();
+
+function factsOfClosedFile(settings: PluginSettings): FileFacts {
+  let facts = emptyFacts.get(settings);
+  if (facts === undefined) {
+    const analysis = emptyAnalysis(settings);
+    facts = Object.freeze({
+      ...factsOf(analysis, undefined, { filename: '', cwd: '' }),
+      // Only ever asked about the file's own calls, and it has none.
+      projectVerdict: () => undefined,
+      requests: scopeRequests(analysis),
+    });
+    emptyFacts.set(settings, facts);
+  }
+  return facts;
 }
 
 /** A file that never mentions a Google client library: nothing to analyse. */
@@ -159,8 +180,9 @@ export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, read
     try {
       const settings = readPluginSettings(context.settings);
       // Almost every file never mentions a Google client library: the gate comes before any other work.
-      const analysis = mentionsGoogleApis(sourceCode) ? analyse(context, settings) : emptyAnalysis(settings);
-      facts = factsOf(analysis, sourceCode, { filename: context.filename, cwd: context.cwd });
+      facts = mentionsGoogleApis(sourceCode)
+        ? factsOf(analyse(context, settings), sourceCode, { filename: context.filename, cwd: context.cwd })
+        : factsOfClosedFile(settings);
     } catch (error) {
       facts = { failure: error };
     }

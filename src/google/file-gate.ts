@@ -145,7 +145,10 @@ const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '
 
 interface Gate {
   readonly maps: readonly ApiMap[];
-  readonly anchors: readonly { readonly anchor: string; readonly candidates: readonly Candidate[] }[];
+  /** Every anchor, one alternative each: one pass over the text finds where any of them starts. */
+  readonly anyAnchor: RegExp;
+  /** The anchors and their candidates, by the anchor's first character. */
+  readonly anchorsByFirst: ReadonlyMap<string, readonly { readonly anchor: string; readonly candidates: readonly Candidate[] }[]>;
   /** Every candidate mentions Google or an API by name, or sits in a file that does. */
   readonly anyMention: RegExp;
   /** With type information: any mention of an analysed API. */
@@ -162,9 +165,12 @@ function currentGate(): Gate {
     anchor,
     candidates: candidates.filter((candidate) => candidate.anchor === anchor),
   }));
+  const anchorsByFirst = new Map<string, (typeof anchors)[number][]>();
+  for (const entry of anchors) anchorsByFirst.set(entry.anchor[0]!, [...(anchorsByFirst.get(entry.anchor[0]!) ?? []), entry]);
   gate = {
     maps,
-    anchors,
+    anyAnchor: new RegExp(anchors.map(({ anchor }) => escape(anchor)).join('|'), 'g'),
+    anchorsByFirst,
     anyMention: new RegExp(['google', ...apiNames].map(escape).join('|'), 'i'),
     apiMention: new RegExp(apiNames.map(escape).join('|') || '(?!)', 'i'),
   };
@@ -173,22 +179,28 @@ function currentGate(): Gate {
 
 export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.text;
-  const { anchors, anyMention, apiMention } = currentGate();
+  const { anyAnchor, anchorsByFirst, anyMention, apiMention } = currentGate();
   if (!anyMention.test(text)) return false;
   // With type information a Gmail resource can arrive from anywhere (`messages.send()` on a
   // `gmail_v1.Resource$Users$Messages`); the type checker's cost dwarfs ours in such runs.
   if (typeServices(sourceCode) !== undefined && apiMention.test(text)) return true;
   const comments = sourceCode.ast.comments ?? [];
-  for (const { anchor, candidates } of anchors) {
-    for (let index = text.indexOf(anchor); index !== -1;) {
-      const comment = commentAt(comments, index);
-      if (comment !== undefined) {
-        index = text.indexOf(anchor, comment.range[1]);
-        continue;
-      }
-      for (const candidate of candidates) if (candidate.test(text, index)) return true;
-      index = text.indexOf(anchor, index + 1);
+  // Seventy-odd anchors since the registry widened: one pass for all of them, not one `indexOf`
+  // pass each (1.3 s on the corpus). Every position where some anchor starts is visited, also
+  // inside a longer match (`drive` in `drives`), since the search goes on from the next character.
+  anyAnchor.lastIndex = 0;
+  for (let match = anyAnchor.exec(text); match !== null; match = anyAnchor.exec(text)) {
+    const index = match.index;
+    const comment = commentAt(comments, index);
+    if (comment !== undefined) {
+      anyAnchor.lastIndex = comment.range[1];
+      continue;
     }
+    for (const { anchor, candidates } of anchorsByFirst.get(text[index]!)!) {
+      if (!text.startsWith(anchor, index)) continue;
+      for (const candidate of candidates) if (candidate.test(text, index)) return true;
+    }
+    anyAnchor.lastIndex = index + 1;
   }
   return false;
 }

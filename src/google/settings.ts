@@ -28,11 +28,14 @@ export class SettingsError extends TypeError {}
  */
 const parsed = new WeakMap<object, PluginSettings | SettingsError>();
 
+/** No `settings['googleapis-scopes']`: one object for every file, so what is derived from it is shared (./facts.ts). */
+const NO_SETTINGS: PluginSettings = Object.freeze({ scopes: undefined, complete: false, project: true });
+
 const KNOWN_KEYS = new Set(['scopes', 'complete', 'project']);
 
 export function readPluginSettings(settings: Readonly<Record<string, unknown>> | undefined): PluginSettings {
   const raw = settings?.[SETTINGS_KEY];
-  if (raw === undefined) return { scopes: undefined, complete: false, project: true };
+  if (raw === undefined) return NO_SETTINGS;
   if (typeof raw !== 'object' || raw === null) return parseSettings(raw);
   let result = parsed.get(raw);
   if (result === undefined) {
