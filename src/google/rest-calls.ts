@@ -131,7 +131,30 @@ export function urlPattern(node: TSESTree.Node, env: Environment, depth = 0): st
   if (unwrapped.type === AST_NODE_TYPES.BinaryExpression && unwrapped.operator === '+') {
     return urlPattern(unwrapped.left, env, depth + 1) + urlPattern(unwrapped.right, env, depth + 1);
   }
+  if (unwrapped.type === AST_NODE_TYPES.Identifier) {
+    // `const url = \`https://…/messages/${id}/trash\`; fetch(url)`: a constant's template, holes and all.
+    const binding = env.resolveIdentifier(unwrapped);
+    if (binding?.kind === 'expression') return urlPattern(binding.node, binding.env, depth + 1);
+  }
+  if (unwrapped.type === AST_NODE_TYPES.NewExpression) return newUrlPattern(unwrapped, env, depth);
   return PATH_HOLE;
+}
+
+/**
+ * The global `new URL(url)` and `new URL('/absolute/path', base)`: an absolute path replaces the
+ * base's path, so only a base whose origin is known (no hole before its path) is joined. Relative
+ * paths and unknown bases stay unknown.
+ */
+function newUrlPattern(node: TSESTree.NewExpression, env: Environment, depth: number): string {
+  const [pathNode, baseNode, ...rest] = node.arguments;
+  const callee = unwrapExpression(node.callee);
+  const isGlobalUrl = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'URL' && env.resolveIdentifier(callee) === undefined;
+  if (!isGlobalUrl || pathNode === undefined || pathNode.type === AST_NODE_TYPES.SpreadElement || rest.length > 0) return PATH_HOLE;
+  const path = urlPattern(pathNode, env, depth + 1);
+  if (baseNode === undefined) return path;
+  if (baseNode.type === AST_NODE_TYPES.SpreadElement || !path.startsWith('/') || path.startsWith('//')) return PATH_HOLE;
+  const origin = /^https?:\/\/[^/?#]+/.exec(urlPattern(baseNode, env, depth + 1))?.[0];
+  return origin === undefined || origin.includes(PATH_HOLE) ? PATH_HOLE : origin + path;
 }
 
 /** Gmail's `format`/`q` and the fact tables' literal parameters (see ./call-params.ts) from the URL's query string. */

@@ -12,6 +12,19 @@ const SEND_ACCEPTS = 'gmail.send or broader';
 ruleTester.run('missing-scope (reach)', rule, {
   valid: [
     {
+      name: 'raw REST: a URL constant with an unknown host, and new URL() with a relative path or an unknown base, stay unknown',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export async function trash(host: string, base: string, id: string) {
+  const url = \`\${host}/users/me/messages/\${id}/trash\`;
+  await fetch(url, { method: 'POST' });
+  await fetch(new URL('gmail/v1/users/me/messages/batchDelete', 'https://gmail.googleapis.com/'), { method: 'POST' });
+  await fetch(new URL('/gmail/v1/users/me/messages/batchDelete', base), { method: 'POST' });
+}
+`,
+    },
+    {
       name: 'a scopes parameter with a default is unknown when a call in the file passes another value',
       code: `
 import { google } from 'googleapis';
@@ -131,6 +144,87 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
     },
   ],
   invalid: [
+    {
+      name: 'raw REST (TS): a URL stored in a constant first, then fetched',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export async function trash(id: string): Promise<void> {
+  const url: string = \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`;
+  await fetch(url, { method: 'POST' });
+}
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 9,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.modify`' },
+              output: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
+export async function trash(id: string): Promise<void> {
+  const url: string = \`https://gmail.googleapis.com/gmail/v1/users/me/messages/\${id}/trash\`;
+  await fetch(url, { method: 'POST' });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'raw REST (JS): new URL(absolute path, base) joins the base origin',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+const GMAIL = 'https://gmail.googleapis.com';
+export async function purge(ids) {
+  await fetch(new URL('/gmail/v1/users/me/messages/batchDelete', GMAIL), { method: 'POST', body: JSON.stringify({ ids }) });
+}
+`,
+      filename: APP_JS,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 9,
+          data: {
+            method: 'users.messages.batchDelete',
+            accepted: 'https://mail.google.com/',
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: '`https://mail.google.com/`',
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://mail.google.com/`' },
+              output: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly', 'https://mail.google.com/'];
+const GMAIL = 'https://gmail.googleapis.com';
+export async function purge(ids) {
+  await fetch(new URL('/gmail/v1/users/me/messages/batchDelete', GMAIL), { method: 'POST', body: JSON.stringify({ ids }) });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a scopes parameter with a default that no call in the file overrides',
       code: `
