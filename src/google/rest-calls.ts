@@ -137,7 +137,93 @@ export function urlPattern(node: TSESTree.Node, env: Environment, depth = 0): st
     if (binding?.kind === 'expression') return urlPattern(binding.node, binding.env, depth + 1);
   }
   if (unwrapped.type === AST_NODE_TYPES.NewExpression) return newUrlPattern(unwrapped, env, depth);
+  if (unwrapped.type === AST_NODE_TYPES.MemberExpression && unwrapped.object.type === AST_NODE_TYPES.ThisExpression) {
+    const written = thisFieldValue(unwrapped);
+    if (written !== undefined) return urlPattern(written, env, depth + 1);
+  }
   return PATH_HOLE;
+}
+
+/**
+ * `this.baseUrl` in a method, when the class writes that field exactly once: a field initialiser
+ * (`baseUrl = 'https://gmail.googleapis.com'`) or a top-level `this.baseUrl = …` in its constructor,
+ * and nothing in the file assigns any `.baseUrl` elsewhere. Anything else is unknown.
+ */
+function thisFieldValue(member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = memberKeyName(member);
+  if (name === undefined) return undefined;
+  let node: TSESTree.Node | undefined = member.parent;
+  // Arrow functions keep the method's `this`; any other function has its own.
+  while (node !== undefined && node.type !== AST_NODE_TYPES.MethodDefinition && node.type !== AST_NODE_TYPES.PropertyDefinition) {
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (node.type === AST_NODE_TYPES.FunctionExpression && node.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    node = node.parent;
+  }
+  if (node === undefined || node.static || node.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  const members = node.parent.body;
+  const fields = members.filter(
+    (item) => item.type === AST_NODE_TYPES.PropertyDefinition && !item.static && !item.computed && memberName(item) === name,
+  );
+  const constructor = members.find((item) => item.type === AST_NODE_TYPES.MethodDefinition && item.kind === 'constructor');
+  if (
+    constructor?.type === AST_NODE_TYPES.MethodDefinition &&
+    constructor.value.params.some((param) => param.type === AST_NODE_TYPES.TSParameterProperty)
+  )
+    return undefined;
+  const assignmentsByName = memberAssignments(member);
+  if (assignmentsByName === undefined) return undefined;
+  const assignments = assignmentsByName.get(name) ?? [];
+  const field = fields.length === 1 && fields[0]?.type === AST_NODE_TYPES.PropertyDefinition ? fields[0] : undefined;
+  if (fields.length > 1) return undefined;
+  if (field?.value != null) return assignments.length === 0 ? field.value : undefined;
+  const [only, ...others] = assignments;
+  if (only === undefined || others.length > 0 || only.operator !== '=') return undefined;
+  const inConstructor =
+    only.left.type === AST_NODE_TYPES.MemberExpression &&
+    only.left.object.type === AST_NODE_TYPES.ThisExpression &&
+    only.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+    only.parent.parent === (constructor?.type === AST_NODE_TYPES.MethodDefinition ? constructor.value.body : undefined);
+  return inConstructor ? only.right : undefined;
+}
+
+function memberName(node: TSESTree.PropertyDefinition): string | undefined {
+  if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+  if (node.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.key.name}`;
+  return node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined;
+}
+
+/** Per program, every assignment to a member (`x.baseUrl = …`, `this.baseUrl += …`) by member name; bounded. */
+/** Undefined: too big to be sure nothing else writes a field. */
+const assignmentsByProgram = new WeakMap<TSESTree.Node, ReadonlyMap<string, readonly TSESTree.AssignmentExpression[]> | undefined>();
+const MAX_SCANNED_NODES = 200_000;
+const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
+function memberAssignments(from: TSESTree.Node): ReadonlyMap<string, readonly TSESTree.AssignmentExpression[]> | undefined {
+  let program: TSESTree.Node = from;
+  // ESLint sets the Program's parent to null.
+  while (program.parent != null) program = program.parent;
+  if (assignmentsByProgram.has(program)) return assignmentsByProgram.get(program);
+  const found = new Map<string, TSESTree.AssignmentExpression[]>();
+  const stack: unknown[] = [program];
+  let scanned = 0;
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (++scanned > MAX_SCANNED_NODES) {
+      assignmentsByProgram.set(program, undefined);
+      return undefined;
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberKeyName(node.left);
+      if (name !== undefined) found.set(name, [...(found.get(name) ?? []), node]);
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (typeof child === 'object' && child !== null && typeof (child as { type?: unknown }).type === 'string') stack.push(child);
+      }
+    }
+  }
+  assignmentsByProgram.set(program, found);
+  return found;
 }
 
 /**

@@ -12,6 +12,36 @@ const SEND_ACCEPTS = 'gmail.send or broader';
 ruleTester.run('missing-scope (reach)', rule, {
   valid: [
     {
+      name: 'raw REST: this.baseUrl written again in a method stays unknown',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export class Gmail {
+  baseUrl: string;
+  constructor(token: string) {
+    this.baseUrl = 'https://gmail.googleapis.com';
+  }
+  async trash(id: string) {
+    await fetch(\`\${this.baseUrl}/gmail/v1/users/me/messages/\${id}/trash\`, { method: 'POST' });
+  }
+  use(other: string) { this.baseUrl = other; }
+}
+`,
+    },
+    {
+      name: 'raw REST: this.baseUrl from a constructor parameter property is unknown',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export class Gmail {
+  constructor(private baseUrl = 'https://gmail.googleapis.com') {}
+  async trash(id: string) {
+    await fetch(\`\${this.baseUrl}/gmail/v1/users/me/messages/\${id}/trash\`, { method: 'POST' });
+  }
+}
+`,
+    },
+    {
       name: 'raw REST: a URL constant with an unknown host, and new URL() with a relative path or an unknown base, stay unknown',
       code: `
 import { google } from 'googleapis';
@@ -144,6 +174,103 @@ await axios.get('https://gmail.googleapis.com/gmail/v1/users/me/messages', { par
     },
   ],
   invalid: [
+    {
+      name: 'raw REST (JS): ${this.baseUrl} from a class field initialised to the host',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export class Gmail {
+  baseUrl = 'https://gmail.googleapis.com';
+  async trash(id) {
+    await fetch(\`\${this.baseUrl}/gmail/v1/users/me/messages/\${id}/trash\`, { method: 'POST' });
+  }
+}
+`,
+      filename: APP_JS,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 11,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.modify`' },
+              output: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
+export class Gmail {
+  baseUrl = 'https://gmail.googleapis.com';
+  async trash(id) {
+    await fetch(\`\${this.baseUrl}/gmail/v1/users/me/messages/\${id}/trash\`, { method: 'POST' });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'raw REST (TS): ${this.baseUrl} assigned once in the constructor, used in an arrow function',
+      code: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly'];
+export class Gmail {
+  private readonly baseUrl: string;
+  constructor(token: string) {
+    this.baseUrl = 'https://gmail.googleapis.com';
+  }
+  async trash(id: string) {
+    const run = () => fetch(\`\${this.baseUrl}/gmail/v1/users/me/messages/\${id}/trash\`, { method: 'POST' });
+    await run();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 10,
+          column: 23,
+          data: {
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'this file',
+            requested: 'only gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: '`https://www.googleapis.com/auth/gmail.modify`' },
+              output: `
+import { google } from 'googleapis';
+export const SCOPES = ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'];
+export class Gmail {
+  private readonly baseUrl: string;
+  constructor(token: string) {
+    this.baseUrl = 'https://gmail.googleapis.com';
+  }
+  async trash(id: string) {
+    const run = () => fetch(\`\${this.baseUrl}/gmail/v1/users/me/messages/\${id}/trash\`, { method: 'POST' });
+    await run();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'raw REST (TS): a URL stored in a constant first, then fetched',
       code: `
