@@ -3,7 +3,7 @@
  * the API versions the analysis checks: `ANALYSED_API_VERSIONS` below is the one place to widen.
  * Each analysed map is built from the generated all-API data (./apis-data.ts) on first use.
  */
-import { addApiVersionData, apiDataSource, getApiProfile, loadApiVersion } from './apis-data.ts';
+import { addApiVersionData, apiDataSource, getApiProfile, loadApiVersion, removeApiVersionData } from './apis-data.ts';
 import type { ApiProfile, ApiVersionFile, VersionProfile } from './apis-format.ts';
 
 export interface ParameterInfo {
@@ -243,6 +243,16 @@ export function addAnalysedApiForTests(data: ApiVersionFile, profile: ApiProfile
   analysedList = undefined;
   leafNamesCache.clear();
   return getApiMap(data.api, data.version)!;
+}
+
+/** Undoes `addAnalysedApiForTests`, so the next test file sees only the shipped APIs. */
+export function removeAnalysedApiForTests(api: string, version: string): void {
+  removeApiVersionData(api, version);
+  const key = `${api}:${version}`;
+  analysed.delete(key);
+  REGISTRY.delete(key);
+  analysedList = undefined;
+  leafNamesCache.clear();
 }
 
 /**

@@ -56,6 +56,13 @@ export function addApiVersionData(data: ApiVersionFile, profile: ApiProfile): vo
   versionsByRoot.clear();
 }
 
+/** Undoes `addApiVersionData` (tests that share one process must leave the data as they found it). */
+export function removeApiVersionData(api: string, version: string): void {
+  added.delete(`${api}:${version}`);
+  versions.delete(`${api}:${version}`);
+  versionsByRoot.clear();
+}
+
 function getIndex(): ApisIndexFile {
   return (index ??= readData<ApisIndexFile>('index.json'));
 }

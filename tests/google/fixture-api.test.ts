@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateAllApiFiles } from '../../scripts/lib/all-apis-files.ts';
-import { addAnalysedApiForTests, getApiMap } from '../../src/scopes/api-map.ts';
+import { addAnalysedApiForTests, getApiMap, removeAnalysedApiForTests } from '../../src/scopes/api-map.ts';
 import type { ApiProfilesFile, ApiVersionFile } from '../../src/scopes/apis-format.ts';
 import rule from '../../src/rules/missing-scope.ts';
 import { FIXTURES, typedRuleTester, untypedRuleTester } from '../rules/rule-tester.ts';
@@ -19,6 +19,8 @@ const fileNamed = (name: string): string => generated.find((file) => file.path =
 const data = JSON.parse(fileNamed('fakemail-v1.json')) as ApiVersionFile;
 const profile = (JSON.parse(fileNamed('profiles.json')) as ApiProfilesFile).apis.fakemail!;
 addAnalysedApiForTests(data, profile);
+// Test files share one process (vitest `isolate: false`): leave the registry as it was.
+afterAll(() => removeAnalysedApiForTests(data.api, data.version));
 
 const AUTH = 'https://www.googleapis.com/auth';
 
