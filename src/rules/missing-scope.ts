@@ -21,7 +21,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'missingScope' | 'missingApiScope' | 'missingProjectScope' | 'unresolvedScopes' | 'addScopes';
+export type MessageIds = 'missingScope' | 'missingProjectScope' | 'unresolvedScopes' | 'addScopes';
 
 export default createRule<Options, MessageIds>({
   name: 'missing-scope',
@@ -51,9 +51,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
-      missingScope: '`{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
+      missingScope: '{{api}} `{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       missingProjectScope: '`{{method}}` needs {{accepted}}, never requested in the project ({{sites}}). Add {{add}}.',
-      missingApiScope: '{{api}} `{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       unresolvedScopes:
         "Cannot tell which scopes reach `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
       addScopes: 'Add {{add}} to the requested scopes.',
@@ -111,15 +110,14 @@ export default createRule<Options, MessageIds>({
           // The same for every call of this source: formatted once (a source can hold a million settings scopes).
           const shared = {
             source: describeSource(source, context.filename),
-            requested: source.scopes.length === 0 ? 'no scopes' : `only ${formatList(source.scopes, ' and ')}`,
+            requested: source.scopes.length === 0 ? 'no scopes' : formatList(source.scopes, ' and '),
             // The user may have to type it: the full URL (a short name would trip valid-scope).
             add: add.length === 0 ? 'a scope it accepts' : codeList(add),
             where: whereToAdd(source, context.filename),
           };
           for (const call of calls) {
-            const api = apiName(call);
             const data = {
-              ...(api === undefined ? {} : { api }),
+              api: apiName(call),
               method: call.method.id,
               accepted: narrowestOrBroader(call, needs.get(call)!),
               ...shared,
@@ -130,8 +128,7 @@ export default createRule<Options, MessageIds>({
             const automatic = autofix && source.kind === 'auth';
             context.report({
               node: call.node,
-              // Gmail's messages keep their words; every other API is named: "Drive `files.delete` needs …".
-              messageId: api === undefined ? 'missingScope' : 'missingApiScope',
+              messageId: 'missingScope',
               data,
               ...(fix !== undefined && automatic ? { fix } : {}),
               ...(fix !== undefined && !automatic ? { suggest: [{ messageId: 'addScopes' as const, data: { add: data.add }, fix }] } : {}),
@@ -143,9 +140,8 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** `Drive`: the API named in the message of any API but Gmail (undefined: Gmail's messages keep their words). */
-function apiName(call: ApiCall): string | undefined {
-  if (call.method.api === 'gmail') return undefined;
+/** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
+function apiName(call: ApiCall): string {
   const map = getApiMap(call.method.api, call.method.version);
   return map === undefined ? call.method.api : apiDisplayName(map);
 }

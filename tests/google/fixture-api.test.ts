@@ -102,7 +102,7 @@ await google.fakemail({ version: 'v1', auth }).mailboxes.messages.send({ mailbox
 `,
       errors: [
         {
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           line: 4,
           column: 7,
           data: {
@@ -110,7 +110,7 @@ await google.fakemail({ version: 'v1', auth }).mailboxes.messages.send({ mailbox
             method: 'mailboxes.messages.send',
             accepted: 'fakemail.send',
             source: 'the GoogleAuth on line 3',
-            requested: 'only fakemail.readonly',
+            requested: 'fakemail.readonly',
             add: `\`${AUTH}/fakemail.send\``,
             where: '',
           },
@@ -129,7 +129,7 @@ import { auth, fakemail } from '@googleapis/fakemail';
 const client = new auth.GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 await fakemail({ version: 'v1', auth: client }).mailboxes.messages.send({ mailboxId: 'me' });
 `,
-      errors: [{ messageId: 'missingApiScope', line: 4, column: 7 }],
+      errors: [{ messageId: 'missingScope', line: 4, column: 7 }],
     },
     {
       name: 'the client class fakemail_v1.Fakemail',
@@ -145,7 +145,7 @@ const auth = new google.auth.GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 const client = new fakemail_v1.Fakemail({ auth });
 await client.mailboxes.messages.send({ mailboxId: 'me' });
 `,
-      errors: [{ messageId: 'missingApiScope', line: 5, column: 7 }],
+      errors: [{ messageId: 'missingScope', line: 5, column: 7 }],
     },
     {
       name: 'a REST request to its host and path prefix',
@@ -159,7 +159,7 @@ import { GoogleAuth } from 'google-auth-library';
 const auth = new GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
 await auth.request({ url: 'https://fakemail.googleapis.com/fakemail/v1/mailboxes/me/messages/send', method: 'POST' });
 `,
-      errors: [{ messageId: 'missingApiScope', line: 4, column: 7 }],
+      errors: [{ messageId: 'missingScope', line: 4, column: 7 }],
     },
     {
       name: 'a chain shape on an unknown receiver: mailboxes.messages.send is no other API’s method',
@@ -174,7 +174,7 @@ export async function send(client) {
       output: null,
       errors: [
         {
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           line: 5,
           column: 9,
           suggestions: [
@@ -210,7 +210,7 @@ export async function send(messages: fakemail_v1.Resource$Mailboxes$Messages) {
       output: null,
       errors: [
         {
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           line: 5,
           column: 9,
           suggestions: [

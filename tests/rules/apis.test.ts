@@ -69,12 +69,12 @@ await drive.files.delete({ fileId: 'id' });
         {
           line: 5,
           column: 7,
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           data: {
             api: 'Drive',
             method: 'files.delete',
             accepted: 'drive',
-            requested: 'only drive.readonly',
+            requested: 'drive.readonly',
             source: 'the GoogleAuth on line 3',
             add: `\`${AUTH}/drive\``,
             where: '',
@@ -99,12 +99,12 @@ await client.files.create({ requestBody: { name: 'report.csv' } });
       errors: [
         {
           line: 5,
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           data: {
             api: 'Drive',
             method: 'files.create',
             accepted: 'drive.file or broader',
-            requested: 'only spreadsheets',
+            requested: 'spreadsheets',
             source: 'the GoogleAuth on line 3',
             add: `\`${AUTH}/drive.file\``,
             where: '',
@@ -129,12 +129,12 @@ sheets.spreadsheets.values.update({ spreadsheetId: 'id', range: 'A1', valueInput
       errors: [
         {
           line: 5,
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           data: {
             api: 'Sheets',
             method: 'spreadsheets.values.update',
             accepted: 'spreadsheets or drive',
-            requested: 'only spreadsheets.readonly',
+            requested: 'spreadsheets.readonly',
             source: 'the GoogleAuth on line 3',
             add: `\`${AUTH}/spreadsheets\``,
             where: '',
@@ -163,12 +163,12 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
       errors: [
         {
           line: 6,
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           data: {
             api: 'Calendar',
             method: 'events.insert',
             accepted: 'calendar.events.owned or broader',
-            requested: 'only calendar.readonly',
+            requested: 'calendar.readonly',
             source: 'the GoogleAuth on line 3',
             add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``,
             where: '',
@@ -178,9 +178,10 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
           line: 7,
           messageId: 'missingScope',
           data: {
+            api: 'Gmail',
             method: 'users.messages.send',
             accepted: 'gmail.send or broader',
-            requested: 'only calendar.readonly',
+            requested: 'calendar.readonly',
             source: 'the GoogleAuth on line 3',
             add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``,
             where: '',
@@ -334,12 +335,12 @@ export const add = (auth) => google.calendar({ version: 'v3', auth }).events.ins
       errors: [
         {
           line: 5,
-          messageId: 'missingApiScope',
+          messageId: 'missingScope',
           data: {
             api: 'Calendar',
             method: 'events.insert',
             accepted: 'calendar.events.owned or broader',
-            requested: 'only calendar.readonly',
+            requested: 'calendar.readonly',
             source: 'this file',
             add: `\`${AUTH}/calendar.events.owned\``,
             where: '',

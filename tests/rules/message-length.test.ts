@@ -14,10 +14,11 @@ const AUTH = 'https://www.googleapis.com/auth';
 const COMMON: Record<string, Record<string, Record<string, string>>> = {
   'missing-scope': {
     missingScope: {
+      api: 'Gmail',
       method: 'users.messages.send',
       accepted: 'gmail.send or broader',
       source: 'the GoogleAuth on line 4',
-      requested: 'only gmail.readonly',
+      requested: 'gmail.readonly',
       add: `\`${AUTH}/gmail.send\``,
       where: '',
     },
@@ -26,15 +27,6 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       accepted: 'gmail.send or broader',
       sites: 'src/auth.ts:12 and 1 more',
       add: `\`${AUTH}/gmail.send\``,
-    },
-    missingApiScope: {
-      api: 'Drive',
-      method: 'files.delete',
-      accepted: 'drive',
-      source: 'the GoogleAuth on line 4',
-      requested: 'only drive.readonly',
-      add: `\`${AUTH}/drive\``,
-      where: '',
     },
     unresolvedScopes: { method: 'users.messages.send' },
     addScopes: { add: `\`${AUTH}/gmail.send\`` },

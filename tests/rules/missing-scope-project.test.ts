@@ -227,10 +227,11 @@ untypedRuleTester().run('missing-scope (SMTP in a file that requests scopes)', r
           messageId: 'missingScope',
           line: 6,
           data: {
+            api: 'Gmail',
             method: 'SMTP XOAUTH2',
             accepted: 'https://mail.google.com/',
             source: 'this file',
-            requested: 'only gmail.send',
+            requested: 'gmail.send',
             add: '`https://mail.google.com/`',
             where: '',
           },
