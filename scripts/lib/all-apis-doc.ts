@@ -25,7 +25,7 @@ export function renderApisDoc(index: ApisIndexFile, profiles: ApiProfilesFile): 
     '(`src/scopes/order-facts.ts`); elsewhere it is derived from the method lists alone.',
     '',
     'Cited fact tables (scope classification, silent-subset scopes such as `drive.file`, traps such as',
-    "Drive `alt: 'media'` under `drive.metadata.readonly`; `src/scopes/facts/`, Gmail's in `src/scopes/facts.ts`)",
+    "Drive `alt: 'media'` under `drive.metadata.readonly`; `src/scopes/facts/`)",
     `cover ${withFactTables(index).join(', ')}.`,
     '',
     '| API | title | versions | order facts |',

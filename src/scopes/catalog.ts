@@ -1,13 +1,16 @@
 /**
  * The scope catalog: every scope that appears in a registered method map, with its short
  * label, what it grants, Google's classification and whether only an add-on can hold it.
- * Facts come from `./facts.ts` (cited); membership and usage come from the generated maps.
+ * Facts come from Gmail's cited table (`./facts/gmail-v1.ts`); membership and usage come from the
+ * generated maps.
  */
 import googleScopes from './data/google-scopes.json' with { type: 'json' };
 import { analysedScopes, listApiMaps } from './api-map.ts';
-import { SCOPE_FACTS, type Classification } from './facts.ts';
+import { SCOPE_FACTS } from './facts/gmail-v1.ts';
+import { scopeClassification } from './facts/index.ts';
+import type { Classification } from './facts/types.ts';
 
-export type { Classification } from './facts.ts';
+export type { Classification } from './facts/types.ts';
 
 /** Lower is less privileged. */
 export const CLASSIFICATION_RANK: Readonly<Record<Classification, number>> = Object.freeze({
@@ -96,9 +99,13 @@ export function listKnownGoogleScopes(): readonly string[] {
   return [...KNOWN_GOOGLE_SCOPES].sort();
 }
 
-/** Google's classification of a scope, or undefined when not catalogued. */
+/**
+ * Google's classification of a catalogued scope, or undefined when not catalogued: the one
+ * lookup (`scopeClassification`, every fact table) seen through the catalog, so the rules and
+ * views that still speak only of catalogued scopes (no-restricted-scopes, explain) keep doing so.
+ */
 export function classificationOf(url: string): Classification | undefined {
-  return CATALOG.get(url)?.classification;
+  return CATALOG.has(url) ? scopeClassification(url) : undefined;
 }
 
 /**
@@ -106,7 +113,7 @@ export function classificationOf(url: string): Classification | undefined {
  * prefer a scope whose classification we don't know over one we know to be lower.
  */
 export function classificationRank(url: string): number {
-  const c = CATALOG.get(url)?.classification;
+  const c = classificationOf(url);
   return c === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[c];
 }
 

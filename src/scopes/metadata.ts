@@ -2,7 +2,7 @@
  * gmail.metadata's restrictions: with gmail.metadata in the token, some calls fail even though
  * gmail.metadata is in their accepted list (and even when broader scopes are in the token too):
  * messages/threads.get with format `full`/`raw` (`full` is the default) and `q` on
- * messages/threads.list. Facts and citations: `./facts.ts`.
+ * messages/threads.list. Facts and citations: `./facts/gmail-v1.ts`.
  *
  * Note for fixes: adding a scope to a token that contains gmail.metadata does NOT cure such a
  * call — the metadata scope restricts the whole token. Curing it means removing gmail.metadata
@@ -11,10 +11,10 @@
  */
 import { getApiMap } from './api-map.ts';
 import type { MethodInfo } from './api-map.ts';
-import { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts.ts';
+import { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts/gmail-v1.ts';
 import type { ParamShape } from './facts/types.ts';
 
-export { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts.ts';
+export { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts/gmail-v1.ts';
 
 /**
  * What the caller could resolve about a call's arguments: Gmail's `format`/`q`, and for every

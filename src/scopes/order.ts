@@ -1,70 +1,41 @@
 /**
- * The implication order between scopes: `grants(A, B)` ("A grants everything B does").
+ * The implication order between Gmail's scopes: `grants(A, B)` ("A grants everything B does").
  *
- * Gmail's order, derived from its method map: A ⊇ B when B is accepted by at least one method
- * and every method (over all registered APIs) that accepts B also accepts A — except that an
- * add-on-only scope is never derived to be the broader one (its grant is limited to the
- * add-on's current message and moment, which the method lists can't express; see
- * `IMPLICATION_FACTS` in ./facts.ts). Plus the cited hand facts of `IMPLICATION_FACTS`,
- * closed transitively.
+ * It is Gmail v1's shipped per-API order (`scopeGrants` in ./apis-data.ts, written by the
+ * generator like every other API's): A ⊇ B when every Gmail method that accepts B also accepts
+ * A, corrected by the cited facts of ./order-facts.ts (an add-on-only scope reaches only the
+ * add-on's current message and moment, so it is never derived to be the broader one; the one
+ * implication among add-on scopes). tests/scopes/order.test.ts checks DESIGN.md's chain on it.
  *
- * In general this is a preorder (two scopes accepted by exactly the same methods would grant
- * each other); `isBroader` is its strict part. With the Gmail v1 data it is a partial order.
- *
- * Scopes that no registered method accepts (other APIs' scopes, typos) only grant themselves.
+ * With the Gmail v1 data it is a partial order; `isBroader` is its strict part. Scopes that no
+ * Gmail method accepts (other APIs' scopes, typos) only grant themselves; the solver reads the
+ * other APIs' orders from their data directly.
  */
 import { GMAIL_V1 } from './api-map.ts';
-import { classificationRank, isAddOnOnly } from './catalog.ts';
-import { IMPLICATION_FACTS, SCOPE_FACTS } from './facts.ts';
+import { scopeGrants } from './apis-data.ts';
+import { classificationRank } from './catalog.ts';
+import { SCOPE_FACTS } from './facts/gmail-v1.ts';
+import { isReadOnlyScope } from './facts/index.ts';
 
+/** Gmail's methods accepting each scope, as `api:version:methodId` (narrowness and `methodsAccepting`). */
 const METHODS_BY_SCOPE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const out = new Map<string, Set<string>>();
-  // Gmail's map only: deriving across APIs is wrong (issue 15); every other API's order is the
-  // shipped per-API `grants` (`scopeGrants` in ./apis-data.ts), which the solver reads.
-  for (const map of [GMAIL_V1]) {
-    for (const m of map.methods.values()) {
-      const key = `${map.api}:${map.version}:${m.id}`;
-      for (const s of m.scopes) {
-        let set = out.get(s);
-        if (!set) out.set(s, (set = new Set()));
-        set.add(key);
-      }
+  // Gmail's map only: counting across APIs is wrong (issue 15).
+  for (const m of GMAIL_V1.methods.values()) {
+    const key = `${GMAIL_V1.api}:${GMAIL_V1.version}:${m.id}`;
+    for (const s of m.scopes) {
+      let set = out.get(s);
+      if (!set) out.set(s, (set = new Set()));
+      set.add(key);
     }
   }
   return out;
 })();
 
-/** For each known scope, the set of scopes it grants (reflexive, transitive). */
-const GRANTS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const scopes = [...new Set([...METHODS_BY_SCOPE.keys(), ...IMPLICATION_FACTS.flatMap((f) => [f.broader, f.narrower])])].sort();
-  const g = new Map<string, Set<string>>(scopes.map((s) => [s, new Set([s])]));
-  for (const a of scopes) {
-    const ma = METHODS_BY_SCOPE.get(a);
-    if (!ma || isAddOnOnly(a)) continue;
-    for (const b of scopes) {
-      const mb = METHODS_BY_SCOPE.get(b);
-      if (!mb || mb.size === 0 || a === b) continue;
-      let all = true;
-      for (const id of mb) {
-        if (!ma.has(id)) {
-          all = false;
-          break;
-        }
-      }
-      if (all) g.get(a)?.add(b);
-    }
-  }
-  for (const f of IMPLICATION_FACTS) g.get(f.broader)?.add(f.narrower);
-  // Transitive closure (Floyd–Warshall; a few dozen scopes).
-  for (const k of scopes) {
-    for (const i of scopes) {
-      const gi = g.get(i) as Set<string>;
-      if (!gi.has(k)) continue;
-      for (const j of g.get(k) as Set<string>) gi.add(j);
-    }
-  }
-  return g;
-})();
+/** For each Gmail scope, the set of scopes it grants (reflexive, transitive). */
+const GRANTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  GMAIL_V1.scopes.map((s) => [s, new Set([s, ...(scopeGrants(GMAIL_V1.api, GMAIL_V1.version, s) ?? [])])]),
+);
 
 /** Whether `a` grants everything `b` does (reflexive: `grants(x, x)` is true). */
 export function grants(a: string, b: string): boolean {
@@ -95,11 +66,10 @@ export function administrativeKey(scope: string): number {
 }
 const ADMINISTRATIVE = new Set(SCOPE_FACTS.filter((fact) => fact.administrative === true).map((fact) => fact.url));
 
-/** 0 for scopes that grant no write operation (gmail.readonly), else 1: a tie-break before narrowness. */
+/** 0 for scopes a fact table says grant no write operation (gmail.readonly), else 1: a tie-break before narrowness. */
 export function writeKey(scope: string): number {
-  return READ_ONLY.has(scope) ? 0 : 1;
+  return isReadOnlyScope(scope) ? 0 : 1;
 }
-const READ_ONLY = new Set(SCOPE_FACTS.filter((fact) => fact.readOnly === true).map((fact) => fact.url));
 
 /** The registered methods accepting `scope`, as `api:version:methodId`, sorted. */
 export function methodsAccepting(scope: string): readonly string[] {

@@ -32,7 +32,7 @@
  */
 import { scopeGrants } from './apis-data.ts';
 import { CLASSIFICATION_RANK, isAddOnOnly } from './catalog.ts';
-import { METADATA_SCOPE } from './facts.ts';
+import { METADATA_SCOPE } from './facts/gmail-v1.ts';
 import { isReadOnlyScope, scopeClassification } from './facts/index.ts';
 import { administrativeKey, compareScopeKeys, isBroader, narrownessKey, sortNarrowestFirst } from './order.ts';
 

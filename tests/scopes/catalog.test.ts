@@ -12,7 +12,7 @@ import {
   scopeLabel,
   verificationConsequence,
 } from '../../src/scopes/catalog.ts';
-import { SCOPE_FACTS } from '../../src/scopes/facts.ts';
+import { SCOPE_FACTS } from '../../src/scopes/facts/gmail-v1.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 

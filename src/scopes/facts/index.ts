@@ -1,20 +1,19 @@
 /**
  * The per-API fact tables (phase 1 of issue 15: Drive, Sheets, Calendar, Docs, Slides, Forms,
- * People, Tasks, YouTube; plus Meet's silent subset) and lookups over them. Gmail's facts stay
- * in ../facts.ts (classification, add-on scopes) and ../metadata.ts (the gmail.metadata trap).
+ * People, Tasks, YouTube; plus Meet's silent subset) and lookups over them. Gmail's table is
+ * ./gmail-v1.ts (classification, add-on scopes, the gmail.metadata trap that ../metadata.ts reads).
  */
-import { classificationOf } from '../catalog.ts';
-import { SCOPE_FACTS, type Classification } from '../facts.ts';
 import { CALENDAR_V3 } from './calendar-v3.ts';
 import { DOCS_V1 } from './docs-v1.ts';
 import { DRIVE_V3 } from './drive-v3.ts';
 import { FORMS_V1 } from './forms-v1.ts';
+import { GMAIL_V1_FACTS } from './gmail-v1.ts';
 import { MEET_V2 } from './meet-v2.ts';
 import { PEOPLE_V1 } from './people-v1.ts';
 import { SHEETS_V4 } from './sheets-v4.ts';
 import { SLIDES_V1 } from './slides-v1.ts';
 import { TASKS_V1 } from './tasks-v1.ts';
-import type { ApiFacts, ScopeClassificationFact } from './types.ts';
+import type { ApiFacts, Classification, ScopeClassificationFact } from './types.ts';
 import { YOUTUBE_V3 } from './youtube-v3.ts';
 
 export type * from './types.ts';
@@ -44,25 +43,26 @@ export function listApiFacts(): string[] {
   return [...BY_KEY.keys()];
 }
 
-/** Whether cited facts cover `api` `version` beyond its data: Gmail v1 (../facts.ts, ../metadata.ts) or a table here. */
+/** Whether cited facts cover `api` `version` beyond its data: Gmail v1 (./gmail-v1.ts) or a table here. */
 export function hasFactTable(api: string, version: string): boolean {
   return (api === 'gmail' && version === 'v1') || BY_KEY.has(`${api}:${version}`);
 }
 
+/** Every table's classifications; Gmail's is not in `API_FACTS` (its checks predate them) but counts the same. */
 const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(
-  API_FACTS.flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]),
+  [GMAIL_V1_FACTS, ...API_FACTS].flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]),
 );
-const GMAIL_READ_ONLY = new Set(SCOPE_FACTS.filter((f) => f.readOnly === true).map((f) => f.url));
 
 /**
  * Google's classification of a scope, from any fact table (Gmail's or a per-API one), or
  * undefined when none gives it. A scope has one classification whatever API accepts it.
+ * The one lookup: the catalog's `classificationOf` reads it too.
  */
 export function scopeClassification(scope: string): Classification | undefined {
-  return classificationOf(scope) ?? CLASSIFICATION.get(scope)?.classification;
+  return CLASSIFICATION.get(scope)?.classification;
 }
 
 /** Whether a fact table says the scope grants no write operation. */
 export function isReadOnlyScope(scope: string): boolean {
-  return GMAIL_READ_ONLY.has(scope) || CLASSIFICATION.get(scope)?.readOnly === true;
+  return CLASSIFICATION.get(scope)?.readOnly === true;
 }

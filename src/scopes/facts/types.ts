@@ -5,7 +5,9 @@
  * traps (a literal parameter value under which some accepted scopes certainly fail).
  * The scope ORDER corrections live in ../order-facts.ts (the generator reads them).
  */
-import type { Classification } from '../facts.ts';
+
+/** Google's classification of a scope (its verification tier). */
+export type Classification = 'non-sensitive' | 'sensitive' | 'restricted';
 
 /** A literal argument value the analysis resolved (a string list is an array or a comma-separated string). */
 export type ParamValue = string | number | boolean | readonly string[];

@@ -1,13 +1,15 @@
 /**
- * Hand-written facts about Google OAuth scopes: everything the generated method maps
- * (`./data/*.json`) cannot tell us. Keep this file SMALL and every entry CITED.
+ * Gmail API v1 facts: everything the generated method map (`../data/apis/gmail-v1.json`) cannot
+ * tell us. Keep this file SMALL and every entry CITED.
  *
  * What the generated data already gives us (and is therefore NOT repeated here):
  * - which scopes each method accepts (any one suffices),
- * - the implication order between non-add-on scopes (see `order.ts`: A ⊇ B when every method
- *   that accepts B also accepts A). For Gmail v1 that derivation alone yields every
- *   implication we rely on (https://mail.google.com/ ⊇ gmail.modify ⊇ gmail.readonly ⊇
- *   gmail.metadata, gmail.modify ⊇ gmail.compose ⊇ gmail.send, …).
+ * - the implication order between scopes (the generator's derivation, A ⊇ B when every method
+ *   that accepts B also accepts A, shipped as `grants` in the data and read by ../order.ts).
+ *   For Gmail v1 that derivation yields every implication we rely on (https://mail.google.com/
+ *   ⊇ gmail.modify ⊇ gmail.readonly ⊇ gmail.metadata, gmail.modify ⊇ gmail.compose ⊇
+ *   gmail.send, …); its corrections (the add-on scopes reach only the open message, and the
+ *   one implication among them) are cited in ../order-facts.ts.
  *
  * Sources:
  * [scopes]  https://developers.google.com/workspace/gmail/api/auth/scopes
@@ -29,8 +31,7 @@
  *           Params$Resource$Users$Messages$List.q / Params$Resource$Users$Threads$List.q).
  *           The API answers 403 "Metadata scope does not support 'q' parameter".
  */
-
-export type Classification = 'non-sensitive' | 'sensitive' | 'restricted';
+import type { ApiFacts, Classification } from './types.ts';
 
 export interface ScopeFact {
   readonly url: string;
@@ -55,6 +56,7 @@ export interface ScopeFact {
 }
 
 const AUTH = 'https://www.googleapis.com/auth/';
+const SCOPES = 'https://developers.google.com/workspace/gmail/api/auth/scopes';
 
 /** The scope table. One row per Gmail scope that appears in the Gmail v1 method map. */
 export const SCOPE_FACTS: readonly ScopeFact[] = [
@@ -147,29 +149,17 @@ export const SCOPE_FACTS: readonly ScopeFact[] = [
   },
 ];
 
-/**
- * Implications the method map cannot derive (A ⊇ B), each cited.
- *
- * The derivation in `order.ts` deliberately never puts an add-on-only scope on the broader
- * side: the `gmail.addons.current.*` scopes only reach the message/draft open in the add-on,
- * and only while the user interacts with it ("…when you interact with the add-on") or while
- * it runs ("…when the add-on is running") [scopes][addons] — a limit the per-method lists
- * cannot express. From the lists alone, gmail.addons.current.action.compose would "grant"
- * gmail.send (both accept users.messages.send), and …message.action / …message.readonly
- * would grant each other. Among add-on scopes, only this implication holds by Google's own
- * descriptions (same "while the add-on is running" context; messages ⊇ message metadata):
- *
- * Everything else in DESIGN.md ("Scope semantics": https://mail.google.com/ ⊇ gmail.modify ⊇
- * gmail.readonly ⊇ gmail.metadata, gmail.modify ⊇ gmail.compose ⊇ gmail.send) comes out of the
- * data; tests/scopes/order.test.ts checks it.
- */
-export const IMPLICATION_FACTS: readonly { readonly broader: string; readonly narrower: string; readonly source: string }[] = [
-  {
-    broader: `${AUTH}gmail.addons.current.message.readonly`,
-    narrower: `${AUTH}gmail.addons.current.message.metadata`,
-    source: 'https://developers.google.com/workspace/gmail/api/auth/scopes',
-  },
-];
+/** Gmail's table in the shape of the other APIs' tables (./index.ts reads every classification from these). */
+export const GMAIL_V1_FACTS: ApiFacts = {
+  api: 'gmail',
+  version: 'v1',
+  classifications: SCOPE_FACTS.map((f) => ({
+    scope: f.url,
+    classification: f.classification,
+    ...(f.readOnly === true ? { readOnly: true } : {}),
+    source: SCOPES,
+  })),
+};
 
 /** The scope whose presence in a token restricts what other calls may do. */
 export const METADATA_SCOPE = `${AUTH}gmail.metadata`;
