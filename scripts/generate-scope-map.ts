@@ -61,6 +61,17 @@ export const DOCUMENTED_SCOPES: ReadonlyArray<{ readonly scope: string; readonly
     scope: 'https://www.googleapis.com/auth/photoslibrary.appendonly',
     source: 'https://developers.google.com/photos/library/guides/authorization',
   },
+  // The Library API's app-created-data scopes, on the same page (googleapis@178.0.0 has no Photos Library client).
+  {
+    scope: 'https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata',
+    source: 'https://developers.google.com/photos/library/guides/authorization',
+  },
+  {
+    scope: 'https://www.googleapis.com/auth/photoslibrary.edit.appcreateddata',
+    source: 'https://developers.google.com/photos/library/guides/authorization',
+  },
+  // Google Business Profile APIs: "Implement OAuth with Business Profile APIs" (the one scope they use).
+  { scope: 'https://www.googleapis.com/auth/business.manage', source: 'https://developers.google.com/my-business/content/implement-oauth' },
   // Google Photos Picker API: "Picker API scopes".
   {
     scope: 'https://www.googleapis.com/auth/photospicker.mediaitems.readonly',

@@ -29,6 +29,16 @@ export const READONLY = \`\${GMAIL_PREFIX}readonly\`;
     { name: 'docs: real scopes of Gmail and other APIs, openid email profile', code: docs.correct[0]! },
     { name: 'docs: other providers and Google URLs that are not scopes', code: docs.correct[1]! },
     {
+      name: 'documented scopes no googleapis sample lists: Photos Library app-created data, Business Profile',
+      code: `
+import { google } from 'googleapis';
+const photos = new google.auth.OAuth2().generateAuthUrl({
+  scope: ['https://www.googleapis.com/auth/photoslibrary.readonly.appcreateddata', 'https://www.googleapis.com/auth/photoslibrary.edit.appcreateddata'],
+});
+const business = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/business.manage'] });
+`,
+    },
+    {
       name: "Microsoft Graph's scopes next to Google's are not typos of Gmail scopes",
       code: `
 const msal = { scopes: ['Mail.Send', 'User.Read', 'offline_access'] };

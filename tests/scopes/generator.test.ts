@@ -389,6 +389,9 @@ describe('google-scopes.json', () => {
     expect(DOCUMENTED_SCOPES.map(({ scope }) => scope.replace('https://www.googleapis.com/auth/', ''))).toEqual([
       'photoslibrary.readonly',
       'photoslibrary.appendonly',
+      'photoslibrary.readonly.appcreateddata',
+      'photoslibrary.edit.appcreateddata',
+      'business.manage',
       'photospicker.mediaitems.readonly',
       'dfp',
       'earthengine',
