@@ -4,9 +4,10 @@ import path from 'node:path';
 /**
  * The only files the analysis reads besides the one ESLint hands it: regular files whose real
  * path lies inside ESLint's working directory, never a device, a FIFO or anything under
- * `/proc`, `/sys` or `/dev`, and never more than `MAX_SOURCE_BYTES`. ESLint never reads a file
- * the user did not ask it to lint; this plugin follows imports, so it draws that line itself.
- * Everything outside the boundary is simply "unknown" to the analysis.
+ * `/proc`, `/sys` or `/dev`, and never more than `MAX_SOURCE_BYTES`; folders likewise (listed
+ * only by ./project-walk.ts). ESLint never reads a file the user did not ask it to lint; this
+ * plugin follows imports, so it draws that line itself. Everything outside the boundary is
+ * simply "unknown" to the analysis.
  */
 export interface FileBoundary {
   /** The real path of ESLint's working directory. */
@@ -50,6 +51,35 @@ export function modifiedTime(file: string, boundary: FileBoundary): number | und
   if (real === undefined) return undefined;
   try {
     return fs.statSync(real).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The modification time of a file a project walk listed (./project-walk.ts): its folders are real
+ * and inside the boundary, so a regular file there needs one `lstat`; a symlink takes
+ * `modifiedTime`'s full checks (its target must lie inside too); anything else is undefined.
+ */
+export function listedFileTime(file: string, boundary: FileBoundary): number | undefined {
+  try {
+    const stats = fs.lstatSync(file);
+    if (stats.isFile()) return stats.mtimeMs;
+    return stats.isSymbolicLink() ? modifiedTime(file, boundary) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entries of a folder whose real path lies inside the boundary (never under `/proc`, `/sys`,
+ * `/dev`), with that real path; undefined when it is outside or can't be listed.
+ */
+export function readFolder(folder: string, boundary: FileBoundary): { readonly real: string; readonly entries: fs.Dirent[] } | undefined {
+  const real = realPath(folder);
+  if (real === undefined || !isUnder(real, boundary.root) || SPECIAL_ROOTS.some((root) => isUnder(real, root))) return undefined;
+  try {
+    return { real, entries: fs.readdirSync(folder, { withFileTypes: true }) };
   } catch {
     return undefined;
   }

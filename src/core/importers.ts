@@ -1,56 +1,35 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { BoundedCache } from './bounded-cache.ts';
 import { fileTime, folderDependency, folderTime, unchanged } from './dependencies.ts';
 import type { Dependencies } from './dependencies.ts';
 import { isUnder, readSourceText } from './file-boundary.ts';
 import type { FileBoundary } from './file-boundary.ts';
+import { walkProject } from './project-walk.ts';
 
 /**
- * The source files of the project (everything under its root but `node_modules` and dot
- * folders), so that a module can ask which files may import it: the callers of an exported
- * function are only known when every file that could call it was seen, so unlike the scope
- * inventory's walk no build folder is skipped (a script there may call it). The root is the
- * module's project (the caller passes it). Bounded: a larger tree is "unknown", never a partial
- * answer.
+ * The source files of the project (./project-walk.ts: everything under its root but
+ * `node_modules` and dot folders), so that a module can ask which files may import it: the
+ * callers of an exported function are only known when every file that could call it was seen, so
+ * unlike the scope inventory's walk no build folder is skipped (a script there may call it). The
+ * root is the module's project (the caller passes it). Bounded: a larger tree is "unknown", never
+ * a partial answer.
  */
 export const MAX_PROJECT_FILES = 5_000;
-const MAX_FOLDER_DEPTH = 24;
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+const isSourceFile = (name: string): boolean => SOURCE_FILE.test(name) && !name.endsWith('.d.ts');
 
 const listings = new BoundedCache<string, { readonly files: readonly string[] | undefined; readonly dependencies: Dependencies }>(8);
 
-/** Every source file under `root`, or undefined when there are too many. */
+/** Every source file under `root`, or undefined when there are too many (or a folder can't be listed). */
 export function projectSourceFiles(root: string, boundary: FileBoundary): readonly string[] | undefined {
-  const cached = listings.get(root);
+  const key = `${boundary.root}\0${root}`;
+  const cached = listings.get(key);
   if (cached !== undefined && unchanged(cached.dependencies, boundary)) return cached.files;
-  const dependencies = new Map<string, number>();
-  const files: string[] = [];
-  const visit = (folder: string, depth: number): boolean => {
-    if (depth > MAX_FOLDER_DEPTH) return false;
-    dependencies.set(folderDependency(folder), folderTime(folder));
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(folder, entry.name);
-      // Symbolic links are not followed: no loops, nothing outside the root.
-      if (entry.isDirectory()) {
-        if (!visit(full, depth + 1)) return false;
-      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-        files.push(full);
-        if (files.length > MAX_PROJECT_FILES) return false;
-      }
-    }
-    return true;
-  };
-  const result = visit(root, 0) ? files : undefined;
-  listings.set(root, { files: result, dependencies });
-  return result;
+  const walk = walkProject(root, boundary, { includeFile: isSourceFile, maxFiles: MAX_PROJECT_FILES });
+  const dependencies = new Map(walk.folders.map((folder) => [folderDependency(folder), folderTime(folder)]));
+  const files = walk.truncated || walk.unreadable ? undefined : walk.files;
+  listings.set(key, { files, dependencies });
+  return files;
 }
 
 /**
@@ -99,7 +78,7 @@ function matchingFiles(
   dependencies: Map<string, number>,
 ): readonly string[] | undefined {
   const files = projectSourceFiles(root, boundary);
-  const listing = listings.get(root);
+  const listing = listings.get(`${boundary.root}\0${root}`);
   if (listing !== undefined) for (const [key, time] of listing.dependencies) dependencies.set(key, time);
   if (files === undefined) return undefined;
   const found: string[] = [];

@@ -43,5 +43,13 @@ export const MAX_EXPRESSION_PARTS_DEPTH = 8;
  */
 export const MAX_MODULE_HOPS = 32;
 
+/**
+ * A project walk (./project-walk.ts: the scope inventory, the search for importers) enters folders
+ * at most this deep below its root, and looks at most at this many folder entries in all (a folder
+ * of a million generated files); the files it lists have a budget per caller.
+ */
+export const MAX_FOLDER_DEPTH = 24;
+export const MAX_FOLDER_ENTRIES = 200_000;
+
 /** tsconfig `extends` chains longer than this are cut (a loop, or generated configs). */
 export const MAX_EXTENDS_DEPTH = 8;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { BoundedCache } from './bounded-cache.ts';
 import { cachedAnswer, dependOn, fileTime, folderDependency, folderTime } from './dependencies.ts';
@@ -6,6 +5,7 @@ import type { AnswerCache } from './dependencies.ts';
 import { foldersUp, isUnder, readSourceText } from './file-boundary.ts';
 import type { FileBoundary } from './file-boundary.ts';
 import { readJsonFile } from './json-file.ts';
+import { subfolders } from './project-walk.ts';
 
 /*
  * Workspace packages of a monorepo: `import { SCOPES } from '@acme/google-auth'` in apps/web names
@@ -47,6 +47,18 @@ function workspaceRoot(directory: string, boundary: FileBoundary): WorkspaceRoot
     if (patterns !== undefined) return { folder, patterns: patterns.filter((pattern): pattern is string => typeof pattern === 'string') };
   }
   return undefined;
+}
+
+/**
+ * Whether `folder` is a workspace root by any manager's marker (package.json `workspaces`,
+ * pnpm-workspace.yaml, lerna.json): the project the scope inventory walks.
+ */
+export function isWorkspaceRoot(folder: string, boundary: FileBoundary): boolean {
+  return (
+    fileTime(path.join(folder, 'pnpm-workspace.yaml'), boundary) !== -1 ||
+    fileTime(path.join(folder, 'lerna.json'), boundary) !== -1 ||
+    readJsonFile(path.join(folder, 'package.json'), boundary)?.workspaces !== undefined
+  );
 }
 
 function isPackagesObject(value: unknown): value is { packages: unknown[] } {
@@ -110,22 +122,7 @@ function readPackages(root: WorkspaceRoot, boundary: FileBoundary): ReadonlyMap<
     }
     // A package folder created here later is seen at the next lint.
     dependOn(folderDependency(folder), folderTime(folder));
-    for (const entry of listFolders(folder, boundary)) add(path.join(folder, entry));
+    for (const entry of subfolders(folder, boundary, MAX_WORKSPACE_PACKAGES)) add(path.join(folder, entry));
   }
   return packages;
-}
-
-/** Sub-folders (no symlinks, no `node_modules`, no dot folders), sorted; none when outside the boundary. */
-function listFolders(folder: string, boundary: FileBoundary): string[] {
-  try {
-    if (!isUnder(fs.realpathSync.native(folder), boundary.root)) return [];
-    return fs
-      .readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.'))
-      .map((entry) => entry.name)
-      .sort()
-      .slice(0, MAX_WORKSPACE_PACKAGES);
-  } catch {
-    return [];
-  }
 }

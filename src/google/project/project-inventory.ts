@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { modifiedTime, readSourceText } from '../../core/file-boundary.ts';
+import { listedFileTime, readSourceText } from '../../core/file-boundary.ts';
 import type { FileBoundary } from '../../core/file-boundary.ts';
 import { isManifest, manifestRequests, mayRequest, sourceFileRequests } from './file-requests.ts';
 import type { ProjectRequest } from './file-requests.ts';
@@ -71,16 +70,15 @@ function buildInventory(root: string, boundary: FileBoundary, entered: ReadonlyS
       incomplete = true;
       break;
     }
-    const found = fileRequests(file, listed.linked.has(file), boundary);
+    const found = fileRequests(file, boundary);
     if (found === 'unparsable') incomplete = true;
     else requests.push(...found);
   }
   return { root, requests, incomplete };
 }
 
-function fileRequests(file: string, linked: boolean, boundary: FileBoundary): readonly ProjectRequest[] | 'unparsable' {
-  // A file the walk reached through real folders needs one stat; a symlink, the boundary's checks.
-  const mtimeMs = linked ? modifiedTime(file, boundary) : regularFileTime(file);
+function fileRequests(file: string, boundary: FileBoundary): readonly ProjectRequest[] | 'unparsable' {
+  const mtimeMs = listedFileTime(file, boundary);
   // Gone, outside the boundary (a symlink out), or not a regular file.
   if (mtimeMs === undefined) return [];
   // Files that can't hold a request are remembered here; the others by their module record,
@@ -99,13 +97,4 @@ function fileRequests(file: string, linked: boolean, boundary: FileBoundary): re
     files.set(file, mtimeMs);
   }
   return requests;
-}
-
-function regularFileTime(file: string): number | undefined {
-  try {
-    const stats = fs.statSync(file);
-    return stats.isFile() ? stats.mtimeMs : undefined;
-  } catch {
-    return undefined;
-  }
 }
