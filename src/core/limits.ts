@@ -29,13 +29,21 @@ export const MAX_STRING_LENGTH = 64 * 1024;
 
 /**
  * Tracing an object through the code (a Google client or auth object through variables, calls,
- * parameters and fields; the literals that write a scope list): that walk branches at every
- * alternative and has no step budget, so it stops sooner than constant evaluation.
+ * parameters and fields; an auth object's alternatives and bases; the literals that write a scope
+ * list): that walk branches at every alternative and has no step budget, so it stops sooner than
+ * constant evaluation.
  */
 export const MAX_TRACE_DEPTH = 16;
 
-/** The parts of a URL or a call's root (templates, concatenations, `await`, members) looked into. */
+/**
+ * The parts of an expression looked into without tracing values: a URL's template holes and
+ * concatenations (`urlPattern`), a call's receiver through `await` and members (`isOpaqueRoot`),
+ * an expression that reads a `.scope` field.
+ */
 export const MAX_EXPRESSION_PARTS_DEPTH = 8;
+
+/** Options objects spread into one another (`{ ...base, subject }`) followed before the option is unknown. */
+export const MAX_OPTIONS_SPREAD_DEPTH = 4;
 
 /**
  * Modules followed from one file before the rest is unknown: real barrels are a few levels deep,
@@ -50,6 +58,9 @@ export const MAX_MODULE_HOPS = 32;
  */
 export const MAX_FOLDER_DEPTH = 24;
 export const MAX_FOLDER_ENTRIES = 200_000;
+
+/** package.json `exports`/`imports` condition objects nested in one another (`{ node: { import: … } }`). */
+export const MAX_CONDITIONS_DEPTH = 4;
 
 /** tsconfig `extends` chains longer than this are cut (a loop, or generated configs). */
 export const MAX_EXTENDS_DEPTH = 8;

@@ -4,7 +4,7 @@ import { cachedAnswer, dependOn, fileTime, folderDependency, folderTime } from '
 import type { AnswerCache } from './dependencies.ts';
 import { foldersUp, insideBoundary, isUnder } from './file-boundary.ts';
 import { isRecord, readJsonFile } from './json-file.ts';
-import { MAX_EXTENDS_DEPTH } from './limits.ts';
+import { MAX_CONDITIONS_DEPTH, MAX_EXTENDS_DEPTH } from './limits.ts';
 import { workspacePackageFolder } from './workspaces.ts';
 import type { FileBoundary } from './file-boundary.ts';
 
@@ -78,7 +78,7 @@ function resolvePackageImport(directory: string, specifier: string, boundary: Fi
 /** The file a conditional export target picks (types, import, require, node, default: the first present). */
 function conditionalTarget(target: unknown, depth = 0): string | undefined {
   if (typeof target === 'string') return target;
-  if (!isRecord(target) || depth > 4) return undefined;
+  if (!isRecord(target) || depth > MAX_CONDITIONS_DEPTH) return undefined;
   for (const [condition, value] of Object.entries(target)) {
     if (!['types', 'import', 'require', 'node', 'default'].includes(condition)) continue;
     const found = conditionalTarget(value, depth + 1);

@@ -10,6 +10,7 @@ import { isApiClientPackage, packageName } from './api-modules.ts';
 import { analysedScopes } from '../scopes/api-map.ts';
 import { getApiProfile, loadApiVersion } from '../scopes/apis-data.ts';
 import { memberKeyName, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
+import { MAX_TRACE_DEPTH } from '../core/limits.ts';
 
 /**
  * Whether every use of an auth object is visible in this file: the object (and every API
@@ -80,7 +81,7 @@ export function authObjectsOfCall(analysis: Analysis, call: ApiCall): AuthObject
   if (value.kind !== 'auth') return undefined;
   const roots: AuthObject[] = [];
   const visit = (auth: AuthObject, depth: number): void => {
-    if (depth > 16) return;
+    if (depth > MAX_TRACE_DEPTH) return;
     if (auth.alternatives !== undefined) {
       for (const alternative of auth.alternatives) visit(alternative, depth + 1);
       return;

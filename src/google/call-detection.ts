@@ -8,6 +8,7 @@ import { memberKeyName, unwrapExpression } from '../core/static-value.ts';
 import type { ApiClient, GoogleValueResolver } from './google-values.ts';
 import { analysedLeafNames, detectTypedMethod } from './typed-calls.ts';
 import { REST_METHOD_NAMES } from './rest-calls.ts';
+import { MAX_EXPRESSION_PARTS_DEPTH } from '../core/limits.ts';
 
 /** A client-library call recognised at a call expression, before its scopes are looked up. */
 export interface DetectedCall {
@@ -99,7 +100,7 @@ export class CallDetector {
    * An object literal, a class instance or a Google factory with another version is not opaque.
    */
   private isOpaqueRoot(node: TSESTree.Node, depth: number): boolean {
-    if (depth > 8) return false;
+    if (depth > MAX_EXPRESSION_PARTS_DEPTH) return false;
     const root = unwrapExpression(node);
     switch (root.type) {
       case AST_NODE_TYPES.ThisExpression:

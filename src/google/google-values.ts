@@ -11,6 +11,7 @@ import { findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapEx
 import type { ScopeSource } from './scope-sources.ts';
 import { resourceOfClassName } from './typed-calls.ts';
 import { appendAll } from '../utils/append-all.ts';
+import { MAX_OPTIONS_SPREAD_DEPTH, MAX_TRACE_DEPTH } from '../core/limits.ts';
 
 /**
  * Tracing Google objects through the linted file: which expressions are API clients (and
@@ -170,9 +171,6 @@ function moduleRole(rawModule: string, rawPath: readonly string[]): ModuleRole |
   return undefined;
 }
 
-/** How deep tracing goes through variables, calls and parameters before giving up (unknown). */
-const MAX_DEPTH = 16;
-
 export class GoogleValueResolver {
   private readonly memo = new Map<TSESTree.Node, GoogleValue>();
 
@@ -189,7 +187,7 @@ export class GoogleValueResolver {
   resolve(node: TSESTree.Node, depth = 0): GoogleValue {
     const cached = this.memo.get(node);
     if (cached !== undefined) return cached;
-    if (depth > MAX_DEPTH) return UNKNOWN_VALUE;
+    if (depth > MAX_TRACE_DEPTH) return UNKNOWN_VALUE;
     // Mark first: a cycle through this node resolves to unknown instead of recursing forever.
     this.memo.set(node, UNKNOWN_VALUE);
     const value = this.compute(node, depth + 1);
@@ -245,7 +243,7 @@ export class GoogleValueResolver {
    * (`{ ...base, subject }`); the last one written wins, as in JavaScript.
    */
   option(node: TSESTree.Node | undefined, key: string, depth = 0): TSESTree.Node | undefined {
-    const object = node === undefined || depth > 4 ? undefined : objectLiteralOf(node, this.env);
+    const object = node === undefined || depth > MAX_OPTIONS_SPREAD_DEPTH ? undefined : objectLiteralOf(node, this.env);
     if (object === undefined) return undefined;
     let found: TSESTree.Node | undefined;
     for (const property of object.properties) {

@@ -6,6 +6,7 @@ import type { CallShape } from '../scopes/metadata.ts';
 import type { Environment } from '../core/static-value.ts';
 import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
 import { paramShape } from './call-params.ts';
+import { MAX_EXPRESSION_PARTS_DEPTH } from '../core/limits.ts';
 
 /**
  * Raw REST calls to an analysed API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,
@@ -117,7 +118,7 @@ function httpVerbOf(node: TSESTree.Node, env: Environment): string | undefined {
 
 /** The URL with every part we can't evaluate written as `{}`. */
 export function urlPattern(node: TSESTree.Node, env: Environment, depth = 0): string {
-  if (depth > 8) return PATH_HOLE;
+  if (depth > MAX_EXPRESSION_PARTS_DEPTH) return PATH_HOLE;
   const value = evaluate(node, env);
   if (value.kind === 'string') return value.value;
   const unwrapped = unwrapExpression(node);

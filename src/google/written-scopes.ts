@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { evaluate, memberKeyName, unwrapExpression } from '../core/static-value.ts';
 import { stringValue } from '../fix/string-tokens.ts';
+import { MAX_TRACE_DEPTH } from '../core/limits.ts';
 
 /**
  * The expressions that write the scopes of some declarations, each with its value: the string
@@ -23,7 +24,7 @@ function collectWritten(
   visited: Set<TSESTree.Node>,
   depth: number,
 ): void {
-  if (depth > 16) return;
+  if (depth > MAX_TRACE_DEPTH) return;
   const node = unwrapExpression(rawNode);
   if (visited.has(node)) return;
   visited.add(node);

@@ -11,6 +11,7 @@ import { collect, SCOPE_LIKE } from '../collect.ts';
 import type { Collected } from '../collect.ts';
 import { ScopeRequestClassifier } from '../scope-requests.ts';
 import type { RequestUse } from '../scope-requests.ts';
+import { MAX_EXPRESSION_PARTS_DEPTH } from '../../core/limits.ts';
 
 /** One place in the project that requests scopes (plain data: the inventory caches it). */
 export interface ProjectRequest {
@@ -291,7 +292,7 @@ function isPatternOrEcho(value: TSESTree.Node): boolean {
 
 /** Whether the expression reads a `.scope`/`.scopes` field of some object (`tokens.scope?.split(' ')`, `a.scope || b.scopes.join(' ')`). */
 function readsScopeField(node: TSESTree.Node, depth: number): boolean {
-  if (depth > 8) return false;
+  if (depth > MAX_EXPRESSION_PARTS_DEPTH) return false;
   const unwrapped = unwrapExpression(node);
   switch (unwrapped.type) {
     case AST_NODE_TYPES.MemberExpression: {
