@@ -1,32 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileBoundary } from '../../src/core/file-boundary.ts';
 import { startValidationRound } from '../../src/core/dependencies.ts';
 import { resolveModule } from '../../src/core/resolve.ts';
 import { pnpmPackagePatterns } from '../../src/core/workspaces.ts';
+import { setTime, tempFolder, writeFile } from '../temp-project.ts';
 
-const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-resolve-')));
-const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-resolve-outside-')));
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(outside, { recursive: true, force: true });
-});
-
-function write(file: string, text: string): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const dir = tempFolder('resolve');
+const outside = tempFolder('resolve-outside');
 
 const project = path.join(dir, 'project');
 const boundary = fileBoundary(project);
 const from = path.join(project, 'src', 'app.ts');
-write(from, '');
-const scopes = write(path.join(project, 'src', 'lib', 'scopes.ts'), 'export const SCOPES = [];\n');
-write(path.join(project, 'src', 'lib', 'index.js'), '');
-write(path.join(outside, 'secret.ts'), 'export const SCOPES = [];\n');
+writeFile(from, '');
+const scopes = writeFile(path.join(project, 'src', 'lib', 'scopes.ts'), 'export const SCOPES = [];\n');
+writeFile(path.join(project, 'src', 'lib', 'index.js'), '');
+writeFile(path.join(outside, 'secret.ts'), 'export const SCOPES = [];\n');
 const resolve = (specifier: string): string | undefined => {
   startValidationRound();
   return resolveModule(from, specifier, boundary);
@@ -44,28 +34,28 @@ describe('resolveModule', () => {
 
   it('tsconfig paths are re-read when the config changes or is created (a new alias is seen at the next lint)', () => {
     expect(resolve('@/lib/scopes')).toBeUndefined();
-    const config = write(path.join(project, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
+    const config = writeFile(path.join(project, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }');
     expect(resolve('@/lib/scopes')).toBe(scopes);
     expect(resolve('~/lib/scopes')).toBeUndefined();
-    write(config, '{ "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }');
-    fs.utimesSync(config, 5_000_000, 5_000_000);
+    writeFile(config, '{ "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }');
+    setTime(config, 5_000_000);
     expect(resolve('~/lib/scopes')).toBe(scopes);
     expect(resolve('@/lib/scopes')).toBeUndefined();
     fs.rmSync(config);
   });
 
   it('never leaves the boundary: a path or baseUrl outside, an extends outside or in node_modules, an extends loop', () => {
-    const config = write(
+    const config = writeFile(
       path.join(project, 'tsconfig.json'),
       JSON.stringify({
         extends: ['./loop-a.json', `${path.relative(project, outside)}/tsconfig.json`, '@tsconfig/node20/tsconfig.json'],
         compilerOptions: { paths: { 'out/*': [`${path.relative(project, outside)}/*`] } },
       }),
     );
-    write(path.join(project, 'loop-a.json'), '{ "extends": "./loop-b.json" }');
-    write(path.join(project, 'loop-b.json'), '{ "extends": "./loop-a.json", "compilerOptions": { "baseUrl": "." } }');
-    write(path.join(outside, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "secret": ["./secret.ts"] } } }');
-    fs.utimesSync(config, 6_000_000, 6_000_000);
+    writeFile(path.join(project, 'loop-a.json'), '{ "extends": "./loop-b.json" }');
+    writeFile(path.join(project, 'loop-b.json'), '{ "extends": "./loop-a.json", "compilerOptions": { "baseUrl": "." } }');
+    writeFile(path.join(outside, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "secret": ["./secret.ts"] } } }');
+    setTime(config, 6_000_000);
     expect(resolve('out/secret')).toBeUndefined();
     expect(resolve('secret')).toBeUndefined();
     // The loop's baseUrl (the project folder) still applies.
@@ -74,11 +64,11 @@ describe('resolveModule', () => {
   });
 
   it('package.json imports: patterns, conditions, and a target that names a package stays unresolved', () => {
-    const manifest = write(
+    const manifest = writeFile(
       path.join(project, 'package.json'),
       JSON.stringify({ imports: { '#lib/*': './src/lib/*.js', '#pkg': 'some-package', '#cond': { node: './src/lib/scopes.ts' } } }),
     );
-    fs.utimesSync(manifest, 7_000_000, 7_000_000);
+    setTime(manifest, 7_000_000);
     expect(resolve('#lib/scopes')).toBe(scopes);
     expect(resolve('#cond')).toBe(scopes);
     expect(resolve('#pkg')).toBeUndefined();
@@ -87,17 +77,17 @@ describe('resolveModule', () => {
 
   describe('workspace packages', () => {
     const mono = path.join(project, 'mono');
-    const importer = write(path.join(mono, 'apps', 'web', 'src', 'app.ts'), '');
+    const importer = writeFile(path.join(mono, 'apps', 'web', 'src', 'app.ts'), '');
     const fromApp = (specifier: string): string | undefined => {
       startValidationRound();
       return resolveModule(importer, specifier, boundary);
     };
     const pkg = (folder: string, manifest: object, files: Record<string, string> = {}): void => {
-      const manifestFile = write(path.join(mono, folder, 'package.json'), JSON.stringify(manifest));
-      fs.utimesSync(manifestFile, 8_000_000, 8_000_000);
-      for (const [file, text] of Object.entries(files)) write(path.join(mono, folder, file), text);
+      const manifestFile = writeFile(path.join(mono, folder, 'package.json'), JSON.stringify(manifest));
+      setTime(manifestFile, 8_000_000);
+      for (const [file, text] of Object.entries(files)) writeFile(path.join(mono, folder, file), text);
     };
-    write(
+    writeFile(
       path.join(mono, 'package.json'),
       JSON.stringify({ workspaces: { packages: ['packages/*', './tools/auth', 'libs/**', '../*', '!packages/skip'] } }),
     );
@@ -129,7 +119,7 @@ describe('resolveModule', () => {
     it('sees a package added to the workspace folder after the first lookup', () => {
       expect(fromApp('later')).toBeUndefined();
       pkg('packages/later', { name: 'later' }, { 'src/index.ts': '' });
-      fs.utimesSync(path.join(mono, 'packages'), 9_000_000, 9_000_000);
+      setTime(path.join(mono, 'packages'), 9_000_000);
       expect(fromApp('later')).toBe(path.join(mono, 'packages/later/src/index.ts'));
     });
 

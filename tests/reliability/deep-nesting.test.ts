@@ -7,19 +7,11 @@
  * this tests the guard itself: the module is not parsed, and a module below the limit still is.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Linter } from 'eslint';
-import type { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { missingScopeLinter, tempFolder } from '../temp-project.ts';
 
-const PREFIX = 'googleapis-scopes';
-const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-deep-nesting-')));
-
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = tempFolder('deep-nesting');
 
 /** Lints a file importing `S` (gmail.send) from a module that also exports `nested`, `depth` arrays deep. */
 function lintWithNesting(depth: number): string[] {
@@ -29,20 +21,7 @@ function lintWithNesting(depth: number): string[] {
   );
   const app = path.join(dir, `app-${depth}.js`);
   const text = `import { google } from 'googleapis';\nimport { S } from './scopes-${depth}.js';\nconst auth = new google.auth.GoogleAuth({ scopes: [S] });\ngoogle.gmail({ version: 'v1', auth }).users.messages.send({ userId: 'me' });\n`;
-  const linter = new Linter({ configType: 'flat', cwd: dir });
-  return linter
-    .verify(
-      text,
-      [
-        {
-          files: ['**/*.js'],
-          plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin },
-          rules: { [`${PREFIX}/missing-scope`]: ['error', { reportUnresolved: true }] },
-        },
-      ],
-      { filename: app },
-    )
-    .map((message) => `${message.line}:${message.messageId ?? ''}`);
+  return missingScopeLinter(dir)(text, app);
 }
 
 describe('an imported module nested too deep to parse safely is unknown', () => {

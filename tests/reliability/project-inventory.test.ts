@@ -4,28 +4,22 @@
  * node_modules and build output) must end quickly, read nothing outside, and never crash.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { startValidationRound } from '../../src/core/dependencies.ts';
 import { fileBoundary } from '../../src/core/file-boundary.ts';
 import { clearProjectInventories, projectInventory } from '../../src/google/project/index.ts';
+import { tempFolder, writeFiles } from '../temp-project.ts';
 
 const AUTH = 'https://www.googleapis.com/auth';
-const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-inventory-')));
-afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+const base = tempFolder('inventory');
 beforeEach(() => clearProjectInventories());
 
 let count = 0;
 /** A fresh project folder (its own package.json) inside the boundary `base`, plus an outside folder. */
 function project(files: Record<string, string | Buffer>): string {
   const root = path.join(base, `p${++count}`);
-  fs.mkdirSync(root, { recursive: true });
-  fs.writeFileSync(path.join(root, 'package.json'), '{ "name": "p" }\n');
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), content);
-  }
+  writeFiles(root, { 'package.json': '{ "name": "p" }\n', ...files });
   return root;
 }
 

@@ -3,16 +3,11 @@
  * specifier names depends on the workspace's package.json files, so editing one of them changes
  * the answer at the next lint, without a restart.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Linter } from 'eslint';
-import type { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { missingScopeLinter, setTime, tempFolder, writeFile } from '../temp-project.ts';
 
-const PREFIX = 'googleapis-scopes';
-const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-workspace-cache-')));
+const dir = tempFolder('workspace-cache');
 const app = path.join(dir, 'apps', 'web', 'src', 'app.ts');
 const APP = `import { google } from 'googleapis';
 import { SCOPES } from '@acme/google-auth';
@@ -21,15 +16,9 @@ const gmail = google.gmail({ version: 'v1', auth });
 await gmail.users.messages.send({ userId: 'me' });
 `;
 
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 /** Writes a file with an mtime of its own (`tick` seconds past the epoch), so the change is always visible. */
 function write(file: string, text: string, tick: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  fs.utimesSync(file, 1_000_000 + tick, 1_000_000 + tick);
+  setTime(writeFile(file, text), 1_000_000 + tick);
 }
 
 const rootManifest = path.join(dir, 'package.json');
@@ -42,21 +31,8 @@ write(
 );
 
 describe('a workspace package is re-resolved when a package.json of the workspace changes', () => {
-  const linter = new Linter({ configType: 'flat', cwd: dir });
-  const lint = (): string[] =>
-    linter
-      .verify(
-        APP,
-        [
-          {
-            files: ['**/*.ts'],
-            plugins: { [PREFIX]: plugin as unknown as ESLint.Plugin },
-            rules: { [`${PREFIX}/missing-scope`]: ['error', { reportUnresolved: true }] },
-          },
-        ],
-        { filename: app },
-      )
-      .map((message) => `${message.line}:${message.messageId ?? ''}`);
+  const verify = missingScopeLinter(dir, '**/*.ts');
+  const lint = (): string[] => verify(APP, app);
 
   it('root `workspaces` added, the package renamed, then named again', () => {
     write(rootManifest, JSON.stringify({ private: true }), 1);

@@ -3,15 +3,14 @@
  * requests, unresolved requests (which silence the inventory), and what is neither.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileBoundary } from '../../src/core/file-boundary.ts';
 import { manifestRequests, scopeParameter, sourceFileRequests } from '../../src/google/project/file-requests.ts';
+import { tempFolder } from '../temp-project.ts';
 
 const AUTH = 'https://www.googleapis.com/auth';
-const DIR = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'googleapis-scopes-requests-')));
-afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));
+const DIR = tempFolder('requests');
 let count = 0;
 
 /** The requests of a module with this text (written to disk: modules are read as the project's files are). */
