@@ -296,6 +296,12 @@ export function memberOf(value: StaticValue, key: string): StaticValue {
   return UNKNOWN;
 }
 
+/** The name a call calls: `f` in `f(…)` and in `x.f(…)`; undefined for anything else. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberKeyName(callee) : undefined;
+}
+
 /** `a.b` → `b`, `a['b']` → `b`; undefined for computed keys we cannot read. */
 export function memberKeyName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) {

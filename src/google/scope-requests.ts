@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isExported } from '../core/file-environment.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import { memberKeyName, propertyKeyName } from '../core/static-value.ts';
+import { calleeName, memberKeyName, propertyKeyName } from '../core/static-value.ts';
 
 /**
  * What counts as a scope *request* (the one definition every rule and the report use).
@@ -198,12 +198,7 @@ export class ScopeRequestClassifier {
   /** `f(value)`: a check, a log line, a pass-through, a Firebase `addScope`, or unknown. */
   private callArgument(call: TSESTree.CallExpression): RequestUse {
     const callee = call.callee;
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberKeyName(callee)
-          : undefined;
+    const name = calleeName(callee);
     if (name === undefined) return 'unknown';
     if (name === 'addScope') return 'google';
     if (CHECK_METHODS.has(name)) return 'check';
