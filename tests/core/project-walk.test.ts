@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fileBoundary, isUnder, listedFileTime } from '../../src/core/file-boundary.ts';
+import { fileBoundary, isUnder, listedFileTime, readFolder } from '../../src/core/file-boundary.ts';
 import { MAX_FOLDER_DEPTH } from '../../src/core/limits.ts';
 import { BUILD_OUTPUT_FOLDERS, subfolders, walkProject } from '../../src/core/project-walk.ts';
 import { tempFolder, writeFiles } from '../temp-project.ts';
@@ -99,6 +99,15 @@ describe('walkProject', () => {
     const out = listedFolders(() => walkProject(linkedRoot, boundary, { includeFile: isJs, maxFiles: 100 }));
     expect(out.result).toEqual({ files: [], folders: [], truncated: false, unreadable: true });
     expect(out.listed).toEqual([]);
+  });
+
+  it('never lists /proc, /sys or /dev, even with the boundary at /', () => {
+    const boundary = fileBoundary('/');
+    for (const special of ['/proc', '/sys', '/dev']) {
+      expect(readFolder(special, boundary), special).toBeUndefined();
+      expect(walkProject(special, boundary, { includeFile: () => true, maxFiles: 10 }).folders).toEqual([]);
+    }
+    expect(readFolder(base, boundary)).toBeDefined();
   });
 
   it('honours the file budget, quickly', () => {
