@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ autofix: true, reportUnresolved: false }],
     messages: {
       missingScope: '{{api}} `{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
-      missingProjectScope: '`{{method}}` needs {{accepted}}, never requested in the project ({{sites}}). Add {{add}}.',
+      missingProjectScope: '{{api}} `{{method}}` needs {{accepted}}, never requested (project: {{sites}}). Add {{add}}.',
       unresolvedScopes:
         "Cannot tell which scopes reach `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
       addScopes: 'Add {{add}} to the requested scopes.',
@@ -74,6 +74,7 @@ export default createRule<Options, MessageIds>({
               const need = callNeed(call.method, call.shape);
               const add = missingScopes([need], project.requested);
               const data = {
+                api: apiName(call),
                 method: call.method.id,
                 accepted: narrowestOrBroader(call, need),
                 sites: project.sites,

@@ -23,6 +23,7 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       where: '',
     },
     missingProjectScope: {
+      api: 'Gmail',
       method: 'users.messages.send',
       accepted: 'gmail.send or broader',
       sites: 'src/auth.ts:12 and 1 more',

@@ -65,7 +65,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingProjectScope',
         line: 10,
         column: 9,
-        data: { method: 'users.messages.send', accepted: 'gmail.send or broader', sites: 'src/auth.ts:11', add: `\`${AUTH}/gmail.send\`` },
+        data: { api: 'Gmail', method: 'users.messages.send', accepted: 'gmail.send or broader', sites: 'src/auth.ts:11', add: `\`${AUTH}/gmail.send\`` },
         suggestions: [],
       },
     ],
@@ -78,6 +78,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingProjectScope',
         line: 7,
         data: {
+          api: 'Gmail',
           method: 'users.messages.modify',
           accepted: 'gmail.modify or broader',
           sites: 'src/auth/passport.js:4 and 1 more',
@@ -94,6 +95,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingProjectScope',
         line: 10,
         data: {
+          api: 'Gmail',
           method: 'users.drafts.create',
           accepted: 'gmail.compose or broader',
           sites: 'src/auth/google.strategy.ts:12',
@@ -110,6 +112,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingProjectScope',
         line: 14,
         data: {
+          api: 'Gmail',
           method: 'users.messages.modify',
           accepted: 'gmail.modify or broader',
           sites: 'manifest.json:9',
@@ -126,6 +129,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingProjectScope',
         line: 8,
         data: {
+          api: 'Gmail',
           method: 'users.messages.batchDelete',
           accepted: 'https://mail.google.com/',
           sites: 'src/login.ts:10',
@@ -142,6 +146,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'missingProjectScope',
         line: 12,
         data: {
+          api: 'Gmail',
           method: 'users.messages.trash',
           accepted: 'gmail.modify or broader',
           sites: 'web/src/Login.jsx:5 and 1 more',
@@ -157,7 +162,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'missingProjectScope',
         line: 4,
-        data: { method: 'SMTP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' },
+        data: { api: 'Gmail', method: 'SMTP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' },
       },
     ],
   },
@@ -168,7 +173,20 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'missingProjectScope',
         line: 4,
-        data: { method: 'IMAP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' },
+        data: { api: 'Gmail', method: 'IMAP XOAUTH2', accepted: 'https://mail.google.com/', sites: 'src/auth.js:7', add: '`https://mail.google.com/`' },
+      },
+    ],
+  },
+  {
+    name: 'Drive: a consent URL asks for drive.readonly; files.delete elsewhere is named with its API',
+    ...fixture('drive', 'src/cleanup.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 7,
+        column: 9,
+        data: { api: 'Drive', method: 'files.delete', accepted: 'drive', sites: 'src/login.js:6', add: `\`${AUTH}/drive\`` },
+        suggestions: [],
       },
     ],
   },
