@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Collected } from './collect.ts';
-import { detectRestCall } from './rest-calls.ts';
+import { detectRestCall, RestHelpers } from './rest-calls.ts';
+import type { RestCall, RestContext } from './rest-calls.ts';
 import { analysedApiMaps, getApiMap } from '../scopes/api-map.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
@@ -56,6 +57,8 @@ export class Analyzer {
   private readonly fileScopesCache = new Map<string, ScopeSource | undefined>();
   private requestsCache: ScopeRequestClassifier | undefined;
   private readonly calls: CallDetector;
+  private readonly rest: RestContext;
+  private readonly restHelpers: RestHelpers;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -72,6 +75,8 @@ export class Analyzer {
       (name) => callersOf(filename, name, boundary),
     );
     this.calls = new CallDetector(sourceCode, this.env, this.resolver);
+    this.rest = { env: this.env, memberAssignments: this.collected.memberAssignments };
+    this.restHelpers = new RestHelpers(this.rest, this.collected.calls, this.resolver);
   }
 
   /**
@@ -268,10 +273,14 @@ export class Analyzer {
       return true;
     };
     for (const node of this.collected.calls) {
-      if (!mayBeApiCall(node)) continue;
-      if (record(node, this.calls.detect(node))) continue;
-      if (isTwoNameRootCall(node)) retry.push(node);
-      const rest = detectRestCall(node, this.env);
+      let rest: RestCall | undefined;
+      if (mayBeApiCall(node)) {
+        if (record(node, this.calls.detect(node))) continue;
+        if (isTwoNameRootCall(node)) retry.push(node);
+        rest = detectRestCall(node, this.rest);
+      }
+      // `gmailFetch('/messages/batchDelete', token)`: a call of a function that makes the request.
+      rest ??= this.restHelpers.detect(node);
       if (rest !== undefined) {
         const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
         const authSource = receiver?.kind === 'auth' ? this.authSource(receiver.auth) : undefined;

@@ -22,6 +22,8 @@ export interface Collected {
   calls: TSESTree.CallExpression[];
   news: TSESTree.NewExpression[];
   classFieldWrites: Map<TSESTree.Node, Map<string, TSESTree.Node[]>>;
+  /** Every assignment to a named member (`x.baseUrl = …`, `this.baseUrl += …`), by member name (./rest-calls.ts). */
+  memberAssignments: Map<string, TSESTree.AssignmentExpression[]>;
   scopeStrings: ScopeStringNode[];
   /** Expressions that hold scopes by position (`scopes: X`, `scope: X`, `const SCOPES = X`), and the code they span. */
   scopeDeclarations: { readonly value: TSESTree.Node; readonly extent: TSESTree.Node; readonly editable?: false }[];
@@ -43,6 +45,7 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
     calls: [],
     news: [],
     classFieldWrites: new Map(),
+    memberAssignments: new Map(),
     scopeStrings: [],
     scopeDeclarations: [],
     scopesAssignments: [],
@@ -91,8 +94,14 @@ export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
           collected.scopesAssignments.push({ object: left.object, value: node.right });
           collected.scopeDeclarations.push({ value: node.right, extent: node.right });
         }
+        const memberName = left.type === AST_NODE_TYPES.MemberExpression ? memberKeyName(left) : undefined;
+        if (memberName !== undefined) {
+          const list = collected.memberAssignments.get(memberName);
+          if (list === undefined) collected.memberAssignments.set(memberName, [node]);
+          else list.push(node);
+        }
         if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
-          const key = memberKeyName(left);
+          const key = memberName;
           const classNode = key === undefined ? undefined : enclosingClass(node);
           if (key !== undefined && classNode !== undefined) {
             const fields = collected.classFieldWrites.get(classNode) ?? new Map<string, TSESTree.Node[]>();
