@@ -73,6 +73,7 @@ export class Analyzer {
       this.collected.classFieldWrites,
       (specifier, name) => lookupModuleExport(filename, specifier, name, boundary),
       (name) => callersOf(filename, name, boundary),
+      this.collected.memberAssignments,
     );
     this.calls = new CallDetector(sourceCode, this.env, this.resolver);
     this.rest = { env: this.env, memberAssignments: this.collected.memberAssignments };
@@ -242,6 +243,13 @@ export class Analyzer {
     let factory = false;
     if (value.kind === 'function' || node.type === AST_NODE_TYPES.FunctionDeclaration) {
       const fn = value.kind === 'function' ? value.fn : (node as TSESTree.FunctionDeclaration);
+      // `withGmail(handler)`: hands its handler a client.
+      const wrapper = this.resolver.wrapperOf(fn);
+      if (wrapper !== undefined) {
+        const { api, version } = wrapper.client;
+        const requested = this.requestedFor(wrapper.client);
+        return { kind: 'client-wrapper', handler: wrapper.handler, argument: wrapper.argument, requested, api: { api, version } };
+      }
       value = this.resolver.returnValue(fn);
       factory = true;
     }

@@ -59,7 +59,18 @@ export interface AuthObject {
 /** What another module exports, as far as Google objects go (plain data, cached per file). */
 export type ExportedGoogleValue =
   | { readonly kind: 'client' | 'client-factory'; readonly requested: ScopeSource | undefined; readonly api: ApiVersionRef }
-  | { readonly kind: 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined };
+  | { readonly kind: 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined }
+  /**
+   * A higher-order wrapper (`withGmail(handler)`): the function it returns calls its parameter
+   * `handler` with a client as argument `argument` (`handler(req, res, google.gmail(…))`).
+   */
+  | {
+      readonly kind: 'client-wrapper';
+      readonly requested: ScopeSource | undefined;
+      readonly api: ApiVersionRef;
+      readonly handler: number;
+      readonly argument: number;
+    };
 
 /** Looks up a project module's exported Google object: `(specifier, exportName)`; undefined when unresolved or none. */
 export type ExportLookup = (specifier: string, name: string) => ExportedGoogleValue | undefined;
@@ -182,6 +193,8 @@ export class GoogleValueResolver {
     private readonly lookupExport: ExportLookup = () => undefined,
     /** Calls of this module's exported functions in the project's other modules. */
     private readonly lookupCallers: CallerLookup = () => undefined,
+    /** Every assignment to a named member in the file (`req.gmail = …`), from the one walk (./collect.ts). */
+    private readonly memberAssignments: ReadonlyMap<string, readonly TSESTree.AssignmentExpression[]> = new Map(),
   ) {}
 
   resolve(node: TSESTree.Node, depth = 0): GoogleValue {
@@ -210,7 +223,7 @@ export class GoogleValueResolver {
         if (owner.kind === 'unknown') {
           // `const clients = { gmail: google.gmail(…) }; clients.gmail…`
           const property = findProperty(objectLiteralOf(node.object, this.env), key);
-          return property === undefined ? UNKNOWN_VALUE : this.resolve(property.value, depth);
+          return property === undefined ? this.requestProperty(node, key, depth) : this.resolve(property.value, depth);
         }
         return this.member(owner, key);
       }
@@ -383,6 +396,8 @@ export class GoogleValueResolver {
   private resolveParameter(fn: TSESTree.FunctionLike, index: number, depth: number): GoogleValue {
     const exported = this.exportedParameter(fn, index, depth);
     if (exported !== undefined) return exported;
+    const wrapped = this.wrappedParameter(fn, index, depth);
+    if (wrapped !== undefined) return wrapped;
     const callers = this.callSitesOf(fn);
     if (callers.length === 0) return UNKNOWN_VALUE;
     const values: GoogleValue[] = [];
@@ -396,6 +411,47 @@ export class GoogleValueResolver {
       values.push(this.resolve(argument, depth));
     }
     return this.merge(values);
+  }
+
+  /**
+   * `export default withGmail(async (req, res, gmail) => …)` with `withGmail` imported: the
+   * handler's parameter is the client the wrapper passes there (see `wrapperOf`).
+   */
+  private wrappedParameter(fn: TSESTree.FunctionLike, index: number, depth: number): GoogleValue | undefined {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return undefined;
+    const callee = this.resolve(call.callee, depth);
+    if (callee.kind !== 'external-factory' || callee.export.kind !== 'client-wrapper') return undefined;
+    const wrapper = callee.export;
+    if (call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) !== wrapper.handler || index !== wrapper.argument) return undefined;
+    return externalValue({ kind: 'client', requested: wrapper.requested, api: wrapper.api }, fn);
+  }
+
+  /**
+   * A higher-order wrapper: a function whose parameter `handler` is called, in the function it
+   * returns, with the same client at the same position in every call
+   * (`(handler) => async (req, res) => handler(req, res, google.gmail({ version: 'v1', auth }))`).
+   */
+  wrapperOf(fn: TSESTree.FunctionLike): { readonly handler: number; readonly argument: number; readonly client: ApiClient } | undefined {
+    for (const [handler, param] of fn.params.entries()) {
+      if (param.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = this.env.findVariable(param);
+      const calls = (variable?.references ?? []).map((reference) => reference.identifier.parent);
+      if (calls.length === 0 || !calls.every((call) => call?.type === AST_NODE_TYPES.CallExpression)) continue;
+      let found: { readonly handler: number; readonly argument: number; readonly client: ApiClient } | undefined;
+      for (const call of calls as TSESTree.CallExpression[]) {
+        const clients = call.arguments.flatMap((argument, index) => {
+          const value = this.resolve(argument);
+          return value.kind === 'resource' && value.path.length === 0 ? [{ handler, argument: index, client: value.client }] : [];
+        });
+        const [only, ...others] = clients;
+        if (only === undefined || others.length > 0 || (found !== undefined && (found.argument !== only.argument || found.client !== only.client)))
+          return undefined;
+        found = only;
+      }
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /**
@@ -535,6 +591,60 @@ export class GoogleValueResolver {
     };
   }
 
+  /**
+   * `req.gmail` in a route handler, set by a middleware registered before it in this file:
+   * `app.use((req, res, next) => { req.gmail = google.gmail(…); next(); })` then
+   * `app.post('/send', async (req, res) => req.gmail.users…)`, or an earlier argument of the same
+   * route (`app.post('/send', attachGmail, handler)`). Known only when every assignment to `.gmail`
+   * in the file is such a middleware's, on the same parameter (a request object); otherwise (a
+   * middleware in another module, another writer) unknown, and the project inventory judges.
+   */
+  private requestProperty(node: TSESTree.MemberExpression, key: string, depth: number): GoogleValue {
+    const reader = parameterOf(node.object, this.env);
+    const route = reader?.fn.parent;
+    if (reader === undefined || route?.type !== AST_NODE_TYPES.CallExpression || route.callee.type !== AST_NODE_TYPES.MemberExpression)
+      return UNKNOWN_VALUE;
+    const router = this.env.sourceCode.getText(route.callee.object);
+    const handlerIndex = route.arguments.indexOf(reader.fn as TSESTree.CallExpressionArgument);
+    const assignments = this.memberAssignments.get(key) ?? [];
+    if (assignments.length === 0) return UNKNOWN_VALUE;
+    const values: TSESTree.Node[] = [];
+    for (const assignment of assignments) {
+      const writer = assignment.operator === '=' ? parameterOf((assignment.left as TSESTree.MemberExpression).object, this.env) : undefined;
+      if (writer === undefined || writer.index !== reader.index || !this.registeredBefore(writer.fn, route, handlerIndex, router))
+        return UNKNOWN_VALUE;
+      values.push(assignment.right);
+    }
+    return this.merge(this.resolveAlternatives(values, depth));
+  }
+
+  /** A middleware passed before the handler in the same route call, or to `router.use(…)` earlier in the file. */
+  private registeredBefore(middleware: TSESTree.FunctionLike, route: TSESTree.CallExpression, handlerIndex: number, router: string): boolean {
+    const passedAt: TSESTree.Node[] = [];
+    const name =
+      middleware.type === AST_NODE_TYPES.FunctionDeclaration
+        ? middleware.id
+        : middleware.parent?.type === AST_NODE_TYPES.VariableDeclarator && middleware.parent.id.type === AST_NODE_TYPES.Identifier
+          ? middleware.parent.id
+          : undefined;
+    if (name === undefined || name === null) passedAt.push(middleware);
+    else {
+      const variable = this.env.findVariable(name);
+      for (const reference of variable?.references ?? []) if (reference.init !== true) passedAt.push(reference.identifier);
+    }
+    return passedAt.some((argument) => {
+      const call = argument.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
+      if (call === route) return call.arguments.indexOf(argument as TSESTree.CallExpressionArgument) < handlerIndex;
+      return (
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberKeyName(call.callee) === 'use' &&
+        this.env.sourceCode.getText(call.callee.object) === router &&
+        call.range[1] <= route.range[0]
+      );
+    });
+  }
+
   /** `this.gmail` → the class field initialiser or `this.gmail = …` in the class's methods. */
   private resolveThisField(node: TSESTree.MemberExpression, key: string, depth: number): GoogleValue {
     const classNode = enclosingClass(node);
@@ -610,6 +720,8 @@ export class GoogleValueResolver {
     }
     if (calleeValue.kind === 'function') return this.returnValue(calleeValue.fn, depth);
     if (calleeValue.kind === 'external-factory') {
+      // A wrapper returns a function, not a Google object.
+      if (calleeValue.export.kind === 'client-wrapper') return UNKNOWN_VALUE;
       const made = (exported: ExportedGoogleValue): GoogleValue =>
         externalValue({ ...exported, kind: exported.kind === 'client-factory' ? 'client' : 'auth' } as ExportedGoogleValue, node);
       const alternatives = calleeValue.alternatives;
@@ -724,6 +836,15 @@ export class GoogleValueResolver {
     const value = this.resolve(node);
     return value.kind === 'module' ? moduleRole(value.module, value.path) : undefined;
   }
+}
+
+/** The function and position of the parameter an expression names (`req` in `(req, res) => …`). */
+function parameterOf(node: TSESTree.Node, env: FileEnvironment): { readonly fn: TSESTree.FunctionLike; readonly index: number } | undefined {
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = env.findVariable(unwrapped);
+  const source = variable === undefined ? undefined : env.variableSource(variable);
+  return source?.kind === 'parameter' ? { fn: source.fn, index: source.index } : undefined;
 }
 
 /** A Google object another module made, as a value here (`node` stands for it in this file). */

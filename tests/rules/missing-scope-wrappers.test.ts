@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import rule from '../../src/rules/missing-scope.ts';
+import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
+
+// Clients handed to handlers (issue 14 item 3): a higher-order wrapper `withGmail(handler)` that
+// calls the handler with a client (imported from another module), and `req.gmail` set by an
+// Express middleware registered before the route in the same file. Fixtures under
+// tests/fixtures/reach/{wrapper,middleware}*: the other modules are read from disk.
+const ruleTester = untypedRuleTester();
+const REACH = path.join(FIXTURES, 'reach');
+const AUTH = 'https://www.googleapis.com/auth';
+const ISOLATED = { 'googleapis-scopes': { project: false } };
+
+function fixture(...parts: string[]): { code: string; filename: string } {
+  const filename = path.join(REACH, ...parts);
+  return { code: fs.readFileSync(filename, 'utf8'), filename };
+}
+
+ruleTester.run('missing-scope (wrappers and middleware)', rule, {
+  valid: [
+    { name: 'withGmail(handler): messages.list works with the wrapper’s gmail.readonly', ...fixture('wrapper', 'list.js') },
+    {
+      name: 'req.gmail set by a middleware imported from another module: not traced (the project inventory is off here)',
+      ...fixture('middleware', 'routes.js'),
+      settings: ISOLATED,
+    },
+    {
+      name: 'req.gmail also written by a handler that is no registered middleware: unknown',
+      code: fixture('middleware', 'app.js').code.replace("export default app;", "export const reset = (req) => { req.gmail = undefined; };\nexport default app;"),
+      filename: fixture('middleware', 'app.js').filename,
+    },
+    {
+      name: 'req.gmail read in a route of another router than the middleware’s: unknown',
+      code: fixture('middleware', 'app.js').code.replace("app.post('/messages/:id/trash'", "express.Router().post('/messages/:id/trash'"),
+      filename: fixture('middleware', 'app.js').filename,
+    },
+  ],
+  invalid: [
+    {
+      name: 'withGmail imported (JS): the handler’s third parameter is the wrapper’s client',
+      ...fixture('wrapper', 'send.js'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.send',
+            accepted: 'gmail.send or broader',
+            source: 'the GoogleAuth on line 3 in ./with-gmail.js',
+            requested: 'gmail.readonly',
+            add: `\`${AUTH}/gmail.send\``,
+            where: ' to ./with-gmail.js',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'withGmail imported (TS): a wrapper function returning a route handler',
+      ...fixture('wrapper-ts', 'src', 'route.ts'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.delete',
+            accepted: 'https://mail.google.com/',
+            source: 'the generateAuthUrl() call on line 4 in ./lib/with-gmail.ts',
+            requested: 'gmail.modify',
+            add: '`https://mail.google.com/`',
+            where: ' to ./lib/with-gmail.ts',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'req.gmail set by app.use() middleware (JS), auth from another module',
+      ...fixture('middleware', 'app.js'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 17,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'the authenticate() call on line 3 in ./auth.js',
+            requested: 'gmail.readonly',
+            add: `\`${AUTH}/gmail.modify\``,
+            where: ' to ./auth.js',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'req.gmail set by a named middleware passed before the handler (TS, `(req as GmailRequest).gmail = …`)',
+      ...fixture('middleware-ts', 'router.ts'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 15,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.drafts.create',
+            accepted: 'gmail.compose or broader',
+            source: 'the GoogleAuth on line 3 in ./auth.ts',
+            requested: 'gmail.send',
+            add: `\`${AUTH}/gmail.compose\``,
+            where: ' to ./auth.ts',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'req.gmail from a middleware in another module: the project inventory judges the untraced call',
+      ...fixture('middleware', 'routes.js'),
+      settings: { 'googleapis-scopes': { project: true } },
+      output: null,
+      errors: [
+        {
+          messageId: 'missingProjectScope',
+          line: 8,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.send',
+            accepted: 'gmail.send or broader',
+            sites: 'auth.js:3',
+            add: `\`${AUTH}/gmail.send\``,
+          },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
