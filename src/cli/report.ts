@@ -4,6 +4,7 @@
  * docs/report.md, so every change here is a change of the documented schema.
  */
 import path from 'node:path';
+import { mergeDeclaredAt } from '../google/inventory.ts';
 import type { FileInventory, InventoryCall, InventorySource } from '../google/inventory.ts';
 import type { AuthKind } from '../google/google-values.ts';
 import { analysedScopes } from '../scopes/api-map.ts';
@@ -58,8 +59,12 @@ export interface ReportDeclaration {
    * that come from another module without a known position, `file#description` (the file that uses them).
    */
   readonly id: string;
-  /** `auth`: an auth object; `file`: a file's scope declarations; `settings`; `unresolved`: calls whose scopes are unknown. */
-  readonly kind: 'auth' | 'file' | 'settings' | 'unresolved';
+  /**
+   * `auth`: an auth object; `file`: a file's scope declarations; `settings`; `project`: every
+   * request of the project, for calls whose auth can't be traced and that no request allows (as
+   * `missing-scope` judges them); `unresolved`: calls whose scopes are unknown.
+   */
+  readonly kind: 'auth' | 'file' | 'settings' | 'project' | 'unresolved';
   /** For people: "GoogleAuth", "JWT", "OAuth2 client", "scopes declared in src/x.ts", … */
   readonly label: string;
   readonly file: string | null;
@@ -149,6 +154,8 @@ export function buildReport(input: BuildReportInput): Report {
       // The same source seen from the module that makes it (which knows its constructor) wins.
       const seen = sources.get(source.id);
       if (seen === undefined || (seen.authKind === undefined && source.authKind !== undefined)) sources.set(source.id, source);
+      // The project's requests, seen from several files: every place they were found.
+      else if (source.kind === 'project') sources.set(source.id, { ...seen, declaredAt: mergeDeclaredAt(seen.declaredAt, source.declaredAt) });
     }
   }
   const calls = input.inventories
@@ -172,8 +179,8 @@ export function buildReport(input: BuildReportInput): Report {
   const orderedSources = [...sources.values()].sort(compareSources(relative));
   for (const source of orderedSources) {
     let id =
-      source.kind === 'settings'
-        ? 'settings'
+      source.kind === 'settings' || source.kind === 'project'
+        ? source.kind
         : source.location !== undefined
           ? `${relative(source.location.file)}:${source.location.line}:${source.location.column}`
           : `${relative(source.foundIn)}#${source.description.replace(/^the /, '')}`;
@@ -188,7 +195,10 @@ export function buildReport(input: BuildReportInput): Report {
     const judged = analysedScopes();
     const judgedRequested = source.scopes.filter((scope) => judged.has(scope));
     let unused: string[];
-    if (own.length > 0) {
+    // The project's union is requested elsewhere, for other calls: never "unused" here.
+    if (source.kind === 'project') {
+      unused = [];
+    } else if (own.length > 0) {
       const unusedHere = new Set(unusedScopes(own, source.scopes));
       unused = judgedRequested.filter((scope) => unusedHere.has(scope) && !unattributed.some((call) => call.accepted.includes(scope)));
     } else {
@@ -321,6 +331,8 @@ function labelOf(source: InventorySource): string {
       return "settings['googleapis-scopes'].scopes";
     case 'file':
       return 'scopes declared in the file';
+    case 'project':
+      return "the project's requests (auth not traced)";
     case 'auth':
       return source.authKind === undefined ? source.description.replace(/^the /, '') : AUTH_LABELS[source.authKind];
   }
@@ -337,7 +349,8 @@ function compareLocations(
 
 /** Located sources by file and position, then unlocated ones; settings last. */
 function compareSources(relative: (file: string) => string) {
-  const rank = (source: InventorySource): number => (source.kind === 'settings' ? 2 : source.location === undefined ? 1 : 0);
+  const rank = (source: InventorySource): number =>
+    source.kind === 'project' ? 3 : source.kind === 'settings' ? 2 : source.location === undefined ? 1 : 0;
   return (a: InventorySource, b: InventorySource): number => {
     const byRank = rank(a) - rank(b);
     if (byRank !== 0) return byRank;

@@ -7,6 +7,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileFacts, ApiCall } from './facts.ts';
+import type { ProjectVerdictFacts } from './project/index.ts';
 import type { AuthKind, AuthObject } from './google-values.ts';
 import { describeSource } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
@@ -31,9 +32,10 @@ export interface InventoryDeclaredAt {
 
 /** A place that requests scopes: an auth object, a file's scope declarations, or the settings. */
 export interface InventorySource {
-  /** Unique in the project: `auth:<file>:<line>:<column>`, `file:<file>`, `settings:<scopes>`, … */
+  /** Unique in the project: `auth:<file>:<line>:<column>`, `file:<file>`, `settings:<scopes>`, `project:<root>`, … */
   readonly id: string;
-  readonly kind: 'auth' | 'file' | 'settings';
+  /** `project`: every request of the project, for a call whose auth can't be traced (as `missing-scope` judges it). */
+  readonly kind: 'auth' | 'file' | 'settings' | 'project';
   /** The linted file whose analysis found it. */
   readonly foundIn: string;
   /** For auth objects: which constructor or call made it. */
@@ -129,7 +131,16 @@ export function collectInventory(analysis: FileFacts, filename: string): FileInv
     }
   }
 
-  const calls = analysis.calls.map((call) => toInventoryCall(call, filename, (source) => add(source, authBySource.get(source)).id));
+  const calls = analysis.calls.map((call) => {
+    // Untraced, and the file requests nothing: missing-scope's judgement against the project's requests.
+    const project = call.requested === undefined ? analysis.projectVerdict(call) : undefined;
+    if (project === undefined) return toInventoryCall(call, filename, (source) => add(source, authBySource.get(source)).id);
+    const source = projectSource(project, filename);
+    const known = order.findIndex((item) => item.id === source.id);
+    if (known === -1) order.push(source);
+    else order[known] = { ...order[known]!, declaredAt: mergeDeclaredAt(order[known]!.declaredAt, source.declaredAt) };
+    return { ...toInventoryCall(call, filename, () => source.id), source: source.id };
+  });
 
   const settingsScopes = analysis.settings.scopes;
   if (settingsScopes !== undefined && !order.some((source) => source.kind === 'settings')) {
@@ -208,6 +219,28 @@ function toInventorySource(source: SourceWithOrigin, auth: AuthObject | undefine
       };
     }
   }
+}
+
+/** The project's requests as the source of an untraced call they certainly don't allow. */
+function projectSource(project: ProjectVerdictFacts, filename: string): InventorySource {
+  return {
+    id: `project:${project.root}`,
+    kind: 'project',
+    foundIn: filename,
+    authKind: undefined,
+    description: "the project's requests",
+    location: undefined,
+    scopes: [...project.requested],
+    complete: true,
+    declaredAt: project.requestSites.map(({ file, line }) => ({ file, line, name: undefined })),
+  };
+}
+
+/** Both lists, each place once, by file and line. */
+export function mergeDeclaredAt(a: readonly InventoryDeclaredAt[], b: readonly InventoryDeclaredAt[]): InventoryDeclaredAt[] {
+  const seen = new Map<string, InventoryDeclaredAt>();
+  for (const at of [...a, ...b]) seen.set(`${at.file}\0${at.line ?? ''}\0${at.name ?? ''}`, at);
+  return [...seen.values()].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : (x.line ?? 0) - (y.line ?? 0)));
 }
 
 function settingsSource(scopes: readonly string[], filename: string): InventorySource {

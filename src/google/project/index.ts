@@ -24,7 +24,12 @@ export function projectVerdict(filename: string, cwd: string, settings: PluginSe
   // Paths relative to the project root: short, and the same whatever folder ESLint runs in.
   return verdict === undefined || inventory === undefined
     ? undefined
-    : { requested: verdict.requested, sites: describeSites(verdict.sites, inventory.root) };
+    : {
+        requested: verdict.requested,
+        sites: describeSites(verdict.sites, inventory.root),
+        root: inventory.root,
+        requestSites: verdict.sites.map(({ file, line }) => ({ file, line })),
+      };
 }
 
 /** What a rule reads about an untraced call the project's requests certainly don't allow. */
@@ -33,4 +38,8 @@ export interface ProjectVerdictFacts {
   readonly requested: readonly string[];
   /** Where it requests the call's API: "src/auth.ts:12", "src/auth.ts:12 and 1 more". */
   readonly sites: string;
+  /** The project's root folder (absolute). */
+  readonly root: string;
+  /** Every request of the call's API, in file order (absolute paths; the report lists them all). */
+  readonly requestSites: readonly { readonly file: string; readonly line: number | undefined }[];
 }
