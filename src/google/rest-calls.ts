@@ -7,7 +7,7 @@ import { FileEnvironment } from '../core/file-environment.ts';
 import type { FileBoundary } from '../core/file-boundary.ts';
 import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
 import { MAX_EXPRESSION_PARTS_DEPTH } from '../core/limits.ts';
-import { exportTable } from '../core/export-table.ts';
+import { exportTable, requireSpecifier } from '../core/export-table.ts';
 import { moduleView } from '../core/module-record.ts';
 import { resolveModule } from '../core/resolve.ts';
 import { collect } from './collect.ts';
@@ -573,7 +573,10 @@ export class RestHelpers {
   private importedHelper(callee: TSESTree.Identifier | TSESTree.MemberExpression): RestHelper | undefined {
     const env = this.context.env;
     const root = callee.type === AST_NODE_TYPES.Identifier ? callee : unwrapExpression(callee.object);
+    // The cheap test first (most calls are not of an imported name): the module's top-level imports.
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const binding = exportTable(env.sourceCode.ast).bindings.get(root.name);
+    if (binding?.kind !== 'import' && (binding?.kind !== 'destructured' || requireSpecifier(binding.init) === undefined)) return undefined;
     const variable = env.findVariable(root);
     const source = variable === undefined ? undefined : env.variableSource(variable);
     if (source?.kind !== 'module') return undefined;

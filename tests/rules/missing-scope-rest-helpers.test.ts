@@ -32,6 +32,7 @@ function needsMail(code: string, line: number, column: number, method: string, a
 
 const imported = fixture('rest-helper', 'cleanup.js');
 const local = fixture('rest-helper-ts', 'src', 'gmail.ts');
+const legacy = fixture('rest-helper', 'legacy.cjs');
 const URL_CODE = `
 import { google } from 'googleapis';
 export const SCOPES = [${READONLY}];
@@ -99,6 +100,33 @@ export async function purge(other) {
         needsMail(imported.code, 9, 9, 'users.messages.delete', 'https://mail.google.com/'),
         // Verb unknown, but only batchDelete has that path.
         needsMail(imported.code, 11, 9, 'users.messages.batchDelete', 'https://mail.google.com/'),
+      ],
+    },
+    {
+      name: 'a CommonJS helper (`module.exports = { gmailRequest }`, `api.request({ url, method })`) required with destructuring',
+      ...legacy,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.modify',
+            accepted: 'gmail.modify or broader',
+            source: 'this file',
+            requested: 'gmail.readonly',
+            add: `\`${AUTH}/gmail.modify\``,
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/gmail.modify\`` },
+              output: legacy.code.replace(READONLY, `${READONLY}, '${AUTH}/gmail.modify'`),
+            },
+          ],
+        },
       ],
     },
     {
