@@ -373,9 +373,12 @@ function newUrlParts(node: TSESTree.NewExpression, context: RestContext, helper:
   return origin === undefined || origin.includes(PATH_HOLE) ? [PATH_HOLE] : [origin, ...path];
 }
 
-/** Query parameters passed beside the URL (`params`, `searchParams`): the query is then unknown. */
+/** Options that carry the query beside the URL: axios `params`, got/ky `searchParams`, request `qs`, `query`. */
+const QUERY_OPTIONS = ['params', 'searchParams', 'qs', 'query'];
+
+/** Query parameters passed beside the URL: the query is then unknown. */
 function hasSeparateParams(options: TSESTree.ObjectExpression | undefined): boolean {
-  return findProperty(options, 'params') !== undefined || findProperty(options, 'searchParams') !== undefined;
+  return QUERY_OPTIONS.some((name) => findProperty(options, name) !== undefined);
 }
 
 /**
