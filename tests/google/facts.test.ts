@@ -83,3 +83,21 @@ describe('FileFacts (what rules read)', () => {
     expect(facts.stringValueOf).toBeTypeOf('function');
   });
 });
+
+describe('REST call shapes', () => {
+  it('reads the query from the URL, and leaves it unknown when options carry it (axios params, got searchParams, request qs, query)', () => {
+    const { facts } = factsOf(`import request from 'request';
+const BASE = 'https://gmail.googleapis.com/gmail/v1/users/me';
+request({ url: BASE + '/messages?q=is:unread' });
+request({ url: BASE + '/messages', qs: { q: 'is:unread' } });
+request({ url: BASE + '/messages', query: { q: 'is:unread' } });
+request({ url: BASE + '/messages' });
+`);
+    expect(facts.calls.map((call) => [call.node.loc.start.line, call.method.id, call.shape.hasQ])).toEqual([
+      [3, 'users.messages.list', true],
+      [4, 'users.messages.list', 'unknown'],
+      [5, 'users.messages.list', 'unknown'],
+      [6, 'users.messages.list', false],
+    ]);
+  });
+});
