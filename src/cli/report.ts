@@ -155,7 +155,8 @@ export function buildReport(input: BuildReportInput): Report {
       const seen = sources.get(source.id);
       if (seen === undefined || (seen.authKind === undefined && source.authKind !== undefined)) sources.set(source.id, source);
       // The project's requests, seen from several files: every place they were found.
-      else if (source.kind === 'project') sources.set(source.id, { ...seen, declaredAt: mergeDeclaredAt(seen.declaredAt, source.declaredAt) });
+      else if (source.kind === 'project')
+        sources.set(source.id, { ...seen, declaredAt: mergeDeclaredAt(seen.declaredAt, source.declaredAt) });
     }
   }
   const calls = input.inventories

@@ -445,7 +445,11 @@ export class GoogleValueResolver {
           return value.kind === 'resource' && value.path.length === 0 ? [{ handler, argument: index, client: value.client }] : [];
         });
         const [only, ...others] = clients;
-        if (only === undefined || others.length > 0 || (found !== undefined && (found.argument !== only.argument || found.client !== only.client)))
+        if (
+          only === undefined ||
+          others.length > 0 ||
+          (found !== undefined && (found.argument !== only.argument || found.client !== only.client))
+        )
           return undefined;
         found = only;
       }
@@ -619,7 +623,12 @@ export class GoogleValueResolver {
   }
 
   /** A middleware passed before the handler in the same route call, or to `router.use(…)` earlier in the file. */
-  private registeredBefore(middleware: TSESTree.FunctionLike, route: TSESTree.CallExpression, handlerIndex: number, router: string): boolean {
+  private registeredBefore(
+    middleware: TSESTree.FunctionLike,
+    route: TSESTree.CallExpression,
+    handlerIndex: number,
+    router: string,
+  ): boolean {
     const passedAt: TSESTree.Node[] = [];
     const name =
       middleware.type === AST_NODE_TYPES.FunctionDeclaration
@@ -634,7 +643,8 @@ export class GoogleValueResolver {
     }
     return passedAt.some((argument) => {
       const call = argument.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(argument as TSESTree.CallExpressionArgument))
+        return false;
       if (call === route) return call.arguments.indexOf(argument as TSESTree.CallExpressionArgument) < handlerIndex;
       return (
         call.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -839,7 +849,10 @@ export class GoogleValueResolver {
 }
 
 /** The function and position of the parameter an expression names (`req` in `(req, res) => …`). */
-function parameterOf(node: TSESTree.Node, env: FileEnvironment): { readonly fn: TSESTree.FunctionLike; readonly index: number } | undefined {
+function parameterOf(
+  node: TSESTree.Node,
+  env: FileEnvironment,
+): { readonly fn: TSESTree.FunctionLike; readonly index: number } | undefined {
   const unwrapped = unwrapExpression(node);
   if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = env.findVariable(unwrapped);

@@ -360,9 +360,19 @@ function memberName(node: TSESTree.PropertyDefinition): string | undefined {
  * base's path, so only a base whose origin is known (no hole before its path) is joined. Relative
  * paths and unknown bases stay unknown.
  */
-function newUrlParts(node: TSESTree.NewExpression, context: RestContext, helper: TSESTree.FunctionLike | undefined, depth: number): UrlPart[] {
+function newUrlParts(
+  node: TSESTree.NewExpression,
+  context: RestContext,
+  helper: TSESTree.FunctionLike | undefined,
+  depth: number,
+): UrlPart[] {
   const [pathNode, baseNode, ...rest] = node.arguments;
-  if (!isGlobalUrlConstructor(node, context.env) || pathNode === undefined || pathNode.type === AST_NODE_TYPES.SpreadElement || rest.length > 0)
+  if (
+    !isGlobalUrlConstructor(node, context.env) ||
+    pathNode === undefined ||
+    pathNode.type === AST_NODE_TYPES.SpreadElement ||
+    rest.length > 0
+  )
     return [PATH_HOLE];
   const path = urlParts(pathNode, context, helper, depth + 1);
   if (baseNode === undefined) return path;
@@ -462,9 +472,10 @@ function restHelperOf(fn: TSESTree.FunctionLike, requestCall: TSESTree.CallExpre
   if (request.calleeVerb !== undefined) return { ...base, verb: request.calleeVerb };
   if (request.opaqueOptions !== undefined) {
     // `fetch(url, init)`: the caller's `init` decides (GET when it shows no method).
-    const index = unwrapExpression(request.opaqueOptions).type === AST_NODE_TYPES.Identifier
-      ? parameterIndex(unwrapExpression(request.opaqueOptions) as TSESTree.Identifier, fn, env)
-      : undefined;
+    const index =
+      unwrapExpression(request.opaqueOptions).type === AST_NODE_TYPES.Identifier
+        ? parameterIndex(unwrapExpression(request.opaqueOptions) as TSESTree.Identifier, fn, env)
+        : undefined;
     return index === undefined
       ? { ...base, verb: undefined }
       : { ...base, verb: 'GET', verbArgument: { index, property: true }, optionsArgument: index };
@@ -478,14 +489,24 @@ function restHelperOf(fn: TSESTree.FunctionLike, requestCall: TSESTree.CallExpre
       helper =
         index === undefined
           ? { ...base, verb: undefined }
-          : { ...base, verb: helper.verbArgument === undefined ? helper.verb : undefined, verbArgument: { index, property: true }, optionsArgument: index };
+          : {
+              ...base,
+              verb: helper.verbArgument === undefined ? helper.verb : undefined,
+              verbArgument: { index, property: true },
+              optionsArgument: index,
+            };
       continue;
     }
     if (propertyName(property) !== 'method') continue;
     const value = unwrapExpression(property.value);
     const direct = verbParameter(value, fn, env);
     if (direct !== undefined) {
-      helper = { ...base, verb: undefined, verbArgument: direct, ...(helper.optionsArgument === undefined ? {} : { optionsArgument: helper.optionsArgument }) };
+      helper = {
+        ...base,
+        verb: undefined,
+        verbArgument: direct,
+        ...(helper.optionsArgument === undefined ? {} : { optionsArgument: helper.optionsArgument }),
+      };
     } else if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
       // `method: init?.method ?? 'GET'`
       const left = verbParameter(value.left, fn, env);
@@ -524,7 +545,11 @@ function callerSeparateParams(helper: RestHelper, call: TSESTree.CallExpression,
   if (argument === undefined) return false;
   if (argument.type === AST_NODE_TYPES.SpreadElement) return true;
   const options = objectLiteralOf(argument, env);
-  return options === undefined || options.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement) || hasSeparateParams(options);
+  return (
+    options === undefined ||
+    options.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement) ||
+    hasSeparateParams(options)
+  );
 }
 
 /**

@@ -27,7 +27,10 @@ ruleTester.run('missing-scope (wrappers and middleware)', rule, {
     },
     {
       name: 'req.gmail also written by a handler that is no registered middleware: unknown',
-      code: fixture('middleware', 'app.js').code.replace("export default app;", "export const reset = (req) => { req.gmail = undefined; };\nexport default app;"),
+      code: fixture('middleware', 'app.js').code.replace(
+        'export default app;',
+        'export const reset = (req) => { req.gmail = undefined; };\nexport default app;',
+      ),
       filename: fixture('middleware', 'app.js').filename,
     },
     {
