@@ -499,21 +499,22 @@ function restHelperOf(fn: TSESTree.FunctionLike, requestCall: TSESTree.CallExpre
     }
     if (propertyName(property) !== 'method') continue;
     const value = unwrapExpression(property.value);
+    // A `method` written after a spread wins over it; the spread's other options (its query) still count.
+    const options = helper.optionsArgument === undefined ? {} : { optionsArgument: helper.optionsArgument };
     const direct = verbParameter(value, fn, env);
     if (direct !== undefined) {
-      helper = {
-        ...base,
-        verb: undefined,
-        verbArgument: direct,
-        ...(helper.optionsArgument === undefined ? {} : { optionsArgument: helper.optionsArgument }),
-      };
+      helper = { ...base, ...options, verb: undefined, verbArgument: direct };
     } else if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
       // `method: init?.method ?? 'GET'`
       const left = verbParameter(value.left, fn, env);
-      const fallback = httpVerbOf(value.right, env);
-      helper = left === undefined ? { ...base, verb: undefined } : { ...base, verb: fallback, verbArgument: left };
+      helper = {
+        ...base,
+        ...options,
+        verb: left === undefined ? undefined : httpVerbOf(value.right, env),
+        ...(left === undefined ? {} : { verbArgument: left }),
+      };
     } else {
-      helper = { ...base, verb: httpVerbOf(value, env) };
+      helper = { ...base, ...options, verb: httpVerbOf(value, env) };
     }
   }
   return helper;

@@ -100,4 +100,19 @@ request({ url: BASE + '/messages' });
       [6, 'users.messages.list', false],
     ]);
   });
+
+  it('a REST helper: the caller’s options spread before a written method still carry the query', () => {
+    const { facts } = factsOf(`import axios from 'axios';
+const BASE = 'https://gmail.googleapis.com/gmail/v1/users/me';
+const get = (path, config) => axios.request({ ...config, url: BASE + path, method: 'GET' });
+get('/messages', { params: { q: 'is:unread' } });
+get('/messages?q=is:unread');
+get('/messages');
+`);
+    expect(facts.calls.map((call) => [call.node.loc.start.line, call.method.id, call.shape.hasQ])).toEqual([
+      [4, 'users.messages.list', 'unknown'],
+      [5, 'users.messages.list', true],
+      [6, 'users.messages.list', false],
+    ]);
+  });
 });
