@@ -99,13 +99,9 @@ export function listKnownGoogleScopes(): readonly string[] {
   return [...KNOWN_GOOGLE_SCOPES].sort();
 }
 
-/**
- * Google's classification of a catalogued scope, or undefined when not catalogued: the one
- * lookup (`scopeClassification`, every fact table) seen through the catalog, so the rules and
- * views that still speak only of catalogued scopes (no-restricted-scopes, explain) keep doing so.
- */
+/** Google's classification of a scope (Gmail's table or a per-API one in ./facts/), or undefined when no cited table gives it. */
 export function classificationOf(url: string): Classification | undefined {
-  return CATALOG.has(url) ? scopeClassification(url) : undefined;
+  return scopeClassification(url);
 }
 
 /**

@@ -30,7 +30,7 @@
  * Gmail has 9 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
  * cover is used instead (not reachable with the current data).
  */
-import { scopeGrants } from './apis-data.ts';
+import { loadApiVersion, scopeGrants } from './apis-data.ts';
 import { CLASSIFICATION_RANK, isAddOnOnly } from './catalog.ts';
 import { METADATA_SCOPE } from './facts/gmail-v1.ts';
 import { isReadOnlyScope, scopeClassification } from './facts/index.ts';
@@ -133,6 +133,11 @@ export function classificationRankOf(scope: string): number {
   return c === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[c];
 }
 
+/** The rank the solver chooses by for `scope` among `api` `version`'s calls (see `ScopeContext#rank`). */
+export function classificationRankIn(api: string, version: string, scope: string): number {
+  return new ScopeContext([{ satisfying: [], proposable: [], api, version }]).rank(scope);
+}
+
 /** 0 for scopes a fact table says grant no write operation, else 1. */
 const writeKeyOf = (scope: string): number => (isReadOnlyScope(scope) ? 0 : 1);
 
@@ -154,6 +159,54 @@ class ScopeContext {
 
   get scoped(): boolean {
     return this.versions.length > 0;
+  }
+
+  private readonly rankCache = new Map<string, number>();
+
+  /**
+   * Classification rank for choosing: Google's (every fact table), else — for a scope no table
+   * classifies — the lowest rank of a classified scope that strictly grants it in one of the
+   * solve's API versions (it grants less of the same data, so it is at most as sensitive: an
+   * unclassified calendar.app.created is never ranked above the sensitive calendar it is part
+   * of), else restricted (never prefer an unknown scope over one we know is lower).
+   */
+  rank(scope: string): number {
+    let r = this.rankCache.get(scope);
+    if (r === undefined) {
+      r = classificationRankOf(scope);
+      if (scopeClassification(scope) === undefined) {
+        for (const [api, version] of this.versions) {
+          const data = scopesOf(api, version);
+          for (const broader of data) {
+            if (broader === scope || scopeClassification(broader) === undefined || !this.broader(broader, scope)) continue;
+            r = Math.min(r, classificationRankOf(broader));
+          }
+        }
+      }
+      this.rankCache.set(scope, r);
+    }
+    return r;
+  }
+
+  private readonly writeCache = new Map<string, number>();
+
+  /**
+   * 0 when a fact table says the scope grants no write operation, or when a scope said to be
+   * read-only grants it in one of the solve's API versions (part of read-only access is
+   * read-only: calendar.readonly grants calendar.events.freebusy); else 1.
+   */
+  writes(scope: string): number {
+    let w = this.writeCache.get(scope);
+    if (w === undefined) {
+      w = writeKeyOf(scope);
+      if (w === 1) {
+        for (const [api, version] of this.versions) {
+          if (scopesOf(api, version).some((broader) => broader !== scope && isReadOnlyScope(broader) && this.broader(broader, scope))) w = 0;
+        }
+      }
+      this.writeCache.set(scope, w);
+    }
+    return w;
   }
 
   /** Gmail's method count, else how many scopes it grants in the solve's API versions (fewer is narrower). */
@@ -178,7 +231,7 @@ class ScopeContext {
   sort(scopes: readonly string[]): string[] {
     if (!this.scoped) return sortNarrowestFirst(scopes);
     const key = (a: string, b: string): number =>
-      classificationRankOf(a) - classificationRankOf(b) ||
+      this.rank(a) - this.rank(b) ||
       administrativeKey(a) - administrativeKey(b) ||
       this.narrow(a) - this.narrow(b) ||
       compareScopeKeys(a, b);
@@ -194,6 +247,11 @@ class ScopeContext {
   }
 }
 
+/** The scopes an API version's methods accept (its shipped order's domain). */
+function scopesOf(api: string, version: string): readonly string[] {
+  return loadApiVersion(api, version)?.scopes ?? [];
+}
+
 function costOf(scopes: readonly string[], context: ScopeContext): Cost {
   let maxRank = -1;
   let sumRank = 0;
@@ -201,12 +259,12 @@ function costOf(scopes: readonly string[], context: ScopeContext): Cost {
   let administrative = 0;
   let writes = 0;
   for (const s of scopes) {
-    const r = classificationRankOf(s);
+    const r = context.rank(s);
     if (r > maxRank) maxRank = r;
     sumRank += r;
     sumNarrow += context.narrow(s);
     administrative += administrativeKey(s);
-    writes += writeKeyOf(s);
+    writes += context.writes(s);
   }
   return { count: scopes.length, maxRank, sumRank, sumNarrow, administrative, writes, names: [...scopes].sort() };
 }
@@ -277,7 +335,7 @@ function exactCover(candidates: readonly string[], masks: readonly bigint[], ful
   const suffixUnion: bigint[] = new Array<bigint>(n + 1).fill(0n);
   for (let i = n - 1; i >= 0; i--) suffixUnion[i] = (suffixUnion[i + 1] as bigint) | (masks[i] as bigint);
 
-  const ranks = candidates.map(classificationRankOf);
+  const ranks = candidates.map((candidate) => context.rank(candidate));
   let best: { scopes: string[]; cost: Cost } | undefined;
   const pick: number[] = [];
   const visit = (start: number, covered: bigint, k: number): void => {
@@ -324,7 +382,7 @@ function greedyCover(candidates: readonly string[], masks: readonly bigint[], fu
         gain > bestGain ||
         (gain === bestGain &&
           b !== undefined &&
-          (classificationRankOf(c) - classificationRankOf(b) || context.narrow(c) - context.narrow(b) || (c < b ? -1 : 1)) < 0)
+          (context.rank(c) - context.rank(b) || context.narrow(c) - context.narrow(b) || (c < b ? -1 : 1)) < 0)
       ) {
         bestI = i;
         bestGain = gain;

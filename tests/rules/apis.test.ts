@@ -154,7 +154,7 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
 `,
       output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.readonly', '${AUTH}/gmail.send', '${AUTH}/calendar.events.owned'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/calendar.readonly', '${AUTH}/calendar.events.owned', '${AUTH}/gmail.send'] });
 const calendar = google.calendar({ version: 'v3', auth });
 const gmail = google.gmail({ version: 'v1', auth });
 await calendar.events.insert({ calendarId: 'primary', requestBody: { summary: 'Standup' } });
@@ -170,7 +170,7 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
             accepted: 'calendar.events.owned or broader',
             requested: 'calendar.readonly',
             source: 'the GoogleAuth on line 3',
-            add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``,
+            add: `\`${AUTH}/calendar.events.owned\` and \`${AUTH}/gmail.send\``,
             where: '',
           },
         },
@@ -183,7 +183,7 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw: '' } });
             accepted: 'gmail.send or broader',
             requested: 'calendar.readonly',
             source: 'the GoogleAuth on line 3',
-            add: `\`${AUTH}/gmail.send\` and \`${AUTH}/calendar.events.owned\``,
+            add: `\`${AUTH}/calendar.events.owned\` and \`${AUTH}/gmail.send\``,
             where: '',
           },
         },

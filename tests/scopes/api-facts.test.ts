@@ -7,7 +7,8 @@ import { API_FACTS, apiFacts, hasFactTable, isReadOnlyScope, listApiFacts, scope
 import { CALENDAR_ID_METHODS } from '../../src/scopes/facts/calendar-v3.ts';
 import { paramList, paramValue } from '../../src/scopes/facts/shape.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
-import { classificationRankOf, isSatisfied, solve } from '../../src/scopes/solver.ts';
+import { classificationRankIn, classificationRankOf, isSatisfied, solve } from '../../src/scopes/solver.ts';
+import { VIDEO_DELETING_SCOPES } from '../../src/scopes/facts/youtube-v3.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const s = (label: string): string => `${AUTH}${label}`;
@@ -65,10 +66,30 @@ describe('the fact tables', () => {
     expect(scopeClassification(s('spreadsheets.readonly'))).toBe('sensitive');
     expect(scopeClassification(s('drive'))).toBe('restricted');
     expect(scopeClassification(s('gmail.send'))).toBe('sensitive');
-    expect(scopeClassification(s('calendar'))).toBeUndefined(); // no Google page gives it
+    // Google's verification page: reading Calendar events, storing a contact, deleting a YouTube video are sensitive.
+    expect(scopeClassification(s('calendar'))).toBe('sensitive');
+    expect(scopeClassification(s('calendar.events.owned.readonly'))).toBe('sensitive');
+    expect(scopeClassification(s('calendar.app.created'))).toBeUndefined(); // no Google page gives it
+    expect(scopeClassification(s('contacts'))).toBe('sensitive');
+    expect(scopeClassification(s('contacts.readonly'))).toBeUndefined();
+    expect(scopeClassification(s('youtube.force-ssl'))).toBe('sensitive');
+    expect(scopeClassification(s('youtube.readonly'))).toBeUndefined();
+    expect(scopeClassification(s('tasks'))).toBeUndefined();
     expect(isReadOnlyScope(s('drive.metadata.readonly'))).toBe(true);
     expect(isReadOnlyScope(s('gmail.readonly'))).toBe(true);
     expect(isReadOnlyScope(s('drive.file'))).toBe(false);
+  });
+
+  it('classify as sensitive exactly the scopes YouTube videos.delete and People createContact accept', () => {
+    expect([...VIDEO_DELETING_SCOPES].sort()).toEqual([...(getMethod('youtube', 'v3', 'videos.delete')?.scopes ?? [])].sort());
+    expect(getMethod('people', 'v1', 'people.createContact')?.scopes).toEqual([s('contacts')]);
+  });
+
+  it('rank an unclassified scope at most as high as a classified scope that grants it (the solver never prefers calendar over calendar.app.created)', () => {
+    expect(classificationRankOf(s('calendar.app.created'))).toBe(2);
+    expect(classificationRankIn('calendar', 'v3', s('calendar.app.created'))).toBe(1);
+    expect(classificationRankIn('calendar', 'v3', s('calendar'))).toBe(1);
+    expect(classificationRankIn('drive', 'v3', s('drive.file'))).toBe(0);
   });
 
   it('never rank a broader scope of one family below one it grants (drive.* in Drive, spreadsheets.* in Sheets, …)', () => {
@@ -80,7 +101,8 @@ describe('the fact tables', () => {
       for (const a of scopes) {
         for (const b of scopeGrants(facts.api, facts.version, a) ?? []) {
           if (family(a) !== family(b)) continue;
-          expect(classificationRankOf(a), `${facts.api}: ${a} ⊇ ${b}`).toBeGreaterThanOrEqual(classificationRankOf(b));
+          const rank = (scope: string): number => classificationRankIn(facts.api, facts.version, scope);
+          expect(rank(a), `${facts.api}: ${a} ⊇ ${b}`).toBeGreaterThanOrEqual(rank(b));
         }
       }
     }
@@ -170,7 +192,7 @@ describe('solve() with per-API requirements: lowest classification, then fewest 
       [need('drive', 'v3', 'files.create'), need('sheets', 'v4', 'spreadsheets.values.get'), need('gmail', 'v1', 'users.messages.send')],
       [],
     ).add;
-    expect(short(add)).toEqual(['drive.file', 'gmail.send', 'spreadsheets.readonly']);
+    expect(short(add)).toEqual(['drive.file', 'spreadsheets.readonly', 'gmail.send']);
     // Sheets values.get and update together: one spreadsheets scope, not spreadsheets.readonly + spreadsheets.
     expect(
       short(solve([need('sheets', 'v4', 'spreadsheets.values.get'), need('sheets', 'v4', 'spreadsheets.values.update')], []).add),

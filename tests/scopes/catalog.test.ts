@@ -73,9 +73,10 @@ describe('catalog', () => {
     expect(CLASSIFICATION_RANK.sensitive).toBeLessThan(CLASSIFICATION_RANK.restricted);
     expect(classificationOf(`${AUTH}gmail.send`)).toBe('sensitive');
     expect(classificationOf('https://mail.google.com/')).toBe('restricted');
-    expect(classificationOf(`${AUTH}drive`)).toBeUndefined();
+    expect(classificationOf(`${AUTH}drive`)).toBe('restricted'); // Drive's fact table
+    expect(classificationOf(`${AUTH}tasks`)).toBeUndefined(); // no cited table gives it
     expect(classificationRank(`${AUTH}gmail.labels`)).toBe(0);
-    expect(classificationRank(`${AUTH}drive`)).toBe(CLASSIFICATION_RANK.restricted); // unknown: conservative
+    expect(classificationRank(`${AUTH}tasks`)).toBe(CLASSIFICATION_RANK.restricted); // unknown: conservative
     expect(getScopeInfo(`${AUTH}gmail.send`)).toMatchObject({ classification: 'sensitive', addOnOnly: false });
     expect(getScopeInfo('gmail.send')).toBeUndefined();
   });

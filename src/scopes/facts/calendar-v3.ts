@@ -7,12 +7,28 @@
  * calendar.events.freebusy "See the availability on Google calendars you have access to").
  * `calendarId: 'primary'` is the signed-in user's own primary calendar
  * (https://developers.google.com/workspace/calendar/api/v3/reference/events/list#parameters).
+ * Classification: Google's "Sensitive scope verification" page names "reading events stored in
+ * Google Calendar" as an example of a sensitive scope
+ * (https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification):
+ * the scopes whose own description grants reading the user's events are sensitive. Nothing
+ * Google publishes classifies the others (the scope page has no Usage column).
  */
 import { paramIs } from './shape.ts';
 import type { ApiFacts } from './types.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const SCOPES = 'https://developers.google.com/workspace/calendar/api/auth';
+const VERIFICATION = 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification';
+
+/** "View events on all your calendars", "See the events on Google calendars you own", …: they read the user's events. */
+const EVENT_READING_SCOPES = [
+  { scope: 'calendar', readOnly: false },
+  { scope: 'calendar.readonly', readOnly: true },
+  { scope: 'calendar.events', readOnly: false },
+  { scope: 'calendar.events.readonly', readOnly: true },
+  { scope: 'calendar.events.owned', readOnly: false },
+  { scope: 'calendar.events.owned.readonly', readOnly: true },
+];
 
 /** The user owns their primary calendar: the owned-calendar scopes reach it. */
 const onPrimary = (_methodId: string, shape: Parameters<typeof paramIs>[0]): boolean => paramIs(shape, 'calendarId', 'primary') === true;
@@ -52,6 +68,12 @@ export const CALENDAR_ID_METHODS: readonly string[] = [
 export const CALENDAR_V3: ApiFacts = {
   api: 'calendar',
   version: 'v3',
+  classifications: EVENT_READING_SCOPES.map(({ scope, readOnly }) => ({
+    scope: `${AUTH}${scope}`,
+    classification: 'sensitive' as const,
+    ...(readOnly ? { readOnly } : {}),
+    source: VERIFICATION,
+  })),
   silentSubsets: [
     {
       scope: `${AUTH}calendar.app.created`,
@@ -99,5 +121,7 @@ export const CALENDAR_V3: ApiFacts = {
       source: SCOPES,
     },
   ],
-  gaps: [`Classification of every Calendar scope: ${SCOPES} has no Usage column.`],
+  gaps: [
+    `Classification of the Calendar scopes that do not read the user's events (calendar.app.created, calendar.events.public.readonly, calendar.events.freebusy, calendar.freebusy, calendar.acls*, calendar.calendarlist*, calendar.calendars*, calendar.settings.readonly): ${SCOPES} has no Usage column and ${VERIFICATION} names only event reading. The solver ranks such a scope at most as high as a classified scope that grants it.`,
+  ],
 };

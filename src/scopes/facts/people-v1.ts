@@ -9,6 +9,9 @@
  *          (the discovery document's scope descriptions: user.birthday.read "View your complete
  *          date of birth", user.addresses.read "View your street addresses"; likewise the gender,
  *          organization and phone number scopes name their field).
+ * [verify] https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification ("Examples of
+ *          sensitive scopes include … storing a new contact in Google Contacts": contacts is the
+ *          only scope people.createContact accepts, so it is sensitive).
  * So a people/me request for such a field without its scope still succeeds: it returns the
  * public value only. That is advice (a silent field), never a certain failure.
  */
@@ -62,6 +65,7 @@ const ownProfileOnly = (scope: string): SilentSubsetFact => ({
 export const PEOPLE_V1: ApiFacts = {
   api: 'people',
   version: 'v1',
+  classifications: [{ scope: `${AUTH}contacts`, classification: 'sensitive', source: 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification' }],
   silentSubsets: [
     {
       scope: `${AUTH}contacts.other.readonly`,
@@ -92,6 +96,6 @@ export const PEOPLE_V1: ApiFacts = {
     'people/me: which profile scope (userinfo.profile, user.*.read) sees which field is given only by the scope descriptions, and no classification is cited, so the solver may pick any of them; silentFields names the field scopes.',
     'emailAddresses: user.emails.read or userinfo.email (not documented which one reveals which addresses).',
     'readMask of searchContacts/listDirectoryPeople: the contacts/directory scopes those methods require already cover their fields.',
-    `Classification of every People scope: ${GET} gives none.`,
+    `Classification of every People scope but contacts: ${GET} gives none, and the verification page names only storing a contact.`,
   ],
 };
