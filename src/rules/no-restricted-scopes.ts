@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileFacts } from '../google/facts.ts';
 import type { ScopeSource } from '../google/facts.ts';
 import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationInBrief } from '../scopes/catalog.ts';
+import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
+import { classifyingApi } from '../scopes/facts/index.ts';
 import { highestClassification } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
@@ -21,7 +23,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Report requested Gmail scopes that Google classifies as restricted (or sensitive)',
+      description: 'Report requested Google API scopes that Google classifies as restricted (or sensitive)',
     },
     schema: [
       {
@@ -40,10 +42,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ level: 'restricted', allow: [] }],
     messages: {
-      restrictedScope: '`{{scope}}` is a {{classification}} Gmail scope: {{consequence}}.',
-      restrictedScopes: '{{scopes}} are {{classification}} Gmail scopes: {{consequence}}.',
-      delegatedScope: '`{{scope}}` is a {{classification}} Gmail scope of a delegated service account: {{consequence}}.',
-      delegatedScopes: '{{scopes}} are {{classification}} Gmail scopes of a delegated service account: {{consequence}}.',
+      restrictedScope: '`{{scope}}` is a {{classification}} {{api}} scope: {{consequence}}.',
+      restrictedScopes: '{{scopes}} are {{classification}} {{api}} scopes: {{consequence}}.',
+      delegatedScope: '`{{scope}}` is a {{classification}} {{api}} scope of a delegated service account: {{consequence}}.',
+      delegatedScopes: '{{scopes}} are {{classification}} {{api}} scopes of a delegated service account: {{consequence}}.',
     },
   },
   create(context, [{ level, allow }]) {
@@ -114,11 +116,12 @@ export default createRule<Options, MessageIds>({
           const top = highestClassification(offending)!;
           const isDelegated = delegated.has(node);
           const consequence = isDelegated ? DELEGATION_CONSEQUENCE : verificationInBrief(top);
+          const api = apiNames(offending);
           if (offending.length === 1) {
             context.report({
               node,
               messageId: isDelegated ? 'delegatedScope' : 'restrictedScope',
-              data: { scope: scopeLabel(offending[0]!), classification: top, consequence },
+              data: { scope: scopeLabel(offending[0]!), classification: top, api, consequence },
             });
           } else {
             context.report({
@@ -130,6 +133,7 @@ export default createRule<Options, MessageIds>({
                   offending.some((scope) => classificationOf(scope) !== top),
                 ),
                 classification: offending.every((scope) => classificationOf(scope) === top) ? top : `${top} or sensitive`,
+                api,
                 consequence,
               },
             });
@@ -146,6 +150,18 @@ export default createRule<Options, MessageIds>({
  * API access with domain-wide delegation"; verification and CASA concern consent screens shown to users).
  */
 const DELEGATION_CONSEQUENCE = 'no app verification; a Workspace admin must grant it';
+
+/** "Gmail", "Drive", "Gmail and Drive": the APIs whose fact tables classify the scopes (every offending scope is classified). */
+function apiNames(scopes: readonly string[]): string {
+  const names = new Set<string>();
+  for (const scope of scopes) {
+    const owner = classifyingApi(scope);
+    if (owner === undefined) continue;
+    const map = getApiMap(owner.api, owner.version);
+    names.add(map === undefined ? owner.api : apiDisplayName(map));
+  }
+  return joinWords([...names]);
+}
 
 /** "`a` and `b`", or "`a` (sensitive) and `b` (restricted)" when they differ. */
 function formatScopes(scopes: readonly string[], withClassification: boolean): string {

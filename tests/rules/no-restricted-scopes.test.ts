@@ -73,25 +73,25 @@ const user = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
           messageId: 'delegatedScope',
           line: 3,
           column: 105,
-          data: { scope: 'gmail.readonly', classification: 'restricted', consequence: DELEGATED },
+          data: { scope: 'gmail.readonly', classification: 'restricted', api: 'Gmail', consequence: DELEGATED },
         },
         {
           messageId: 'delegatedScope',
           line: 4,
           column: 101,
-          data: { scope: 'gmail.modify', classification: 'restricted', consequence: DELEGATED },
+          data: { scope: 'gmail.modify', classification: 'restricted', api: 'Gmail', consequence: DELEGATED },
         },
         {
           messageId: 'delegatedScope',
           line: 5,
           column: 98,
-          data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: DELEGATED },
+          data: { scope: 'https://mail.google.com/', classification: 'restricted', api: 'Gmail', consequence: DELEGATED },
         },
         {
           messageId: 'restrictedScope',
           line: 6,
           column: 52,
-          data: { scope: 'gmail.compose', classification: 'restricted', consequence: RESTRICTED },
+          data: { scope: 'gmail.compose', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
         },
       ],
     },
@@ -103,7 +103,7 @@ const user = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
           messageId: 'restrictedScope',
           line: 5,
           column: 12,
-          data: { scope: 'gmail.modify', classification: 'restricted', consequence: RESTRICTED },
+          data: { scope: 'gmail.modify', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
         },
       ],
       output: null,
@@ -117,13 +117,13 @@ const user = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.compose'] });
           messageId: 'restrictedScope',
           line: 2,
           column: 23,
-          data: { scope: 'https://mail.google.com/', classification: 'restricted', consequence: RESTRICTED },
+          data: { scope: 'https://mail.google.com/', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
         },
         {
           messageId: 'restrictedScope',
           line: 2,
           column: 51,
-          data: { scope: 'gmail.readonly', classification: 'restricted', consequence: RESTRICTED },
+          data: { scope: 'gmail.readonly', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
         },
       ],
       output: null,
@@ -143,6 +143,7 @@ oauth2.generateAuthUrl({ scope: '${AUTH}/gmail.send ${AUTH}/gmail.compose openid
           data: {
             scopes: '`gmail.send` (sensitive) and `gmail.compose` (restricted)',
             classification: 'restricted or sensitive',
+            api: 'Gmail',
             consequence: RESTRICTED,
           },
         },
@@ -162,7 +163,7 @@ const client = new auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/gma
           messageId: 'restrictedScope',
           line: 3,
           column: 47,
-          data: { scope: 'gmail.send', classification: 'sensitive', consequence: SENSITIVE },
+          data: { scope: 'gmail.send', classification: 'sensitive', api: 'Gmail', consequence: SENSITIVE },
         },
       ],
       output: null,
@@ -189,7 +190,65 @@ const url = oauth2.generateAuthUrl({ scope: SCOPES.join(' ') });
           messageId: 'restrictedScope',
           line: 2,
           column: 17,
-          data: { scope: 'gmail.settings.basic', classification: 'restricted', consequence: RESTRICTED },
+          data: { scope: 'gmail.settings.basic', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Drive (googleapis, JS): drive.readonly is restricted; drive.file is not reported',
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.file', '${AUTH}/drive.readonly'] });
+google.drive({ version: 'v3', auth }).files.list({});
+`,
+      errors: [
+        {
+          messageId: 'restrictedScope',
+          line: 3,
+          column: 98,
+          data: { scope: 'drive.readonly', classification: 'restricted', api: 'Drive', consequence: RESTRICTED },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Sheets and Calendar (@googleapis/<api>, TS), level sensitive: each scope names its API',
+      code: `
+import { sheets } from '@googleapis/sheets';
+import { calendar } from '@googleapis/calendar';
+import { GoogleAuth } from 'google-auth-library';
+const auth = new GoogleAuth({ scopes: ['${AUTH}/spreadsheets.readonly', '${AUTH}/calendar.events', '${AUTH}/tasks'] });
+await sheets({ version: 'v4', auth }).spreadsheets.values.get({ spreadsheetId: 'x', range: 'A1' });
+await calendar({ version: 'v3', auth }).events.list({ calendarId: 'primary' });
+`,
+      filename: APP_TS,
+      options: [{ level: 'sensitive' }],
+      errors: [
+        {
+          messageId: 'restrictedScope',
+          line: 5,
+          column: 40,
+          data: { scope: 'spreadsheets.readonly', classification: 'sensitive', api: 'Sheets', consequence: SENSITIVE },
+        },
+        {
+          messageId: 'restrictedScope',
+          line: 5,
+          column: 97,
+          data: { scope: 'calendar.events', classification: 'sensitive', api: 'Calendar', consequence: SENSITIVE },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Gmail and Drive scopes in one string name both APIs',
+      code: `const SCOPES = '${AUTH}/gmail.readonly ${AUTH}/drive';`,
+      errors: [
+        {
+          messageId: 'restrictedScopes',
+          line: 1,
+          column: 16,
+          data: { scopes: '`gmail.readonly` and `drive`', classification: 'restricted', api: 'Gmail and Drive', consequence: RESTRICTED },
         },
       ],
       output: null,
@@ -206,7 +265,7 @@ provider.addScope('${AUTH}/gmail.metadata');
           messageId: 'restrictedScope',
           line: 4,
           column: 19,
-          data: { scope: 'gmail.metadata', classification: 'restricted', consequence: RESTRICTED },
+          data: { scope: 'gmail.metadata', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
         },
       ],
       output: null,

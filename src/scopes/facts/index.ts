@@ -52,6 +52,12 @@ export function hasFactTable(api: string, version: string): boolean {
 const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(
   [GMAIL_V1_FACTS, ...API_FACTS].flatMap((f) => f.classifications ?? []).map((c) => [c.scope, c]),
 );
+/** The API version whose table classifies each scope (the first one: a scope has one classification). */
+const CLASSIFIED_BY: ReadonlyMap<string, { readonly api: string; readonly version: string }> = new Map(
+  [GMAIL_V1_FACTS, ...API_FACTS]
+    .reverse()
+    .flatMap((f) => (f.classifications ?? []).map((c) => [c.scope, { api: f.api, version: f.version }] as const)),
+);
 
 /**
  * Google's classification of a scope, from any fact table (Gmail's or a per-API one), or
@@ -60,6 +66,11 @@ const CLASSIFICATION: ReadonlyMap<string, ScopeClassificationFact> = new Map(
  */
 export function scopeClassification(scope: string): Classification | undefined {
   return CLASSIFICATION.get(scope)?.classification;
+}
+
+/** The API version whose fact table classifies the scope (`gmail` v1 for Gmail's), or undefined. */
+export function classifyingApi(scope: string): { readonly api: string; readonly version: string } | undefined {
+  return CLASSIFIED_BY.get(scope);
 }
 
 /** Whether a fact table says the scope grants no write operation. */
