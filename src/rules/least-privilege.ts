@@ -3,14 +3,15 @@ import { describeSource, getFileFacts } from '../google/facts.ts';
 import type { FileFacts, ApiCall, ScopeRequest } from '../google/facts.ts';
 import { isEditable } from '../fix/scope-edits.ts';
 import { rangeLocation } from '../fix/string-tokens.ts';
-import { CLASSIFICATION_RANK, classificationRank, getScopeInfo, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { apiDisplayName, analysedScopes, getApiMap } from '../scopes/api-map.ts';
+import { CLASSIFICATION_RANK, classificationRank, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
-import { isSatisfied, solve } from '../scopes/solver.ts';
-import { callNeed, highestClassification, usedScopes } from '../scopes/policy.ts';
+import { isSatisfied, satisfyingScopes, scopeOrderFor, solve, sortFor, type Requirement } from '../scopes/solver.ts';
+import { callNeed, highestClassification, SIGN_IN_SCOPES, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
-import { codeList } from '../utils/join-words.ts';
+import { codeList, joinWords } from '../utils/join-words.ts';
 
 export type Options = [
   {
@@ -25,7 +26,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Report requested Gmail scopes that no call needs, or that are broader than the calls need',
+      description: 'Report requested Google API scopes that no call needs, or that are broader than the calls need',
     },
     hasSuggestions: true,
     schema: [
@@ -39,9 +40,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allow: [] }],
     messages: {
-      unusedScope: '`{{scope}}`, requested by {{source}}, is needed by none of its Gmail calls.{{effect}}',
-      redundantScope: '`{{scope}}`, requested by {{source}}, is not needed: {{others}} already {{cover}} its Gmail calls.{{effect}}',
-      broaderScope: '`{{scope}}`, requested by {{source}}, is more than its Gmail calls need: {{narrower}} {{cover}} them.{{effect}}',
+      unusedScope: '`{{scope}}`, requested by {{source}}, is needed by none of its {{api}} calls.{{effect}}',
+      redundantScope: '`{{scope}}`, requested by {{source}}, is not needed: {{others}} already {{cover}} its {{api}} calls.{{effect}}',
+      broaderScope: '`{{scope}}`, requested by {{source}}, is more than its {{api}} calls need: {{narrower}} {{cover}} them.{{effect}}',
       removeScope: 'Remove `{{scope}}` from the requested scopes.',
       replaceScope: 'Replace `{{scope}}` with {{narrower}}.',
     },
@@ -83,6 +84,7 @@ export default createRule<Options, MessageIds>({
               // What to request instead is typed by the user: full URLs.
               narrower: codeList(change.replacements),
               cover: (change.kind === 'broader' ? change.replacements : change.coveredBy).length === 1 ? 'covers' : 'cover',
+              api: change.api,
               effect: effectOf(change),
             };
             const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
@@ -114,9 +116,11 @@ interface Change {
   readonly coveredBy: readonly string[];
   /** For `broader`: the narrower scopes to request instead. */
   readonly replacements: readonly string[];
-  /** The Gmail scopes requested before and after this change alone. */
+  /** The analysed scopes requested before and after this change alone. */
   readonly before: readonly string[];
   readonly after: readonly string[];
+  /** "Gmail", "Drive", "Drive and Sheets": the APIs of the calls the message speaks of. */
+  readonly api: string;
 }
 
 /**
@@ -162,8 +166,18 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
     if (!other.visible) return [];
     affected.push({ calls: other.calls, scopes: new Set(other.source.scopes), original: other.source.scopes });
   }
-  const requirementsOf = (calls: readonly ApiCall[]): string[][] =>
-    calls.map((call) => [...effectiveAcceptedScopes(call.method, call.shape)]);
+  // Gmail: the accepted scopes minus a gmail.metadata the call breaks under; every other API: its
+  // CallRequirement (traps excluded; a fix never proposes a silent subset the call does not fit).
+  const apiByRequirement = new Map<Requirement, string>();
+  const requirementsOf = (calls: readonly ApiCall[]): Requirement[] =>
+    calls.map((call) => {
+      const requirement: Requirement =
+        call.method.api === 'gmail'
+          ? [...effectiveAcceptedScopes(call.method, call.shape)]
+          : (callNeed(call.method, call.shape).requirement ?? [...call.method.scopes]);
+      apiByRequirement.set(requirement, apiName(call));
+      return requirement;
+    });
   // What the calls use of the requested scopes: the same definition as the report's "unused".
   const used = usedScopes(
     affected.flatMap((part) => part.calls).map((call) => callNeed(call.method, call.shape)),
@@ -173,13 +187,22 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
   // Fixing missing scopes comes first (missing-scope); least privilege only on a working list.
   if (affected.some((part, index) => !allRequirements[index]!.every((requirement) => isSatisfied(requirement, part.scopes)))) return [];
 
-  const gmailScopes = (scopes: Iterable<string>): string[] => [...scopes].filter((scope) => getScopeInfo(scope) !== undefined);
-  const candidates = sortNarrowestFirst(gmailScopes(source.scopes).filter((scope) => !isAddOnOnly(scope) && !allowed.has(scope))).reverse();
+  // The scopes the analysed APIs' methods accept (sign-in scopes serve the ID token, not calls).
+  const analysed = analysedScopes();
+  const checkable = (scopes: Iterable<string>): string[] => [...scopes].filter((scope) => analysed.has(scope) && !SIGN_IN_SCOPES.has(scope));
+  const everyRequirement = allRequirements.flat();
+  const candidates = sortFor(
+    everyRequirement,
+    checkable(source.scopes).filter((scope) => !isAddOnOnly(scope) && !allowed.has(scope)),
+  ).reverse();
+  // "Gmail", "Drive and Sheets": the APIs of the calls a change speaks of.
+  const apiOf = (requirements: readonly Requirement[]): string =>
+    joinWords([...new Set(requirements.map((requirement) => apiByRequirement.get(requirement)!))].sort()) || 'Google API';
   const working = new Set(source.scopes);
   const changes: Change[] = [];
   for (const scope of candidates) {
     if (!working.has(scope)) continue;
-    const usedBy = allRequirements.flat().filter((requirement) => requirement.includes(scope));
+    const usedBy = everyRequirement.filter((requirement) => satisfyingScopes(requirement).includes(scope));
     // Valid on the list as changed so far (all suggestions applied) and on the original list (this one alone).
     const worksWithout = (replacements: readonly string[]): boolean =>
       affected.every((part, index) =>
@@ -190,18 +213,18 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
         }),
       );
     // Verification effect of this change alone, on the list as written.
-    const before = gmailScopes(source.scopes);
+    const before = checkable(source.scopes);
     let change: Change | undefined;
     if (usedBy.length === 0) {
-      change = { kind: 'unused', scope, coveredBy: [], replacements: [], before, after: before.filter((s) => s !== scope) };
+      change = { kind: 'unused', scope, coveredBy: [], replacements: [], before, after: before.filter((s) => s !== scope), api: apiOf(everyRequirement) };
     } else if (!used.has(scope) && worksWithout([])) {
       // Name a smallest set of the other requested scopes that covers these calls.
       const rest = source.scopes.filter((candidate) => candidate !== scope);
       const coveredBy = solve(
-        usedBy.map((requirement) => requirement.filter((candidate) => rest.includes(candidate))),
+        usedBy.map((requirement) => satisfyingScopes(requirement).filter((candidate) => rest.includes(candidate))),
         [],
       ).add;
-      change = { kind: 'redundant', scope, coveredBy, replacements: [], before, after: before.filter((s) => s !== scope) };
+      change = { kind: 'redundant', scope, coveredBy, replacements: [], before, after: before.filter((s) => s !== scope), api: apiOf(usedBy) };
     } else {
       const replacements = narrowerReplacement(scope, usedBy, working);
       if (replacements !== undefined && worksWithout(replacements)) {
@@ -212,6 +235,7 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
           replacements,
           before,
           after: [...before.filter((s) => s !== scope), ...replacements],
+          api: apiOf(usedBy),
         };
       }
     }
@@ -233,16 +257,31 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
  * gmail.metadata is never proposed: in a token it breaks full-format reads and `q` searches of
  * every call, not only these.
  */
-function narrowerReplacement(scope: string, usedBy: readonly string[][], working: ReadonlySet<string>): string[] | undefined {
+function narrowerReplacement(scope: string, usedBy: readonly Requirement[], working: ReadonlySet<string>): string[] | undefined {
   const rest = [...working].filter((candidate) => candidate !== scope);
   const { add, unsatisfiable } = solve(usedBy, rest);
   if (add.length === 0 || unsatisfiable.length > 0) return undefined;
-  if (!add.every((replacement) => isBroader(scope, replacement) || classificationRank(replacement) < classificationRank(scope)))
-    return undefined;
-  if (add.some((candidate) => classificationRank(candidate) > classificationRank(scope))) return undefined;
-  const opened = new Set(add.flatMap((replacement) => methodsAccepting(replacement)));
-  if (opened.size >= methodsAccepting(scope).length) return undefined;
+  const order = scopeOrderFor(usedBy);
+  if (!order.scoped) {
+    // Gmail: its derived order and method counts.
+    if (!add.every((replacement) => isBroader(scope, replacement) || classificationRank(replacement) < classificationRank(scope)))
+      return undefined;
+    if (add.some((candidate) => classificationRank(candidate) > classificationRank(scope))) return undefined;
+    const opened = new Set(add.flatMap((replacement) => methodsAccepting(replacement)));
+    if (opened.size >= methodsAccepting(scope).length) return undefined;
+    return add;
+  }
+  // Other APIs: their shipped scope order (cited facts; never a silent subset the calls don't fit).
+  if (!add.every((replacement) => order.broader(scope, replacement) || order.rank(replacement) < order.rank(scope))) return undefined;
+  if (add.some((candidate) => order.rank(candidate) > order.rank(scope))) return undefined;
+  if (add.reduce((sum, replacement) => sum + order.narrow(replacement), 0) >= order.narrow(scope)) return undefined;
   return add;
+}
+
+/** `Gmail`, `Drive`: the API's short name. */
+function apiName(call: ApiCall): string {
+  const map = getApiMap(call.method.api, call.method.version);
+  return map === undefined ? call.method.api : apiDisplayName(map);
 }
 
 /** " That lowers the app from restricted to sensitive scopes.", when the change lowers its Google verification; else nothing. */
@@ -250,7 +289,7 @@ function effectOf(change: Change): string {
   const before = highestClassification(change.before);
   const after = highestClassification(change.after);
   if (before === undefined) return '';
-  if (after === undefined) return ` The app then needs no ${before} Gmail scope.`;
+  if (after === undefined) return ` The app then needs no ${before} scope.`;
   if (CLASSIFICATION_RANK[after] < CLASSIFICATION_RANK[before]) return ` That lowers the app from ${before} to ${after} scopes.`;
   return '';
 }

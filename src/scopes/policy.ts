@@ -68,6 +68,19 @@ export function apiTrapVerdict(
   return requirement === undefined ? { status: 'ok', findings: [] } : { ...trapVerdict(requirement, requested), requirement };
 }
 
+/**
+ * OpenID Connect sign-in scopes (https://developers.google.com/identity/openid-connect/openid-connect#scope-param):
+ * requested for the ID token and the user's identity, not for API calls, so least-privilege never
+ * calls them unused even when People `people.get` (which accepts the userinfo ones) is not called.
+ */
+export const SIGN_IN_SCOPES: ReadonlySet<string> = new Set([
+  'openid',
+  'email',
+  'profile',
+  'https://www.googleapis.com/auth/userinfo.email',
+  'https://www.googleapis.com/auth/userinfo.profile',
+]);
+
 /** The requested scopes that the calls use (see the module comment). */
 export function usedScopes(calls: readonly CallNeed[], requested: Iterable<string>): Set<string> {
   const have = new Set(requested);

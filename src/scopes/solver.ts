@@ -133,6 +133,33 @@ export function classificationRankOf(scope: string): number {
   return c === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[c];
 }
 
+/** The scope order the solver uses for these requirements: Gmail's derived order and each scoped requirement's API version. */
+export interface ScopeOrder {
+  /** Strictly broader in Gmail's order or in one of the requirements' API versions. */
+  broader(a: string, b: string): boolean;
+  /** Classification rank for choosing (see `ScopeContext#rank`). */
+  rank(scope: string): number;
+  /** Narrowness key: Gmail's method count, else how many scopes it grants in those API versions. */
+  narrow(scope: string): number;
+  /** Whether any requirement is scoped to an API version (else Gmail's order alone applies). */
+  readonly scoped: boolean;
+}
+
+export function scopeOrderFor(requirements: readonly Requirement[]): ScopeOrder {
+  const context = new ScopeContext(requirements);
+  return {
+    broader: (a, b) => context.broader(a, b),
+    rank: (scope) => context.rank(scope),
+    narrow: (scope) => context.narrow(scope),
+    scoped: context.scoped,
+  };
+}
+
+/** The accepted scopes under which a requirement's call works (a list is its own). */
+export function satisfyingScopes(requirement: Requirement): readonly string[] {
+  return satisfyingOf(requirement);
+}
+
 /** The rank the solver chooses by for `scope` among `api` `version`'s calls (see `ScopeContext#rank`). */
 export function classificationRankIn(api: string, version: string, scope: string): number {
   return new ScopeContext([{ satisfying: [], proposable: [], api, version }]).rank(scope);

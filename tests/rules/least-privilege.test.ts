@@ -150,10 +150,10 @@ await gmail.users.messages.batchDelete({ userId: 'me', requestBody: { ids } });
 `,
     },
     {
-      name: 'non-Gmail scopes are never reported',
+      name: 'sign-in scopes (openid, email, userinfo.*) are never reported',
       code: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['openid', 'email', '${AUTH}/drive.file', '${AUTH}/gmail.labels'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['openid', 'email', '${AUTH}/userinfo.profile', '${AUTH}/gmail.labels'] });
 await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
 `,
     },
@@ -196,6 +196,7 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
           line: 5,
           column: 52,
           data: {
+            api: 'Gmail',
             source: 'the GoogleAuth on line 5',
             scope: 'https://mail.google.com/',
             narrower: '`https://www.googleapis.com/auth/gmail.readonly`',
@@ -223,6 +224,7 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
           line: 5,
           column: 3,
           data: {
+            api: 'Gmail',
             source: 'the authenticate() call on line 16',
             scope: 'gmail.readonly',
             narrower: '`https://www.googleapis.com/auth/gmail.labels`',
@@ -241,6 +243,7 @@ export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me',
           line: 6,
           column: 3,
           data: {
+            api: 'Gmail',
             source: 'the authenticate() call on line 16',
             scope: 'gmail.send',
             effect: '',
@@ -332,6 +335,7 @@ await gmail.users.threads.get({ userId: 'me', id });
           line: 3,
           column: 52,
           data: {
+            api: 'Gmail',
             source: 'the GoogleAuth on line 3',
             scope: 'gmail.modify',
             others: '`gmail.readonly`',
@@ -374,6 +378,7 @@ callback(process.argv[2]);
           line: 4,
           column: 70,
           data: {
+            api: 'Gmail',
             source: 'the generateAuthUrl() call on line 4',
             scope: 'https://mail.google.com/',
             others: '`gmail.send`',
@@ -455,6 +460,7 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
           line: 4,
           column: 57,
           data: {
+            api: 'Gmail',
             source: 'the JWT on line 4',
             scope: 'gmail.modify',
             others: '`gmail.send`',
@@ -478,7 +484,7 @@ await gmail.users.messages.send({ userId: 'me', requestBody: { raw } });
       output: null,
     },
     {
-      name: 'settings declare the code complete: an auth object with no Gmail call requests nothing it needs',
+      name: 'settings declare the code complete: an auth object with no call requests nothing it needs (Gmail and Drive scopes)',
       code: `
 import { google } from 'googleapis';
 export const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/drive.file'] });
@@ -495,6 +501,29 @@ export const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', 
               output: `
 import { google } from 'googleapis';
 export const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.file'] });
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unusedScope',
+          line: 3,
+          column: 105,
+          data: {
+            api: 'Google API',
+            scope: 'drive.file',
+            source: 'the GoogleAuth on line 3',
+            others: '',
+            narrower: '',
+            cover: 'cover',
+            effect: '',
+          },
+          suggestions: [
+            {
+              messageId: 'removeScope',
+              output: `
+import { google } from 'googleapis';
+export const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send'] });
 `,
             },
           ],
@@ -516,6 +545,7 @@ export const listLabels = (auth) => google.gmail({ version: 'v1', auth }).users.
           line: 3,
           column: 17,
           data: {
+            api: 'Gmail',
             source: 'this file',
             scope: 'https://mail.google.com/',
             others: '`gmail.labels`',
