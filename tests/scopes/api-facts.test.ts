@@ -3,7 +3,7 @@ import { getMethod as getGmailMethod } from '../../src/scopes/api-map.ts';
 import { getMethod, listMethods, scopeGrants } from '../../src/scopes/apis-data.ts';
 import { callRequirement, trapVerdict, type CallShape } from '../../src/scopes/call-requirement.ts';
 import { classificationOf } from '../../src/scopes/catalog.ts';
-import { API_FACTS, apiFacts, hasFactTable, isReadOnlyScope, listApiFacts, scopeClassification } from '../../src/scopes/facts/index.ts';
+import { API_FACTS, apiFacts, credentialFacts, hasFactTable, isReadOnlyScope, listApiFacts, scopeClassification } from '../../src/scopes/facts/index.ts';
 import { CALENDAR_ID_METHODS } from '../../src/scopes/facts/calendar-v3.ts';
 import { paramList, paramValue } from '../../src/scopes/facts/shape.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
@@ -23,7 +23,7 @@ const fix = (api: string, version: string, method: string, shape: CallShape = {}
   short(solve([need(api, version, method, shape)], []).add);
 
 describe('the fact tables', () => {
-  it('cover the phase-1 API versions (and Meet for meetings.space.created)', () => {
+  it('cover the phase-1 API versions (and Meet for meetings.space.created), then phase 2 as data', () => {
     expect(listApiFacts()).toEqual([
       'drive:v3',
       'sheets:v4',
@@ -35,6 +35,8 @@ describe('the fact tables', () => {
       'tasks:v1',
       'youtube:v3',
       'meet:v2',
+      'admin:directory_v1',
+      'chat:v1',
     ]);
     expect(apiFacts('drive', 'v2')).toBeUndefined();
     expect([hasFactTable('gmail', 'v1'), hasFactTable('drive', 'v3'), hasFactTable('drive', 'v2')]).toEqual([true, true, false]);
@@ -116,6 +118,26 @@ describe('the fact tables', () => {
         expect(solve([r], []).unsatisfiable, `${facts.api} ${m}`).toEqual([]);
       }
     }
+  });
+
+  it('phase 2: credential and auth-kind facts name real methods and scopes, cited', () => {
+    for (const facts of API_FACTS) {
+      const methods = listMethods(facts.api, facts.version) ?? [];
+      const scopes = new Set(methods.flatMap((m) => getMethod(facts.api, facts.version, m)?.scopes ?? []));
+      for (const c of facts.credentials ?? []) {
+        if (c.methods !== '*') for (const m of c.methods) expect(methods, `${c.id}: ${m}`).toContain(m);
+        expect(c.source).toMatch(/^https:\/\/developers\.google\.com\//);
+      }
+      for (const k of facts.authKinds ?? []) {
+        expect(scopes.has(k.scope), `${facts.api}: ${k.scope}`).toBe(true);
+        expect(k.source).toMatch(/^https:\/\/developers\.google\.com\//);
+      }
+    }
+    expect(credentialFacts('admin', 'directory_v1', 'users.list').map((f) => [f.id, f.failsWith])).toEqual([
+      ['admin.directory.subject', 'service-account-without-subject'],
+    ]);
+    expect(credentialFacts('gmail', 'v1', 'users.messages.list')).toEqual([]);
+    expect(apiFacts('chat', 'v1')?.authKinds?.map((k) => [k.scope, k.principal])).toEqual([[s('chat.bot'), 'app']]);
   });
 
   it('list every Calendar method with a calendarId parameter for the primary-calendar trap', () => {

@@ -1,9 +1,12 @@
 /**
  * The per-API fact tables (phase 1 of issue 15: Drive, Sheets, Calendar, Docs, Slides, Forms,
- * People, Tasks, YouTube; plus Meet's silent subset) and lookups over them. Gmail's table is
+ * People, Tasks, YouTube; plus Meet's silent subset; phase 2: Admin SDK Directory's credential
+ * fact, Chat's app-authentication scope) and lookups over them. Gmail's table is
  * ./gmail-v1.ts (classification, add-on scopes, the gmail.metadata trap that ../metadata.ts reads).
  */
+import { ADMIN_DIRECTORY_V1 } from './admin-directory-v1.ts';
 import { CALENDAR_V3 } from './calendar-v3.ts';
+import { CHAT_V1 } from './chat-v1.ts';
 import { DOCS_V1 } from './docs-v1.ts';
 import { DRIVE_V3 } from './drive-v3.ts';
 import { FORMS_V1 } from './forms-v1.ts';
@@ -13,7 +16,7 @@ import { PEOPLE_V1 } from './people-v1.ts';
 import { SHEETS_V4 } from './sheets-v4.ts';
 import { SLIDES_V1 } from './slides-v1.ts';
 import { TASKS_V1 } from './tasks-v1.ts';
-import type { ApiFacts, Classification, ScopeClassificationFact } from './types.ts';
+import type { ApiFacts, Classification, CredentialFact, ScopeClassificationFact } from './types.ts';
 import { YOUTUBE_V3 } from './youtube-v3.ts';
 
 export type * from './types.ts';
@@ -29,6 +32,9 @@ export const API_FACTS: readonly ApiFacts[] = [
   TASKS_V1,
   YOUTUBE_V3,
   MEET_V2,
+  // Phase 2 (data only: these API versions are not in ANALYSED_API_VERSIONS yet).
+  ADMIN_DIRECTORY_V1,
+  CHAT_V1,
 ];
 
 const BY_KEY = new Map(API_FACTS.map((f) => [`${f.api}:${f.version}`, f]));
@@ -71,6 +77,11 @@ export function scopeClassification(scope: string): Classification | undefined {
 /** The API version whose fact table classifies the scope (`gmail` v1 for Gmail's), or undefined. */
 export function classifyingApi(scope: string): { readonly api: string; readonly version: string } | undefined {
   return CLASSIFIED_BY.get(scope);
+}
+
+/** The credential facts that concern `methodId` of `api` `version` (Admin SDK: a service account must impersonate a user). */
+export function credentialFacts(api: string, version: string, methodId: string): readonly CredentialFact[] {
+  return (apiFacts(api, version)?.credentials ?? []).filter((f) => f.methods === '*' || f.methods.includes(methodId));
 }
 
 /** Whether a fact table says the scope grants no write operation. */

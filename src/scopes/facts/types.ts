@@ -87,6 +87,36 @@ export interface SilentFieldFact {
   readonly source: string;
 }
 
+/**
+ * What kind of credential a call needs beyond its scopes (phase 2 of issue 15): an Admin SDK call
+ * made by a service account that impersonates nobody certainly fails, whatever its scopes.
+ */
+export interface CredentialFact {
+  /** Stable id for messages and tests: `admin.directory.subject`. */
+  readonly id: string;
+  /** The methods it concerns; `'*'`: every method of the API version. */
+  readonly methods: readonly string[] | '*';
+  /**
+   * The credential under which the call certainly fails:
+   * `service-account-without-subject` — a service account that impersonates no user (no JWT `subject`).
+   */
+  readonly failsWith: 'service-account-without-subject';
+  readonly reason: string;
+  readonly source: string;
+}
+
+/**
+ * Which kind of principal a scope is for, when Google documents it (Chat's `chat.bot` is the
+ * scope of app authentication; its user scopes need a user's credentials). Data only: no rule
+ * reads it yet.
+ */
+export interface AuthKindFact {
+  readonly scope: string;
+  /** `app`: a service account acting as the app itself; `user`: a user's (or an impersonated user's) token. */
+  readonly principal: 'app' | 'user';
+  readonly source: string;
+}
+
 export interface ApiFacts {
   /** The `googleapis` folder name (`drive`) and version (`v3`). */
   readonly api: string;
@@ -95,6 +125,8 @@ export interface ApiFacts {
   readonly silentSubsets?: readonly SilentSubsetFact[];
   readonly traps?: readonly TrapFact[];
   readonly silentFields?: readonly SilentFieldFact[];
+  readonly credentials?: readonly CredentialFact[];
+  readonly authKinds?: readonly AuthKindFact[];
   /** What was looked for and NOT found in Google's docs (so nobody mistakes a gap for an oversight). */
   readonly gaps?: readonly string[];
 }
