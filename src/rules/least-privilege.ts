@@ -189,7 +189,8 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
 
   // The scopes the analysed APIs' methods accept (sign-in scopes serve the ID token, not calls).
   const analysed = analysedScopes();
-  const checkable = (scopes: Iterable<string>): string[] => [...scopes].filter((scope) => analysed.has(scope) && !SIGN_IN_SCOPES.has(scope));
+  const checkable = (scopes: Iterable<string>): string[] =>
+    [...scopes].filter((scope) => analysed.has(scope) && !SIGN_IN_SCOPES.has(scope));
   const everyRequirement = allRequirements.flat();
   const candidates = sortFor(
     everyRequirement,
@@ -216,7 +217,15 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
     const before = checkable(source.scopes);
     let change: Change | undefined;
     if (usedBy.length === 0) {
-      change = { kind: 'unused', scope, coveredBy: [], replacements: [], before, after: before.filter((s) => s !== scope), api: apiOf(everyRequirement) };
+      change = {
+        kind: 'unused',
+        scope,
+        coveredBy: [],
+        replacements: [],
+        before,
+        after: before.filter((s) => s !== scope),
+        api: apiOf(everyRequirement),
+      };
     } else if (!used.has(scope) && worksWithout([])) {
       // Name a smallest set of the other requested scopes that covers these calls.
       const rest = source.scopes.filter((candidate) => candidate !== scope);
@@ -224,7 +233,15 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
         usedBy.map((requirement) => satisfyingScopes(requirement).filter((candidate) => rest.includes(candidate))),
         [],
       ).add;
-      change = { kind: 'redundant', scope, coveredBy, replacements: [], before, after: before.filter((s) => s !== scope), api: apiOf(usedBy) };
+      change = {
+        kind: 'redundant',
+        scope,
+        coveredBy,
+        replacements: [],
+        before,
+        after: before.filter((s) => s !== scope),
+        api: apiOf(usedBy),
+      };
     } else {
       const replacements = narrowerReplacement(scope, usedBy, working);
       if (replacements !== undefined && worksWithout(replacements)) {

@@ -228,7 +228,8 @@ class ScopeContext {
       w = writeKeyOf(scope);
       if (w === 1) {
         for (const [api, version] of this.versions) {
-          if (scopesOf(api, version).some((broader) => broader !== scope && isReadOnlyScope(broader) && this.broader(broader, scope))) w = 0;
+          if (scopesOf(api, version).some((broader) => broader !== scope && isReadOnlyScope(broader) && this.broader(broader, scope)))
+            w = 0;
         }
       }
       this.writeCache.set(scope, w);

@@ -27,7 +27,8 @@ const auth = new GoogleAuth({ scopes: ['${AUTH}/documents'] });
 const found = await drive({ version: 'v3', auth }).files.list({ q: "mimeType='application/vnd.google-apps.document'" });
 await docs({ version: 'v1', auth }).documents.get({ documentId: found.data.files![0]!.id! });
 `;
-const withDrive = (code: string, scope: string): string => code.replace(`'${AUTH}/${scope}'`, `'${AUTH}/${scope}', '${AUTH}/drive.metadata.readonly'`);
+const withDrive = (code: string, scope: string): string =>
+  code.replace(`'${AUTH}/${scope}'`, `'${AUTH}/${scope}', '${AUTH}/drive.metadata.readonly'`);
 
 ruleTester.run('missing-scope: a Drive call in Sheets or Docs code under only an editor scope', missingScope, {
   valid: [

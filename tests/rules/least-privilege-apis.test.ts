@@ -55,9 +55,7 @@ const broader = (api: string, line: number, column: number, scope: string, by: s
   line,
   column,
   data: { api, source: `the GoogleAuth on line ${line}`, scope, narrower: `\`${AUTH}/${by}\``, cover: 'covers', effect },
-  suggestions: [
-    { messageId: 'replaceScope' as const, data: { scope, narrower: `\`${AUTH}/${by}\`` }, output: replaced(code, scope, by) },
-  ],
+  suggestions: [{ messageId: 'replaceScope' as const, data: { scope, narrower: `\`${AUTH}/${by}\`` }, output: replaced(code, scope, by) }],
 });
 
 ruleTester.run('least-privilege on the phase-1 APIs', rule, {
@@ -123,7 +121,14 @@ ruleTester.run('least-privilege on the phase-1 APIs', rule, {
           messageId: 'redundantScope',
           line: 3,
           column: 52,
-          data: { api: 'Sheets', source: 'the GoogleAuth on line 3', scope: 'spreadsheets', others: '`spreadsheets.readonly`', cover: 'covers', effect: '' },
+          data: {
+            api: 'Sheets',
+            source: 'the GoogleAuth on line 3',
+            scope: 'spreadsheets',
+            others: '`spreadsheets.readonly`',
+            cover: 'covers',
+            effect: '',
+          },
           suggestions: [
             {
               messageId: 'removeScope',

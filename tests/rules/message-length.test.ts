@@ -47,13 +47,22 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
     addScopes: { add: `\`${AUTH}/drive.readonly\`` },
   },
   'least-privilege': {
-    unusedScope: { api: 'Gmail',
+    unusedScope: {
+      api: 'Gmail',
       scope: 'gmail.modify',
       source: 'the GoogleAuth on line 4',
       effect: ' That lowers the app from restricted to sensitive scopes.',
     },
-    redundantScope: { api: 'Gmail', scope: 'gmail.readonly', source: 'the GoogleAuth on line 4', others: '`gmail.modify`', cover: 'covers', effect: '' },
-    broaderScope: { api: 'Gmail',
+    redundantScope: {
+      api: 'Gmail',
+      scope: 'gmail.readonly',
+      source: 'the GoogleAuth on line 4',
+      others: '`gmail.modify`',
+      cover: 'covers',
+      effect: '',
+    },
+    broaderScope: {
+      api: 'Gmail',
       scope: 'gmail.modify',
       source: 'the GoogleAuth on line 4',
       narrower: `\`${AUTH}/gmail.readonly\``,
@@ -64,22 +73,26 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
     replaceScope: { scope: 'gmail.modify', narrower: `\`${AUTH}/gmail.readonly\`` },
   },
   'no-restricted-scopes': {
-    restrictedScope: { api: 'Gmail',
+    restrictedScope: {
+      api: 'Gmail',
       scope: 'gmail.modify',
       classification: 'restricted',
       consequence: "public apps need Google's verification and a yearly CASA security assessment",
     },
-    restrictedScopes: { api: 'Gmail',
+    restrictedScopes: {
+      api: 'Gmail',
       scopes: '`gmail.readonly` and `gmail.modify`',
       classification: 'restricted',
       consequence: "public apps need Google's verification and a yearly CASA security assessment",
     },
-    delegatedScope: { api: 'Gmail',
+    delegatedScope: {
+      api: 'Gmail',
       scope: 'gmail.modify',
       classification: 'restricted',
       consequence: 'no app verification; a Workspace admin must grant it',
     },
-    delegatedScopes: { api: 'Gmail',
+    delegatedScopes: {
+      api: 'Gmail',
       scopes: '`gmail.readonly` and `gmail.modify`',
       classification: 'restricted',
       consequence: 'no app verification; a Workspace admin must grant it',

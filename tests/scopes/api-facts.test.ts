@@ -3,7 +3,15 @@ import { getMethod as getGmailMethod } from '../../src/scopes/api-map.ts';
 import { getMethod, listMethods, scopeGrants } from '../../src/scopes/apis-data.ts';
 import { callRequirement, trapVerdict, type CallShape } from '../../src/scopes/call-requirement.ts';
 import { classificationOf } from '../../src/scopes/catalog.ts';
-import { API_FACTS, apiFacts, credentialFacts, hasFactTable, isReadOnlyScope, listApiFacts, scopeClassification } from '../../src/scopes/facts/index.ts';
+import {
+  API_FACTS,
+  apiFacts,
+  credentialFacts,
+  hasFactTable,
+  isReadOnlyScope,
+  listApiFacts,
+  scopeClassification,
+} from '../../src/scopes/facts/index.ts';
 import { CALENDAR_ID_METHODS } from '../../src/scopes/facts/calendar-v3.ts';
 import { paramList, paramValue } from '../../src/scopes/facts/shape.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';

@@ -16,7 +16,9 @@ const AUTH = 'https://www.googleapis.com/auth/';
 export const CHAT_V1: ApiFacts = {
   api: 'chat',
   version: 'v1',
-  authKinds: [{ scope: `${AUTH}chat.bot`, principal: 'app', source: 'https://developers.google.com/workspace/chat/authenticate-authorize-chat-app' }],
+  authKinds: [
+    { scope: `${AUTH}chat.bot`, principal: 'app', source: 'https://developers.google.com/workspace/chat/authenticate-authorize-chat-app' },
+  ],
   gaps: [
     'Classification of the chat.* scopes: no Google page with a Usage column was found.',
     'The derived scope order is wrong for Chat (README of the data API): no cited order facts yet.',

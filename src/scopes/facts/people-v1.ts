@@ -65,7 +65,13 @@ const ownProfileOnly = (scope: string): SilentSubsetFact => ({
 export const PEOPLE_V1: ApiFacts = {
   api: 'people',
   version: 'v1',
-  classifications: [{ scope: `${AUTH}contacts`, classification: 'sensitive', source: 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification' }],
+  classifications: [
+    {
+      scope: `${AUTH}contacts`,
+      classification: 'sensitive',
+      source: 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification',
+    },
+  ],
   silentSubsets: [
     {
       scope: `${AUTH}contacts.other.readonly`,
