@@ -6,7 +6,7 @@ import { rangeLocation } from '../fix/string-tokens.ts';
 import { apiDisplayName, analysedScopes, getApiMap } from '../scopes/api-map.ts';
 import { CLASSIFICATION_RANK, classificationRank, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
-import { isBroader, methodsAccepting, sortNarrowestFirst } from '../scopes/order.ts';
+import { isBroader, methodsAccepting } from '../scopes/order.ts';
 import { isSatisfied, satisfyingScopes, scopeOrderFor, solve, sortFor, type Requirement } from '../scopes/solver.ts';
 import { callNeed, highestClassification, SIGN_IN_SCOPES, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
