@@ -120,19 +120,22 @@ export default createRule<Options, MessageIds>({
           };
           for (const call of calls) {
             const need = needs.get(call)!;
+            // An API without facts whose data leaves the choice open, and the others' fix does not cover it.
+            const open = hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, [...source.scopes, ...add]);
             const data = {
               api: apiName(call),
               method: call.method.id,
               accepted: narrowestOrBroader(call, need),
               ...shared,
+              add: open ? 'a scope it accepts' : shared.add,
             };
-            if (hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, [...source.scopes, ...add])) {
+            if (open) {
               // The data alone can't choose among its scopes: one suggestion per scope, narrowest first.
               const candidates = editable === undefined ? [] : acceptedForDisplay(call, need);
               context.report({
                 node: call.node,
                 messageId: 'missingScope',
-                data: { ...data, add: 'a scope it accepts' },
+                data,
                 suggest: candidates.map((scope) => ({
                   messageId: 'addScopes' as const,
                   data: { add: codeList([scope]) },
