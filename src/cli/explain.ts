@@ -256,9 +256,7 @@ function dataRpcMatch(api: string, rpc: string): RpcMatch {
 function preferredVersions(api: string): string[] {
   const versions = Object.keys(getApiProfile(api)?.versions ?? {});
   const stable = (version: string): boolean => /^v\d+(?:\.\d+)?$/.test(version);
-  return versions.sort(
-    (a, b) => Number(stable(b)) - Number(stable(a)) || b.localeCompare(a, 'en', { numeric: true }),
-  );
+  return versions.sort((a, b) => Number(stable(b)) - Number(stable(a)) || b.localeCompare(a, 'en', { numeric: true }));
 }
 
 /**

@@ -25,6 +25,7 @@ import type { PluginSettings } from './settings.ts';
 import { describeSource, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import {
+  calleeName,
   evaluateWithOrigin,
   findProperty,
   memberKeyName,
@@ -342,9 +343,8 @@ export class Analyzer {
     for (const namespace of importedNamespaces(this.sourceCode.ast)) noteDataApi(namespace);
     const dataNames = new Set([...dataApis.values()].flatMap((map) => (map === undefined ? [] : [...methodLeafNames(map)])));
     for (const node of unnamed) {
-      const callee = unwrapExpression(node.callee);
-      const key = callee.type === AST_NODE_TYPES.MemberExpression ? memberKeyName(callee) : undefined;
-      if (key !== undefined && dataNames.has(key)) record(node, this.calls.detect(node));
+      const name = calleeName(unwrapExpression(node.callee));
+      if (name !== undefined && dataNames.has(name)) record(node, this.calls.detect(node));
     }
     return {
       calls,

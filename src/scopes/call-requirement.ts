@@ -105,7 +105,17 @@ export function callRequirement(api: string, version: string, methodId: string, 
   // trap; then the scopes that see everything; then, when only silent subsets are accepted
   // (Meet spaces.endActiveConference: meetings.space.created), those.
   const proposable = [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying].find((list) => list.length > 0) ?? [];
-  const requirement = { api, version, methodId, accepted, satisfying, proposable, traps, silent, silentFields: silentFields(facts, methodId, shape) };
+  const requirement = {
+    api,
+    version,
+    methodId,
+    accepted,
+    satisfying,
+    proposable,
+    traps,
+    silent,
+    silentFields: silentFields(facts, methodId, shape),
+  };
   return facts === undefined ? dataOnlyChoice(requirement) : requirement;
 }
 

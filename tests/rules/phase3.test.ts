@@ -19,7 +19,13 @@ const AUTH = 'https://www.googleapis.com/auth';
 const GMAIL_READONLY = `'${AUTH}/gmail.readonly'`;
 
 /** Cloud Storage v1 `objects.list`: five accepted scopes, no one of which every other grants. */
-const LIST_SUGGESTIONS = ['devstorage.read_write', 'cloud-platform.read-only', 'devstorage.read_only', 'cloud-platform', 'devstorage.full_control'];
+const LIST_SUGGESTIONS = [
+  'devstorage.read_write',
+  'cloud-platform.read-only',
+  'devstorage.read_only',
+  'cloud-platform',
+  'devstorage.full_control',
+];
 
 ruleTester.run('missing-scope on the other APIs (phase 3, the data alone)', missingScope, {
   valid: [
