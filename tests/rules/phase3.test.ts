@@ -283,6 +283,42 @@ export async function copy(gcs: storage_v1.Storage) {
       ],
     },
     {
+      name: 'a parameter typed storage_v1.Resource$Objects (from @googleapis/storage): judged against the file scopes',
+      code: `
+import type { storage_v1 } from '@googleapis/storage';
+const SCOPES = ['${AUTH}/devstorage.read_only'];
+export const compose = (objects: storage_v1.Resource$Objects) => objects.compose({ destinationBucket: 'b', destinationObject: 'o' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 66,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.compose',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'devstorage.read_only',
+            source: 'this file',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/devstorage.read_write\`` },
+              output: `
+import type { storage_v1 } from '@googleapis/storage';
+const SCOPES = ['${AUTH}/devstorage.read_only', '${AUTH}/devstorage.read_write'];
+export const compose = (objects: storage_v1.Resource$Objects) => objects.compose({ destinationBucket: 'b', destinationObject: 'o' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'objects.compose through require(@googleapis/storage) storage({ version, auth }) (JavaScript)',
       code: `
 const { storage, auth: gauth } = require('@googleapis/storage');
