@@ -4,8 +4,9 @@
  * why, the scopes it accepts, its call sites, where the project requests scopes for them, and
  * the change that fixes it. No ESLint and no I/O here; the JSON format prints this object.
  */
-import { analysedApiMaps, getApiMap, matchRestPath, apiDisplayName } from '../scopes/api-map.ts';
-import type { MethodInfo } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, isAnalysedApiVersion, matchRestPath, apiDisplayName } from '../scopes/api-map.ts';
+import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
+import { getApiProfile, listApis } from '../scopes/apis-data.ts';
 import { classificationOf, isAddOnOnly, isKnownGoogleScope } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_READ_REPLACEMENT, METADATA_SCOPE, methodsRestrictedBy } from '../scopes/metadata.ts';
@@ -13,7 +14,8 @@ import { sortNarrowestFirst } from '../scopes/order.ts';
 import { matchRpcName } from '../scopes/rpc-names.ts';
 import type { RpcMatch } from '../scopes/rpc-names.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
-import { solve } from '../scopes/solver.ts';
+import { solve, sortFor } from '../scopes/solver.ts';
+import { requirementOf } from '../scopes/policy.ts';
 import { joinWords } from '../utils/join-words.ts';
 import type { ParsedError } from './error-text.ts';
 import { declaredAtText, plural } from './format-shared.ts';
@@ -110,7 +112,7 @@ export function explainError(error: ParsedError, report: Report | undefined): Ex
   const requests = (relevant.length > 0 ? relevant : declarations).map((declaration) =>
     toRequest(declaration, relevant.includes(declaration)),
   );
-  const accepted = narrowestFirst(method === undefined ? (error.acceptedScopes ?? []) : method.scopes);
+  const accepted = method === undefined ? narrowestFirst(error.acceptedScopes ?? []) : acceptedOf(method);
 
   const context: FixContext = { error, method, operations, declarations, report };
   const notes: string[] = [];
@@ -167,11 +169,11 @@ function identifyMethod(error: ParsedError): Identified {
     if (match.status === 'matched') return { methods: [match.method], by: 'rpc' };
     unknown =
       match.status === 'unknown-api'
-        ? `Unknown method: the ${code(match.api)} API is not mapped yet (only ${analysedApiNames()} ${analysedApiMaps().length === 1 ? 'is' : 'are'}).`
+        ? `Unknown method: the scope data has no ${code(match.api)} API.`
         : `Unknown method: ${code(error.rpc)} matches ${match.candidates.length === 0 ? 'no' : 'more than one'} ${match.api.title} method.`;
   }
   if (error.url !== null) {
-    for (const map of analysedApiMaps()) {
+    for (const map of [...analysedApiMaps(), ...dataMapsServing(error.url)]) {
       const method = matchRestPath(map, error.httpMethod ?? undefined, error.url);
       if (method !== undefined) return { methods: [method], by: 'url' };
     }
@@ -221,21 +223,71 @@ const NO_FIX = "None known: the method is unknown, so compare the token's scopes
  * analysed API where it matches (none or several: the first API's answer, which says why not).
  */
 function rpcMatch(service: string | null, rpc: string): RpcMatch {
-  if (service !== null) return matchRpcName(service, rpc);
+  if (service !== null) {
+    const match = matchRpcName(service, rpc);
+    return match.status === 'unknown-api' ? dataRpcMatch(match.api, rpc) : match;
+  }
   const matches = analysedApiMaps().map((map) => matchRpcName(`${map.api}.googleapis.com`, rpc));
   const matched = matches.filter((match) => match.status === 'matched');
   return matched.length === 1 ? matched[0]! : (matches[0] ?? { status: 'unknown-api', api: 'unknown' });
+}
+
+/**
+ * An API outside the registry (phase 3: its data alone), in every version the data has: an answer
+ * when the versions that match agree on the method and its scopes (the preferred version's), else
+ * unknown. The service names the API, never its version.
+ */
+function dataRpcMatch(api: string, rpc: string): RpcMatch {
+  const versions = preferredVersions(api);
+  if (versions.length === 0) return { status: 'unknown-api', api };
+  const matches = versions.map((version) => matchRpcName(`${api}:${version}`, rpc));
+  const matched = matches.flatMap((match) => (match.status === 'matched' ? [match] : []));
+  const agree = matched.every(
+    ({ method }) => method.id === matched[0]!.method.id && method.scopes.join(' ') === matched[0]!.method.scopes.join(' '),
+  );
+  if (matched.length > 0 && agree) return matched[0]!;
+  if (matched.length > 0) {
+    return { status: 'unknown-method', api: matched[0]!.api, candidates: [...new Set(matched.map(({ method }) => method.id))] };
+  }
+  return matches[0]!;
+}
+
+/** An API's versions in the data, stable ones first (`v2` before `v1`, then `v2beta`, …). */
+function preferredVersions(api: string): string[] {
+  const versions = Object.keys(getApiProfile(api)?.versions ?? {});
+  const stable = (version: string): boolean => /^v\d+(?:\.\d+)?$/.test(version);
+  return versions.sort((a, b) => Number(stable(b)) - Number(stable(a)) || b.localeCompare(a, 'en', { numeric: true }));
+}
+
+/**
+ * The maps of the API versions outside the registry whose REST host and path prefix the URL
+ * has (`https://storage.googleapis.com/storage/v1/b/x/o` → Cloud Storage v1): read only for
+ * `explain`, never while linting.
+ */
+function dataMapsServing(url: string): ApiMap[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  const path = parsed.pathname.replace(/^\/+/, '');
+  const maps: ApiMap[] = [];
+  for (const { api } of listApis()) {
+    for (const [version, profile] of Object.entries(getApiProfile(api)?.versions ?? {})) {
+      if (isAnalysedApiVersion(api, version) || profile.host !== parsed.host) continue;
+      const prefixes = [...profile.pathPrefixes, ...(profile.uploadPathPrefixes ?? [])];
+      const map = prefixes.some((prefix) => path.startsWith(prefix)) ? getApiMap(api, version) : undefined;
+      if (map !== undefined) maps.push(map);
+    }
+  }
+  return maps;
 }
 
 /** `Gmail`, `Drive`: the API's short name (`apiDisplayName`). */
 function apiName(method: MethodInfo): string {
   const map = getApiMap(method.api, method.version);
   return map === undefined ? method.api : apiDisplayName(map);
-}
-
-/** "Gmail", "Gmail and Drive": the APIs the analysis checks. */
-function analysedApiNames(): string {
-  return joinWords(analysedApiMaps().map(apiDisplayName));
 }
 
 interface FixContext {
@@ -249,8 +301,19 @@ interface FixContext {
 /** Per declaration that reaches a call site: add what is missing, or say the code is right and the token is old. */
 function insufficientFix({ error, method, operations, declarations, report }: FixContext): string[] {
   const fix: string[] = [];
+  const requirement = method === undefined || method.api === 'gmail' ? undefined : requirementOf(method, {});
+  // An API without facts whose data leaves the choice open (src/scopes/call-requirement.ts): each scope it accepts.
+  const open = requirement?.choice === 'open';
   const proposal =
-    method === undefined ? (error.acceptedScopes === null ? [] : proposalFor(error.acceptedScopes)) : proposalFor(method.scopes);
+    requirement !== undefined
+      ? open
+        ? sortFor([requirement], requirement.proposable)
+        : solve([requirement], []).add
+      : method === undefined
+        ? error.acceptedScopes === null
+          ? []
+          : proposalFor(error.acceptedScopes)
+        : proposalFor(method.scopes);
   for (const declaration of declarations) {
     const own = operations.filter((operation) => operation.declaration === declaration.id);
     if (own.length === 0) continue;
@@ -278,7 +341,7 @@ function insufficientFix({ error, method, operations, declarations, report }: Fi
   if (proposal.length > 0 && (untraced.length > 0 || fix.length === 0)) {
     const where =
       untraced.length > 0 ? `the token used at ${joinWords([...new Set(untraced.map(at))].map(code))}` : 'the token that makes this call';
-    fix.push(`Request ${scopeWords(proposal)} for ${where}.`);
+    fix.push(`Request ${open ? `one of ${joinWords(proposal.map(code), ' or ')}` : scopeWords(proposal)} for ${where}.`);
   }
   if (fix.length === 0) fix.push(NO_FIX);
   return fix;
@@ -350,6 +413,12 @@ function invalidScopeFix(invalid: readonly ExplainInvalidScope[], declarations: 
 /** The narrowest scopes that grant the method; never gmail.metadata or an add-on scope (DESIGN: fixes). */
 function proposalFor(accepted: readonly string[]): string[] {
   return solve([accepted.filter((scope) => scope !== METADATA_SCOPE)], []).add;
+}
+
+/** A method's accepted scopes narrowest first: Gmail's order, or the per-API order of its version. */
+function acceptedOf(method: MethodInfo): string[] {
+  const requirement = method.api === 'gmail' ? undefined : requirementOf(method, {});
+  return requirement === undefined ? narrowestFirst(method.scopes) : sortFor([requirement], method.scopes);
 }
 
 /** Narrowest first; add-on-only scopes (which no web or server app can hold) last. */

@@ -3,11 +3,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Collected } from './collect.ts';
 import { detectRestCall, RestHelpers } from './rest-calls.ts';
 import type { RestCall, RestContext } from './rest-calls.ts';
-import { analysedApiMaps, getApiMap } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames } from '../scopes/api-map.ts';
+import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
+import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
-import type { AuthObject, ExportedGoogleValue, ApiClient, PassedValue } from './google-values.ts';
+import type { AuthObject, ExportedGoogleValue, ApiClient, ApiVersionRef, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
 import { projectRoot } from './project/project-files.ts';
 import { walk } from '../core/ast-walk.ts';
@@ -23,6 +25,7 @@ import type { PluginSettings } from './settings.ts';
 import { describeSource, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import {
+  calleeName,
   evaluateWithOrigin,
   findProperty,
   memberKeyName,
@@ -280,15 +283,20 @@ export class Analyzer {
       });
       return true;
     };
+    // Calls the cheap name test turned away: they may end in a method name only an API outside
+    // the registry has (`objects.rewrite` of Cloud Storage), asked again below.
+    const unnamed: TSESTree.CallExpression[] = [];
     for (const node of this.collected.calls) {
       let rest: RestCall | undefined;
-      if (mayBeApiCall(node)) {
+      const named = mayBeApiCall(node);
+      if (named) {
         if (record(node, this.calls.detect(node))) continue;
         if (isTwoNameRootCall(node)) retry.push(node);
         rest = detectRestCall(node, this.rest);
       }
       // `gmailFetch('/messages/batchDelete', token)`: a call of a function that makes the request.
       rest ??= this.restHelpers.detect(node);
+      if (!named && rest === undefined) unnamed.push(node);
       if (rest !== undefined) {
         const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
         const authSource = receiver?.kind === 'auth' ? this.authSource(receiver.auth) : undefined;
@@ -317,9 +325,26 @@ export class Analyzer {
         requested: this.fileScopes() ?? this.settingsScopes(),
       });
     }
+    const dataApis = new Map<string, ApiMap | undefined>();
+    const noteDataApi = ({ api, version }: ApiVersionRef): void => {
+      const key = `${api}:${version}`;
+      if (!dataApis.has(key) && !isAnalysedApiVersion(api, version)) dataApis.set(key, getApiMap(api, version));
+    };
     for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
       if (value.kind === 'auth' && value.auth.node === node) authObjects.set(value.auth, this.authSource(value.auth));
+      if (value.kind === 'resource') noteDataApi(value.client);
+    }
+    // Phase 3 (issue 15): the API versions outside the registry that the file names (a client it
+    // makes, `google.storage('v1')`; a typings namespace it imports, `storage_v1`; a call found
+    // through another of their names) make their method names worth resolving; nothing else
+    // does, so other files pay nothing.
+    for (const call of calls) noteDataApi(call.method);
+    for (const namespace of importedNamespaces(this.sourceCode.ast)) noteDataApi(namespace);
+    const dataNames = new Set([...dataApis.values()].flatMap((map) => (map === undefined ? [] : [...methodLeafNames(map)])));
+    for (const node of unnamed) {
+      const name = calleeName(unwrapExpression(node.callee));
+      if (name !== undefined && dataNames.has(name)) record(node, this.calls.detect(node));
     }
     return {
       calls,
@@ -819,7 +844,22 @@ function callersOf(file: string, name: string, boundary: FileBoundary): readonly
   return calls;
 }
 
-/** Calls that can return an auth object (clients: the analysed APIs' factories, below). */
+/** `import type { storage_v1 } from 'googleapis'` (or `@googleapis/storage`): the API versions whose typings namespace the module imports. */
+function importedNamespaces(program: TSESTree.Program): ApiVersionRef[] {
+  const found: ApiVersionRef[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !isApiClientPackage(packageName(statement.source.value))) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      const namespace = apiOfNamespace(imported);
+      if (namespace !== undefined) found.push(namespace);
+    }
+  }
+  return found;
+}
+
+/** Calls that can return an auth object, besides the API client factories (`google.<api>`, below). */
 const AUTH_OBJECT_CALL_NAMES = new Set([
   'getClient',
   'getIdTokenClient',
@@ -831,19 +871,11 @@ const AUTH_OBJECT_CALL_NAMES = new Set([
   'then',
 ]);
 
+/** `new X(…)`, `f(…)`, the auth calls above and `x.<api>(…)` for any API with a profile (`google.storage(…)`). */
 function mayMakeGoogleObject(node: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(node.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const key = memberKeyName(callee);
-  return key !== undefined && (AUTH_OBJECT_CALL_NAMES.has(key) || analysedApiNames().has(key));
-}
-
-let apiNames: { readonly maps: readonly ApiMap[]; readonly names: ReadonlySet<string> } | undefined;
-
-/** `gmail` in `google.gmail(…)`: the names of the analysed APIs' factories. */
-function analysedApiNames(): ReadonlySet<string> {
-  const maps = analysedApiMaps();
-  if (apiNames?.maps !== maps) apiNames = { maps, names: new Set(maps.map((map) => map.api)) };
-  return apiNames.names;
+  return key !== undefined && (AUTH_OBJECT_CALL_NAMES.has(key) || getApiProfile(key) !== undefined);
 }

@@ -336,8 +336,8 @@ class UsageTracker {
     const maker = this.resolver.resolve(call.callee);
     if (maker.kind !== 'module' || !isApiClientPackage(packageName(maker.module))) return this.escape();
     const clientMaker = moduleRole(maker.module, maker.path);
-    // A client of an API the analysis does not check (`google.drive({ auth })`): its calls are
-    // invisible, so it is harmless only when none of the scopes that API accepts is one the
+    // A client the analysis can't make (a version it can't read, or one the data lacks): its calls
+    // are invisible, so it is harmless only when none of the scopes that API accepts is one the
     // analysis judges (a Drive client is no evidence of Gmail use; a Sheets client uses Drive scopes).
     if (clientMaker?.role !== 'client-factory' && clientMaker?.role !== 'client-class') return this.escape();
     const written = clientMaker.role === 'client-factory' ? this.resolver.option(object, 'version') : undefined;

@@ -9,6 +9,7 @@ import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
 import { narrowestOf, sortNarrowestFirst } from '../scopes/order.ts';
 import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
 import type { CallNeed } from '../scopes/policy.ts';
+import type { CallRequirement } from '../scopes/call-requirement.ts';
 import { isSatisfied, narrowestFor, sortFor } from '../scopes/solver.ts';
 import type { ScopedRequirement } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
@@ -99,9 +100,10 @@ export default createRule<Options, MessageIds>({
         if (failing.size === 0) return;
         for (const [source, calls] of failing) {
           // One fix per declaration: the least-privileged set that covers every failing call
-          // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts).
+          // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts), over
+          // the calls whose choice is certain (an API without facts may leave it open).
           const add = missingScopes(
-            calls.map((call) => needs.get(call)!),
+            calls.map((call) => needs.get(call)!).filter((need) => !hasOpenChoice(need)),
             source.scopes,
           );
           // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
@@ -117,12 +119,31 @@ export default createRule<Options, MessageIds>({
             where: whereToAdd(source, context.filename),
           };
           for (const call of calls) {
+            const need = needs.get(call)!;
+            // An API without facts whose data leaves the choice open, and the others' fix does not cover it.
+            const open = hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, [...source.scopes, ...add]);
             const data = {
               api: apiName(call),
               method: call.method.id,
-              accepted: narrowestOrBroader(call, needs.get(call)!),
+              accepted: narrowestOrBroader(call, need),
               ...shared,
+              add: open ? 'a scope it accepts' : shared.add,
             };
+            if (open) {
+              // The data alone can't choose among its scopes: one suggestion per scope, narrowest first.
+              const candidates = editable === undefined ? [] : acceptedForDisplay(call, need);
+              context.report({
+                node: call.node,
+                messageId: 'missingScope',
+                data,
+                suggest: candidates.map((scope) => ({
+                  messageId: 'addScopes' as const,
+                  data: { add: codeList([scope]) },
+                  fix: analysis.edits.add(editable!.node, [scope]),
+                })),
+              });
+              continue;
+            }
             const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
@@ -141,6 +162,14 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+/** For an API version without facts (its data alone): whether the fix's choice is certain or open (src/scopes/call-requirement.ts). */
+function dataOnlyChoice(need: CallNeed): CallRequirement['choice'] {
+  const requirement = need.requirement;
+  return requirement === undefined || Array.isArray(requirement) ? undefined : (requirement as Partial<CallRequirement>).choice;
+}
+
+const hasOpenChoice = (need: CallNeed): boolean => dataOnlyChoice(need) === 'open';
+
 /** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
 function apiName(call: ApiCall): string {
   const map = getApiMap(call.method.api, call.method.version);
@@ -156,9 +185,11 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   const requirement = need.requirement;
   if (call.method.api !== 'gmail' && requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
+    // Without facts nothing is a silent subset: every scope under which the call works.
+    const shown = dataOnlyChoice(need) === undefined ? scoped.proposable : scoped.satisfying;
     return sortFor(
       [scoped],
-      scoped.proposable.filter((scope) => !isAddOnOnly(scope)),
+      shown.filter((scope) => !isAddOnOnly(scope)),
     );
   }
   const accepted = effectiveAcceptedScopes(call.method, call.shape, { whenUnknown: 'keep' });

@@ -1,9 +1,17 @@
 /**
  * Typed access to the generated per-API method maps (never edited by hand), and the registry of
- * the API versions the analysis checks: `ANALYSED_API_VERSIONS` below is the one place to widen.
- * Each analysed map is built from the generated all-API data (./apis-data.ts) on first use.
+ * the API versions with cited facts: `ANALYSED_API_VERSIONS` below is the one place to widen.
+ * Every map is built from the generated all-API data (./apis-data.ts) on first use; a version
+ * outside the registry only when the code names its client (phase 3 of issue 15).
  */
-import { addApiVersionData, apiDataSource, getApiProfile, loadApiVersion, removeApiVersionData } from './apis-data.ts';
+import {
+  addApiVersionData,
+  apiDataSource,
+  forgetLoadedApiVersionsForTests,
+  getApiProfile,
+  loadApiVersion,
+  removeApiVersionData,
+} from './apis-data.ts';
 import type { ApiProfile, ApiVersionFile, VersionProfile } from './apis-format.ts';
 
 export interface ParameterInfo {
@@ -127,9 +135,11 @@ function buildApiMap(raw: unknown): ApiMap {
 }
 
 /**
- * The API versions whose calls the analysis finds and checks, as `api:version`. Every other API
- * is known from its profile (so its clients are recognised and never guessed at) but not checked.
- * Widening to another API is one more entry here, once its cited facts exist in ./facts.ts,
+ * The API versions the analysis looks for everywhere, as `api:version`: through bare chains on
+ * receivers it knows nothing about (`x.users.messages.send()`), REST URLs, typed resources and
+ * the file gate's anchors. Every other version in the data is checked only through a client the
+ * code names (`google.storage('v1')`, `@googleapis/storage`, `storage_v1.Storage`), from its data
+ * alone. Widening to another API is one more entry here, once its cited facts exist in ./facts.ts,
  * ./order-facts.ts and its traps (issue 15).
  */
 const ANALYSED_API_VERSIONS: readonly string[] = [
@@ -150,7 +160,7 @@ const ANALYSED_API_VERSIONS: readonly string[] = [
 function fromApiData(data: ApiVersionFile): RawApiData {
   const methods: Record<string, RawMethod> = {};
   for (const [id, m] of Object.entries(data.methods)) {
-    if (m.s === undefined || m.s.length === 0) continue;
+    if (m.s === undefined || m.s.length === 0 || UNKNOWN_NEED_METHODS.has(`${data.api}:${id}`)) continue;
     const parameters: Record<string, RawParameter> = {};
     const add = (names: readonly string[] | undefined, location: string, required: boolean): void => {
       for (const name of names ?? []) parameters[name] = { location, required };
@@ -184,22 +194,78 @@ const REGISTRY = new Map<string, ApiMap>();
 /** Changes whenever the registry does, so callers can cache what they derive from {@link analysedApiMaps}. */
 let analysedList: readonly ApiMap[] | undefined;
 
-function buildRegistered(key: string): ApiMap | undefined {
+/**
+ * Methods whose accepted-scope list is not what a call needs, so no map offers them (their calls
+ * stay unknown, never reported): Apps Script `scripts.run` needs the scopes the target script
+ * uses, and Google's list is a union of many APIs' scopes
+ * (https://developers.google.com/apps-script/api/reference/rest/v1/scripts/run).
+ */
+const UNKNOWN_NEED_METHODS: ReadonlySet<string> = new Set(['script:scripts.run']);
+
+function buildFromData(key: string): ApiMap | undefined {
   const [api, version] = key.split(':') as [string, string];
   const data = loadApiVersion(api, version);
   return data === undefined ? undefined : buildApiMap(fromApiData(data));
 }
 
-/** The map for `api` at `version` (`getApiMap('gmail', 'v1')`), or undefined when that version is not analysed. */
+/**
+ * Maps of the API versions outside the registry (phase 3 of issue 15: checked from the data
+ * alone when the code names the client), built on first use and kept least recently used first:
+ * a lint process holds at most this many besides the registry's, whatever the project uses.
+ */
+const MAX_DATA_MAPS = 24;
+const DATA_MAPS = new Map<string, ApiMap>();
+
+function dataMap(key: string): ApiMap | undefined {
+  let map = DATA_MAPS.get(key);
+  if (map !== undefined) {
+    // Map keeps insertion order: re-inserting marks the entry as the most recently used.
+    DATA_MAPS.delete(key);
+  } else {
+    map = buildFromData(key);
+    if (map === undefined) return undefined;
+  }
+  DATA_MAPS.set(key, map);
+  for (const oldest of DATA_MAPS.keys()) {
+    if (DATA_MAPS.size <= MAX_DATA_MAPS) break;
+    DATA_MAPS.delete(oldest);
+  }
+  return map;
+}
+
+/**
+ * The map for `api` at `version` (`getApiMap('gmail', 'v1')`, `getApiMap('storage', 'v1')`), or
+ * undefined when the data has no such version. Every version in the data answers: the registry's
+ * (below) also get bare chains, REST URLs and the file gate's anchors; the others are checked
+ * only where the code names their client (`google.storage('v1')`, `@googleapis/storage`,
+ * `storage_v1.Storage`).
+ */
 export function getApiMap(api: string, version: string): ApiMap | undefined {
+  if (typeof api !== 'string' || typeof version !== 'string') return undefined;
   const key = `${api}:${version}`;
-  if (!analysed.has(key)) return undefined;
+  if (!analysed.has(key)) return dataMap(key);
   let map = REGISTRY.get(key);
   if (map === undefined) {
-    map = buildRegistered(key);
+    map = buildFromData(key);
     if (map !== undefined) REGISTRY.set(key, map);
   }
   return map;
+}
+
+/** Whether `api` `version` is in the registry (bare chains, REST URLs, the file gate), not only in the data. */
+export function isAnalysedApiVersion(api: string, version: string): boolean {
+  return analysed.has(`${api}:${version}`);
+}
+
+/** Tests only: `api:version` of the maps built from the data outside the registry, least recently used first. */
+export function dataApiMapsForTests(): string[] {
+  return [...DATA_MAPS.keys()];
+}
+
+/** Tests only: forgets the maps built outside the registry and the data files read, so a test can count what one lint loads. */
+export function forgetDataApiMapsForTests(): void {
+  DATA_MAPS.clear();
+  forgetLoadedApiVersionsForTests();
 }
 
 /** Every analysed map, in registry order (the same array until the registry changes). */
@@ -240,8 +306,8 @@ export function addAnalysedApiForTests(data: ApiVersionFile, profile: ApiProfile
   const key = `${data.api}:${data.version}`;
   analysed.add(key);
   REGISTRY.delete(key);
+  DATA_MAPS.delete(key);
   analysedList = undefined;
-  leafNamesCache.clear();
   return getApiMap(data.api, data.version)!;
 }
 
@@ -251,8 +317,8 @@ export function removeAnalysedApiForTests(api: string, version: string): void {
   const key = `${api}:${version}`;
   analysed.delete(key);
   REGISTRY.delete(key);
+  DATA_MAPS.delete(key);
   analysedList = undefined;
-  leafNamesCache.clear();
 }
 
 /**
@@ -315,7 +381,7 @@ export function isResourcePath(api: ApiRef, path: readonly string[]): boolean {
   return false;
 }
 
-const leafNamesCache = new Map<ApiMap, ReadonlySet<string>>();
+const leafNamesCache = new WeakMap<ApiMap, ReadonlySet<string>>();
 
 /** The names a method call ends in (`send`, `list`, `getProfile`): a cheap filter before any resolving. */
 export function methodLeafNames(api: ApiRef): ReadonlySet<string> {

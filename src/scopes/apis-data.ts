@@ -100,6 +100,11 @@ export function loadedApiVersions(): string[] {
   return [...versions.keys()];
 }
 
+/** Tests only: forgets the version files read so far (not the added ones), so a test can count what one lint reads. */
+export function forgetLoadedApiVersionsForTests(): void {
+  for (const key of versions.keys()) if (!added.has(key)) versions.delete(key);
+}
+
 /** One version of one API in the index. */
 export interface ApiVersionInfo {
   readonly version: string;

@@ -17,8 +17,9 @@
  * suggestions and the report (lowest classification first, then fewest scopes).
  */
 import { getMethod as getGmailMethod } from './api-map.ts';
-import { getMethod as getApiMethod } from './apis-data.ts';
+import { getMethod as getApiMethod, scopeGrants } from './apis-data.ts';
 import { apiFacts } from './facts/index.ts';
+import { orderFactsFor } from './order-facts.ts';
 import type { ApiFacts, TrapFact } from './facts/types.ts';
 import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict, type CallShape } from './metadata.ts';
 import type { ScopedRequirement } from './solver.ts';
@@ -72,6 +73,12 @@ export interface CallRequirement extends ScopedRequirement {
   readonly silent: readonly SilentScope[];
   /** Fields that need a scope to be complete (advice only; People `personFields`). */
   readonly silentFields: readonly SilentField[];
+  /**
+   * Only for an API version without a fact table (phase 3: its data alone; see `dataOnlyChoice`):
+   * `certain` when `proposable` is the one scope a fix may add, `open` when the data can't settle
+   * the choice among them (a fix offers each one and never picks).
+   */
+  readonly choice?: 'certain' | 'open';
 }
 
 /**
@@ -98,7 +105,39 @@ export function callRequirement(api: string, version: string, methodId: string, 
   // trap; then the scopes that see everything; then, when only silent subsets are accepted
   // (Meet spaces.endActiveConference: meetings.space.created), those.
   const proposable = [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying].find((list) => list.length > 0) ?? [];
-  return { api, version, methodId, accepted, satisfying, proposable, traps, silent, silentFields: silentFields(facts, methodId, shape) };
+  const requirement = {
+    api,
+    version,
+    methodId,
+    accepted,
+    satisfying,
+    proposable,
+    traps,
+    silent,
+    silentFields: silentFields(facts, methodId, shape),
+  };
+  return facts === undefined ? dataOnlyChoice(requirement) : requirement;
+}
+
+/**
+ * Without a fact table nothing says which accepted scope sees only part of the data, or how
+ * Google classifies it: a fix may choose only when the choice is certain — one accepted scope,
+ * or one that every other accepted scope grants in the version's derived order (`scopeGrants`:
+ * Cloud Storage `objects.rewrite` → devstorage.read_write, granted by devstorage.full_control and
+ * cloud-platform) and that no order fact says sees only part of the data. Otherwise the choice
+ * stays open.
+ */
+function dataOnlyChoice(requirement: CallRequirement): CallRequirement {
+  const { api, version, proposable } = requirement;
+  if (proposable.length <= 1) return { ...requirement, choice: 'certain' };
+  const grantedByAll = proposable.filter((scope) =>
+    proposable.every((other) => other === scope || scopeGrants(api, version, other)?.includes(scope) === true),
+  );
+  // A scope the order facts know sees only part of the data (drive.file in Drive v2) is never chosen for the user.
+  const partial = new Set(orderFactsFor(api).flatMap((facts) => (facts.partial ?? []).map((reason) => reason.scope)));
+  return grantedByAll.length === 1 && !partial.has(grantedByAll[0]!)
+    ? { ...requirement, proposable: grantedByAll, choice: 'certain' }
+    : { ...requirement, choice: 'open' };
 }
 
 function trapFindings(facts: ApiFacts | undefined, methodId: string, accepted: readonly string[], shape: CallShape): TrapFinding[] {

@@ -343,8 +343,62 @@ describe('explain', () => {
     `);
   });
 
-  it('says "unknown method" for an API that is not mapped yet', () => {
+  it('answers from the data for an API outside the registry (Chat, by its RPC name): its choice stays open', () => {
     expect(text('chat-403.json')).toMatchInlineSnapshot(`
+      "Chat \`spaces.list\` (ChatService.ListSpaces) failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.
+
+      Accepted scopes (any one works), narrowest first:
+        https://www.googleapis.com/auth/chat.bot              not catalogued
+        https://www.googleapis.com/auth/chat.spaces.readonly  not catalogued
+        https://www.googleapis.com/auth/chat.spaces           not catalogued
+
+      Call sites (0):
+        none found in the linted files
+
+      Scope requests in the project (4 places):
+        JWT src/cleanup.js:3, written at \`src/cleanup.js:5\`: gmail.modify
+        GoogleAuth src/outbox.js:4, written at \`SCOPES\` in \`src/scopes.js\`: gmail.readonly
+        GoogleAuth src/profile.js:3, written at \`src/profile.js:4\`: gmail.readonly
+        OAuth2 client src/reader.js:3, written at \`src/reader.js:6\`: gmail.metadata, userinfo.emial
+
+      Fix:
+        Request one of \`https://www.googleapis.com/auth/chat.bot\`, \`https://www.googleapis.com/auth/chat.spaces.readonly\` or \`https://www.googleapis.com/auth/chat.spaces\` for the token that makes this call.
+
+      Note: A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).
+      "
+    `);
+  });
+
+  it('answers from the data for an API outside the registry (Cloud Storage, by its request URL)', () => {
+    expect(text('storage-gaxios.txt')).toMatchInlineSnapshot(`
+      "Cloud Storage JSON \`objects.list\` failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.
+
+      Accepted scopes (any one works), narrowest first:
+        https://www.googleapis.com/auth/devstorage.read_write     not catalogued
+        https://www.googleapis.com/auth/cloud-platform.read-only  not catalogued
+        https://www.googleapis.com/auth/devstorage.read_only      not catalogued
+        https://www.googleapis.com/auth/cloud-platform            not catalogued
+        https://www.googleapis.com/auth/devstorage.full_control   not catalogued
+
+      Call sites (0):
+        none found in the linted files
+
+      Scope requests in the project (4 places):
+        JWT src/cleanup.js:3, written at \`src/cleanup.js:5\`: gmail.modify
+        GoogleAuth src/outbox.js:4, written at \`SCOPES\` in \`src/scopes.js\`: gmail.readonly
+        GoogleAuth src/profile.js:3, written at \`src/profile.js:4\`: gmail.readonly
+        OAuth2 client src/reader.js:3, written at \`src/reader.js:6\`: gmail.metadata, userinfo.emial
+
+      Fix:
+        Request one of \`https://www.googleapis.com/auth/devstorage.read_write\`, \`https://www.googleapis.com/auth/cloud-platform.read-only\`, \`https://www.googleapis.com/auth/devstorage.read_only\`, \`https://www.googleapis.com/auth/cloud-platform\` or \`https://www.googleapis.com/auth/devstorage.full_control\` for the token that makes this call.
+
+      Note: A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).
+      "
+    `);
+  });
+
+  it('says "unknown method" for an API the data does not have', () => {
+    expect(text('unknown-api-403.json')).toMatchInlineSnapshot(`
       "A Google API call failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes the method accepts.
 
       Scope requests in the project (4 places):
@@ -356,7 +410,7 @@ describe('explain', () => {
       Fix:
         None known: the method is unknown, so compare the token's scopes with the ones its reference page lists.
 
-      Note: Unknown method: the \`chat\` API is not mapped yet (only Gmail, Drive, Sheets, Calendar, Docs, Slides, Forms, People, Tasks and YouTube Data are).
+      Note: Unknown method: the scope data has no \`notanapi\` API.
       "
     `);
   });

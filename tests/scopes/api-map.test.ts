@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   GMAIL_V1,
+  dataApiMapsForTests,
   getApiMap,
+  isAnalysedApiVersion,
   getMethod,
   isMethodPath,
   isResourcePath,
@@ -9,6 +11,7 @@ import {
   matchRestPath,
   resolveApi,
 } from '../../src/scopes/api-map.ts';
+import { listApis } from '../../src/scopes/apis-data.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 
@@ -17,7 +20,6 @@ describe('api-map: registry', () => {
     expect(getApiMap('gmail', 'v1')).toBe(GMAIL_V1);
     expect(getApiMap('gmail', 'v2')).toBeUndefined();
     expect(getApiMap('drive', 'v3')?.methods.get('files.list')?.api).toBe('drive');
-    expect(getApiMap('chat', 'v1')).toBeUndefined();
     expect(resolveApi('gmail')).toBe(GMAIL_V1);
     expect(resolveApi('gmail:v1')).toBe(GMAIL_V1);
     expect(resolveApi(GMAIL_V1)).toBe(GMAIL_V1);
@@ -90,7 +92,43 @@ describe('api-map: methods', () => {
   it('unknown ids', () => {
     expect(getMethod('gmail', 'users.messages')).toBeUndefined();
     expect(getMethod('gmail', 'users.watchh')).toBeUndefined();
-    expect(getMethod('chat:v1', 'spaces.list')).toBeUndefined();
+    expect(getMethod('chat:v9', 'spaces.list')).toBeUndefined();
+  });
+});
+
+describe('api-map: API versions outside the registry (phase 3: the data alone)', () => {
+  it('answers for every version in the data, but keeps them out of the registry', () => {
+    const chat = getApiMap('chat', 'v1');
+    expect(chat?.methods.get('spaces.list')?.scopes).toEqual([`${AUTH}chat.bot`, `${AUTH}chat.spaces`, `${AUTH}chat.spaces.readonly`]);
+    expect(getMethod('chat:v1', 'spaces.list')).toBe(chat?.methods.get('spaces.list'));
+    expect(getApiMap('chat', 'v9')).toBeUndefined();
+    expect(isAnalysedApiVersion('chat', 'v1')).toBe(false);
+    expect(isAnalysedApiVersion('drive', 'v3')).toBe(true);
+    expect(listApiMaps().map((map) => map.api)).not.toContain('chat');
+    // A bare name resolves in the registry only.
+    expect(resolveApi('chat')).toBeUndefined();
+  });
+
+  it('leaves out methods whose scopes are unknown, empty, or not what the call needs', () => {
+    // healthcare v1: no sample in the typings for any method; container v1 getJwks: `scopes: []`.
+    expect(getApiMap('healthcare', 'v1')?.methods.size).toBe(0);
+    expect(getApiMap('container', 'v1')?.methods.has('projects.locations.clusters.getJwks')).toBe(false);
+    expect(getApiMap('container', 'v1')?.methods.has('projects.locations.clusters.list')).toBe(true);
+    // Apps Script scripts.run needs the target script's scopes: unknown.
+    expect(getApiMap('script', 'v1')?.methods.has('scripts.run')).toBe(false);
+    expect(getApiMap('script', 'v1')?.methods.has('projects.get')).toBe(true);
+  });
+
+  it('keeps a bounded number of them, least recently used first', () => {
+    const versions = listApis()
+      .filter(({ api }) => !isAnalysedApiVersion(api, 'v1'))
+      .slice(0, 40)
+      .flatMap(({ api, versions: list }) => list.slice(0, 1).map(({ version }) => `${api}:${version}`));
+    for (const key of versions) getApiMap(...(key.split(':') as [string, string]));
+    const held = dataApiMapsForTests();
+    expect(held.length).toBeLessThanOrEqual(24);
+    expect(held.at(-1)).toBe(versions.at(-1));
+    expect(held).not.toContain(versions[0]);
   });
 });
 

@@ -1,0 +1,427 @@
+/**
+ * Issue 15 phase 3: every API version in the data outside the registry is checked when the code
+ * names its client (`google.storage({ version, auth })`, `google.storage('v1')`, `new
+ * storage_v1.Storage(…)`, `@googleapis/storage`, a typed `storage_v1.Storage`), from its data
+ * alone. A call is reported only when no accepted scope is requested; the fix is automatic only
+ * when the data makes the choice certain, else one suggestion per accepted scope. Unknown methods
+ * (no scopes in the typings, `scopes: []`, a name the data lacks) and bare chains stay silent.
+ */
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.ts';
+import missingScope from '../../src/rules/missing-scope.ts';
+import { forgetDataApiMapsForTests, isAnalysedApiVersion } from '../../src/scopes/api-map.ts';
+import { loadedApiVersions } from '../../src/scopes/apis-data.ts';
+import { untypedRuleTester } from './rule-tester.ts';
+
+const ruleTester = untypedRuleTester();
+const AUTH = 'https://www.googleapis.com/auth';
+const GMAIL_READONLY = `'${AUTH}/gmail.readonly'`;
+
+/** Cloud Storage v1 `objects.list`: five accepted scopes, no one of which every other grants. */
+const LIST_SUGGESTIONS = [
+  'devstorage.read_write',
+  'cloud-platform.read-only',
+  'devstorage.read_only',
+  'cloud-platform',
+  'devstorage.full_control',
+];
+
+ruleTester.run('missing-scope on the other APIs (phase 3, the data alone)', missingScope, {
+  valid: [
+    {
+      name: 'Cloud Storage objects.list under devstorage.read_only (googleapis, JavaScript)',
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only'] });
+const storage = google.storage({ version: 'v1', auth });
+storage.objects.list({ bucket: 'b' });
+`,
+    },
+    {
+      name: 'Cloud Storage objects.list under cloud-platform (@googleapis/storage, TypeScript)',
+      code: `
+import { storage, auth as gauth } from '@googleapis/storage';
+const auth = new gauth.GoogleAuth({ scopes: ['${AUTH}/cloud-platform'] });
+const client = storage({ version: 'v1', auth });
+const res: unknown = await client.objects.list({ bucket: 'b' });
+`,
+    },
+    {
+      name: 'a method whose typings list `scopes: []` is unknown, never reported',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+const container = google.container({ version: 'v1', auth });
+await container.projects.locations.clusters.getJwks({ parent: 'p' });
+`,
+    },
+    {
+      name: 'an API version whose typings give no scopes at all (healthcare v1) is unknown',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+await google.healthcare({ version: 'v1', auth }).projects.locations.datasets.list({ parent: 'p' });
+`,
+    },
+    {
+      name: 'a method name the data does not have is silent',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+const storage = google.storage({ version: 'v1', auth });
+await storage.objects.frobnicate({ bucket: 'b' });
+await storage.notAResource.list();
+`,
+    },
+    {
+      name: 'a bare chain of an API outside the registry on an unknown receiver is never matched',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+export async function buckets(x) {
+  await x.buckets.list({ project: 'p' });
+  await x.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+}
+`,
+    },
+    {
+      name: 'Apps Script scripts.run needs the target script scopes: unknown',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+await google.script({ version: 'v1', auth }).scripts.run({ scriptId: 'id' });
+`,
+    },
+    {
+      name: 'a version the data does not have is never guessed at',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+await google.storage({ version: 'v9', auth }).objects.list({ bucket: 'b' });
+`,
+    },
+    {
+      name: 'Application Default Credentials (no scopes) are unknowable: silent',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth();
+await google.storage({ version: 'v1', auth }).objects.list({ bucket: 'b' });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'objects.list under only a Gmail scope: the data leaves the choice open, one suggestion per scope',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+const storage = google.storage({ version: 'v1', auth });
+await storage.objects.list({ bucket: 'b' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.list',
+            accepted: 'devstorage.read_write, cloud-platform.read-only, devstorage.read_only or broader',
+            requested: 'gmail.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: 'a scope it accepts',
+            where: '',
+          },
+          suggestions: LIST_SUGGESTIONS.map((scope) => ({
+            messageId: 'addScopes' as const,
+            data: { add: `\`${AUTH}/${scope}\`` },
+            output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}, '${AUTH}/${scope}'] });
+const storage = google.storage({ version: 'v1', auth });
+await storage.objects.list({ bucket: 'b' });
+`,
+          })),
+        },
+      ],
+    },
+    {
+      name: 'objects.rewrite: every other accepted scope grants devstorage.read_write, so the fix adds it (@googleapis/storage, new storage_v1.Storage)',
+      code: `
+import { storage_v1, auth as gauth } from '@googleapis/storage';
+const auth = new gauth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only'] });
+const client = new storage_v1.Storage({ auth });
+await client.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+`,
+      output: `
+import { storage_v1, auth as gauth } from '@googleapis/storage';
+const auth = new gauth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only', '${AUTH}/devstorage.read_write'] });
+const client = new storage_v1.Storage({ auth });
+await client.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.rewrite',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'devstorage.read_only',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a method with one accepted scope (Secret Manager versions.access: cloud-platform) is fixed (TypeScript)',
+      code: `
+import { google } from 'googleapis';
+const auth: InstanceType<typeof google.auth.GoogleAuth> = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+const secrets = google.secretmanager({ version: 'v1', auth });
+await secrets.projects.secrets.versions.access({ name: 'projects/p/secrets/s/versions/latest' });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth: InstanceType<typeof google.auth.GoogleAuth> = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}, '${AUTH}/cloud-platform'] });
+const secrets = google.secretmanager({ version: 'v1', auth });
+await secrets.projects.secrets.versions.access({ name: 'projects/p/secrets/s/versions/latest' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: {
+            api: 'Secret Manager',
+            method: 'projects.secrets.versions.access',
+            accepted: 'cloud-platform',
+            requested: 'gmail.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/cloud-platform\``,
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'Kubernetes Engine clusters.list: cloud-platform and container both grant container.read-only, the fix adds it; google.options({ auth }) and google.container(version)',
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+google.options({ auth });
+const container = google.container('v1');
+container.projects.locations.clusters.list({ parent: 'projects/p/locations/-' });
+`,
+      output: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}, '${AUTH}/container.read-only'] });
+google.options({ auth });
+const container = google.container('v1');
+container.projects.locations.clusters.list({ parent: 'projects/p/locations/-' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 1,
+          data: {
+            api: 'Kubernetes Engine',
+            method: 'projects.locations.clusters.list',
+            accepted: 'container.read-only or broader',
+            requested: 'gmail.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/container.read-only\``,
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'a typed storage_v1.Storage parameter, a method name no registry API has: judged against the file scopes (a suggestion)',
+      code: `
+import type { storage_v1 } from 'googleapis';
+export const SCOPES = ['${AUTH}/devstorage.read_only'];
+export async function copy(gcs: storage_v1.Storage) {
+  await gcs.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 9,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.rewrite',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'devstorage.read_only',
+            source: 'this file',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/devstorage.read_write\`` },
+              output: `
+import type { storage_v1 } from 'googleapis';
+export const SCOPES = ['${AUTH}/devstorage.read_only', '${AUTH}/devstorage.read_write'];
+export async function copy(gcs: storage_v1.Storage) {
+  await gcs.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a parameter typed storage_v1.Resource$Objects (from @googleapis/storage): judged against the file scopes',
+      code: `
+import type { storage_v1 } from '@googleapis/storage';
+const SCOPES = ['${AUTH}/devstorage.read_only'];
+export const compose = (objects: storage_v1.Resource$Objects) => objects.compose({ destinationBucket: 'b', destinationObject: 'o' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 66,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.compose',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'devstorage.read_only',
+            source: 'this file',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: ' to `SCOPES`',
+          },
+          suggestions: [
+            {
+              messageId: 'addScopes',
+              data: { add: `\`${AUTH}/devstorage.read_write\`` },
+              output: `
+import type { storage_v1 } from '@googleapis/storage';
+const SCOPES = ['${AUTH}/devstorage.read_only', '${AUTH}/devstorage.read_write'];
+export const compose = (objects: storage_v1.Resource$Objects) => objects.compose({ destinationBucket: 'b', destinationObject: 'o' });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'objects.compose through require(@googleapis/storage) storage({ version, auth }) (JavaScript)',
+      code: `
+const { storage, auth: gauth } = require('@googleapis/storage');
+const auth = new gauth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only'] });
+storage({ version: 'v1', auth }).objects.compose({ destinationBucket: 'b', destinationObject: 'o' });
+`,
+      output: `
+const { storage, auth: gauth } = require('@googleapis/storage');
+const auth = new gauth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only', '${AUTH}/devstorage.read_write'] });
+storage({ version: 'v1', auth }).objects.compose({ destinationBucket: 'b', destinationObject: 'o' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 1,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.compose',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'devstorage.read_only',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'an open choice covered by the certain fix of another call on the same auth gets that fix',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+const storage = google.storage({ version: 'v1', auth });
+await storage.objects.list({ bucket: 'b' });
+await storage.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}, '${AUTH}/devstorage.read_write'] });
+const storage = google.storage({ version: 'v1', auth });
+await storage.objects.list({ bucket: 'b' });
+await storage.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.list',
+            accepted: 'devstorage.read_write, cloud-platform.read-only, devstorage.read_only or broader',
+            requested: 'gmail.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: '',
+          },
+        },
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 7,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.rewrite',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'gmail.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/devstorage.read_write\``,
+            where: '',
+          },
+        },
+      ],
+    },
+  ],
+});
+
+describe('phase 3 loads only what a file uses', () => {
+  it('linting a file that uses Cloud Storage reads only Cloud Storage v1 of the other APIs', () => {
+    forgetDataApiMapsForTests();
+    const linter = new Linter();
+    const messages = linter.verify(
+      `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+const storage = google.storage({ version: 'v1', auth });
+await storage.objects.rewrite({ sourceBucket: 'b', sourceObject: 'o', destinationBucket: 'c', destinationObject: 'd' });
+await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
+`,
+      [
+        {
+          plugins: { 'googleapis-scopes': plugin },
+          rules: { 'googleapis-scopes/missing-scope': 'error' },
+          settings: { 'googleapis-scopes': { project: false } },
+        },
+      ],
+      'phase3.js',
+    );
+    expect(messages.map((message) => message.message)).toEqual([
+      `Cloud Storage JSON \`objects.rewrite\` needs devstorage.read_write or broader but gets gmail.readonly from the GoogleAuth on line 3. Add \`${AUTH}/devstorage.read_write\`.`,
+    ]);
+    const outside = loadedApiVersions().filter((key) => !isAnalysedApiVersion(...(key.split(':') as [string, string])));
+    expect(outside).toEqual(['storage:v1']);
+  });
+});
