@@ -116,7 +116,11 @@ export function callRequirement(api: string, version: string, methodId: string, 
     silent,
     silentFields: silentFields(facts, methodId, shape),
   };
-  return facts === undefined ? dataOnlyChoice(requirement) : requirement;
+  // A table that neither classifies nor marks partial scopes (Chat's, Admin Directory's: credential
+  // facts only) does not settle the choice either: Chat `spaces.list` takes chat.bot (app auth) or
+  // chat.spaces.readonly (a user's token), and only the code's credential can say which.
+  const settlesChoice = facts?.classifications !== undefined || facts?.silentSubsets !== undefined;
+  return settlesChoice ? requirement : dataOnlyChoice(requirement);
 }
 
 /**

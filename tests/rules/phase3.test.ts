@@ -112,6 +112,42 @@ await google.storage({ version: 'v1', auth }).objects.list({ bucket: 'b' });
   ],
   invalid: [
     {
+      // Chat's fact table records chat.bot as app authentication but classifies nothing: only the
+      // code's credential says whether chat.bot or a user scope fits, so no autofix picks one.
+      name: 'Chat spaces.list under only a Gmail scope: a credential-only fact table leaves the choice open',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+await google.chat({ version: 'v1', auth }).spaces.list({});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 7,
+          data: {
+            api: 'Chat',
+            method: 'spaces.list',
+            accepted: 'chat.bot, chat.spaces.readonly or broader',
+            requested: 'gmail.readonly',
+            source: 'the GoogleAuth on line 3',
+            add: 'a scope it accepts',
+            where: '',
+          },
+          suggestions: ['chat.bot', 'chat.spaces.readonly', 'chat.spaces'].map((scope) => ({
+            messageId: 'addScopes' as const,
+            data: { add: `\`${AUTH}/${scope}\`` },
+            output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}, '${AUTH}/${scope}'] });
+await google.chat({ version: 'v1', auth }).spaces.list({});
+`,
+          })),
+        },
+      ],
+    },
+    {
       name: 'objects.list under only a Gmail scope: the data leaves the choice open, one suggestion per scope',
       code: `
 import { google } from 'googleapis';
