@@ -95,6 +95,12 @@ export function apiDataSource(api: string, version: string): Readonly<Record<str
   return added.has(`${api}:${version}`) ? {} : getIndex().source;
 }
 
+/** How much API data ships (index.json's totals) and where it was generated from. */
+export function apiDataTotals(): { readonly apis: number; readonly versions: number; readonly source: Readonly<Record<string, string>> } {
+  const index = getIndex();
+  return { apis: index.totals.apis, versions: index.totals.versions, source: index.source };
+}
+
 /** `api:version` of every API version file read so far (tests and benchmarks: what a run paid for). */
 export function loadedApiVersions(): string[] {
   return [...versions.keys()];

@@ -4,10 +4,10 @@
  * the release date that package's changelog gives for that version.
  */
 import googleScopes from './data/google-scopes.json' with { type: 'json' };
-import { listApiMaps } from './api-map.ts';
+import { apiDataTotals } from './apis-data.ts';
 
 export interface DataSource {
-  /** What the data is: `gmail v1 methods`, `Google scope names`. */
+  /** What the data is: `methods of 602 API versions (333 APIs)`, `Google scope names`. */
   readonly data: string;
   readonly package: string | null;
   readonly version: string | null;
@@ -16,19 +16,15 @@ export interface DataSource {
 }
 
 export function dataSources(): DataSource[] {
-  // One entry per source: "gmail v1, drive v3, … methods" when they come from the same package.
-  const bySource = new Map<string, { names: string[]; raw: Readonly<Record<string, string>> }>();
-  for (const map of listApiMaps()) {
-    const key = JSON.stringify(map.source);
-    const entry = bySource.get(key) ?? { names: [], raw: map.source };
-    entry.names.push(`${map.api} ${map.version}`);
-    bySource.set(key, entry);
-  }
-  const maps = [...bySource.values()].map(({ names, raw }) => toSource(`${names.join(', ')} methods`, raw));
-  return [...maps, toSource('Google scope names', (googleScopes as { source?: Record<string, string> }).source ?? {})];
+  // Every API version's methods come from one package (the registry adds ways to find calls, not data).
+  const { apis, versions, source } = apiDataTotals();
+  return [
+    toSource(`methods of ${versions} API versions (${apis} APIs)`, source),
+    toSource('Google scope names', (googleScopes as { source?: Record<string, string> }).source ?? {}),
+  ];
 }
 
-/** "gmail v1 methods from @googleapis/gmail 22.0.1 (released 2026-09-23)". */
+/** "methods of 602 API versions (333 APIs) from googleapis 178.0.0 (released 2026-…)". */
 export function describeSource(source: DataSource): string {
   const from = source.package === null ? 'unknown source' : `${source.package}${source.version === null ? '' : ` ${source.version}`}`;
   return `${source.data} from ${from}${source.released === null ? '' : ` (released ${source.released})`}`;
