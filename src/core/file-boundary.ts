@@ -90,6 +90,15 @@ export function readFolder(folder: string, boundary: FileBoundary): { readonly r
  * be trusted: special files report 0). Undefined when outside, not a regular file, or too large.
  */
 export function readSourceText(file: string, boundary: FileBoundary): string | undefined {
+  const start = readFileStart(file, boundary, MAX_SOURCE_BYTES);
+  return start?.whole === true ? start.bytes.toString('utf8') : undefined;
+}
+
+/**
+ * The first `maxBytes` bytes of a regular file inside the boundary, and whether that is the whole
+ * file; undefined when outside, not a regular file, or unreadable.
+ */
+export function readFileStart(file: string, boundary: FileBoundary, maxBytes: number): { readonly bytes: Buffer; readonly whole: boolean } | undefined {
   const real = insideBoundary(file, boundary);
   if (real === undefined) return undefined;
   let descriptor: number | undefined;
@@ -99,14 +108,15 @@ export function readSourceText(file: string, boundary: FileBoundary): string | u
     if (!fs.fstatSync(descriptor).isFile()) return undefined;
     const chunks: Buffer[] = [];
     let length = 0;
-    while (length <= MAX_SOURCE_BYTES) {
-      const chunk = Buffer.alloc(READ_CHUNK_BYTES);
+    // One byte past the limit tells a file of exactly `maxBytes` from a longer one.
+    while (length <= maxBytes) {
+      const chunk = Buffer.alloc(Math.min(READ_CHUNK_BYTES, maxBytes + 1 - length));
       const read = fs.readSync(descriptor, chunk, 0, chunk.length, null);
-      if (read === 0) return Buffer.concat(chunks, length).toString('utf8');
+      if (read === 0) return { bytes: Buffer.concat(chunks, length), whole: true };
       chunks.push(chunk.subarray(0, read));
       length += read;
     }
-    return undefined;
+    return { bytes: Buffer.concat(chunks, length).subarray(0, maxBytes), whole: false };
   } catch {
     return undefined;
   } finally {

@@ -6,12 +6,15 @@ import { fileTime } from '../../core/dependencies.ts';
 import { alwaysSkipped, BUILD_OUTPUT_FOLDERS, walkProject } from '../../core/project-walk.ts';
 import type { ProjectWalk } from '../../core/project-walk.ts';
 import { isWorkspaceRoot } from '../../core/workspaces.ts';
+import { isSearchedFile } from './unread-files.ts';
 
-/**
+/*
  * Which files of a project the inventory reads: the project walk (src/core/project-walk.ts: never
  * `node_modules`, dot folders or a symlinked folder, nothing outside the root, bounded) that also
- * skips build output, at most `MAX_PROJECT_FILES` files.
+ * skips build output, at most `MAX_PROJECT_FILES` files: the source files it parses and the files
+ * it searches as text (./unread-files.ts).
  */
+
 /** JavaScript and TypeScript sources (declaration files hold types, never a request). */
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -33,8 +36,8 @@ export function skippedAncestors(root: string, file: string): Set<string> {
   return found;
 }
 
-/** Whether the inventory reads this file (a source file, or a Chrome extension manifest). */
-export function isInventoryFile(name: string): boolean {
+/** Whether the inventory parses this file (a source file, or a Chrome extension manifest). */
+export function isParsedFile(name: string): boolean {
   if (name === 'manifest.json') return true;
   return SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name) && !MINIFIED_FILE.test(name);
 }
@@ -46,7 +49,7 @@ export function isInventoryFile(name: string): boolean {
  */
 export function listProjectFiles(root: string, boundary: FileBoundary, entered: ReadonlySet<string> = new Set()): ProjectWalk {
   return walkProject(root, boundary, {
-    includeFile: isInventoryFile,
+    includeFile: (name) => isParsedFile(name) || isSearchedFile(name),
     maxFiles: MAX_PROJECT_FILES,
     skipFolders: BUILD_OUTPUT_FOLDERS,
     entered,
@@ -77,4 +80,22 @@ export function projectRoot(file: string, boundary: FileBoundary): string | unde
     if (folder === boundary.root || path.dirname(folder) === folder) break;
   }
   return workspace ?? nearest ?? boundary.root;
+}
+
+/**
+ * Where the tokens a project uses may be minted: its root, widened to the folder above while that
+ * folder is ESLint's working directory or a package itself. `frontend/` and `backend/`, each with
+ * its own package.json, side by side where ESLint runs (or in a package that runs both), are one
+ * app: the front end's sign-in may mint the token the back end's calls use. Folders that merely
+ * group packages (`apps/`, `tests/fixtures/`) are not crossed.
+ */
+export function requestRegion(root: string, boundary: FileBoundary): string {
+  let region = root;
+  while (region !== boundary.root) {
+    const parent = path.dirname(region);
+    if (parent === region || !isUnder(parent, boundary.root)) break;
+    if (parent !== boundary.root && fileTime(path.join(parent, 'package.json'), boundary) === -1) break;
+    region = parent;
+  }
+  return region;
 }
