@@ -98,7 +98,11 @@ export function readSourceText(file: string, boundary: FileBoundary): string | u
  * The first `maxBytes` bytes of a regular file inside the boundary, and whether that is the whole
  * file; undefined when outside, not a regular file, or unreadable.
  */
-export function readFileStart(file: string, boundary: FileBoundary, maxBytes: number): { readonly bytes: Buffer; readonly whole: boolean } | undefined {
+export function readFileStart(
+  file: string,
+  boundary: FileBoundary,
+  maxBytes: number,
+): { readonly bytes: Buffer; readonly whole: boolean } | undefined {
   const real = insideBoundary(file, boundary);
   if (real === undefined) return undefined;
   let descriptor: number | undefined;

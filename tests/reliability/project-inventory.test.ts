@@ -134,7 +134,8 @@ describe('project inventory on hostile trees', () => {
 /** Files the inventory can't parse, folders it can't list, and packages beside the project (review R4). */
 describe('project inventory: what it could not see', () => {
   afterEach(() => vi.restoreAllMocks());
-  const incomplete = (root: string, boundary = base): boolean => projectInventory(path.join(root, 'src', 'app.js'), fileBoundary(boundary))!.incomplete;
+  const incomplete = (root: string, boundary = base): boolean =>
+    projectInventory(path.join(root, 'src', 'app.js'), fileBoundary(boundary))!.incomplete;
   const TOKEN_CLIENT = `google.accounts.oauth2.initTokenClient({ client_id: 'x', scope: '${AUTH}/calendar.events' });`;
 
   it.each([
@@ -186,10 +187,10 @@ describe('project inventory: what it could not see', () => {
       clearProjectInventories();
       const denied = path.join(root, 'src', name);
       const open = fs.openSync;
-      vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: never[]) => {
+      vi.spyOn(fs, 'openSync').mockImplementation((file: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode | null) => {
         if (String(file) === denied) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-        return open(file, ...rest);
-      }) as typeof fs.openSync);
+        return open(file, flags, mode);
+      });
       expect(incomplete(root)).toBe(true);
       vi.restoreAllMocks();
     }

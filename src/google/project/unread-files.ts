@@ -14,7 +14,8 @@ import type { FileBoundary } from '../../core/file-boundary.ts';
  * Markup, components and templates that can run a script, Apps Script (`.gs`), config and data
  * files, and minified bundles (a vendored single-page app). Lock files list packages, never scopes.
  */
-const SEARCHED_FILE = /\.(?:html?|xhtml|vue|svelte|astro|mdx|marko|ejs|hbs|handlebars|pug|njk|liquid|gs|json5?|jsonc|ya?ml|toml|min\.[cm]?js)$/i;
+const SEARCHED_FILE =
+  /\.(?:html?|xhtml|vue|svelte|astro|mdx|marko|ejs|hbs|handlebars|pug|njk|liquid|gs|json5?|jsonc|ya?ml|toml|min\.[cm]?js)$/i;
 const ENV_FILE = /^\.env(?:\.[\w.-]+)?$/;
 const LOCK_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml']);
 
@@ -30,7 +31,8 @@ export const MAX_SEARCHED_BYTES = 8 * 1024 * 1024;
  * (`openid`, `email`, `profile`: Google's only bare scope words) shortly after `scope` on one line
  * (`scope: 'email profile'`, `<meta name="google-signin-scope" content="profile email">`).
  */
-const SCOPE_TEXT = /googleapis\.com\\?\/auth\\?\/|mail\.google\.com\\?\/(?![\w%.~/-])|scopes?(?![a-z])[^\n]{0,40}?\b(?:openid|email|profile)\b/i;
+const SCOPE_TEXT =
+  /googleapis\.com\\?\/auth\\?\/|mail\.google\.com\\?\/(?![\w%.~/-])|scopes?(?![a-z])[^\n]{0,40}?\b(?:openid|email|profile)\b/i;
 
 /** Whether the inventory searches this file as text (it is not a source file it parses). */
 export function isSearchedFile(name: string): boolean {
