@@ -151,6 +151,8 @@ describe('project inventory: what it could not see', () => {
     ['public/app.json', `{"scope":"https:\\/\\/www.googleapis.com\\/auth\\/calendar"}`],
     ['views/mail.ejs', `<script>const s = 'https://mail.google.com/';</script>`],
     ['public/signin.html', `<meta name="google-signin-scope" content="profile email">`],
+    ['src/Login.vue', `<script>\nconst client = google.accounts.oauth2.initTokenClient({ scope: 'openid email' });\n</script>`],
+    ['.env', `GOOGLE_SCOPES=openid email profile\n`],
     ['src/huge.js', '// x\n'.repeat(600_000) + TOKEN_CLIENT],
     ['src/binary.js', Buffer.concat([Buffer.from([0, 0xff]), Buffer.from(TOKEN_CLIENT)])],
   ])('%s with a scope in it makes the inventory incomplete', (file, text) => {
@@ -162,6 +164,8 @@ describe('project inventory: what it could not see', () => {
       'src/auth.js': AUTH_FILE,
       'src/Connect.vue': `<template><a href="https://mail.google.com/mail/u/0">Gmail</a></template>\n<style scoped>a { color: red }</style>\n`,
       'public/index.html': `<link href="https://fonts.googleapis.com/css2?family=Roboto" rel="stylesheet">`,
+      'src/Users.vue': `<el-table-column><template slot-scope="scope">{{ scope.row.email }}</template></el-table-column>\n`,
+      'views/inbox.ejs': `<a href="https://mail.google.com/#inbox">Inbox</a>`,
       'README.md': `Requests ${AUTH}/calendar.`,
       'package-lock.json': `{ "x": "${AUTH}/calendar" }`,
       'node_modules/gis/index.html': `<script>${TOKEN_CLIENT}</script>`,

@@ -27,12 +27,14 @@ export const MAX_SEARCHED_BYTES = 8 * 1024 * 1024;
 
 /**
  * What a scope looks like in any text: a scope URL (also JSON-escaped, `googleapis.com\/auth\/`),
- * Gmail's full-access scope (not a link into Gmail: `mail.google.com/mail/…`), or a sign-in scope
- * (`openid`, `email`, `profile`: Google's only bare scope words) shortly after `scope` on one line
- * (`scope: 'email profile'`, `<meta name="google-signin-scope" content="profile email">`).
+ * Gmail's full-access scope (not a link into Gmail: `mail.google.com/mail/…`, `…/#inbox`), or a
+ * sign-in scope (`openid`, `email`, `profile`: Google's only bare scope words) assigned to a scope
+ * option on one line (`scope: 'email profile'`, `GOOGLE_SCOPES=openid email`,
+ * `<meta name="google-signin-scope" content="profile email">`; not Vue's
+ * `slot-scope="scope"` … `scope.row.email`).
  */
 const SCOPE_TEXT =
-  /googleapis\.com\\?\/auth\\?\/|mail\.google\.com\\?\/(?![\w%.~/-])|scopes?(?![a-z])[^\n]{0,40}?\b(?:openid|email|profile)\b/i;
+  /googleapis\.com\\?\/auth\\?\/|mail\.google\.com\\?\/(?![\w%.~/#?-])|(?:(?<![-a-z])scopes?["']?\s*[:=]|google-signin-scope["']?\s+content\s*=)[^\n;]{0,80}?\b(?:openid|email|profile)\b/i;
 
 /** Whether the inventory searches this file as text (it is not a source file it parses). */
 export function isSearchedFile(name: string): boolean {
