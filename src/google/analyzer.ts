@@ -43,6 +43,7 @@ import type { Analysis } from './analysis.ts';
 import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.ts';
 import type { DetectedCall } from './call-detection.ts';
 import { mailProtocolCalls } from './project/mail-protocols.ts';
+import { isApiKeyValue } from './api-key.ts';
 
 /**
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
@@ -251,14 +252,16 @@ export class Analyzer {
       if (wrapper !== undefined) {
         const { api, version } = wrapper.client;
         const requested = this.requestedFor(wrapper.client);
-        return { kind: 'client-wrapper', handler: wrapper.handler, argument: wrapper.argument, requested, api: { api, version } };
+        const apiKey = this.keyClient(wrapper.client);
+        return { kind: 'client-wrapper', handler: wrapper.handler, argument: wrapper.argument, requested, api: { api, version }, apiKey };
       }
       value = this.resolver.returnValue(fn);
       factory = true;
     }
     if (value.kind === 'resource' && value.path.length === 0) {
       const { api, version } = value.client;
-      return { kind: factory ? 'client-factory' : 'client', requested: this.requestedFor(value.client), api: { api, version } };
+      const apiKey = this.keyClient(value.client);
+      return { kind: factory ? 'client-factory' : 'client', requested: this.requestedFor(value.client), api: { api, version }, apiKey };
     }
     if (value.kind === 'auth') {
       // An auth object whose consent scopes this module requests elsewhere (a generateAuthUrl in
@@ -274,12 +277,14 @@ export class Analyzer {
     const retry: TSESTree.CallExpression[] = [];
     const record = (node: TSESTree.CallExpression, found: DetectedCall | undefined): boolean => {
       if (found === undefined) return false;
+      // An API-key request carries no OAuth token: no scope applies, it is no call to judge.
+      if (this.sendsApiKey(found)) return true;
       calls.push({
         ...found,
         node,
         shape: callShape(found.paramsNode, this.env),
         via: 'client',
-        requested: this.requestedForCall(found.client, found.paramsNode),
+        requested: this.requestedForCall(found),
       });
       return true;
     };
@@ -392,13 +397,55 @@ export class Analyzer {
     return [...this.collected.news, ...this.collected.calls.filter(mayMakeGoogleObject)];
   }
 
-  /** `gmail.users.messages.send({ userId, auth: other })`: a per-request auth wins over the client's. */
-  private requestedForCall(client: ApiClient | undefined, paramsNode: TSESTree.Node | undefined): ScopeSource | undefined {
-    const authNode = findProperty(paramsNode === undefined ? undefined : unwrapExpression(paramsNode), 'auth')?.value;
-    if (authNode === undefined) return this.requestedFor(client);
+  /**
+   * `send({ userId, auth: other })`, `files.delete({ fileId }, { auth: other })`: a per-request auth
+   * wins over the client's (googleapis-common 9.3.1 build/src/apirequest.js:93
+   * `params.auth || options.auth`, options merged over the client's and `google.options`).
+   */
+  private perCallAuth(found: DetectedCall): TSESTree.Node | undefined {
+    const auth = (node: TSESTree.Node | undefined): TSESTree.Node | undefined =>
+      node === undefined ? undefined : findProperty(unwrapExpression(node), 'auth')?.value;
+    return auth(found.paramsNode) ?? auth(found.optionsNode);
+  }
+
+  private requestedForCall(found: DetectedCall): ScopeSource | undefined {
+    const authNode = this.perCallAuth(found);
+    if (authNode === undefined) return this.requestedFor(found.client);
     const value = this.resolver.resolve(authNode);
     // An auth we can't trace here could request anything: unknown, never the client's scopes.
     return value.kind === 'auth' ? this.authSource(value.auth) : undefined;
+  }
+
+  /**
+   * Whether the call sends an API key and no OAuth token (googleapis-common 9.3.1
+   * build/src/apirequest.js:147-150 turns a string auth into the `key` parameter): its auth is a
+   * string (./api-key.ts), or it passes `key` itself with no OAuth auth on its client.
+   */
+  private sendsApiKey(found: DetectedCall): boolean {
+    const authNode = this.perCallAuth(found);
+    if (authNode !== undefined) return isApiKeyValue(authNode, this.env);
+    const client = found.client;
+    if (client !== undefined && this.keyClient(client)) return true;
+    const passesKey = findProperty(found.paramsNode === undefined ? undefined : unwrapExpression(found.paramsNode), 'key') !== undefined;
+    if (!passesKey) return false;
+    return (
+      client === undefined || (client.external === undefined && client.alternatives === undefined && this.clientAuth(client) === undefined)
+    );
+  }
+
+  /** A client whose auth is an API key: `google.youtube({ version, auth: process.env.KEY })`, `google.options({ auth: 'AIza…' })`. */
+  private keyClient(client: ApiClient): boolean {
+    if (client.apiKey === true) return true;
+    if (client.alternatives !== undefined) return client.alternatives.every((alternative) => this.keyClient(alternative));
+    if (client.authNode !== undefined) return isApiKeyValue(client.authNode, this.env);
+    if (!client.usesGlobalOptions) return false;
+    const auths: TSESTree.Node[] = [];
+    for (const call of this.collected.calls) {
+      if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
+      const auth = findProperty(unwrapExpression(call.arguments[0] ?? call), 'auth')?.value;
+      if (auth !== undefined) auths.push(auth);
+    }
+    return auths.length > 0 && auths.every((auth) => isApiKeyValue(auth, this.env));
   }
 
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */

@@ -15,6 +15,8 @@ export interface DetectedCall {
   readonly method: MethodInfo;
   readonly client: ApiClient | undefined;
   readonly paramsNode: TSESTree.Node | undefined;
+  /** The per-request options (`files.delete(params, { auth })`): their `auth` overrides the client's. */
+  readonly optionsNode: TSESTree.Node | undefined;
 }
 
 /**
@@ -35,6 +37,7 @@ export class CallDetector {
     const callee = unwrapExpression(node.callee);
     let target: TSESTree.Node = callee;
     let paramsNode: TSESTree.Node | undefined = node.arguments[0];
+    let optionsNode: TSESTree.Node | undefined = node.arguments[1];
     // gmail.users.messages.send.call(gmail.users.messages, params) / .apply(thisArg, [params])
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const key = memberKeyName(callee);
@@ -42,19 +45,20 @@ export class CallDetector {
         const inner = this.resolver.resolve(callee.object);
         if (inner.kind === 'method') {
           const second = node.arguments[1];
-          paramsNode =
-            key === 'call' ? second : second?.type === AST_NODE_TYPES.ArrayExpression ? (second.elements[0] ?? undefined) : undefined;
+          const listed = second?.type === AST_NODE_TYPES.ArrayExpression ? second.elements : undefined;
+          paramsNode = key === 'call' ? second : (listed?.[0] ?? undefined);
+          optionsNode = key === 'call' ? node.arguments[2] : (listed?.[1] ?? undefined);
           target = callee.object;
         }
       }
     }
     const value = this.resolver.resolve(target);
-    if (value.kind === 'method') return { method: value.method, client: value.client, paramsNode };
+    if (value.kind === 'method') return { method: value.method, client: value.client, paramsNode, optionsNode };
     if (value.kind !== 'unknown') return undefined;
     const typed = detectTypedMethod(this.sourceCode, target);
-    if (typed !== undefined) return { method: typed, client: undefined, paramsNode };
+    if (typed !== undefined) return { method: typed, client: undefined, paramsNode, optionsNode };
     const shaped = this.matchByShape(target);
-    return shaped === undefined ? undefined : { method: shaped, client: undefined, paramsNode };
+    return shaped === undefined ? undefined : { method: shaped, client: undefined, paramsNode, optionsNode };
   }
 
   /**

@@ -38,6 +38,8 @@ export interface ApiClient extends ApiVersionRef {
   readonly external?: ScopeSource | undefined;
   /** Several clients may reach this point (`config ? google.gmail(…) : defaultClient`, a reassigned `let`). */
   readonly alternatives?: readonly ApiClient[];
+  /** A client made in another module with an API key as its auth: its requests carry no OAuth token. */
+  readonly apiKey?: boolean;
 }
 
 export type AuthKind = 'GoogleAuth' | 'JWT' | 'OAuth2' | 'local-auth' | 'getClient' | 'fromJSON' | 'other';
@@ -58,7 +60,13 @@ export interface AuthObject {
 
 /** What another module exports, as far as Google objects go (plain data, cached per file). */
 export type ExportedGoogleValue =
-  | { readonly kind: 'client' | 'client-factory'; readonly requested: ScopeSource | undefined; readonly api: ApiVersionRef }
+  | {
+      readonly kind: 'client' | 'client-factory';
+      readonly requested: ScopeSource | undefined;
+      readonly api: ApiVersionRef;
+      /** Its auth is an API key (./api-key.ts): its calls need no scope. */
+      readonly apiKey?: boolean;
+    }
   | { readonly kind: 'auth' | 'auth-factory'; readonly requested: ScopeSource | undefined }
   /**
    * A higher-order wrapper (`withGmail(handler)`): the function it returns calls its parameter
@@ -67,6 +75,7 @@ export type ExportedGoogleValue =
   | {
       readonly kind: 'client-wrapper';
       readonly requested: ScopeSource | undefined;
+      readonly apiKey?: boolean;
       readonly api: ApiVersionRef;
       readonly handler: number;
       readonly argument: number;
@@ -424,7 +433,7 @@ export class GoogleValueResolver {
     if (callee.kind !== 'external-factory' || callee.export.kind !== 'client-wrapper') return undefined;
     const wrapper = callee.export;
     if (call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) !== wrapper.handler || index !== wrapper.argument) return undefined;
-    return externalValue({ kind: 'client', requested: wrapper.requested, api: wrapper.api }, fn);
+    return externalValue({ kind: 'client', requested: wrapper.requested, api: wrapper.api, apiKey: wrapper.apiKey }, fn);
   }
 
   /**
@@ -866,7 +875,14 @@ function externalValue(exported: ExportedGoogleValue, node: TSESTree.Node): Goog
     case 'client':
       return {
         kind: 'resource',
-        client: { ...exported.api, node, authNode: undefined, usesGlobalOptions: false, external: exported.requested },
+        client: {
+          ...exported.api,
+          node,
+          authNode: undefined,
+          usesGlobalOptions: false,
+          external: exported.requested,
+          apiKey: exported.apiKey,
+        },
         path: [],
       };
     case 'auth':
