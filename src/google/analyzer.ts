@@ -556,6 +556,11 @@ export class Analyzer {
           urlCalls.push(call);
         }
       }
+      if (parts.length > 0 && this.setsOutsideToken(auth)) {
+        // `setCredentials({ refresh_token: process.env.X })`: a token minted elsewhere (the OAuth
+        // Playground, another app) may carry other scopes than this consent URL asks for.
+        return unknowable(`the OAuth2 client on line ${line} (its token is set from elsewhere)`);
+      }
       if (parts.length <= 1) return parts[0];
       return unionSources('auth', `the consent URLs on lines ${joinLines(parts.map((_, index) => urlCalls[index]!))}`, parts);
     }
@@ -566,6 +571,20 @@ export class Analyzer {
       return unknowable(`the ${describeAuth(auth)} on line ${line} (no scopes given)`);
     }
     return undefined;
+  }
+
+  /** `auth.setCredentials({ refresh_token: … })` with a token written there, not the `tokens` its own `getToken(code)` returned. */
+  private setsOutsideToken(auth: AuthObject): boolean {
+    for (const call of this.collected.calls) {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberKeyName(callee) !== 'setCredentials') continue;
+      const receiver = this.resolver.resolve(callee.object);
+      if (receiver.kind !== 'auth' || receiver.auth.node !== auth.node) continue;
+      const credentials = unwrapOrSelf(call.arguments[0]);
+      if (credentials?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      if (findProperty(credentials, 'refresh_token') !== undefined || findProperty(credentials, 'access_token') !== undefined) return true;
+    }
+    return false;
   }
 
   /** `client.scopes = [...]` on an auth object (e.g. after `google.auth.fromJSON(keys)`). */
@@ -727,6 +746,10 @@ function joinLines(nodes: readonly TSESTree.Node[], last = ' and '): string {
 }
 
 /** A traced auth object whose scopes can't be known: no report, and no guessing from the file. */
+function unwrapOrSelf(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  return node === undefined ? undefined : unwrapExpression(node);
+}
+
 function unknowable(description: string): ScopeSource {
   return { kind: 'auth', scopes: [], complete: false, description, declarations: [] };
 }

@@ -47,7 +47,9 @@ export function scopeSourceOf(node: TSESTree.Node, env: FileEnvironment, descrip
   return {
     kind: 'auth',
     scopes: list.scopes,
-    complete: list.complete,
+    // `scopes: []` asks for no user scopes: google-auth-library then uses the client library's
+    // default scopes (or a key file's own), which this analysis does not see: unknown.
+    complete: list.complete && list.scopes.length > 0,
     description,
     declarations: [origin],
   };

@@ -69,8 +69,50 @@ async function del2(id, other) { await client.files.delete({ fileId: id }, { aut
 module.exports = { del, del2 };
 `,
     },
+    {
+      name: 'scopes: [] asks for no user scopes: the library defaults apply, unknown (review R10)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [] });
+export const del = (fileId) => google.drive({ version: 'v3', auth }).files.delete({ fileId });
+`,
+    },
+    {
+      name: 'a refresh token set from elsewhere may carry other scopes than the consent URL (review R8)',
+      code: `
+import { google } from 'googleapis';
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, 'http://localhost/cb');
+export const loginUrl = () => oauth2.generateAuthUrl({ scope: ['${AUTH}/calendar.readonly'] });
+oauth2.setCredentials({ refresh_token: process.env.BOT_REFRESH_TOKEN });
+export const add = () => google.calendar({ version: 'v3', auth: oauth2 }).events.insert({ calendarId: 'primary', requestBody: {} });
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'the tokens of the client’s own consent flow carry the consent URL’s scopes',
+      code: `
+import { google } from 'googleapis';
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, 'http://localhost/cb');
+export const loginUrl = () => oauth2.generateAuthUrl({ scope: ['${AUTH}/calendar.readonly'] });
+export async function callback(code) {
+  const { tokens } = await oauth2.getToken(code);
+  oauth2.setCredentials(tokens);
+  return google.calendar({ version: 'v3', auth: oauth2 }).events.insert({ calendarId: 'primary', requestBody: {} });
+}
+`,
+      output: `
+import { google } from 'googleapis';
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, 'http://localhost/cb');
+export const loginUrl = () => oauth2.generateAuthUrl({ scope: ['${AUTH}/calendar.readonly', '${AUTH}/calendar.events.owned'] });
+export async function callback(code) {
+  const { tokens } = await oauth2.getToken(code);
+  oauth2.setCredentials(tokens);
+  return google.calendar({ version: 'v3', auth: oauth2 }).events.insert({ calendarId: 'primary', requestBody: {} });
+}
+`,
+      errors: [{ messageId: 'missingScope', line: 8, column: 10 }],
+    },
     {
       name: 'an OAuth client that also passes key is judged (the token is sent)',
       code: `${OAUTH}
