@@ -29,7 +29,7 @@ export function formatMarkdown(report: Report, options: { readonly explain?: boo
   out.push('## Google API scopes', '');
   out.push(`${certainlyFails(report) ? '❌' : '✅'} **${escape(verdict(report))}**`, '');
   out.push(
-    `${plural(report.files, 'file')} · ${plural(summary.operations, 'Gmail operation')} · ${plural(
+    `${plural(report.files, 'file')} · ${plural(summary.operations, 'operation')} · ${plural(
       report.declarations.filter((declaration) => declaration.kind !== 'unresolved').length,
       'scope declaration',
     )}`,
@@ -72,7 +72,7 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
     out.push(`Requested: ${requested}${declared === undefined ? '' : ` — written at ${declared}`}`, '');
   }
   if (operations.length === 0) {
-    out.push('_No Gmail operation traced to these scopes._', '');
+    out.push('_No operation traced to these scopes._', '');
   } else {
     out.push('| Operation | Location | Status |', '|---|---|---|');
     for (const operation of operations) {

@@ -49,7 +49,9 @@ export function operationNote(operation: ReportOperation, code: (text: string) =
       if (accepted.length === 0) return 'needs a Gmail add-on scope';
       return accepted.length === 1 ? `needs ${accepted[0]!}` : `needs one of ${accepted.join(', ')}`;
     case 'metadata-conflict':
-      return `fails while ${code('gmail.metadata')} is requested (format full/raw or q)`;
+      return operation.api === 'gmail'
+        ? `fails while ${code('gmail.metadata')} is requested (format full/raw or q)`
+        : 'fails under the requested scope that accepts the method (a trap: see metadata-scope)';
     case 'unresolved':
       return operation.declaration === null ? 'no scopes traced to this call' : 'requested scopes are partly computed at run time';
   }
@@ -79,7 +81,11 @@ export function verdict(report: Report): string {
   }
   if (summary.metadataConflicts > 0)
     parts.push(
-      `${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under gmail.metadata`,
+      `${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under ${
+        report.operations.every((operation) => operation.status !== 'metadata-conflict' || operation.api === 'gmail')
+          ? 'gmail.metadata'
+          : 'a requested scope (traps)'
+      }`,
     );
   if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);
   if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
@@ -96,7 +102,7 @@ export function classificationCells(info: ReportScopeClassification): { classifi
     return { classification: 'misspelled', verification: `Google answers invalid_scope: meant ${scopeLabel(info.misspelling)}` };
   return {
     classification: info.classification ?? (info.knownGoogleScope ? 'not catalogued' : 'undocumented'),
-    verification: info.verification ?? (info.knownGoogleScope ? 'unknown: not a Gmail scope' : 'not a scope Google documents (typo?)'),
+    verification: info.verification ?? (info.knownGoogleScope ? 'unknown: not classified' : 'not a scope Google documents (typo?)'),
   };
 }
 /** `report --explain`: " (also covered by gmail.readonly)", or nothing when the call needs this scope alone. */

@@ -47,7 +47,7 @@ export function formatTable(report: Report, options: { readonly color: boolean; 
   lines.push(
     paint.bold('Google API scopes') +
       paint.dim(
-        ` · ${plural(report.files, 'file')} · ${plural(summary.operations, 'Gmail operation')} · ${plural(
+        ` · ${plural(report.files, 'file')} · ${plural(summary.operations, 'operation')} · ${plural(
           report.declarations.filter((declaration) => declaration.kind !== 'unresolved').length,
           'scope declaration',
         )}`,
@@ -100,7 +100,7 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
   }
   appendAll(lines, fields(entries));
   if (operations.length === 0) {
-    lines.push(`  ${paint.dim('no Gmail operation traced to these scopes')}`);
+    lines.push(`  ${paint.dim('no operation traced to these scopes')}`);
   } else {
     lines.push(`  ${paint.dim('operations')}`);
     appendAll(

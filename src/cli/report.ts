@@ -16,12 +16,15 @@ import { isSatisfied, minimalCover } from '../scopes/solver.ts';
 import type { Requirement } from '../scopes/solver.ts';
 import { highestClassification, missingScopes, unusedScopes } from '../scopes/policy.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
+import { scopeClassification } from '../scopes/facts/index.ts';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
 /**
  * `ok`: the requested scopes cover the call. `missing`: they don't (the call fails with 403).
- * `metadata-conflict`: covered, but gmail.metadata is requested and the call breaks under it.
+ * `metadata-conflict`: a requested scope accepts the method, but the call breaks under it (Gmail's
+ * gmail.metadata with format full/raw or q; another API's trap such as Drive `alt: 'media'` under
+ * drive.metadata.readonly): what metadata-scope reports.
  * `unresolved`: the scopes that reach the call are unknown or partly computed at run time.
  */
 export type OperationStatus = 'ok' | 'missing' | 'metadata-conflict' | 'unresolved';
@@ -84,7 +87,7 @@ export interface ReportDeclaration {
 
 export interface ReportScopeClassification {
   readonly label: string;
-  /** Google's classification; null for scopes outside the catalog (other APIs). */
+  /** Google's classification (the Gmail catalog, else the fact tables); null when neither gives one. */
   readonly classification: Classification | null;
   /** The Google verification it triggers; null when not catalogued. */
   readonly verification: string | null;
@@ -121,7 +124,7 @@ export interface Report {
   readonly minimal: readonly string[];
   /** Scopes to add somewhere (union over declarations; see each declaration). */
   readonly missing: readonly string[];
-  /** Requested Gmail scopes that no visible operation needs, in any declaration that requests them. */
+  /** Requested scopes of the analysed APIs that no visible operation needs, in any declaration that requests them. */
   readonly unused: readonly string[];
   /** Every scope named above. */
   readonly classification: Readonly<Record<string, ReportScopeClassification>>;
@@ -169,6 +172,9 @@ export function buildReport(input: BuildReportInput): Report {
     if (isSatisfied(call.satisfying ?? call.accepted, source.scopes)) {
       return source.scopes.includes(METADATA_SCOPE) && call.metadata === 'breaks' ? 'metadata-conflict' : 'ok';
     }
+    // A requested scope the method accepts, under which this call's shape still fails (Drive
+    // `alt: 'media'` under drive.metadata.readonly): the trap metadata-scope reports, not a missing scope.
+    if (source.complete && isSatisfied(call.accepted, source.scopes)) return 'metadata-conflict';
     return source.complete ? 'missing' : 'unresolved';
   };
   const statuses = new Map(calls.map((call) => [call, statusOf(call)]));
@@ -299,10 +305,12 @@ export function buildReport(input: BuildReportInput): Report {
 
 function classify(scope: string): ReportScopeClassification {
   const info = getScopeInfo(scope);
+  // Other APIs' scopes: the fact tables' classification (the one lookup every API shares).
+  const classification = info?.classification ?? scopeClassification(scope) ?? null;
   return {
     label: scopeLabel(scope),
-    classification: info?.classification ?? null,
-    verification: info === undefined ? null : verificationConsequence(info.classification),
+    classification,
+    verification: classification === null ? null : verificationConsequence(classification),
     addOnOnly: info?.addOnOnly ?? false,
     knownGoogleScope: isKnownGoogleScope(scope),
     misspelling: misspellingOf(scope),

@@ -6,7 +6,7 @@ import { HELP } from '../../src/cli/run.ts';
 import { fixture, runCli } from './run-cli.ts';
 
 const COVERED_TABLE = [
-  'Google API scopes · 2 files · 2 Gmail operations · 1 scope declaration',
+  'Google API scopes · 2 files · 2 operations · 1 scope declaration',
   '',
   'GoogleAuth  src/read.cjs:3',
   '  written at  src/read.cjs:4',
@@ -38,7 +38,7 @@ const COVERED_MARKDOWN = [
   '',
   '❌ **no scope is missing; 1 operation breaks under gmail.metadata; 1 scope not needed by any visible call**',
   '',
-  '2 files · 2 Gmail operations · 1 scope declaration',
+  '2 files · 2 operations · 1 scope declaration',
   '',
   '| Project | Scopes |',
   '|---|---|',

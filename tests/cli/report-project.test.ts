@@ -8,19 +8,19 @@ import { fixture, runCli, scope, scopes } from './run-cli.ts';
 // `report` judges a call whose auth can't be traced against the project's requests, as
 // missing-scope's `missingProjectScope` does (issue 14 item 4): report and rule agree.
 const PROJECT_TABLE = [
-  'Google API scopes · 3 files · 2 Gmail operations · 3 scope declarations',
+  'Google API scopes · 3 files · 2 operations · 3 scope declarations',
   '',
   'OAuth2 client  src/login.js:3',
   '  written at  src/login.js:6',
   '  requested   gmail.readonly',
-  '  no Gmail operation traced to these scopes',
+  '  no operation traced to these scopes',
   '  minimal  none',
   '  missing  none',
   '  unused   none',
   '',
   'OAuth2 client  src/mail.js:4',
   '  requested  unknown (partly computed at run time)',
-  '  no Gmail operation traced to these scopes',
+  '  no operation traced to these scopes',
   '  minimal  none',
   '  missing  none',
   '  unused   none',
@@ -99,5 +99,52 @@ describe('report: the project inventory', () => {
       filename,
     );
     expect(messages.map((message) => [message.line, message.column, message.messageId])).toEqual([[8, 9, 'missingProjectScope']]);
+  });
+});
+
+// Other APIs (review R7): no "Gmail operations", the fact tables' classification, a trap shown as
+// the trap metadata-scope reports (never "missing … needs one of" a requested scope), an API-key
+// call not listed, and exit code 1 like eslint's metadata-scope error.
+const OTHER_APIS_TABLE =
+  [
+    'Google API scopes · 2 files · 2 operations · 2 scope declarations',
+    '',
+    'GoogleAuth  src/files.js:4',
+    '  written at  src/files.js:4',
+    '  requested   drive.metadata.readonly',
+    '  operations',
+    '    metadata  files.get  src/files.js:5:37  fails under the requested scope that accepts the method (a trap: see metadata-scope)',
+    '  minimal  drive.readonly',
+    '  missing  none',
+    '  unused   none',
+    '',
+    'GoogleAuth  src/files.js:7',
+    '  written at  src/files.js:8',
+    '  requested   drive.readonly, spreadsheets.readonly',
+    '  operations',
+    '    ok  spreadsheets.values.get  src/files.js:10:27',
+    '  minimal  spreadsheets.readonly',
+    '  missing  none',
+    '  unused   drive.readonly',
+    '',
+    'Project',
+    '  requested  drive.metadata.readonly, drive.readonly, spreadsheets.readonly',
+    '  minimal    drive.readonly',
+    '  missing    none',
+    '  unused     drive.readonly (not needed by any visible call)',
+    '',
+    'Scopes',
+    '  scope                    classification  Google verification',
+    "  drive.metadata.readonly  restricted      requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps",
+    "  drive.readonly           restricted      requires Google's OAuth verification and an annual third-party security assessment (CASA) for public apps",
+    "  spreadsheets.readonly    sensitive       requires Google's OAuth app verification",
+    '',
+    'no scope is missing; 1 operation breaks under a requested scope (traps); 1 scope not needed by any visible call',
+  ].join('\n') + '\n';
+
+describe('report on other APIs', () => {
+  it('classifies their scopes, shows a trap as one, skips API-key calls and exits 1', async () => {
+    const run = await runCli(['report'], { cwd: fixture('other-apis') });
+    expect(run).toEqual({ code: 1, stdout: OTHER_APIS_TABLE, stderr: '' });
   });
 });
