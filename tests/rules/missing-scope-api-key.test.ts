@@ -115,19 +115,19 @@ export async function callback(code) {
     },
     {
       name: 'an OAuth client that also passes key is judged (the token is sent)',
-      code: `${OAUTH}
-const yt = google.youtube({ version: 'v3', auth: oauth });
-export const a = () => yt.videos.list({ part: ['snippet'], id: ['x'], key: process.env.KEY });
+      code: `
+import { google } from 'googleapis';
+const reader = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly'] });
+const drive = google.drive({ version: 'v3', auth: reader });
+export const del = (fileId) => drive.files.delete({ fileId, key: process.env.KEY });
 `,
       output: `
 import { google } from 'googleapis';
-const oauth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/youtube.upload', '${AUTH}/youtube.readonly'] });
-export const upload = () => google.youtube({ version: 'v3', auth: oauth }).videos.insert({ part: ['snippet'], requestBody: {} });
-
-const yt = google.youtube({ version: 'v3', auth: oauth });
-export const a = () => yt.videos.list({ part: ['snippet'], id: ['x'], key: process.env.KEY });
+const reader = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly', '${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth: reader });
+export const del = (fileId) => drive.files.delete({ fileId, key: process.env.KEY });
 `,
-      errors: [{ messageId: 'missingScope', line: 7, column: 24 }],
+      errors: [{ messageId: 'missingScope', line: 5, column: 32 }],
     },
     {
       name: 'per-request options auth is judged by its own scopes',

@@ -692,7 +692,7 @@ module.exports = (auth) => google.gmail({ version: 'v1', auth }).users.messages.
       name: 'option autofix: false turns the fix into a suggestion',
       code: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: [] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send'] });
 google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
 `,
       output: null,
@@ -707,7 +707,7 @@ google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
             method: 'users.getProfile',
             accepted: 'gmail.compose, gmail.metadata or broader',
             source: 'the GoogleAuth on line 3',
-            requested: 'no scopes',
+            requested: 'gmail.send',
             add: '`https://www.googleapis.com/auth/gmail.readonly`',
             where: '',
           },
@@ -717,7 +717,7 @@ google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
               data: { add: '`https://www.googleapis.com/auth/gmail.readonly`' },
               output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/gmail.readonly'] });
 google.gmail({ version: 'v1', auth }).users.getProfile({ userId: 'me' });
 `,
             },
