@@ -6,7 +6,7 @@ import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
-import { narrowestOf, sortNarrowestFirst } from '../scopes/order.ts';
+import { sortNarrowestFirst } from '../scopes/order.ts';
 import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
 import type { CallNeed } from '../scopes/policy.ts';
 import type { CallRequirement } from '../scopes/call-requirement.ts';
@@ -177,13 +177,14 @@ function apiName(call: ApiCall): string {
 }
 
 /**
- * What the call accepts, narrowest first, without add-on-only scopes or a gmail.metadata it would
- * break under; for other APIs the scopes a fix may propose (no silent subset such as drive.file
- * unless the call shows it fits), in that API's order.
+ * What the call accepts, narrowest first, for every API alike (Gmail included): the scopes a fix
+ * may propose (no silent subset such as drive.file unless the call shows it fits, never a
+ * gmail.metadata the call breaks under), in that API's order, without add-on-only scopes. A
+ * method with no call requirement shows its effective accepted scopes.
  */
 function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   const requirement = need.requirement;
-  if (call.method.api !== 'gmail' && requirement !== undefined && !Array.isArray(requirement)) {
+  if (requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
     // Without facts nothing is a silent subset: every scope under which the call works.
     const shown = dataOnlyChoice(need) === undefined ? scoped.proposable : scoped.satisfying;
@@ -199,7 +200,7 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
 /** The narrowest accepted scopes, then "or broader" when broader ones are accepted too: "gmail.send or broader". */
 function narrowestOrBroader(call: ApiCall, need: CallNeed): string {
   const scopes = acceptedForDisplay(call, need);
-  const narrowest = call.method.api === 'gmail' ? narrowestOf(scopes) : narrowestFor([need.requirement ?? need.effective], scopes);
+  const narrowest = narrowestFor([need.requirement ?? need.effective], scopes);
   return joinWords([...narrowest.map(scopeLabel), ...(narrowest.length < scopes.length ? ['broader'] : [])], ' or ');
 }
 
