@@ -17,12 +17,15 @@ import { typeServices } from './typed-calls.ts';
  *   form of another analysed API (`'drive.readonly'`: only strings in scope position are judged);
  * - a REST URL of an analysed API: its own host (`gmail.googleapis.com`, as a whole host), or one
  *   of its path prefixes (`/gmail/v1/`, `googleapis.com/drive/v3/`; a prefix that is only a
- *   version, `/v1/`, with the first path segment of one of the API's methods: `/v1/documents`).
- *   Not in a file that imports `googleapis-common`: that is Google's generated client itself,
- *   whose root URLs and paths go to `createAPIRequest`, never to an HTTP call the analysis reads;
+ *   version, `/v1/`, with the first path segment of one of the API's methods: `/v1/documents`);
  * - a chain that can name a method without a traced client (`x.users.messages.send`: a client
- *   passed into a helper file), in a file that mentions Google or an analysed API by name;
+ *   passed into a helper file);
  * - with type information, any mention of an analysed API.
+ * Every candidate mentions Google or an analysed API by name, or sits in a file that does.
+ * A file that imports `googleapis-common` is Google's generated client itself (every file of
+ * `googleapis` and `@googleapis/<api>`; no application imports it): only a library specifier or
+ * a scope URL counts there. Its root URLs and REST paths go to `createAPIRequest`, never to an
+ * HTTP call the analysis reads, and with every API analysed each of them would open its own file.
  *
  * The anchors are generic (`googleapis`, `google-`, `mail`, `/v`, `scope`), so analysing another
  * API adds entries to the sets they are checked against, not anchors. The exceptions come from
@@ -37,6 +40,8 @@ interface Gate {
   readonly maps: readonly ApiMap[];
   /** Every anchor, one alternative each. */
   readonly anchors: RegExp;
+  /** The anchors in Google's generated client: library specifiers and scope URLs. */
+  readonly generatedClientAnchors: RegExp;
   /** Hosts only one analysed API answers on (`gmail.googleapis.com`; not `www.googleapis.com`). */
   readonly ownHosts: ReadonlySet<string>;
   /**
@@ -63,8 +68,19 @@ const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/]/g, 
 const VERSION_SEGMENT = /^v\d/;
 /** The hosts every Google API answers on besides its own: the path decides there. */
 const SHARED_HOSTS = new Set(['www.googleapis.com', 'googleapis.com', '']);
-/** The anchors every gate has; `.<root>` and extra path anchors come from the registry. */
-const GENERIC_ANCHORS = ['googleapis', 'google-', 'mail', '/v', 'cope', 'COPE'];
+/**
+ * The anchors every gate has, as regular-expression alternatives; `.<root>` and extra path anchors
+ * come from the registry. `googleapis` only where a specifier, a URL or a host can go on (not
+ * `googleapis_common_1`, which every generated method names).
+ */
+const LIBRARY_ANCHORS = ['googleapis(?=[\'"`@/])', 'google-', 'mail', 'cope', 'COPE'];
+const URL_ANCHORS = ['googleapis\\.com', '\\/v\\d'];
+/**
+ * In Google's generated client only a library specifier or a scope URL counts: its REST paths go
+ * to `createAPIRequest`, and it makes no chain of calls on a client it was handed, no SMTP
+ * connection, no scope list. One literal prefix: the search skips ahead like `indexOf`.
+ */
+const GENERATED_CLIENT_ANCHORS = /google(?:apis(?=['"`@/]|\.com\/auth)|-|\.com)/g;
 
 /** Built from the analysed API maps, again only when they change (the same array until then). */
 function currentGate(): Gate {
@@ -102,11 +118,12 @@ function currentGate(): Gate {
       if (names.length >= 3) chains.set(names[0]!, (chains.get(names[0]!) ?? new Set()).add(names[1]!));
     }
   }
-  const anchors = [...GENERIC_ANCHORS, ...pathAnchors, ...[...chains.keys()].map((root) => `.${root}`)];
+  const chainAnchors = [...chains.keys()].map((root) => escape(`.${root}`));
   const names = [...apiNames].map(escape);
   gate = {
     maps,
-    anchors: new RegExp(anchors.map(escape).join('|'), 'g'),
+    anchors: new RegExp([...LIBRARY_ANCHORS, ...URL_ANCHORS, ...[...pathAnchors].map(escape), ...chainAnchors].join('|'), 'g'),
+    generatedClientAnchors: GENERATED_CLIENT_ANCHORS,
     ownHosts,
     prefixes,
     pathAnchors: new Set([...pathAnchors].map((anchor) => anchor[1]!)),
@@ -139,7 +156,7 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
   // `gmail_v1.Resource$Users$Messages`); the type checker's cost dwarfs ours in such runs.
   if (typeServices(sourceCode) !== undefined && current.apiMention.test(text)) return true;
   const scan: FileScan = { text, comments: sourceCode.ast.comments ?? [], gate: current };
-  const anchors = current.anchors;
+  const anchors = isGeneratedClient(scan) ? current.generatedClientAnchors : current.anchors;
   anchors.lastIndex = 0;
   for (let match = anchors.exec(text); match !== null; match = anchors.exec(text)) {
     const index = match.index;
@@ -180,6 +197,7 @@ function opensAt(scan: FileScan, index: number): boolean {
   switch (text.charCodeAt(index)) {
     case 103 /* g */:
       if (librarySpecifierAt(text, index)) return true;
+      if (text.startsWith('.com', index + 6)) return text.startsWith('mail.', index - 5);
       // `googleapis.com…`: a scope URL, or a REST host.
       return text.startsWith('.com', index + 10) && (text.startsWith('/auth', index + 14) || restHostAt(scan, index));
     case 109 /* m */:

@@ -82,10 +82,15 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     expect(gate('const google = 1;', true)).toBe(false);
   });
 
-  it("opens Google's generated client for any evidence but REST URLs", () => {
+  it("opens Google's generated client only for a library specifier or a scope URL", () => {
     const generated = 'const googleapis_common_1 = require("googleapis-common");\n';
     expect(gate(`${generated}const scopes = ['https://www.googleapis.com/auth/drive'];`)).toBe(true);
+    expect(gate(`${generated}const scope = 'https://mail.google.com/';`)).toBe(true);
     expect(gate(`${generated}const { google } = require('googleapis');`)).toBe(true);
+    expect(gate(`${generated}const { OAuth2Client } = require('google-auth-library');`)).toBe(true);
+    expect(gate(`${generated}// https://developers.google.com/gmail/api/\nexports.gmail = getAPI('gmail');`)).toBe(false);
+    expect(gate(`${generated}this.context.users.messages.send({});`)).toBe(false);
+    expect(gate(`${generated}fetch('https://gmail.googleapis.com/gmail/v1/users/me/profile');`)).toBe(false);
     expect(gate(`// require("googleapis-common")\nfetch('https://gmail.googleapis.com/gmail/v1/users/me/profile');`)).toBe(true);
   });
 
