@@ -22,6 +22,8 @@ import type { Linter } from 'eslint';
 import { REPO_ROOT, TS_GMAIL_PROGRAMS, ensureWorkDir, prepareJsCorpus, prepareTsCorpus } from './lib/bench-corpus.ts';
 import { measureLinearCost } from './lib/linear-cost.ts';
 import { measureInventoryCost } from './lib/inventory-cost.ts';
+import { measureApiLoadCost } from './lib/api-load-cost.ts';
+import { measureGateCost } from './lib/gate-cost.ts';
 
 const PREFIX = 'googleapis-scopes';
 const NO_UNUSED_VARS = 'no-unused-vars';
@@ -341,8 +343,10 @@ async function main(argv: readonly string[]): Promise<void> {
     log();
   }
 
+  await measureGateCost(pluginEntry, js.sample, log);
   measureLinearCost(log);
   measureInventoryCost(log);
+  measureApiLoadCost(pluginEntry, log);
 
   if (args.profile) profile(jsOptions(1, true));
 

@@ -57,7 +57,10 @@ function linkOrCopy(from: string, to: string): void {
  * `.bench/js-N/r0 … r{copies-1}`: each a copy (hard links) of `limit` googleapis files.
  * Returns the corpus root and the glob patterns for 1×, 2×, … copies.
  */
-export function prepareJsCorpus(copies: number, limit = Infinity): { root: string; patternsFor: (n: number) => string[]; files: number } {
+export function prepareJsCorpus(
+  copies: number,
+  limit = Infinity,
+): { root: string; patternsFor: (n: number) => string[]; files: number; sample: readonly string[] } {
   const all = googleapisJsFiles();
   // A smaller corpus is an even sample (every k-th file), not the alphabetically first ones.
   const step = Number.isFinite(limit) && limit < all.length ? Math.floor(all.length / limit) : 1;
@@ -74,6 +77,7 @@ export function prepareJsCorpus(copies: number, limit = Infinity): { root: strin
   return {
     root,
     files: files.length,
+    sample: files.map((file) => path.join(GOOGLEAPIS_APIS, file)),
     patternsFor: (n) => Array.from({ length: n }, (_, copy) => `r${copy}/**/*.js`),
   };
 }

@@ -131,6 +131,7 @@ function factsOf(
  * such a file costs the gate and nothing else, and its lazy parts (`requests`) are computed once.
  */
 const emptyFacts = new WeakMap<PluginSettings, FileFacts>();
+const closedFacts = new WeakSet<FileFacts>();
 
 function factsOfClosedFile(settings: PluginSettings): FileFacts {
   let facts = emptyFacts.get(settings);
@@ -143,6 +144,7 @@ function factsOfClosedFile(settings: PluginSettings): FileFacts {
       requests: scopeRequests(analysis),
     });
     emptyFacts.set(settings, facts);
+    closedFacts.add(facts);
   }
   return facts;
 }
@@ -163,6 +165,30 @@ function emptyAnalysis(settings: PluginSettings): Analysis {
 }
 
 const cache = new WeakMap<TSESTree.Program, FileFacts | { readonly failure: unknown }>();
+/** Files the gate opened when {@link isClosedFile} asked, before their facts were computed. */
+const opened = new WeakSet<TSESTree.Program>();
+
+/**
+ * Whether the gate closes the file (almost every file): then its facts are empty and no rule
+ * reports on it, so the rules register no listener at all (utils/fail-closed.ts). Asked in each
+ * rule's `create`; the gate runs once per file. Throws what {@link getFileFacts} would throw.
+ */
+export function isClosedFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const ast = context.sourceCode.ast;
+  let facts = cache.get(ast);
+  if (facts === undefined && !opened.has(ast)) {
+    try {
+      const settings = readPluginSettings(context.settings);
+      if (mentionsGoogleApis(context.sourceCode)) opened.add(ast);
+      else facts = factsOfClosedFile(settings);
+    } catch (error) {
+      facts = { failure: error };
+    }
+    if (facts !== undefined) cache.set(ast, facts);
+  }
+  if (facts !== undefined && 'failure' in facts) throw facts.failure;
+  return facts !== undefined && closedFacts.has(facts);
+}
 
 /**
  * The per-file facts every rule reads: computed once per file (keyed by its AST), lazily. A
@@ -180,9 +206,10 @@ export function getFileFacts(context: Readonly<TSESLint.RuleContext<string, read
     try {
       const settings = readPluginSettings(context.settings);
       // Almost every file never mentions a Google client library: the gate comes before any other work.
-      facts = mentionsGoogleApis(sourceCode)
-        ? factsOf(analyse(context, settings), sourceCode, { filename: context.filename, cwd: context.cwd })
-        : factsOfClosedFile(settings);
+      facts =
+        opened.has(sourceCode.ast) || mentionsGoogleApis(sourceCode)
+          ? factsOf(analyse(context, settings), sourceCode, { filename: context.filename, cwd: context.cwd })
+          : factsOfClosedFile(settings);
     } catch (error) {
       facts = { failure: error };
     }

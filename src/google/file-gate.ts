@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { analysedApiMaps } from '../scopes/api-map.ts';
+import { analysedApiMaps, versionProfileOf } from '../scopes/api-map.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { typeServices } from './typed-calls.ts';
 
@@ -12,204 +12,370 @@ import { typeServices } from './typed-calls.ts';
  * - a string naming a Google client or auth library (`'googleapis'`, `'@googleapis/<api>'`,
  *   `'google-auth-library'`, `'@google-cloud/local-auth'`, `'npm:googleapis@…'`);
  * - Gmail's SMTP/IMAP server (`smtp.gmail.com`, `imap.gmail.com`, nodemailer's `service: 'gmail'`);
- * - a string that is or holds a scope, `https://mail.google.com/` (SMTP/IMAP), or a REST URL of
- *   an API we have a map for (its host `gmail.googleapis.com`, its path prefix `/gmail/v1/`), or a
- *   short form (`'gmail.send'`);
- * - a chain from an API's root resource (`x.users.messages…`: a client passed into a helper file);
+ * - a scope URL (`googleapis.com/auth/…`), `https://mail.google.com/` (SMTP/IMAP), a Gmail short
+ *   form (`'gmail.send'`), or, next to a scope name (`scopes`, `SCOPES`, `addScope`), the short
+ *   form of another analysed API (`'drive.readonly'`: only strings in scope position are judged);
+ * - a REST URL of an analysed API: its own host (`gmail.googleapis.com`, as a whole host), or one
+ *   of its path prefixes (`/gmail/v1/`, `googleapis.com/drive/v3/`; a prefix that is only a
+ *   version, `/v1/`, with the first path segment of one of the API's methods: `/v1/documents`);
+ * - a chain that can name a method without a traced client (`x.users.messages.send`: a client
+ *   passed into a helper file);
  * - with type information, any mention of an analysed API.
- * Any other `*.googleapis.com` host is not enough: every generated `googleapis` file holds its
- * own root URL in code, and no API without a map can be checked anyway.
+ * Every candidate mentions Google or an analysed API by name, or sits in a file that does.
+ * A file that imports `googleapis-common` is Google's generated client itself (every file of
+ * `googleapis` and `@googleapis/<api>`; no application imports it): only a library specifier or
+ * a scope URL counts there. Its root URLs and REST paths go to `createAPIRequest`, never to an
+ * HTTP call the analysis reads, and with every API analysed each of them would open its own file.
  *
- * The text is searched for a few literal anchors with `indexOf` (no regular expression runs
- * over the whole text); a hit is confirmed where it stands, and hits inside a comment skip to
- * the comment's end. Measured in docs/performance.md.
+ * The anchors are generic (`googleapis`, `google-`, `mail`, `/v`, `scope`), so analysing another
+ * API adds entries to the sets they are checked against, not anchors. The exceptions come from
+ * the registry: the root resources of chains of at least three names (only they can name a method
+ * by their shape alone, see ./call-detection.ts), and path prefixes without a version segment
+ * (none among the APIs analysed today). One regular-expression pass finds every anchor; a hit is
+ * checked where it stands (a few character reads and a set lookup), and only a hit that passes is
+ * looked up in the comments. Measured in docs/performance.md.
  */
-
-/** A candidate found through one of its literal anchors: `test` confirms it around the anchor at `index`. */
-interface Candidate {
-  readonly anchor: string;
-  readonly test: (text: string, index: number) => boolean;
-}
-
-const QUOTES = '\'"`';
-/** A module specifier of a Google client or auth library, from its opening quote. */
-const LIBRARY_SPECIFIER =
-  /['"`](?:npm:)?(?:googleapis|@googleapis\/[\w.-]+|google-auth-library|@google-cloud\/local-auth)(?:@[^'"`/\s]*)?['"`]/y;
-/** Where the opening quote can be, before an anchor `google`: `'g`, `'@g`, `'npm:g`, `'npm:@g`. */
-const SPECIFIER_QUOTE_OFFSETS = [1, 2, 5, 6];
-const SPECIFIER_PRECEDERS = `${QUOTES}@:`;
-
-const isWordChar = (code: number): boolean =>
-  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-
-/** The anchors of every candidate, and the mentions (any case) without which no candidate is looked for. */
-function buildCandidates(maps: readonly ApiMap[]): { candidates: readonly Candidate[]; apiNames: readonly string[] } {
-  const candidates: Candidate[] = [
-    {
-      anchor: 'google',
-      test: (text, index) => {
-        // Most hits are URLs (`https://x.googleapis.com/`): only a quote, `@` or `npm:` can precede a specifier.
-        const before = text[index - 1];
-        if (before === undefined || !SPECIFIER_PRECEDERS.includes(before)) return false;
-        for (const offset of SPECIFIER_QUOTE_OFFSETS) {
-          LIBRARY_SPECIFIER.lastIndex = index - offset;
-          if (index >= offset && LIBRARY_SPECIFIER.test(text)) return true;
-        }
-        return false;
-      },
-    },
-    literal('googleapis.com/auth', 'google'),
-    literal('mail.google.com', 'google'),
-    // Gmail's SMTP/IMAP servers and nodemailer's `service: 'gmail'` (see ./project/mail-protocols.ts).
-    literal('smtp.gmail.com', 'gmail'),
-    literal('imap.gmail.com', 'gmail'),
-    quotedWord('gmail'),
-    quotedWord('Gmail'),
-  ];
-  const apiNames = new Set<string>();
-  const rootChains = new Map<string, Set<string>>();
-  for (const map of maps) {
-    apiNames.add(map.api);
-    // Drive, Tasks, YouTube… live on www.googleapis.com, which does not name the API.
-    const host = new URL(map.rootUrl).host;
-    candidates.push(literal(host, host.includes(map.api) ? map.api : 'google'));
-    for (const method of map.methods.values()) {
-      const [id, path] = [method.id.split('.'), method.path.split('/')];
-      // `/gmail/v1` followed by a non-word character.
-      if (path.length > 2) candidates.push(literal(`/${path[0]}/${path[1]}`, path[0]!, true));
-      if (id.length > 1) {
-        const children = rootChains.get(id[0]!) ?? new Set<string>();
-        rootChains.set(id[0]!, children.add(id[1]!));
-      }
-    }
-    // `'gmail.send'`: a short form of one of the API's scopes.
-    const length = map.api.length;
-    candidates.push({
-      anchor: map.api,
-      test: (text, index) =>
-        index > 0 &&
-        QUOTES.includes(text[index - 1]!) &&
-        text.charCodeAt(index + length) === 46 /* . */ &&
-        text.charCodeAt(index + length + 1) >= 97 &&
-        text.charCodeAt(index + length + 1) <= 122,
-    });
-  }
-  // `users.messages`, `users ?. getProfile`: a chain from a root resource.
-  for (const [root, children] of rootChains) {
-    const chain = new RegExp(`${root}\\s*\\??\\.\\s*(?:${[...children].join('|')})\\b`, 'y');
-    candidates.push({
-      anchor: root,
-      test: (text, index) => {
-        if (index > 0 && isWordChar(text.charCodeAt(index - 1))) return false;
-        chain.lastIndex = index;
-        return chain.test(text);
-      },
-    });
-  }
-  return { candidates: dedupe(candidates), apiNames: [...apiNames] };
-}
-
-/** A literal candidate (`mail.google.com`), found through the anchor it contains; `wordEnd`: not followed by a word character. */
-function literal(value: string, anchor: string, wordEnd = false): Candidate & { readonly value: string } {
-  const offset = value.indexOf(anchor);
-  if (offset === -1) throw new Error(`file-gate: anchor ${anchor} not in ${value}`);
-  return {
-    anchor,
-    value,
-    test: (text, index) =>
-      index >= offset && text.startsWith(value, index - offset) && !(wordEnd && isWordChar(text.charCodeAt(index - offset + value.length))),
-  };
-}
-
-/** The whole string `'gmail'` (any quote). */
-function quotedWord(word: string): Candidate {
-  return {
-    anchor: word,
-    test: (text, index) => index > 0 && QUOTES.includes(text[index - 1]!) && QUOTES.includes(text[index + word.length] ?? ''),
-  };
-}
-
-/** The same literal from several methods (`/gmail/v1`) once. */
-function dedupe(candidates: readonly Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return candidates.filter((candidate) => {
-    const value = (candidate as { value?: string }).value;
-    if (value === undefined) return true;
-    if (seen.has(value)) return false;
-    seen.add(value);
-    return true;
-  });
-}
-
-const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Gate {
   readonly maps: readonly ApiMap[];
-  /** Every anchor, one alternative each: one pass over the text finds where any of them starts. */
-  readonly anyAnchor: RegExp;
-  /** The anchors and their candidates, by the anchor's first character. */
-  readonly anchorsByFirst: ReadonlyMap<string, readonly { readonly anchor: string; readonly candidates: readonly Candidate[] }[]>;
-  /** Every candidate mentions Google or an API by name, or sits in a file that does. */
+  /** Every anchor, one alternative each. */
+  readonly anchors: RegExp;
+  /** The anchors in Google's generated client: library specifiers and scope URLs. */
+  readonly generatedClientAnchors: RegExp;
+  /** Hosts only one analysed API answers on (`gmail.googleapis.com`; not `www.googleapis.com`). */
+  readonly ownHosts: ReadonlySet<string>;
+  /**
+   * Path prefixes of the analysed APIs without their trailing slash (`gmail/v1`, `upload/gmail/v1`, `v4`)
+   * → for a prefix that is only a version, the first segments after it of the API's method paths
+   * (`documents`, `people:createContact`); `undefined`: the prefix names the API (enough on its own).
+   */
+  readonly prefixes: ReadonlyMap<string, readonly string[] | undefined>;
+  /** The first character of every extra path anchor (`/admin`: prefixes without a version segment). */
+  readonly pathAnchors: ReadonlySet<string>;
+  /** Chain roots → the names that may follow them in a method id of at least three names (`users` → `messages`, …). */
+  readonly chains: ReadonlyMap<string, ReadonlySet<string>>;
+  /** A quoted short form of an analysed API's scope: `'drive.readonly'`. */
+  readonly shortForm: RegExp;
+  /** Google or an analysed API by name, any case. */
   readonly anyMention: RegExp;
   /** With type information: any mention of an analysed API. */
   readonly apiMention: RegExp;
 }
 let gate: Gate | undefined;
 
+const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A version path segment: `v1`, `v1beta2`, `v2alpha`. */
+const VERSION_SEGMENT = /^v\d/;
+/** The hosts every Google API answers on besides its own: the path decides there. */
+const SHARED_HOSTS = new Set(['www.googleapis.com', 'googleapis.com', '']);
+/**
+ * The anchors every gate has, as regular-expression alternatives; `.<root>` and extra path anchors
+ * come from the registry. `googleapis` only where a specifier, a URL or a host can go on (not
+ * `googleapis_common_1`, which every generated method names).
+ */
+const LIBRARY_ANCHORS = ['googleapis(?=[\'"`@/])', 'google-', 'mail', 'cope', 'COPE'];
+const URL_ANCHORS = ['googleapis\\.com', '\\/v\\d'];
+/**
+ * In Google's generated client only a library specifier or a scope URL counts: its REST paths go
+ * to `createAPIRequest`, and it makes no chain of calls on a client it was handed, no SMTP
+ * connection, no scope list. One literal prefix: the search skips ahead like `indexOf`.
+ */
+const GENERATED_CLIENT_ANCHORS = /google(?:apis(?=['"`@/]|\.com\/auth)|-|\.com)/g;
+
 /** Built from the analysed API maps, again only when they change (the same array until then). */
 function currentGate(): Gate {
   const maps = analysedApiMaps();
   if (gate?.maps === maps) return gate;
-  const { candidates, apiNames } = buildCandidates(maps);
-  const anchors = [...new Set(candidates.map((candidate) => candidate.anchor))].map((anchor) => ({
-    anchor,
-    candidates: candidates.filter((candidate) => candidate.anchor === anchor),
-  }));
-  const anchorsByFirst = new Map<string, (typeof anchors)[number][]>();
-  for (const entry of anchors) anchorsByFirst.set(entry.anchor[0]!, [...(anchorsByFirst.get(entry.anchor[0]!) ?? []), entry]);
+  const ownHosts = new Set<string>();
+  const prefixes = new Map<string, string[] | undefined>();
+  const chains = new Map<string, Set<string>>();
+  const apiNames = new Set<string>();
+  const pathAnchors = new Set<string>();
+  for (const map of maps) {
+    apiNames.add(map.api);
+    const profile = versionProfileOf(map)?.version;
+    const host = profile?.host ?? new URL(map.rootUrl).host;
+    if (!SHARED_HOSTS.has(host)) ownHosts.add(host);
+    const versionPrefixes = (profile?.pathPrefixes ?? [])
+      .concat(profile?.uploadPathPrefixes ?? [])
+      .map((prefix) => prefix.replace(/\/$/, ''));
+    for (const prefix of versionPrefixes) {
+      const segments = prefix.split('/');
+      if (segments.length === 1 && VERSION_SEGMENT.test(prefix)) {
+        if (!prefixes.has(prefix)) prefixes.set(prefix, []);
+      } else prefixes.set(prefix, undefined);
+      // `admin/directory_v1`, `v1:validateAddress`: no `/v<digit>` to find them by.
+      if (!segments.some((segment) => VERSION_SEGMENT.test(segment))) pathAnchors.add(`/${segments[0]!}`);
+    }
+    for (const method of map.methods.values()) {
+      for (const path of [method.path, method.mediaPath]) {
+        if (path === undefined) continue;
+        const [first, second] = path.split('/');
+        const heads = first === undefined ? undefined : prefixes.get(first);
+        if (heads !== undefined && second !== undefined && !heads.includes(second)) heads.push(second);
+      }
+      const names = method.id.split('.');
+      if (names.length >= 3) chains.set(names[0]!, (chains.get(names[0]!) ?? new Set()).add(names[1]!));
+    }
+  }
+  const chainAnchors = [...chains.keys()].map((root) => escape(`.${root}`));
+  const names = [...apiNames].map(escape);
   gate = {
     maps,
-    anyAnchor: new RegExp(anchors.map(({ anchor }) => escape(anchor)).join('|'), 'g'),
-    anchorsByFirst,
-    anyMention: new RegExp(['google', ...apiNames].map(escape).join('|'), 'i'),
-    apiMention: new RegExp(apiNames.map(escape).join('|') || '(?!)', 'i'),
+    anchors: new RegExp([...LIBRARY_ANCHORS, ...URL_ANCHORS, ...[...pathAnchors].map(escape), ...chainAnchors].join('|'), 'g'),
+    generatedClientAnchors: GENERATED_CLIENT_ANCHORS,
+    ownHosts,
+    prefixes,
+    pathAnchors: new Set([...pathAnchors].map((anchor) => anchor[1]!)),
+    chains,
+    shortForm: new RegExp(`['"\`](?:${names.join('|') || '(?!)'})\\.[a-z]`, 'g'),
+    anyMention: new RegExp(['google', ...names].join('|'), 'i'),
+    apiMention: new RegExp(names.join('|') || '(?!)', 'i'),
   };
   return gate;
 }
 
+/** What a file's scan found out once and may ask again (all lazily). */
+interface FileScan {
+  readonly text: string;
+  readonly comments: readonly Comment[];
+  readonly gate: Gate;
+  generatedClient?: boolean;
+  shortForm?: boolean;
+}
+interface Comment {
+  readonly range: readonly [number, number];
+}
+
 export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.text;
-  const { anyAnchor, anchorsByFirst, anyMention, apiMention } = currentGate();
-  if (!anyMention.test(text)) return false;
+  const current = currentGate();
+  // Every candidate mentions Google or an analysed API by name, or sits in a file that does.
+  if (!current.anyMention.test(text)) return false;
   // With type information a Gmail resource can arrive from anywhere (`messages.send()` on a
   // `gmail_v1.Resource$Users$Messages`); the type checker's cost dwarfs ours in such runs.
-  if (typeServices(sourceCode) !== undefined && apiMention.test(text)) return true;
-  const comments = sourceCode.ast.comments ?? [];
-  // Seventy-odd anchors since the registry widened: one pass for all of them, not one `indexOf`
-  // pass each (1.3 s on the corpus). Every position where some anchor starts is visited, also
-  // inside a longer match (`drive` in `drives`), since the search goes on from the next character.
-  anyAnchor.lastIndex = 0;
-  for (let match = anyAnchor.exec(text); match !== null; match = anyAnchor.exec(text)) {
+  if (typeServices(sourceCode) !== undefined && current.apiMention.test(text)) return true;
+  const scan: FileScan = { text, comments: sourceCode.ast.comments ?? [], gate: current };
+  const anchors = isGeneratedClient(scan) ? current.generatedClientAnchors : current.anchors;
+  anchors.lastIndex = 0;
+  for (let match = anchors.exec(text); match !== null; match = anchors.exec(text)) {
     const index = match.index;
-    const comment = commentAt(comments, index);
-    if (comment !== undefined) {
-      anyAnchor.lastIndex = comment.range[1];
-      continue;
+    if (opensAt(scan, index)) {
+      // Only a hit that would open the file is looked up in the comments.
+      const comment = commentAt(scan.comments, index);
+      if (comment === undefined) return true;
+      anchors.lastIndex = comment.range[1];
+    } else {
+      // Every position where some anchor starts is visited, also inside a longer match.
+      anchors.lastIndex = index + 1;
     }
-    for (const { anchor, candidates } of anchorsByFirst.get(text[index]!)!) {
-      if (!text.startsWith(anchor, index)) continue;
-      for (const candidate of candidates) if (candidate.test(text, index)) return true;
-    }
-    anyAnchor.lastIndex = index + 1;
   }
   return false;
 }
 
+const QUOTES = '\'"`';
+const isQuote = (code: number): boolean => code === 39 || code === 34 || code === 96;
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isLower = (code: number): boolean => code >= 97 && code <= 122;
+/** A character of a host name. */
+const isHostChar = (code: number): boolean => isWordChar(code) || code === 45 /* - */ || code === 46; /* . */
+/** A character of a URL path segment as the method paths write them (`{+name}`, `people:batchGet`). */
+const isSegmentChar = (code: number): boolean =>
+  isHostChar(code) || code === 58 /* : */ || code === 123 /* { */ || code === 125 /* } */ || code === 43; /* + */
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13;
+
+/** A module specifier of a Google client or auth library, from its opening quote. */
+const LIBRARY_SPECIFIER =
+  /['"`](?:npm:)?(?:googleapis|@googleapis\/[\w.-]+|google-auth-library|@google-cloud\/local-auth)(?:@[^'"`/\s]*)?['"`]/y;
+/** Where the opening quote can be, before `google`: `'g`, `'@g`, `'npm:g`, `'npm:@g`. */
+const SPECIFIER_QUOTE_OFFSETS = [1, 2, 5, 6];
+
+/** Whether the anchor that starts at `index` is a candidate (its comment not yet looked at). */
+function opensAt(scan: FileScan, index: number): boolean {
+  const text = scan.text;
+  switch (text.charCodeAt(index)) {
+    case 103 /* g */:
+      if (librarySpecifierAt(text, index)) return true;
+      if (text.startsWith('.com', index + 6)) return text.startsWith('mail.', index - 5);
+      // `googleapis.com…`: a scope URL, or a REST host.
+      return text.startsWith('.com', index + 10) && (text.startsWith('/auth', index + 14) || restHostAt(scan, index));
+    case 109 /* m */:
+      return mailAt(text, index);
+    case 99 /* c */:
+    case 67 /* C */: {
+      // `scopes`, `SCOPES`, `addScope`: a short form of another API's scope only counts in scope position.
+      const before = text.charCodeAt(index - 1);
+      return (before === 115 || before === 83) /* s S */ && hasShortForm(scan);
+    }
+    case 47 /* / */:
+      if (text.charCodeAt(index + 1) === 118 /* v */ && isDigit(text.charCodeAt(index + 2))) return versionPathAt(scan, index + 1);
+      return scan.gate.pathAnchors.has(text[index + 1]!) && !isGeneratedClient(scan) && restPathAt(scan.gate, text, index + 1);
+    case 46 /* . */:
+      return chainAt(scan, index + 1);
+    default:
+      return false;
+  }
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+function librarySpecifierAt(text: string, index: number): boolean {
+  const before = text[index - 1];
+  // Most hits are URLs (`https://x.googleapis.com/`) or `googleapis_common_1`: only a quote, `@` or `npm:` precedes a specifier.
+  if (before === undefined || !`${QUOTES}@:`.includes(before)) return false;
+  for (const offset of SPECIFIER_QUOTE_OFFSETS) {
+    if (index < offset) break;
+    LIBRARY_SPECIFIER.lastIndex = index - offset;
+    if (LIBRARY_SPECIFIER.test(text)) return true;
+  }
+  return false;
+}
+
+/** `mail.google.com`, `smtp.gmail.com`, `imap.gmail.com`, `'gmail'`, `'Gmail'`, `'gmail.send'`. */
+function mailAt(text: string, index: number): boolean {
+  if (text.startsWith('mail.google.com', index)) return true;
+  const before = text.charCodeAt(index - 1);
+  if (before !== 103 /* g */ && before !== 71 /* G */) return false;
+  const start = index - 1;
+  const after = text.charCodeAt(index + 4);
+  if (before === 103 && text.startsWith('.com', index + 4) && (text.startsWith('smtp.', start - 5) || text.startsWith('imap.', start - 5)))
+    return true;
+  if (!isQuote(text.charCodeAt(start - 1))) return false;
+  // `'gmail'`, `'Gmail'` (nodemailer's service), and a Gmail short form `'gmail.send'` (any position: valid-scope judges it).
+  return isQuote(after) || (before === 103 && after === 46 /* . */ && isLower(text.charCodeAt(index + 5)));
+}
+
+/** `…googleapis.com` at `index` (of `googleapis`): an analysed API's own host, or a shared one followed by its path prefix. */
+function restHostAt(scan: FileScan, index: number): boolean {
+  const text = scan.text;
+  let start = index;
+  while (start > 0 && index - start < 100 && isHostChar(text.charCodeAt(start - 1))) start--;
+  const host = text.slice(start, index + 14);
+  if (!scan.gate.ownHosts.has(host) && text.charCodeAt(index + 14) !== 47 /* / */) return false;
+  if (isGeneratedClient(scan)) return false;
+  return scan.gate.ownHosts.has(host) || restPathAt(scan.gate, text, index + 15);
+}
+
+/** `/v1` at `index - 1`: the path may start at this version segment or one or two segments before it. */
+function versionPathAt(scan: FileScan, index: number): boolean {
+  const text = scan.text;
+  let start = index;
+  for (let back = 0; back <= 2; back++) {
+    if (back > 0) {
+      // The segment before: `gmail` in `/gmail/v1`, `upload` in `/upload/gmail/v1`.
+      if (text.charCodeAt(start - 1) !== 47 /* / */) break;
+      let before = start - 1;
+      while (before > 0 && start - before < 100 && isSegmentChar(text.charCodeAt(before - 1))) before--;
+      if (before === start - 1) break;
+      start = before;
+    }
+    if (restPathAt(scan.gate, text, start)) return !isGeneratedClient(scan);
+  }
+  return false;
+}
+
+/** Whether an analysed API's path prefix starts at `start` (`gmail/v1/…`; `v1/documents…`). */
+function restPathAt(current: Gate, text: string, start: number): boolean {
+  let end = start;
+  let key = '';
+  for (let depth = 0; depth < 4; depth++) {
+    const segmentStart = end;
+    while (end < text.length && end - segmentStart < 100 && isSegmentChar(text.charCodeAt(end))) end++;
+    if (end === segmentStart) return false;
+    key += text.slice(segmentStart, end);
+    const heads = current.prefixes.get(key);
+    if (heads === undefined && current.prefixes.has(key)) return true;
+    if (heads !== undefined) return headAt(heads, text, end);
+    if (text.charCodeAt(end) !== 47 /* / */) return false;
+    key += '/';
+    end++;
+  }
+  return false;
+}
+
+/**
+ * After a prefix that is only a version (`v1`): the next segment must start one of the API's paths
+ * (`/documents`), or be cut by a hole (`/people:${op}`) where it may.
+ */
+function headAt(heads: readonly string[], text: string, slash: number): boolean {
+  if (text.charCodeAt(slash) !== 47 /* / */) return false;
+  let end = slash + 1;
+  while (end < text.length && end - slash < 100 && isSegmentChar(text.charCodeAt(end))) end++;
+  const segment = text.slice(slash + 1, end);
+  if (segment === '') return false;
+  const next = text.charCodeAt(end);
+  const cut = next === 36 /* $ */ || isQuote(next);
+  return heads.some((head) => head === segment || (cut && head.startsWith(segment)));
+}
+
+/**
+ * `.users.messages.send`, `.users ?. messages ['send']`: a root resource, one of the names that
+ * follow it in a method id of three names or more, and a third member, in a file that mentions
+ * Google or an analysed API by name.
+ */
+function chainAt(scan: FileScan, index: number): boolean {
+  const text = scan.text;
+  let end = index;
+  while (isWordChar(text.charCodeAt(end)) || text.charCodeAt(end) === 36) end++;
+  const children = scan.gate.chains.get(text.slice(index, end));
+  if (children === undefined) return false;
+  end = memberDot(text, end);
+  if (end === -1) return false;
+  const childStart = end;
+  while (isWordChar(text.charCodeAt(end)) || text.charCodeAt(end) === 36) end++;
+  if (!children.has(text.slice(childStart, end))) return false;
+  while (isSpace(text.charCodeAt(end))) end++;
+  // (The file mentions Google or an API: the gate asked before the scan.)
+  return text.charCodeAt(end) === 91 /* [ */ || memberDot(text, end) !== -1;
+}
+
+/** After a name: `.`, `?.` (spaces around them allowed) and the start of the next name; -1 when not. */
+function memberDot(text: string, from: number): number {
+  let at = from;
+  while (isSpace(text.charCodeAt(at))) at++;
+  if (text.charCodeAt(at) === 63 /* ? */) at++;
+  if (text.charCodeAt(at) !== 46 /* . */) return -1;
+  at++;
+  while (isSpace(text.charCodeAt(at))) at++;
+  const code = text.charCodeAt(at);
+  return isWordChar(code) || code === 36 ? at : -1;
+}
+
+/** Whether the file's code (not its comments) holds a quoted short form of an analysed API's scope. */
+function hasShortForm(scan: FileScan): boolean {
+  if (scan.shortForm === undefined) {
+    scan.shortForm = false;
+    for (const match of scan.text.matchAll(scan.gate.shortForm)) {
+      if (commentAt(scan.comments, match.index) === undefined) {
+        scan.shortForm = true;
+        break;
+      }
+    }
+  }
+  return scan.shortForm;
+}
+
+/**
+ * Google's generated client (`googleapis/build/src/apis/*`, `@googleapis/<api>`) or a library built
+ * on its framework: it imports `googleapis-common`, which no application does.
+ */
+function isGeneratedClient(scan: FileScan): boolean {
+  if (scan.generatedClient === undefined) {
+    scan.generatedClient = false;
+    const text = scan.text;
+    for (let index = text.indexOf('googleapis-common'); index !== -1; index = text.indexOf('googleapis-common', index + 1)) {
+      if (isQuote(text.charCodeAt(index - 1)) && isQuote(text.charCodeAt(index + 17)) && commentAt(scan.comments, index) === undefined) {
+        scan.generatedClient = true;
+        break;
+      }
+    }
+  }
+  return scan.generatedClient;
+}
+
 /** The comment that holds `index`: binary search over the (sorted) comments. */
-function commentAt<Comment extends { readonly range: readonly [number, number] }>(
-  comments: readonly Comment[],
-  index: number,
-): Comment | undefined {
+function commentAt(comments: readonly Comment[], index: number): Comment | undefined {
   let low = 0;
   let high = comments.length - 1;
   while (low <= high) {

@@ -65,7 +65,9 @@ function buildCatalog(): ReadonlyMap<string, ScopeInfo> {
   return out;
 }
 
-const CATALOG = buildCatalog();
+/** Built on first use, not at import: it builds every analysed map (docs/performance.md, plugin import time). */
+let catalog: ReadonlyMap<string, ScopeInfo> | undefined;
+const getCatalog = (): ReadonlyMap<string, ScopeInfo> => (catalog ??= buildCatalog());
 const rawKnown: unknown = (googleScopes as { scopes?: unknown }).scopes;
 const KNOWN_GOOGLE_SCOPES: ReadonlySet<string> = new Set(
   Array.isArray(rawKnown) ? rawKnown.filter((s): s is string => typeof s === 'string') : [],
@@ -73,12 +75,12 @@ const KNOWN_GOOGLE_SCOPES: ReadonlySet<string> = new Set(
 
 /** Catalog entry for a full scope URL, or undefined when we have no facts for it. */
 export function getScopeInfo(url: string): ScopeInfo | undefined {
-  return CATALOG.get(url);
+  return getCatalog().get(url);
 }
 
 /** Every catalogued scope, in URL order. */
 export function listScopeInfos(): readonly ScopeInfo[] {
-  return [...CATALOG.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return [...getCatalog().values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /**
@@ -115,7 +117,7 @@ export function classificationRank(url: string): number {
 
 /** Whether only a Gmail add-on can hold the scope. */
 export function isAddOnOnly(url: string): boolean {
-  return CATALOG.get(url)?.addOnOnly === true;
+  return getCatalog().get(url)?.addOnOnly === true;
 }
 
 /** The same in a message's few words: "public apps need Google's OAuth app verification". */

@@ -43,13 +43,23 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): RuleModule<MessageIds, Options, PluginDocs> & { readonly name: string } {
   const { name, meta, create } = rule;
   const defaultOptions = (meta.defaultOptions ?? []) as unknown as Options;
+  const merged = new WeakMap<Readonly<Options>, DefaultedOptions<Options>>();
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } } as RuleMetaData<MessageIds, PluginDocs, Options>,
     defaultOptions,
     // ESLint >= 9.15 applies `meta.defaultOptions` itself; merging again keeps older 9.x right.
-    create: (context) =>
-      create(context, applyDefaults(defaultOptions, context.options as Readonly<Options>) as unknown as DefaultedOptions<Options>),
+    // Merged once per options array: ESLint hands every file the same array when the rule is
+    // configured by severity alone (`'error'`), and `create` runs on every file (docs/performance.md).
+    create: (context) => {
+      const given = context.options as Readonly<Options>;
+      let options = merged.get(given);
+      if (options === undefined) {
+        options = applyDefaults(defaultOptions, given) as unknown as DefaultedOptions<Options>;
+        merged.set(given, options);
+      }
+      return create(context, options);
+    },
   };
 }
 

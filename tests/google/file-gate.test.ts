@@ -28,7 +28,15 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     ['fetch(`${base}/gmail/v1/users/me/profile`);', 'the Gmail REST path prefix'],
     ["const scopes = ['gmail.send'];", 'a short form'],
     ['export const list = (gmail) => client.users.messages.list({ userId: "me" });', 'a root resource chain'],
-    ['export const profile = (gmail) => client.users ?. getProfile({ userId: "me" });', 'an optional, spaced chain'],
+    ['export const send = (gmail) => client.users ?. messages\n  .send({ userId: "me" });', 'an optional, spaced chain'],
+    ["export const read = (sheets) => this.client.spreadsheets.values['get']({});", 'a chain of another API, computed last'],
+    ["fetch('https://tasks.googleapis.com/' + path);", 'the own host of an API on its own host'],
+    ["fetch('https://www.googleapis.com/drive/v3/files');", 'the shared host with an API path prefix'],
+    ["axios.get(BASE + '/upload/drive/v3/files');", 'an upload path prefix'],
+    ['// Google Docs\nfetch(`${base}/v1/documents/${id}`);', 'a version-only prefix and the first segment of a method path'],
+    ['// People\nfetch(`${base}/v1/people:${operation}`);', 'a version-only prefix and a segment cut by a hole'],
+    ["const SCOPES = ['drive.readonly'];", 'a short form next to a scope name'],
+    ["provider.addScope('calendar.events');", 'a short form next to addScope'],
   ])('opens the file for %j (%s)', (text) => {
     expect(gate(text)).toBe(true);
   });
@@ -46,6 +54,24 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     ['const gmail = 1; myusers.messages.list();', 'a root resource that ends another name'],
     ['fetch(`/gmail/v10/x`);', 'a longer path segment'],
     ['users.messages.list(); // not ours', 'a chain in a file that never mentions Google or an API'],
+    ['export const profile = (gmail) => client.users.getProfile({});', 'a chain of two names (a shape names a method from three)'],
+    ['export const list = (drive) => client.files.list({});', 'a root resource whose methods all have two names'],
+    ["const rootUrl = 'https://cloudtasks.googleapis.com/';", 'a host that only ends in an API host'],
+    ["const rootUrl = 'https://www.googleapis.com/';", 'the shared host alone'],
+    [
+      "// Google\nfetch('https://language.googleapis.com/v1/documents:analyzeEntities');",
+      'a version-only prefix, then no path of an analysed API',
+    ],
+    ["const readOnly = 'drive.readonly';", 'a short form of another API with no scope name in the code'],
+    ["// scopes\nconst drive = 'drive.readonly';", 'a scope name only in a comment'],
+    [
+      [
+        'const googleapis_common_1 = require("googleapis-common");',
+        "const rootUrl = options.rootUrl || 'https://gmail.googleapis.com/';",
+        "const url = (rootUrl + '/gmail/v1/users/{userId}/drafts').replace(/([^:]\\/)\\/+/g, '$1');",
+      ].join('\n'),
+      "Google's generated client: its root URL and paths go to createAPIRequest",
+    ],
   ])('skips %j (%s)', (text) => {
     expect(gate(text)).toBe(false);
   });
@@ -54,6 +80,18 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     expect(gate('const GMAIL = 1;', true)).toBe(true);
     expect(gate('const GMAIL = 1;')).toBe(false);
     expect(gate('const google = 1;', true)).toBe(false);
+  });
+
+  it("opens Google's generated client only for a library specifier or a scope URL", () => {
+    const generated = 'const googleapis_common_1 = require("googleapis-common");\n';
+    expect(gate(`${generated}const scopes = ['https://www.googleapis.com/auth/drive'];`)).toBe(true);
+    expect(gate(`${generated}const scope = 'https://mail.google.com/';`)).toBe(true);
+    expect(gate(`${generated}const { google } = require('googleapis');`)).toBe(true);
+    expect(gate(`${generated}const { OAuth2Client } = require('google-auth-library');`)).toBe(true);
+    expect(gate(`${generated}// https://developers.google.com/gmail/api/\nexports.gmail = getAPI('gmail');`)).toBe(false);
+    expect(gate(`${generated}this.context.users.messages.send({});`)).toBe(false);
+    expect(gate(`${generated}fetch('https://gmail.googleapis.com/gmail/v1/users/me/profile');`)).toBe(false);
+    expect(gate(`// require("googleapis-common")\nfetch('https://gmail.googleapis.com/gmail/v1/users/me/profile');`)).toBe(true);
   });
 
   it('looks past anchors in comments and non-candidate hits to a later candidate', () => {
