@@ -164,3 +164,29 @@ untypedRuleTester().run('missing-scope: review 1 fixes (TypeScript)', missingSco
   valid: cases.valid.map(asTypeScript),
   invalid: cases.invalid.map(asTypeScript),
 });
+
+const PEOPLE_EMAIL_JS = `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['email', '${AUTH}/contacts.readonly'] });
+await google.people({ version: 'v1', auth }).people.get({ resourceName: 'people/me', personFields: 'emailAddresses' });
+`;
+
+untypedRuleTester().run('least-privilege: a requested `email` is the userinfo.email grant', leastPrivilege, {
+  valid: [],
+  invalid: [
+    {
+      name: 'people/me emailAddresses under email + contacts.readonly: email covers it, contacts.readonly is not needed',
+      code: PEOPLE_EMAIL_JS,
+      errors: [
+        {
+          messageId: 'redundantScope',
+          line: 3,
+          column: 61,
+          data: { api: 'People', source: 'the GoogleAuth on line 3', scope: 'contacts.readonly', others: '`email`', cover: 'covers', effect: '' },
+          suggestions: [{ messageId: 'removeScope', output: PEOPLE_EMAIL_JS.replace(`, '${AUTH}/contacts.readonly'`, '') }],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
