@@ -84,6 +84,7 @@ export default createRule<Options, MessageIds>({
 /** Short reasons for messages, by trap id (src/scopes/facts/: each trap's cited reason in full). */
 const TRAP_REASONS: Readonly<Record<string, string>> = {
   'drive.alt-media': "`alt: 'media'` downloads content, not metadata",
+  'drive.media-upload': '`media` uploads content, not metadata',
   'drive.app-data-folder': '`appDataFolder` is reached only with drive.appdata',
   'calendar.primary-app-created': 'that scope never reaches the primary calendar',
 };

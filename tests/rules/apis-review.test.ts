@@ -8,6 +8,7 @@
  * - People people/me names/email: userinfo.profile / userinfo.email (non-sensitive), not contacts.readonly.
  */
 import leastPrivilege from '../../src/rules/least-privilege.ts';
+import metadataScope from '../../src/rules/metadata-scope.ts';
 import missingScope from '../../src/rules/missing-scope.ts';
 import { untypedRuleTester } from './rule-tester.ts';
 
@@ -182,11 +183,61 @@ untypedRuleTester().run('least-privilege: a requested `email` is the userinfo.em
           messageId: 'redundantScope',
           line: 3,
           column: 61,
-          data: { api: 'People', source: 'the GoogleAuth on line 3', scope: 'contacts.readonly', others: '`email`', cover: 'covers', effect: '' },
+          data: {
+            api: 'People',
+            source: 'the GoogleAuth on line 3',
+            scope: 'contacts.readonly',
+            others: '`email`',
+            cover: 'covers',
+            effect: '',
+          },
           suggestions: [{ messageId: 'removeScope', output: PEOPLE_EMAIL_JS.replace(`, '${AUTH}/contacts.readonly'`, '') }],
         },
       ],
       output: null,
     },
+  ],
+});
+
+const DRIVE_UPLOAD = `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.metadata'] });
+await google.drive({ version: 'v3', auth }).files.update({ fileId: 'x', media: { mimeType: 'text/plain', body: 'hi' } });
+`;
+const uploadTrap = (code: string) => ({
+  code,
+  errors: [
+    {
+      messageId: 'scopeTrap' as const,
+      line: 4,
+      column: 7,
+      data: {
+        api: 'Drive',
+        method: 'files.update',
+        granted: 'only drive.metadata',
+        source: 'the GoogleAuth on line 3',
+        reason: '`media` uploads content, not metadata',
+      },
+      suggestions: [
+        {
+          messageId: 'addScopes' as const,
+          data: { add: `\`${AUTH}/drive\`` },
+          output: code.replace(`['${AUTH}/drive.metadata']`, `['${AUTH}/drive.metadata', '${AUTH}/drive']`),
+        },
+      ],
+    },
+  ],
+});
+
+untypedRuleTester().run('metadata-scope: a Drive upload under only drive.metadata', metadataScope, {
+  valid: [
+    {
+      name: 'a rename under drive.metadata works',
+      code: DRIVE_UPLOAD.replace(`media: { mimeType: 'text/plain', body: 'hi' }`, `requestBody: { name: 'y' }`),
+    },
+  ],
+  invalid: [
+    { name: 'JavaScript', ...uploadTrap(DRIVE_UPLOAD) },
+    { name: 'TypeScript', ...uploadTrap(DRIVE_UPLOAD.replace('const auth = new', 'const auth: unknown = new')), filename: 'file.ts' },
   ],
 });
