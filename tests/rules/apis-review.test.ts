@@ -241,3 +241,62 @@ untypedRuleTester().run('metadata-scope: a Drive upload under only drive.metadat
     { name: 'TypeScript', ...uploadTrap(DRIVE_UPLOAD.replace('const auth = new', 'const auth: unknown = new')), filename: 'file.ts' },
   ],
 });
+
+const ADMIN = (auth: string): string => `
+import { google } from 'googleapis';
+const auth = ${auth};
+await google.admin({ version: 'directory_v1', auth }).users.list({ customer: 'my_customer' });
+`;
+const JWT_NO_SUBJECT = ADMIN(
+  `new google.auth.JWT({ email: 'sa@p.iam.gserviceaccount.com', key: 'k', scopes: ['${AUTH}/admin.directory.user.readonly'] })`,
+);
+const INLINE_KEY = ADMIN(
+  `new google.auth.GoogleAuth({ credentials: { client_email: 'sa@p.iam.gserviceaccount.com', private_key: 'k' }, scopes: ['${AUTH}/admin.directory.user.readonly'] })`,
+);
+const noSubject = (code: string, kind: string) => ({
+  code,
+  errors: [
+    {
+      messageId: 'serviceAccountWithoutSubject' as const,
+      line: 4,
+      column: 7,
+      data: {
+        api: 'Admin SDK',
+        method: 'users.list',
+        kind,
+        line: '3',
+        reason: 'only users with access to the Admin APIs can call the Directory API: a service account must impersonate one (`subject`)',
+        url: 'https://developers.google.com/workspace/admin/directory/v1/guides/delegation',
+      },
+    },
+  ],
+});
+
+untypedRuleTester().run('metadata-scope: Admin SDK Directory with a service account that impersonates nobody', metadataScope, {
+  valid: [
+    { name: 'JWT with subject', code: JWT_NO_SUBJECT.replace("key: 'k',", "key: 'k', subject: 'admin@example.com',") },
+    {
+      name: 'GoogleAuth with clientOptions.subject',
+      code: INLINE_KEY.replace("private_key: 'k' },", "private_key: 'k' }, clientOptions: { subject: 'admin@example.com' },"),
+    },
+    { name: 'subject set later', code: JWT_NO_SUBJECT + 'auth.subject = process.env.ADMIN;\n' },
+    {
+      name: 'GoogleAuth with a keyFile: it may hold a user credential',
+      code: ADMIN(`new google.auth.GoogleAuth({ keyFile: 'key.json', scopes: ['${AUTH}/admin.directory.user.readonly'] })`),
+    },
+    {
+      name: 'an auth passed per call may differ',
+      code: JWT_NO_SUBJECT.replace("{ customer: 'my_customer' }", "{ customer: 'my_customer' }, { auth: other }"),
+    },
+    { name: 'OAuth2 (a user token)', code: ADMIN(`new google.auth.OAuth2('id', 'secret')`) },
+  ],
+  invalid: [
+    { name: 'JWT without subject (JavaScript)', ...noSubject(JWT_NO_SUBJECT, 'JWT') },
+    { name: 'inline service-account credentials without subject (JavaScript)', ...noSubject(INLINE_KEY, 'GoogleAuth') },
+    {
+      name: 'JWT without subject (TypeScript)',
+      ...noSubject(JWT_NO_SUBJECT.replace('const auth = new', 'const auth: object = new'), 'JWT'),
+      filename: 'file.ts',
+    },
+  ],
+});
