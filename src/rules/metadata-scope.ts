@@ -46,8 +46,7 @@ export default createRule<Options, MessageIds>({
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
       scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.',
       addScopes: 'Add {{add}} to the requested scopes.',
-      serviceAccountWithoutSubject:
-        '{{api}} `{{method}}` fails with the service account of the {{kind}} on line {{line}}, which impersonates no user: {{reason}} ({{url}}).',
+      serviceAccountWithoutSubject: '{{api}} `{{method}}` fails with the service account of the {{kind}} on line {{line}}: {{reason}}.',
     },
   },
   create(context) {
@@ -133,6 +132,11 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
   });
 }
 
+/** Short reasons by credential fact id (each fact's cited reason and source in src/scopes/facts/). */
+const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
+  'admin.directory.subject': 'the Directory API needs it to impersonate an administrator (`subject`)',
+};
+
 /**
  * A credential fact (src/scopes/facts/: Admin SDK Directory needs a service account to impersonate
  * an administrator): reported only when the call certainly goes through one auth object made in
@@ -156,8 +160,7 @@ function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds,
       method: call.method.id,
       kind: found.auth.kind,
       line: String(found.auth.node.loc.start.line),
-      reason: fact.reason,
-      url: fact.source,
+      reason: CREDENTIAL_REASONS[fact.id] ?? fact.reason,
     },
   });
 }
