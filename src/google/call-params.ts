@@ -7,10 +7,10 @@ import type { StaticValue } from '../core/static-value.ts';
 import type { ParamShape, ParamValue } from '../scopes/facts/types.ts';
 
 /** The top-level parameters the per-API fact tables read (src/scopes/facts/: traps and silent subsets). */
-const READ_PARAMS = ['alt', 'spaces', 'addParents', 'calendarId', 'personFields', 'readMask', 'resourceName'];
+const READ_PARAMS = ['alt', 'spaces', 'addParents', 'calendarId', 'personFields', 'readMask', 'resourceName', 'media'];
 /** The request-body objects and the fields of them the fact tables read (`requestBody.parents`). */
 const BODY_OBJECTS = ['requestBody', 'resource'];
-const BODY_FIELDS = ['parents'];
+const BODY_FIELDS = ['parents', 'mimeType'];
 
 /** A string or a list of strings, else undefined (not a literal the fact tables can read). */
 function literal(value: StaticValue): ParamValue | undefined {

@@ -26,3 +26,22 @@ function isNullish(node: TSESTree.Node): boolean {
     (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')
   );
 }
+
+/**
+ * Certainly a service account, from the constructor alone: `new JWT(…)` (google-auth-library's
+ * service-account client) or `new GoogleAuth({ credentials: { client_email, private_key } })` (a
+ * service-account key written inline). A `keyFile`, `fromJSON` or Application Default Credentials
+ * may hold a user's credentials: not certain.
+ */
+export function isServiceAccountAuth(node: TSESTree.Node, kind: string): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (kind === 'JWT') return true;
+  if (kind !== 'GoogleAuth') return false;
+  const first = node.arguments[0] === undefined ? undefined : unwrapExpression(node.arguments[0]);
+  const credentials = unwrapOptional(findProperty(first, 'credentials')?.value);
+  return (
+    credentials?.type === AST_NODE_TYPES.ObjectExpression &&
+    findProperty(credentials, 'private_key') !== undefined &&
+    findProperty(credentials, 'client_email') !== undefined
+  );
+}

@@ -16,7 +16,7 @@ import type { ProjectVerdictFacts } from './project/index.ts';
 import type { PluginSettings } from './settings.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { Analyzer } from './analyzer.ts';
-import { hasDelegationSubject } from './delegation.ts';
+import { hasDelegationSubject, isServiceAccountAuth } from './delegation.ts';
 import { scopeRequests } from './request-groups.ts';
 import type { ScopeRequest } from './request-groups.ts';
 import { isMappedBeforeUse, writtenScopes } from './written-scopes.ts';
@@ -62,6 +62,8 @@ export interface AuthObjectFacts {
   readonly source: ScopeSource | undefined;
   /** A service account that impersonates a user (`subject`): domain-wide delegation, no consent screen. */
   readonly delegated: boolean;
+  /** Certainly a service account from its constructor (`new JWT(…)`, inline service-account `credentials`). */
+  readonly serviceAccount: boolean;
 }
 
 /**
@@ -75,6 +77,11 @@ export interface FileFacts extends Pick<
 > {
   /** Auth objects made in this file, with the scopes they request. */
   readonly authObjects: readonly AuthObjectFacts[];
+  /**
+   * The one auth object made in this file that the call certainly goes through (its client's
+   * `auth` option, traced to a single constructor; no per-call options argument), else undefined.
+   */
+  readonly authOfCall: (call: ApiCall) => AuthObjectFacts | undefined;
   /**
    * The file's scope requests from auth objects and its own declarations, each with its calls,
    * whether its auth objects were traced, and (on first read) whether every use is visible.
@@ -95,6 +102,10 @@ export interface FileFacts extends Pick<
   readonly projectVerdict: (call: ApiCall) => ProjectVerdictFacts | undefined;
 }
 
+function authFacts(auth: AuthObject, source: ScopeSource | undefined): AuthObjectFacts {
+  return { auth, source, delegated: hasDelegationSubject(auth.node), serviceAccount: isServiceAccountAuth(auth.node, auth.kind) };
+}
+
 /** The facts of an analysis; the toolbox stays inside the closures. */
 function factsOf(
   analysis: Analysis,
@@ -105,7 +116,16 @@ function factsOf(
   let requests: ScopeRequest[] | undefined;
   return {
     calls: analysis.calls,
-    authObjects: analysis.authObjects.map(({ auth, source }) => ({ auth, source, delegated: hasDelegationSubject(auth.node) })),
+    authObjects: analysis.authObjects.map(({ auth, source }) => authFacts(auth, source)),
+    authOfCall: (call) => {
+      const client = call.client;
+      if (client?.authNode === undefined || client.alternatives !== undefined || client.external !== undefined) return undefined;
+      // `client.files.list(params, { auth })`: the second argument may carry another auth.
+      if (call.node.arguments.length > 1 || analysis.resolver === undefined) return undefined;
+      const value = analysis.resolver.resolve(client.authNode);
+      if (value.kind !== 'auth' || value.auth.alternatives !== undefined || value.auth.external !== undefined) return undefined;
+      return authFacts(value.auth, call.requested);
+    },
     get requests() {
       return (requests ??= scopeRequests(analysis));
     },

@@ -7,7 +7,7 @@ import { apiDisplayName, analysedScopes, getApiMap } from '../scopes/api-map.ts'
 import { CLASSIFICATION_RANK, classificationRank, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting } from '../scopes/order.ts';
-import { isSatisfied, satisfyingScopes, scopeOrderFor, solve, sortFor, type Requirement } from '../scopes/solver.ts';
+import { isSatisfied, requestedForm, satisfyingScopes, scopeOrderFor, solve, sortFor, type Requirement } from '../scopes/solver.ts';
 import { callNeed, highestClassification, SIGN_IN_SCOPES, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
@@ -228,9 +228,9 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
       };
     } else if (!used.has(scope) && worksWithout([])) {
       // Name a smallest set of the other requested scopes that covers these calls.
-      const rest = source.scopes.filter((candidate) => candidate !== scope);
+      const rest = new Set(source.scopes.filter((candidate) => candidate !== scope));
       const coveredBy = solve(
-        usedBy.map((requirement) => satisfyingScopes(requirement).filter((candidate) => rest.includes(candidate))),
+        usedBy.map((requirement) => satisfyingScopes(requirement).flatMap((candidate) => requestedForm(candidate, rest) ?? [])),
         [],
       ).add;
       change = {

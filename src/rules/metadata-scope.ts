@@ -8,6 +8,7 @@ import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { apiTrapVerdict } from '../scopes/policy.ts';
+import { credentialFacts } from '../scopes/facts/index.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
@@ -16,7 +17,14 @@ import { joinWords } from '../utils/join-words.ts';
 
 export type Options = [];
 
-export type MessageIds = 'formatNotAllowed' | 'queryNotAllowed' | 'useMetadataFormat' | 'removeMetadataScope' | 'scopeTrap' | 'addScopes';
+export type MessageIds =
+  | 'formatNotAllowed'
+  | 'queryNotAllowed'
+  | 'useMetadataFormat'
+  | 'removeMetadataScope'
+  | 'scopeTrap'
+  | 'addScopes'
+  | 'serviceAccountWithoutSubject';
 
 export default createRule<Options, MessageIds>({
   name: 'metadata-scope',
@@ -38,6 +46,7 @@ export default createRule<Options, MessageIds>({
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
       scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.',
       addScopes: 'Add {{add}} to the requested scopes.',
+      serviceAccountWithoutSubject: '{{api}} `{{method}}` fails with the service account of the {{kind}} on line {{line}}: {{reason}}.',
     },
   },
   create(context) {
@@ -48,6 +57,7 @@ export default createRule<Options, MessageIds>({
         const removals = new Map<ScopeSource, ReturnType<typeof metadataRemoval>>();
         for (const call of analysis.calls) {
           reportApiTrap(context, analysis, call);
+          reportCredentialTrap(context, analysis, call);
           const source = call.requested;
           if (source === undefined || !source.scopes.includes(METADATA_SCOPE)) continue;
           const verdict = metadataVerdict(call.method, call.shape);
@@ -84,6 +94,7 @@ export default createRule<Options, MessageIds>({
 /** Short reasons for messages, by trap id (src/scopes/facts/: each trap's cited reason in full). */
 const TRAP_REASONS: Readonly<Record<string, string>> = {
   'drive.alt-media': "`alt: 'media'` downloads content, not metadata",
+  'drive.media-upload': '`media` uploads content, not metadata',
   'drive.app-data-folder': '`appDataFolder` is reached only with drive.appdata',
   'calendar.primary-app-created': 'that scope never reaches the primary calendar',
 };
@@ -118,6 +129,39 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
       reason: TRAP_REASONS[finding.id] ?? finding.reason,
     },
     ...(fix === undefined ? {} : { suggest: [{ messageId: 'addScopes' as const, data: { add: addText }, fix }] }),
+  });
+}
+
+/** Short reasons by credential fact id (each fact's cited reason and source in src/scopes/facts/). */
+const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
+  'admin.directory.subject': 'the Directory API needs it to impersonate an administrator (`subject`)',
+};
+
+/**
+ * A credential fact (src/scopes/facts/: Admin SDK Directory needs a service account to impersonate
+ * an administrator): reported only when the call certainly goes through one auth object made in
+ * this file that is certainly a service account and names no `subject` — and the file never
+ * mentions `subject` (set later, `jwt.subject = …`). No fix: which user to impersonate is the
+ * team's choice.
+ */
+function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, analysis: FileFacts, call: ApiCall): void {
+  const fact = credentialFacts(call.method.api, call.method.version, call.method.id).find(
+    (candidate) => candidate.failsWith === 'service-account-without-subject',
+  );
+  if (fact === undefined) return;
+  const found = analysis.authOfCall(call);
+  if (found === undefined || !found.serviceAccount || found.delegated || /\bsubject\b/.test(context.sourceCode.text)) return;
+  const map = getApiMap(call.method.api, call.method.version);
+  context.report({
+    node: call.node,
+    messageId: 'serviceAccountWithoutSubject',
+    data: {
+      api: map === undefined ? call.method.api : apiDisplayName(map),
+      method: call.method.id,
+      kind: found.auth.kind,
+      line: String(found.auth.node.loc.start.line),
+      reason: CREDENTIAL_REASONS[fact.id] ?? fact.reason,
+    },
   });
 }
 

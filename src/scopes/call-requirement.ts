@@ -5,12 +5,14 @@
  * fail under the scopes the token has?" (the generalised gmail.metadata trap).
  *
  *   satisfying — the accepted scopes under which the call works: the method's list minus the
- *                scopes a certain trap excludes (Drive `alt: 'media'` drops drive.metadata*). For
+ *                scopes a certain trap excludes (Drive `alt: 'media'` drops drive.metadata*) and
+ *                those it lists for a side job only (Slides batchUpdate's Sheets scopes). For
  *                Gmail it is the method's list: gmail.metadata restricts the whole token, adding a
  *                scope never cures it (./metadata.ts), so that stays the metadata rule's business.
  *   proposable — what a fix may choose from: `satisfying` minus scopes an unresolved argument may
  *                trap, minus silent subsets (drive.file, drive.appdata, calendar.app.created, …)
- *                unless the call shape shows they fit; the solver also drops add-on-only scopes
+ *                unless the call shape shows they fit, minus scopes only some principals can hold
+ *                (YouTube's content-owner scopes); the solver also drops add-on-only scopes
  *                and gmail.metadata (`isProposable`).
  *
  * Pass the result to `solve()` (./solver.ts) as a requirement: one objective for fixes,
@@ -22,7 +24,7 @@ import { apiFacts } from './facts/index.ts';
 import { orderFactsFor } from './order-facts.ts';
 import type { ApiFacts, TrapFact } from './facts/types.ts';
 import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict, type CallShape } from './metadata.ts';
-import type { ScopedRequirement } from './solver.ts';
+import { requestedForm, type ScopedRequirement } from './solver.ts';
 
 export type { CallShape } from './metadata.ts';
 
@@ -93,7 +95,11 @@ export function callRequirement(api: string, version: string, methodId: string, 
   const traps = trapFindings(facts, methodId, accepted, shape);
   const certainOut = new Set(traps.filter((t) => t.certain).flatMap((t) => t.failsUnder));
   const anyOut = new Set(traps.flatMap((t) => t.failsUnder));
-  const satisfying = accepted.filter((s) => !certainOut.has(s));
+  // Scopes the method lists for a side job (Slides' linked charts) never make the call work alone.
+  const helpers = new Set((facts?.insufficientAlone ?? []).filter((f) => f.methods.includes(methodId)).flatMap((f) => f.scopes));
+  const satisfying = accepted.filter((s) => !certainOut.has(s) && !helpers.has(s));
+  // Scopes only some principals can hold (YouTube's content-owner scopes) count, but a fix never proposes them.
+  const neverProposed = new Set((facts?.neverProposed ?? []).map((f) => f.scope));
   const silent: SilentScope[] = [];
   const seesAll = satisfying.filter((scope) => {
     const subset = facts?.silentSubsets?.find((f) => f.scope === scope);
@@ -104,7 +110,10 @@ export function callRequirement(api: string, version: string, methodId: string, 
   // Most to least careful, the first that leaves a choice: no scope an unresolved argument may
   // trap; then the scopes that see everything; then, when only silent subsets are accepted
   // (Meet spaces.endActiveConference: meetings.space.created), those.
-  const proposable = [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying].find((list) => list.length > 0) ?? [];
+  const proposable =
+    [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying]
+      .map((list) => list.filter((s) => !neverProposed.has(s)))
+      .find((list) => list.length > 0) ?? [];
   const requirement = {
     api,
     version,
@@ -228,7 +237,7 @@ export interface TrapVerdict {
  */
 export function trapVerdict(requirement: CallRequirement, granted: Iterable<string>): TrapVerdict {
   const have = new Set(granted);
-  const usable = requirement.accepted.filter((s) => have.has(s));
+  const usable = requirement.accepted.filter((s) => requestedForm(s, have) !== undefined);
   if (usable.length === 0) return { status: 'ok', findings: [] };
   const hits = (t: TrapFinding): boolean => t.failsUnder.some((s) => usable.includes(s));
   // gmail.metadata: its presence alone fails the call.

@@ -14,7 +14,7 @@ import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
 import { callRequirement, trapVerdict } from './call-requirement.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
-import { solve } from './solver.ts';
+import { requestedForm, solve } from './solver.ts';
 import type { Requirement } from './solver.ts';
 
 /** What one call needs, as both the rules (from the AST) and the report (from plain data) know it. */
@@ -87,14 +87,19 @@ export function usedScopes(calls: readonly CallNeed[], requested: Iterable<strin
   const requirements: string[][] = [];
   for (const call of calls) {
     // A call that may break under gmail.metadata still counts as using it.
-    let usable = (call.metadata === 'maybe' ? call.accepted : call.effective).filter((scope) => have.has(scope));
+    let usable = requestedForms(call.metadata === 'maybe' ? call.accepted : call.effective, have);
     // A call that certainly breaks under gmail.metadata, with nothing else requested, still uses it
     // (removing it changes the 403, not the outcome: that is metadata-scope's business).
-    if (usable.length === 0) usable = call.accepted.filter((scope) => have.has(scope));
+    if (usable.length === 0) usable = requestedForms(call.accepted, have);
     if (usable.length > 0) requirements.push(usable);
   }
   // Among the requested scopes any may be kept, add-on and gmail.metadata ones included.
   return new Set(solve(requirements, [], { proposable: () => true }).add);
+}
+
+/** The requested spellings of `accepted` (a requested `email` stands for userinfo.email: `requestedForm`). */
+function requestedForms(accepted: readonly string[], have: ReadonlySet<string>): string[] {
+  return accepted.flatMap((scope) => requestedForm(scope, have) ?? []);
 }
 
 /** The requested scopes (in their order) that `usedScopes` leaves out. */

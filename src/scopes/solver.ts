@@ -85,14 +85,40 @@ export function isProposable(scope: string): boolean {
 }
 
 /**
- * Whether one call is satisfied: its accepted list intersects `requested`. An empty accepted
- * list means the method needs no scope (satisfied).
+ * Scope strings that are one grant: Google's OpenID Connect short names `email` and `profile`
+ * and the userinfo URLs they stand for. Google accepts either form in a request and grants both
+ * (the token's scope lists `…/auth/userinfo.email` for a requested `email`, and the reverse):
+ * https://developers.google.com/identity/protocols/oauth2/scopes#oauth2 (Google OAuth2 API v2:
+ * openid, userinfo.email, userinfo.profile) and
+ * https://developers.google.com/identity/openid-connect/openid-connect#scope-param.
+ */
+const SAME_GRANT: ReadonlyMap<string, string> = new Map([
+  ['email', 'https://www.googleapis.com/auth/userinfo.email'],
+  ['https://www.googleapis.com/auth/userinfo.email', 'email'],
+  ['profile', 'https://www.googleapis.com/auth/userinfo.profile'],
+  ['https://www.googleapis.com/auth/userinfo.profile', 'profile'],
+]);
+
+/**
+ * The form of `scope` that `requested` holds (`scope` itself, or its other spelling: a requested
+ * `email` grants userinfo.email), or undefined when neither is requested. The one comparison of a
+ * requested scope with an accepted one.
+ */
+export function requestedForm(scope: string, requested: ReadonlySet<string>): string | undefined {
+  if (requested.has(scope)) return scope;
+  const other = SAME_GRANT.get(scope);
+  return other !== undefined && requested.has(other) ? other : undefined;
+}
+
+/**
+ * Whether one call is satisfied: its accepted list intersects `requested` (`requestedForm`). An
+ * empty accepted list means the method needs no scope (satisfied).
  */
 export function isSatisfied(requirement: Requirement, requested: Iterable<string>): boolean {
   const list = satisfyingOf(requirement);
   if (list.length === 0) return true;
   const set = setOf(requested);
-  return list.some((s) => set.has(s));
+  return list.some((s) => requestedForm(s, set) !== undefined);
 }
 
 /**

@@ -45,6 +45,13 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       reason: 'that scope never reaches the primary calendar',
     },
     addScopes: { add: `\`${AUTH}/drive.readonly\`` },
+    serviceAccountWithoutSubject: {
+      api: 'Admin SDK',
+      method: 'users.list',
+      kind: 'JWT',
+      line: '3',
+      reason: 'the Directory API needs it to impersonate an administrator (`subject`)',
+    },
   },
   'least-privilege': {
     unusedScope: {

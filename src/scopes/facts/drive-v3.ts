@@ -17,7 +17,7 @@
  *             folder"; drive.metadata "does not allow any access to read, download, write, or upload
  *             file content"; drive.photos.readonly "The spaces parameter must be set to photos".
  */
-import { listIsOnly, listsInclude, paramIs } from './shape.ts';
+import { listIsOnly, listsInclude, paramIs, paramPassed } from './shape.ts';
 import type { ApiFacts, ParamShape } from './types.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -27,6 +27,8 @@ const APPDATA = 'https://developers.google.com/workspace/drive/api/guides/appdat
 const V2_SCOPES = 'https://developers.google.com/drive/v2/web/scopes';
 
 const APP_DATA_FOLDER = 'appDataFolder';
+/** drive.scripts: "Modify your Google Apps Script scripts' behavior" [scopes] — Apps Script files only. */
+const APPS_SCRIPT = 'application/vnd.google-apps.script';
 /** Where a Drive call names the spaces or folders it works in. */
 const SPACE_PARAMS = ['spaces', 'requestBody.parents', 'addParents'];
 
@@ -79,6 +81,13 @@ export const DRIVE_V3: ApiFacts = {
       source: SCOPES,
     },
     {
+      scope: `${AUTH}drive.scripts`,
+      sees: 'only Google Apps Script projects',
+      fitsWhen: "the call's `requestBody.mimeType` is the Apps Script type (`application/vnd.google-apps.script`)",
+      fits: (_methodId, shape) => paramIs(shape, 'requestBody.mimeType', APPS_SCRIPT) === true,
+      source: SCOPES,
+    },
+    {
       scope: `${AUTH}drive.photos.readonly`,
       sees: 'only photos and videos',
       fitsWhen: 'never from the call alone (deprecated; no longer in the scope table)',
@@ -94,6 +103,14 @@ export const DRIVE_V3: ApiFacts = {
       failsUnder: [`${AUTH}drive.metadata`, `${AUTH}drive.metadata.readonly`],
       reason: "`alt: 'media'` downloads the file content, which the drive.metadata scopes do not allow",
       source: DOWNLOADS,
+    },
+    {
+      id: 'drive.media-upload',
+      methods: ['files.create', 'files.update'],
+      applies: (shape) => paramPassed(shape, 'media'),
+      failsUnder: [`${AUTH}drive.metadata`, `${AUTH}drive.metadata.readonly`],
+      reason: '`media` uploads file content, which the drive.metadata scopes do not allow',
+      source: V2_SCOPES,
     },
     {
       id: 'drive.app-data-folder',

@@ -32,7 +32,7 @@ export const API_FACTS: readonly ApiFacts[] = [
   TASKS_V1,
   YOUTUBE_V3,
   MEET_V2,
-  // Phase 2 (data only: these API versions are not in ANALYSED_API_VERSIONS yet).
+  // Phase 2: checked where the client is named (phase 3); metadata-scope reads the credential facts.
   ADMIN_DIRECTORY_V1,
   CHAT_V1,
 ];

@@ -47,20 +47,48 @@ function meFields(shape: ParamShape): ReadonlyMap<string, readonly string[]> | '
 const SCOPES = 'https://developers.google.com/people/api/rest/v1/people/get';
 
 /** The user's own profile scopes: on people.get they see only people/me. */
-const OWN_PROFILE_SCOPES = [
-  ...Object.values(PROFILE_FIELD_SCOPES),
-  `${AUTH}user.emails.read`,
-  `${AUTH}userinfo.email`,
-  `${AUTH}userinfo.profile`,
-];
+const OWN_PROFILE_SCOPES = [...Object.values(PROFILE_FIELD_SCOPES), `${AUTH}user.emails.read`];
+
+const isMe = (methodId: string, shape: ParamShape): boolean =>
+  methodId === 'people.get' && paramIs(shape, 'resourceName', 'people/me') === true;
 
 const ownProfileOnly = (scope: string): SilentSubsetFact => ({
   scope,
   sees: "only the signed-in user's own profile (people/me)",
   fitsWhen: "the call names `resourceName: 'people/me'`",
-  fits: (methodId, shape) => methodId === 'people.get' && paramIs(shape, 'resourceName', 'people/me') === true,
+  fits: isMe,
   source: SCOPES,
 });
+
+/**
+ * The sign-in scopes [oidc] reveal the user's own name and photo (userinfo.profile) and email
+ * address (userinfo.email) [desc]: they fit people/me when every requested field is one of theirs.
+ */
+const SIGN_IN_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [`${AUTH}userinfo.profile`]: ['names', 'photos'],
+  [`${AUTH}userinfo.email`]: ['emailAddresses'],
+};
+
+const signInOnly = (scope: string, fields: readonly string[]): SilentSubsetFact => ({
+  scope,
+  sees: `only the signed-in user's own ${fields.join(', ')} (people/me)`,
+  fitsWhen: `the call names \`resourceName: 'people/me'\` and asks only for ${fields.join(', ')}`,
+  fits: (methodId, shape) => {
+    const asked = paramList(shape, 'personFields');
+    return isMe(methodId, shape) && Array.isArray(asked) && asked.length > 0 && asked.every((f) => fields.includes(f));
+  },
+  source: OIDC,
+});
+
+/**
+ * [oidc] https://developers.google.com/identity/openid-connect/openid-connect#scope-param and
+ * https://developers.google.com/identity/protocols/oauth2/scopes#oauth2: openid, email (userinfo.email)
+ * and profile (userinfo.profile) are the sign-in scopes; Google's consent configuration
+ * (https://developers.google.com/workspace/guides/configure-oauth-consent, the Cloud console's
+ * Data Access page) lists them among the non-sensitive scopes.
+ */
+const OIDC = 'https://developers.google.com/identity/openid-connect/openid-connect#scope-param';
+const CONSENT = 'https://developers.google.com/workspace/guides/configure-oauth-consent';
 
 export const PEOPLE_V1: ApiFacts = {
   api: 'people',
@@ -71,6 +99,13 @@ export const PEOPLE_V1: ApiFacts = {
       classification: 'sensitive',
       source: 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification',
     },
+    // `email` and `profile` are the same grants as the userinfo URLs (../solver.ts `requestedForm`).
+    ...['openid', 'email', 'profile', `${AUTH}userinfo.email`, `${AUTH}userinfo.profile`].map((scope) => ({
+      scope,
+      classification: 'non-sensitive' as const,
+      readOnly: true,
+      source: CONSENT,
+    })),
   ],
   silentSubsets: [
     {
@@ -88,6 +123,7 @@ export const PEOPLE_V1: ApiFacts = {
       source: 'https://developers.google.com/people/api/rest/v1/people/listDirectoryPeople',
     },
     ...OWN_PROFILE_SCOPES.map(ownProfileOnly),
+    ...Object.entries(SIGN_IN_FIELDS).map(([scope, fields]) => signInOnly(scope, fields)),
   ],
   silentFields: [
     {
@@ -99,9 +135,9 @@ export const PEOPLE_V1: ApiFacts = {
     },
   ],
   gaps: [
-    'people/me: which profile scope (userinfo.profile, user.*.read) sees which field is given only by the scope descriptions, and no classification is cited, so the solver may pick any of them; silentFields names the field scopes.',
+    'people/me: which profile scope (userinfo.profile, user.*.read) sees which field is given only by the scope descriptions; the sign-in scopes fit only names/photos (userinfo.profile) or emailAddresses (userinfo.email) alone, so a call asking for both gets no sign-in scope proposed.',
     'emailAddresses: user.emails.read or userinfo.email (not documented which one reveals which addresses).',
     'readMask of searchContacts/listDirectoryPeople: the contacts/directory scopes those methods require already cover their fields.',
-    `Classification of every People scope but contacts: ${GET} gives none, and the verification page names only storing a contact.`,
+    `Classification of every People scope but contacts and the sign-in scopes: ${GET} gives none, and the verification page names only storing a contact.`,
   ],
 };

@@ -59,3 +59,12 @@ export function listIsOnly(shape: ParamShape, name: string, item: string): boole
   const list = paramList(shape, name);
   return Array.isArray(list) && list.length > 0 && list.every((x) => x === item);
 }
+
+/**
+ * Whether the call passes the parameter at all, whatever its value (Drive `media`: an upload):
+ * `'unknown'` when the arguments object is not known.
+ */
+export function paramPassed(shape: ParamShape, name: string): Tri {
+  if ((shape.params && Object.hasOwn(shape.params, name)) || shape.unresolvedParams?.includes(name) === true) return true;
+  return paramValue(shape, name) === 'unknown' ? 'unknown' : false;
+}

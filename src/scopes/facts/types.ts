@@ -117,12 +117,36 @@ export interface AuthKindFact {
   readonly source: string;
 }
 
+/**
+ * Accepted scopes under which some methods never work alone: Slides `presentations.batchUpdate`
+ * lists the Sheets scopes and drive.readonly so that it can read the spreadsheets behind linked
+ * charts, but editing the presentation needs one of its other scopes. They count only next to one.
+ */
+export interface InsufficientAloneFact {
+  readonly methods: readonly string[];
+  readonly scopes: readonly string[];
+  readonly why: string;
+  readonly source: string;
+}
+
+/**
+ * A scope only some principals can be granted (YouTube's content-owner scopes, for YouTube
+ * partners): it counts when requested, but a fix never proposes it (like Gmail's add-on scopes).
+ */
+export interface NeverProposedFact {
+  readonly scope: string;
+  readonly why: string;
+  readonly source: string;
+}
+
 export interface ApiFacts {
   /** The `googleapis` folder name (`drive`) and version (`v3`). */
   readonly api: string;
   readonly version: string;
   readonly classifications?: readonly ScopeClassificationFact[];
   readonly silentSubsets?: readonly SilentSubsetFact[];
+  readonly insufficientAlone?: readonly InsufficientAloneFact[];
+  readonly neverProposed?: readonly NeverProposedFact[];
   readonly traps?: readonly TrapFact[];
   readonly silentFields?: readonly SilentFieldFact[];
   readonly credentials?: readonly CredentialFact[];

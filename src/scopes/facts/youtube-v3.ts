@@ -6,10 +6,17 @@
  * an example of a sensitive scope (https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification):
  * videos.delete accepts exactly youtube, youtube.force-ssl and youtubepartner, so those are
  * sensitive. https://developers.google.com/youtube/v3/guides/auth/server-side-web-apps gives none.
+ * Content-owner scopes [scopes] https://developers.google.com/youtube/v3/guides/auth/server-side-web-apps#identify-access-scopes:
+ * youtubepartner "View and manage your assets and associated content on YouTube" and
+ * youtubepartner-channel-audit "View private information of your YouTube channel relevant during
+ * the audit process with a YouTube partner" are for YouTube content partners (content owners,
+ * `onBehalfOfContentOwner`), not for an ordinary user's channel: they count when requested, but a
+ * fix never proposes them (youtube, youtube.force-ssl, youtube.readonly or youtube.upload instead).
  */
 import type { ApiFacts } from './types.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
+const SCOPES = 'https://developers.google.com/youtube/v3/guides/auth/server-side-web-apps#identify-access-scopes';
 const VERIFICATION = 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification';
 
 /** The scopes videos.delete accepts (checked against the data by tests/scopes/api-facts.test.ts). */
@@ -19,6 +26,10 @@ export const YOUTUBE_V3: ApiFacts = {
   api: 'youtube',
   version: 'v3',
   classifications: VIDEO_DELETING_SCOPES.map((scope) => ({ scope, classification: 'sensitive' as const, source: VERIFICATION })),
+  neverProposed: [
+    { scope: `${AUTH}youtubepartner`, why: 'a YouTube content-partner scope (assets of a content owner)', source: SCOPES },
+    { scope: `${AUTH}youtubepartner-channel-audit`, why: "a YouTube partner's channel-audit scope", source: SCOPES },
+  ],
   gaps: [
     'Classification of youtube.readonly, youtube.upload, youtubepartner-channel-audit and youtube.channel-memberships.creator: not on a Google page found (the verification page names only deleting a video).',
   ],
