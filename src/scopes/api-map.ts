@@ -196,11 +196,15 @@ let analysedList: readonly ApiMap[] | undefined;
 
 /**
  * Methods whose accepted-scope list is not what a call needs, so no map offers them (their calls
- * stay unknown, never reported): Apps Script `scripts.run` needs the scopes the target script
- * uses, and Google's list is a union of many APIs' scopes
- * (https://developers.google.com/apps-script/api/reference/rest/v1/scripts/run).
+ * stay unknown, never reported):
+ * - Apps Script `scripts.run` needs the scopes the target script uses, and Google's list is a
+ *   union of many APIs' scopes (https://developers.google.com/apps-script/api/reference/rest/v1/scripts/run);
+ * - the OAuth2 API's userinfo endpoint answers with the claims the token's sign-in scopes allow
+ *   (https://developers.google.com/identity/openid-connect/openid-connect#obtaininguserprofileinformation);
+ *   Google documents no 403 for a token without them, so a call is not certain to fail (the
+ *   application corpus has one: google-workspace-mcp's `userinfo.get` under Workspace scopes).
  */
-const UNKNOWN_NEED_METHODS: ReadonlySet<string> = new Set(['script:scripts.run']);
+const UNKNOWN_NEED_METHODS: ReadonlySet<string> = new Set(['script:scripts.run', 'oauth2:userinfo.get', 'oauth2:userinfo.v2.me.get']);
 
 function buildFromData(key: string): ApiMap | undefined {
   const [api, version] = key.split(':') as [string, string];

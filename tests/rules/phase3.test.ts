@@ -94,6 +94,16 @@ await google.script({ version: 'v1', auth }).scripts.run({ scriptId: 'id' });
 `,
     },
     {
+      // The application corpus's one false alarm (google-workspace-mcp dist/accounts.js:391).
+      name: 'OAuth2 userinfo.get under Workspace scopes only: no documented 403, unknown',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.OAuth2();
+auth.generateAuthUrl({ scope: [${GMAIL_READONLY}] });
+await google.oauth2({ version: 'v2', auth }).userinfo.get();
+`,
+    },
+    {
       name: 'a version the data does not have is never guessed at',
       code: `
 import { google } from 'googleapis';
