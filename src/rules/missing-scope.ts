@@ -200,7 +200,9 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
 /** The narrowest accepted scopes, then "or broader" when broader ones are accepted too: "gmail.send or broader". */
 function narrowestOrBroader(call: ApiCall, need: CallNeed): string {
   const scopes = acceptedForDisplay(call, need);
-  const narrowest = narrowestFor([need.requirement ?? need.effective], scopes);
+  // Without facts, a certain choice is the one scope a fix adds (cloud-platform is only broader).
+  const certain = dataOnlyChoice(need) === 'certain' ? (need.requirement as ScopedRequirement).proposable : undefined;
+  const narrowest = certain ?? narrowestFor([need.requirement ?? need.effective], scopes);
   return joinWords([...narrowest.map(scopeLabel), ...(narrowest.length < scopes.length ? ['broader'] : [])], ' or ');
 }
 

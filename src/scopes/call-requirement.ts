@@ -19,7 +19,7 @@
  * suggestions and the report (lowest classification first, then fewest scopes).
  */
 import { getMethod as getGmailMethod } from './api-map.ts';
-import { getMethod as getApiMethod, scopeGrants } from './apis-data.ts';
+import { getMethod as getApiMethod } from './apis-data.ts';
 import { apiFacts } from './facts/index.ts';
 import { orderFactsFor } from './order-facts.ts';
 import type { ApiFacts, TrapFact } from './facts/types.ts';
@@ -132,24 +132,26 @@ export function callRequirement(api: string, version: string, methodId: string, 
   return settlesChoice ? requirement : dataOnlyChoice(requirement);
 }
 
+/** Google Cloud's umbrella scope ("See, edit, configure, and delete your Google Cloud data"): never narrower than an API's own scope. */
+const CLOUD_PLATFORM = 'https://www.googleapis.com/auth/cloud-platform';
+
 /**
  * Without a fact table nothing says which accepted scope sees only part of the data, or how
- * Google classifies it: a fix may choose only when the choice is certain — one accepted scope,
- * or one that every other accepted scope grants in the version's derived order (`scopeGrants`:
- * Cloud Storage `objects.rewrite` → devstorage.read_write, granted by devstorage.full_control and
- * cloud-platform) and that no order fact says sees only part of the data. Otherwise the choice
- * stays open.
+ * Google classifies it: a fix may choose only when the choice is certain — one accepted scope, or
+ * one besides `cloud-platform` (Cloud Storage `bucketAccessControls.list`: devstorage.full_control).
+ * The version's derived order is not enough:
+ * Classroom `guardians.list` accepts classroom.guardianlinks.me.readonly, which every other
+ * accepted scope "grants" by the method lists, yet it is a role scope (a guardian's own links),
+ * under which a teacher's call fails; so several API-specific scopes leave the choice open.
  */
 function dataOnlyChoice(requirement: CallRequirement): CallRequirement {
-  const { api, version, proposable } = requirement;
+  const { api, proposable } = requirement;
   if (proposable.length <= 1) return { ...requirement, choice: 'certain' };
-  const grantedByAll = proposable.filter((scope) =>
-    proposable.every((other) => other === scope || scopeGrants(api, version, other)?.includes(scope) === true),
-  );
+  const specific = proposable.filter((scope) => scope !== CLOUD_PLATFORM);
   // A scope the order facts know sees only part of the data (drive.file in Drive v2) is never chosen for the user.
   const partial = new Set(orderFactsFor(api).flatMap((facts) => (facts.partial ?? []).map((reason) => reason.scope)));
-  return grantedByAll.length === 1 && !partial.has(grantedByAll[0]!)
-    ? { ...requirement, proposable: grantedByAll, choice: 'certain' }
+  return specific.length === 1 && !partial.has(specific[0]!)
+    ? { ...requirement, proposable: specific, choice: 'certain' }
     : { ...requirement, choice: 'open' };
 }
 
