@@ -253,7 +253,23 @@ export class Analyzer {
         const { api, version } = wrapper.client;
         const requested = this.requestedFor(wrapper.client);
         const apiKey = this.keyClient(wrapper.client);
-        return { kind: 'client-wrapper', handler: wrapper.handler, argument: wrapper.argument, requested, api: { api, version }, apiKey };
+        // `(handler, scopes = READONLY) => … new GoogleAuth({ scopes })`: a caller may pass its own.
+        const auth = this.clientAuth(wrapper.client);
+        const scopeParameters = this.resolver.parametersRead(fn, [wrapper.client.authNode, auth?.node, auth?.scopesNode]);
+        const scopesNode = auth?.scopesNode === undefined ? undefined : unwrapExpression(auth.scopesNode);
+        const variable = scopesNode?.type === AST_NODE_TYPES.Identifier ? this.env.findVariable(scopesNode) : undefined;
+        const scopesBinding = variable === undefined ? undefined : this.env.variableSource(variable);
+        const scopesParameter = scopesBinding?.kind === 'parameter' && scopesBinding.fn === fn ? scopesBinding.index : undefined;
+        return {
+          kind: 'client-wrapper',
+          handler: wrapper.handler,
+          argument: wrapper.argument,
+          requested,
+          api: { api, version },
+          apiKey,
+          ...(scopeParameters.length > 0 ? { scopeParameters } : {}),
+          ...(scopesParameter === undefined ? {} : { scopesParameter }),
+        };
       }
       value = this.resolver.returnValue(fn);
       factory = true;

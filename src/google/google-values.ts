@@ -8,9 +8,12 @@ import type { ClientRole } from './api-modules.ts';
 import type { VersionProfile } from '../scopes/apis-format.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
+import { scopeSourceOf } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { resourceOfClassName } from './typed-calls.ts';
 import { appendAll } from '../utils/append-all.ts';
+import { walk } from '../core/ast-walk.ts';
+import type { VisitorKeys } from '../core/ast-walk.ts';
 import { MAX_OPTIONS_SPREAD_DEPTH, MAX_TRACE_DEPTH } from '../core/limits.ts';
 
 /**
@@ -79,6 +82,13 @@ export type ExportedGoogleValue =
       readonly api: ApiVersionRef;
       readonly handler: number;
       readonly argument: number;
+      /**
+       * The wrapper's own parameters its client's scopes come from (`(handler, scopes = READONLY)`,
+       * `new GoogleAuth({ scopes })`): a caller that passes one of them decides the scopes.
+       */
+      readonly scopeParameters?: readonly number[];
+      /** The one of them that is the scopes list itself (`scopes: scopes`): a caller's argument is judged. */
+      readonly scopesParameter?: number;
     };
 
 /** Looks up a project module's exported Google object: `(specifier, exportName)`; undefined when unresolved or none. */
@@ -433,7 +443,50 @@ export class GoogleValueResolver {
     if (callee.kind !== 'external-factory' || callee.export.kind !== 'client-wrapper') return undefined;
     const wrapper = callee.export;
     if (call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) !== wrapper.handler || index !== wrapper.argument) return undefined;
-    return externalValue({ kind: 'client', requested: wrapper.requested, api: wrapper.api, apiKey: wrapper.apiKey }, fn);
+    return externalValue({ kind: 'client', requested: this.wrappedScopes(call, wrapper), api: wrapper.api, apiKey: wrapper.apiKey }, fn);
+  }
+
+  /**
+   * The scopes a wrapper's client gets for this call: the wrapper's own unless the call passes
+   * a parameter they come from; then the call's argument when it is the scopes list (its
+   * declaration is what a fix edits, never the wrapper's default), else unknown.
+   */
+  private wrappedScopes(
+    call: TSESTree.CallExpression,
+    wrapper: Extract<ExportedGoogleValue, { kind: 'client-wrapper' }>,
+  ): ScopeSource | undefined {
+    const passed = (wrapper.scopeParameters ?? []).filter((index) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && !isNullish(argument);
+    });
+    if (passed.length === 0) return wrapper.requested;
+    const argument = call.arguments[passed[0]!]!;
+    if (passed.length > 1 || passed[0] !== wrapper.scopesParameter || argument.type === AST_NODE_TYPES.SpreadElement)
+      return { kind: 'auth', scopes: [], complete: false, description: 'the scopes passed to the wrapper', declarations: [] };
+    return scopeSourceOf(argument, this.env, `the scopes passed on line ${argument.loc.start.line}`);
+  }
+
+  /**
+   * The parameters of `fn` that `nodes` read (identifiers bound to them, inside `nodes` or in
+   * the initialiser of a `const` they name), for a wrapper's scopes.
+   */
+  parametersRead(fn: TSESTree.FunctionLike, nodes: readonly (TSESTree.Node | undefined)[]): number[] {
+    const found = new Set<number>();
+    const seen = new Set<TSESTree.Node>();
+    const visit = (root: TSESTree.Node, depth: number): void => {
+      if (seen.has(root) || depth > MAX_TRACE_DEPTH) return;
+      seen.add(root);
+      walk(root, this.env.sourceCode.visitorKeys as VisitorKeys, true, (node) => {
+        if (node.type !== AST_NODE_TYPES.Identifier) return true;
+        const variable = this.env.findVariable(node);
+        const source = variable === undefined ? undefined : this.env.variableSource(variable);
+        if (source?.kind === 'parameter' && source.fn === fn) found.add(source.index);
+        else if (source?.kind === 'init') visit(source.node, depth + 1);
+        return undefined;
+      });
+    };
+    for (const node of nodes) if (node !== undefined) visit(node, 0);
+    return [...found].sort((a, b) => a - b);
   }
 
   /**

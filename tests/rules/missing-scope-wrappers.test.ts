@@ -19,6 +19,14 @@ function fixture(...parts: string[]): { code: string; filename: string } {
 
 ruleTester.run('missing-scope (wrappers and middleware)', rule, {
   valid: [
+    {
+      name: 'withGmail(handler, scopes) imported: the caller’s gmail.send is judged, not the wrapper’s default',
+      ...fixture('wrapper-scopes', 'send.js'),
+    },
+    {
+      name: 'withGmail(handler, scopes) imported: a caller’s scopes that can’t be read are unknown',
+      ...fixture('wrapper-scopes', 'computed.js'),
+    },
     { name: 'withGmail(handler): messages.list works with the wrapper’s gmail.readonly', ...fixture('wrapper', 'list.js') },
     {
       name: 'req.gmail set by a middleware imported from another module: not traced (the project inventory is off here)',
@@ -81,6 +89,73 @@ ruleTester.run('missing-scope (wrappers and middleware)', rule, {
             where: ' to ./lib/with-gmail.ts',
           },
           suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'withGmail(handler, scopes) imported (JS): the caller’s scopes argument is judged and fixed, never the wrapper’s default',
+      ...fixture('wrapper-scopes', 'trash.js'),
+      output: fixture('wrapper-scopes', 'trash.js').code.replace(
+        "'https://www.googleapis.com/auth/gmail.send']",
+        "'https://www.googleapis.com/auth/gmail.send', 'https://www.googleapis.com/auth/gmail.modify']",
+      ),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'the scopes passed on line 6',
+            requested: 'gmail.send',
+            add: `\`${AUTH}/gmail.modify\``,
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      name: 'withGmail(handler, scopes) imported, scopes omitted: the wrapper’s default applies',
+      ...fixture('wrapper-scopes', 'default.js'),
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'the GoogleAuth on line 7 in ./with-gmail.js',
+            requested: 'gmail.readonly',
+            add: `\`${AUTH}/gmail.modify\``,
+            where: ' to `READONLY` in ./with-gmail.js',
+          },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'withGmail(handler, scopes) imported (TS): the caller’s `MODIFY` is what a fix extends',
+      ...fixture('wrapper-scopes', 'ts', 'route.ts'),
+      output: fixture('wrapper-scopes', 'ts', 'route.ts').code.replace("gmail.modify']", "gmail.modify', 'https://mail.google.com/']"),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 9,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.delete',
+            accepted: 'https://mail.google.com/',
+            source: 'the scopes passed on line 9',
+            requested: 'gmail.modify',
+            add: '`https://mail.google.com/`',
+            where: ' to `MODIFY`',
+          },
         },
       ],
     },
