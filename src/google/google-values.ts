@@ -672,6 +672,9 @@ export class GoogleValueResolver {
       return UNKNOWN_VALUE;
     const router = this.env.sourceCode.getText(route.callee.object);
     const handlerIndex = route.arguments.indexOf(reader.fn as TSESTree.CallExpressionArgument);
+    // `app.delete('/x', fullGmail, handler)` with `fullGmail` imported (or anything not a function
+    // of this file, whose writes are all seen): it may replace `req.gmail`.
+    if (route.arguments.slice(0, handlerIndex).some((argument) => !this.isPathOrLocalFunction(argument, depth))) return UNKNOWN_VALUE;
     const assignments = this.memberAssignments.get(key) ?? [];
     if (assignments.length === 0) return UNKNOWN_VALUE;
     const values: TSESTree.Node[] = [];
@@ -682,6 +685,13 @@ export class GoogleValueResolver {
       values.push(assignment.right);
     }
     return this.merge(this.resolveAlternatives(values, depth));
+  }
+
+  /** A route's path (`'/messages/:id'`, a RegExp, a template) or a function of this file. */
+  private isPathOrLocalFunction(argument: TSESTree.CallExpressionArgument, depth: number): boolean {
+    const node = unwrapExpression(argument);
+    if (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral) return true;
+    return argument.type !== AST_NODE_TYPES.SpreadElement && this.resolve(argument, depth).kind === 'function';
   }
 
   /** A middleware passed before the handler in the same route call, or to `router.use(…)` earlier in the file. */

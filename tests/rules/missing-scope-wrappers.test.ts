@@ -42,6 +42,26 @@ ruleTester.run('missing-scope (wrappers and middleware)', rule, {
       filename: fixture('middleware', 'app.js').filename,
     },
     {
+      name: 'req.gmail with an imported route middleware before the handler (JS): it may replace req.gmail, unknown',
+      code: fixture('middleware', 'app.js')
+        .code.replace(
+          "import { authorize } from './auth.js';",
+          "import { authorize } from './auth.js';\nimport { attachGmail } from './attach.js';",
+        )
+        .replace("app.post('/messages/:id/trash', async", "app.post('/messages/:id/trash', attachGmail, async"),
+      filename: fixture('middleware', 'app.js').filename,
+    },
+    {
+      name: 'req.gmail with an imported route middleware after the local one (TS): unknown',
+      code: fixture('middleware-ts', 'router.ts')
+        .code.replace(
+          "import { serviceAuth } from './auth';",
+          "import { serviceAuth } from './auth';\nimport { elevate } from './elevate';",
+        )
+        .replace("'/drafts', attachGmail,", "'/drafts', attachGmail, elevate,"),
+      filename: fixture('middleware-ts', 'router.ts').filename,
+    },
+    {
       name: 'req.gmail read in a route of another router than the middleware’s: unknown',
       code: fixture('middleware', 'app.js').code.replace("app.post('/messages/:id/trash'", "express.Router().post('/messages/:id/trash'"),
       filename: fixture('middleware', 'app.js').filename,
@@ -202,6 +222,15 @@ ruleTester.run('missing-scope (wrappers and middleware)', rule, {
           suggestions: [],
         },
       ],
+    },
+    {
+      name: 'req.gmail with a local route middleware that writes no req.gmail: still the app.use() client',
+      code: fixture('middleware', 'app.js')
+        .code.replace('const app = express();', 'const app = express();\nconst log = (req, res, next) => next();')
+        .replace("app.post('/messages/:id/trash', async", "app.post('/messages/:id/trash', log, async"),
+      filename: fixture('middleware', 'app.js').filename,
+      output: null,
+      errors: [{ messageId: 'missingScope', line: 18, column: 9, suggestions: [] }],
     },
     {
       name: 'req.gmail from a middleware in another module: the project inventory judges the untraced call',
