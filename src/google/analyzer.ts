@@ -49,6 +49,16 @@ import { isApiKeyValue } from './api-key.ts';
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
  * reach each call. Also answers, for files that import this one, which Google objects it exports.
  */
+/**
+ * The options a client of this file was made with (`google.drive({ version, auth, params })`):
+ * their `params` reach every request (see callShape). A client made elsewhere, or one of several,
+ * adds none here.
+ */
+function clientOptions(client: ApiClient | undefined): TSESTree.Node | undefined {
+  const node = client?.external === undefined && client?.alternatives === undefined ? client?.node : undefined;
+  return node?.type === AST_NODE_TYPES.CallExpression || node?.type === AST_NODE_TYPES.NewExpression ? node.arguments[0] : undefined;
+}
+
 /** A SCREAMING_CASE code (`INVALID_MODIFICATION_SCOPE`): no Google scope is written like this. */
 const ENUM_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
@@ -298,7 +308,7 @@ export class Analyzer {
       calls.push({
         ...found,
         node,
-        shape: callShape(found.paramsNode, this.env),
+        shape: callShape(found.paramsNode, this.env, [clientOptions(found.client), found.optionsNode]),
         via: 'client',
         requested: this.requestedForCall(found),
       });

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CallShape } from '../scopes/metadata.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import { evaluate, findProperty, unwrapExpression } from '../core/static-value.ts';
+import { evaluate, findProperty, UNKNOWN, unwrapExpression } from '../core/static-value.ts';
 import type { StaticValue } from '../core/static-value.ts';
 import type { ParamShape, ParamValue } from '../scopes/facts/types.ts';
 
@@ -60,10 +60,98 @@ export function paramShape(params: StaticValue | undefined): ParamShape {
  * Omitted arguments are known to be omitted; anything computed is `'unknown'`. A `q` is sent
  * whenever it is a string, even `''` (the API rejects it under gmail.metadata all the same), and
  * a parameter declared `q: string` (not optional) always is one.
+ *
+ * `optionsNodes` are the options objects whose `params` googleapis-common merges under the call's
+ * own (9.3.1 build/src/apirequest.js:60-67), lowest precedence first: the client's options
+ * (`google.drive({ version, auth, params })`), then the call's second argument
+ * (`files.get({ fileId }, { params: { alt: 'media' }, responseType: 'stream' })`).
  */
-export function callShape(paramsNode: TSESTree.Node | undefined, env: FileEnvironment): CallShape {
-  if (paramsNode === undefined) return { format: undefined, hasQ: false };
-  return { ...gmailShape(paramsNode, env), ...paramShape(evaluate(paramsNode, env)) };
+export function callShape(
+  paramsNode: TSESTree.Node | undefined,
+  env: FileEnvironment,
+  optionsNodes: readonly (TSESTree.Node | undefined)[] = [],
+): CallShape {
+  const defaults = defaultParams(optionsNodes, env);
+  if (paramsNode === undefined && defaults === undefined) return { format: undefined, hasQ: false };
+  const own = paramsNode === undefined ? undefined : evaluate(paramsNode, env);
+  const gmail = paramsNode === undefined ? { format: undefined, hasQ: false } : gmailShape(paramsNode, env);
+  if (defaults === undefined) return { ...gmail, ...paramShape(own) };
+  if (own !== undefined && own.kind !== 'object') return { ...gmail, ...paramShape(own) };
+  const merged: StaticValue = { kind: 'object', properties: { ...defaults.properties, ...own?.properties } };
+  const shape = paramShape(merged);
+  // Parameters no visible layer sets may come from one that can't be read.
+  const unresolved = new Set(shape.unresolvedParams);
+  if (defaults.unknown)
+    for (const name of [...READ_PARAMS, ...BODY_OBJECTS]) if (merged.properties[name] === undefined) unresolved.add(name);
+  // A media download (`responseType: 'stream'`) with no `alt` in sight may get it from elsewhere.
+  if (defaults.streams && merged.properties.alt === undefined) unresolved.add('alt');
+  return {
+    format: gmail.format ?? defaultString(defaults, 'format'),
+    hasQ: gmail.hasQ === false ? defaultPresence(defaults, 'q') : gmail.hasQ,
+    ...(shape.params === undefined ? {} : { params: shape.params }),
+    ...(unresolved.size > 0 ? { unresolvedParams: [...unresolved] } : {}),
+  };
+}
+
+/** The request parameters set by options objects (see `callShape`); undefined when none sets any, or could. */
+interface DefaultParams {
+  readonly properties: Readonly<Record<string, StaticValue>>;
+  /** Some options object (or its `params`) can't be read: any parameter it doesn't shadow may be set. */
+  readonly unknown: boolean;
+  /** Some options object asks for `responseType: 'stream'`. */
+  readonly streams: boolean;
+}
+
+function defaultParams(optionsNodes: readonly (TSESTree.Node | undefined)[], env: FileEnvironment): DefaultParams | undefined {
+  let properties: Record<string, StaticValue> = {};
+  let unknown = false;
+  let streams = false;
+  let any = false;
+  for (const node of optionsNodes) {
+    if (node === undefined || isCallback(node, env)) continue;
+    const options = evaluate(node, env);
+    // `google.drive('v3')`: a version, no options.
+    if (options.kind === 'string') continue;
+    const params = options.kind === 'object' ? options.properties.params : UNKNOWN;
+    if (options.kind === 'object') {
+      const responseType = options.properties.responseType;
+      if (responseType?.kind === 'string' && responseType.value === 'stream') streams = any = true;
+    }
+    if (params === undefined) continue;
+    any = true;
+    if (params.kind === 'object') {
+      properties = { ...properties, ...params.properties };
+    } else {
+      // What this layer sets replaces whatever the ones under it did.
+      properties = {};
+      unknown = true;
+    }
+  }
+  return any ? { properties, unknown, streams } : undefined;
+}
+
+/** `files.list(params, (err, res) => …)`: the callback form passes no options. */
+function isCallback(node: TSESTree.Node, env: FileEnvironment): boolean {
+  const unwrapped = unwrapExpression(node);
+  if (unwrapped.type === AST_NODE_TYPES.ArrowFunctionExpression || unwrapped.type === AST_NODE_TYPES.FunctionExpression) return true;
+  if (unwrapped.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = env.findVariable(unwrapped);
+  const source = variable === undefined ? undefined : env.variableSource(variable);
+  if (source?.kind === 'function') return true;
+  const init = source?.kind === 'init' ? unwrapExpression(source.node) : undefined;
+  return init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+function defaultString(defaults: DefaultParams, name: string): string | undefined {
+  const value = defaults.properties[name];
+  if (value === undefined) return defaults.unknown ? 'unknown' : undefined;
+  return value.kind === 'string' ? value.value : 'unknown';
+}
+
+function defaultPresence(defaults: DefaultParams, name: string): CallShape['hasQ'] {
+  const value = defaults.properties[name];
+  if (value === undefined) return defaults.unknown ? 'unknown' : false;
+  return value.kind === 'string' ? true : 'unknown';
 }
 
 /** Gmail's `format` and `q` (see `callShape`). */
