@@ -15,7 +15,7 @@ import { matchRpcName } from '../scopes/rpc-names.ts';
 import type { RpcMatch } from '../scopes/rpc-names.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
 import { solve, sortFor } from '../scopes/solver.ts';
-import { requirementOf } from '../scopes/policy.ts';
+import { hasTokenPoisoningTrap, requirementOf } from '../scopes/policy.ts';
 import { joinWords } from '../utils/join-words.ts';
 import type { ParsedError } from './error-text.ts';
 import { declaredAtText, plural } from './format-shared.ts';
@@ -301,7 +301,7 @@ interface FixContext {
 /** Per declaration that reaches a call site: add what is missing, or say the code is right and the token is old. */
 function insufficientFix({ error, method, operations, declarations, report }: FixContext): string[] {
   const fix: string[] = [];
-  const requirement = method === undefined || method.api === 'gmail' ? undefined : requirementOf(method, {});
+  const requirement = method === undefined || hasTokenPoisoningTrap(method) ? undefined : requirementOf(method, {});
   // An API without facts whose data leaves the choice open (src/scopes/call-requirement.ts): each scope it accepts.
   const open = requirement?.choice === 'open';
   const proposal =
@@ -417,7 +417,7 @@ function proposalFor(accepted: readonly string[]): string[] {
 
 /** A method's accepted scopes narrowest first: Gmail's order, or the per-API order of its version. */
 function acceptedOf(method: MethodInfo): string[] {
-  const requirement = method.api === 'gmail' ? undefined : requirementOf(method, {});
+  const requirement = hasTokenPoisoningTrap(method) ? undefined : requirementOf(method, {});
   return requirement === undefined ? narrowestFirst(method.scopes) : sortFor([requirement], method.scopes);
 }
 

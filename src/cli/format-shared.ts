@@ -1,6 +1,7 @@
 /** Wording shared by the table and Markdown formats. */
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
+import { hasTokenPoisoningTrap } from '../scopes/policy.ts';
 import type { Report, ReportDeclaration, ReportOperation, ReportScopeClassification } from './report.ts';
 import type { ScopeUseCall } from './scope-uses.ts';
 
@@ -49,7 +50,7 @@ export function operationNote(operation: ReportOperation, code: (text: string) =
       if (accepted.length === 0) return 'needs a Gmail add-on scope';
       return accepted.length === 1 ? `needs ${accepted[0]!}` : `needs one of ${accepted.join(', ')}`;
     case 'metadata-conflict':
-      return operation.api === 'gmail'
+      return hasTokenPoisoningTrap(operation)
         ? `fails while ${code('gmail.metadata')} is requested (format full/raw or q)`
         : 'fails under the requested scope that accepts the method (a trap: see metadata-scope)';
     case 'unresolved':
@@ -82,7 +83,7 @@ export function verdict(report: Report): string {
   if (summary.metadataConflicts > 0)
     parts.push(
       `${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under ${
-        report.operations.every((operation) => operation.status !== 'metadata-conflict' || operation.api === 'gmail')
+        report.operations.every((operation) => operation.status !== 'metadata-conflict' || hasTokenPoisoningTrap(operation))
           ? 'gmail.metadata'
           : 'a requested scope (traps)'
       }`,

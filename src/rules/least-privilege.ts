@@ -8,7 +8,7 @@ import { CLASSIFICATION_RANK, classificationRank, isAddOnOnly, scopeLabel } from
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting } from '../scopes/order.ts';
 import { isSatisfied, requestedForm, satisfyingScopes, scopeOrderFor, solve, sortFor, type Requirement } from '../scopes/solver.ts';
-import { callNeed, highestClassification, SIGN_IN_SCOPES, usedScopes } from '../scopes/policy.ts';
+import { callNeed, hasTokenPoisoningTrap, highestClassification, SIGN_IN_SCOPES, usedScopes } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { scopeListOption } from '../utils/scope-list-option.ts';
 import { codeList, joinWords } from '../utils/join-words.ts';
@@ -171,10 +171,9 @@ function changesFor(group: ScopeRequest, sharing: readonly ScopeRequest[], allow
   const apiByRequirement = new Map<Requirement, string>();
   const requirementsOf = (calls: readonly ApiCall[]): Requirement[] =>
     calls.map((call) => {
-      const requirement: Requirement =
-        call.method.api === 'gmail'
-          ? [...effectiveAcceptedScopes(call.method, call.shape)]
-          : (callNeed(call.method, call.shape).requirement ?? [...call.method.scopes]);
+      const requirement: Requirement = hasTokenPoisoningTrap(call.method)
+        ? [...effectiveAcceptedScopes(call.method, call.shape)]
+        : (callNeed(call.method, call.shape).requirement ?? [...call.method.scopes]);
       apiByRequirement.set(requirement, apiName(call));
       return requirement;
     });

@@ -18,12 +18,12 @@
  * Pass the result to `solve()` (./solver.ts) as a requirement: one objective for fixes,
  * suggestions and the report (lowest classification first, then fewest scopes).
  */
-import { getMethod as getGmailMethod } from './api-map.ts';
+import { getApiMap } from './api-map.ts';
 import { getMethod as getApiMethod } from './apis-data.ts';
-import { apiFacts } from './facts/index.ts';
+import { apiFacts, tokenTrap } from './facts/index.ts';
 import { orderFactsFor } from './order-facts.ts';
-import type { ApiFacts, TrapFact } from './facts/types.ts';
-import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict, type CallShape } from './metadata.ts';
+import type { ApiFacts, TokenTrapFact, TrapFact } from './facts/types.ts';
+import { effectiveAcceptedScopes, metadataVerdict, type CallShape } from './metadata.ts';
 import { requestedForm, type ScopedRequirement } from './solver.ts';
 
 export type { CallShape } from './metadata.ts';
@@ -88,7 +88,8 @@ export interface CallRequirement extends ScopedRequirement {
  * method is unknown or its accepted scopes are (never report such a call).
  */
 export function callRequirement(api: string, version: string, methodId: string, shape: CallShape = {}): CallRequirement | undefined {
-  if (api === 'gmail' && version === 'v1') return gmailRequirement(methodId, shape);
+  const poisoning = tokenTrap(api, version);
+  if (poisoning !== undefined) return tokenTrapRequirement(api, version, methodId, shape, poisoning);
   const accepted = getApiMethod(api, version, methodId)?.scopes;
   if (accepted === undefined) return undefined;
   const facts = apiFacts(api, version);
@@ -184,31 +185,38 @@ function silentFields(facts: ApiFacts | undefined, methodId: string, shape: Call
   return out;
 }
 
-const GMAIL_SOURCE = 'https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/get#Format';
-
-/** Gmail keeps today's semantics exactly (see the module comment). */
-function gmailRequirement(methodId: string, shape: CallShape): CallRequirement | undefined {
-  const method = getGmailMethod('gmail:v1', methodId);
+/**
+ * An API version whose table has a token-poisoning trap (Gmail's gmail.metadata) keeps today's
+ * semantics exactly (see the module comment): its metadata verdict (./metadata.ts) decides.
+ */
+function tokenTrapRequirement(
+  api: string,
+  version: string,
+  methodId: string,
+  shape: CallShape,
+  trap: TokenTrapFact,
+): CallRequirement | undefined {
+  const method = getApiMap(api, version)?.methods.get(methodId);
   if (!method) return undefined;
   const verdict = metadataVerdict(method, shape);
   const traps: TrapFinding[] =
     verdict.status === 'breaks' || verdict.status === 'maybe'
       ? [
           {
-            id: 'gmail.metadata',
+            id: trap.id,
             certain: verdict.status === 'breaks',
-            failsUnder: [METADATA_SCOPE],
+            failsUnder: [trap.scope],
             poisonsToken: true,
             reason:
               verdict.conflicts.map((c) => (c.kind === 'format' ? `format '${c.format}'` : `'${c.param}'`)).join(' and ') +
               ' fails while gmail.metadata is in the token',
-            source: GMAIL_SOURCE,
+            source: trap.source,
           },
         ]
       : [];
   return {
-    api: 'gmail',
-    version: 'v1',
+    api,
+    version,
     methodId,
     accepted: method.scopes,
     satisfying: method.scopes,

@@ -11,7 +11,8 @@
  */
 import { getApiMap } from './api-map.ts';
 import type { MethodInfo } from './api-map.ts';
-import { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts/gmail-v1.ts';
+import { GMAIL_V1_FACTS, METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts/gmail-v1.ts';
+import { tokenTrap } from './facts/index.ts';
 import type { ParamShape } from './facts/types.ts';
 
 export { METADATA_SCOPE, metadataRestrictions, type MetadataRestriction } from './facts/gmail-v1.ts';
@@ -48,16 +49,15 @@ export interface MetadataVerdict {
   readonly conflicts: readonly MetadataConflict[];
 }
 
-const RESTRICTION_BY_METHOD: ReadonlyMap<string, MetadataRestriction> = new Map(metadataRestrictions.map((r) => [r.methodId, r]));
-
-/** The gmail.metadata restriction of a method, if it has one that can bite. */
+/** The gmail.metadata restriction of a method (its API's token trap, ./facts/), if it has one that can bite. */
 export function getMetadataRestriction(method: MethodInfo): MetadataRestriction | undefined {
-  if (method.api !== 'gmail' || !method.scopes.includes(METADATA_SCOPE)) return undefined;
-  return RESTRICTION_BY_METHOD.get(method.id);
+  const trap = tokenTrap(method.api, method.version);
+  if (trap === undefined || !method.scopes.includes(trap.scope)) return undefined;
+  return trap.restrictions.find((r) => r.methodId === method.id);
 }
 
 /** The API whose scope gmail.metadata is: the restrictions' method ids are its. */
-const METADATA_API = { api: 'gmail', version: 'v1' } as const;
+const METADATA_API = GMAIL_V1_FACTS;
 
 /** The scope to read with instead of gmail.metadata when a call needs more (full messages, search). */
 export const METADATA_READ_REPLACEMENT = 'https://www.googleapis.com/auth/gmail.readonly';

@@ -13,9 +13,12 @@ import type { Classification } from './catalog.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
 import { callRequirement, trapVerdict } from './call-requirement.ts';
+import { hasTokenPoisoningTrap } from './facts/index.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
 import { requestedForm, solve } from './solver.ts';
 import type { Requirement } from './solver.ts';
+
+export { hasTokenPoisoningTrap } from './facts/index.ts';
 
 /** What one call needs, as both the rules (from the AST) and the report (from plain data) know it. */
 export interface CallNeed {
@@ -43,7 +46,7 @@ export interface CallNeed {
 export function callNeed(method: MethodInfo, shape: CallShape): CallNeed {
   const effective = effectiveAcceptedScopes(method, shape);
   const metadata = metadataVerdict(method, shape).status;
-  const scoped = method.api === 'gmail' ? undefined : callRequirement(method.api, method.version, method.id, shape);
+  const scoped = hasTokenPoisoningTrap(method) ? undefined : callRequirement(method.api, method.version, method.id, shape);
   if (scoped === undefined) return { accepted: method.scopes, effective, metadata, satisfying: method.scopes, requirement: effective };
   return { accepted: method.scopes, effective: scoped.satisfying, metadata, satisfying: scoped.satisfying, requirement: scoped };
 }
@@ -63,7 +66,7 @@ export function apiTrapVerdict(
   shape: CallShape,
   requested: Iterable<string>,
 ): TrapVerdict & { readonly requirement?: CallRequirement } {
-  if (method.api === 'gmail') return { status: 'ok', findings: [] };
+  if (hasTokenPoisoningTrap(method)) return { status: 'ok', findings: [] };
   const requirement = requirementOf(method, shape);
   return requirement === undefined ? { status: 'ok', findings: [] } : { ...trapVerdict(requirement, requested), requirement };
 }

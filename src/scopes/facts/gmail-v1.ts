@@ -31,7 +31,7 @@
  *           Params$Resource$Users$Messages$List.q / Params$Resource$Users$Threads$List.q).
  *           The API answers 403 "Metadata scope does not support 'q' parameter".
  */
-import type { ApiFacts, Classification } from './types.ts';
+import type { ApiFacts, Classification, TokenRestriction } from './types.ts';
 
 export interface ScopeFact {
   readonly url: string;
@@ -149,31 +149,10 @@ export const SCOPE_FACTS: readonly ScopeFact[] = [
   },
 ];
 
-/** Gmail's table in the shape of the other APIs' tables (./index.ts reads every classification from these). */
-export const GMAIL_V1_FACTS: ApiFacts = {
-  api: 'gmail',
-  version: 'v1',
-  classifications: SCOPE_FACTS.map((f) => ({
-    scope: f.url,
-    classification: f.classification,
-    ...(f.readOnly === true ? { readOnly: true } : {}),
-    source: SCOPES,
-  })),
-};
-
 /** The scope whose presence in a token restricts what other calls may do. */
 export const METADATA_SCOPE = `${AUTH}gmail.metadata`;
 
-export interface MetadataRestriction {
-  /** Gmail method id, e.g. `users.messages.get`. */
-  readonly methodId: string;
-  /** Values of the `format` parameter that fail while gmail.metadata is in the token (lower case). */
-  readonly forbiddenFormats?: readonly string[];
-  /** The format the API uses when `format` is omitted. */
-  readonly defaultFormat?: string;
-  /** Parameters whose mere presence fails while gmail.metadata is in the token. */
-  readonly forbiddenParams?: readonly string[];
-}
+export type MetadataRestriction = TokenRestriction;
 
 /**
  * Calls that break when gmail.metadata is in the token ([msg.get], [thr.get], [list]).
@@ -194,3 +173,21 @@ export const metadataRestrictions: readonly MetadataRestriction[] = [
   { methodId: 'users.messages.list', forbiddenParams: ['q'] },
   { methodId: 'users.threads.list', forbiddenParams: ['q'] },
 ];
+
+/** Gmail's table in the shape of the other APIs' tables (./index.ts reads every classification from these). */
+export const GMAIL_V1_FACTS: ApiFacts = {
+  api: 'gmail',
+  version: 'v1',
+  classifications: SCOPE_FACTS.map((f) => ({
+    scope: f.url,
+    classification: f.classification,
+    ...(f.readOnly === true ? { readOnly: true } : {}),
+    source: SCOPES,
+  })),
+  tokenTrap: {
+    id: 'gmail.metadata',
+    scope: METADATA_SCOPE,
+    restrictions: metadataRestrictions,
+    source: 'https://developers.google.com/workspace/gmail/api/reference/rest/v1/users.messages/get#Format',
+  },
+};

@@ -2,7 +2,7 @@
  * The per-API fact tables (phase 1 of issue 15: Drive, Sheets, Calendar, Docs, Slides, Forms,
  * People, Tasks, YouTube; plus Meet's silent subset; phase 2: Admin SDK Directory's credential
  * fact, Chat's app-authentication scope) and lookups over them. Gmail's table is
- * ./gmail-v1.ts (classification, add-on scopes, the gmail.metadata trap that ../metadata.ts reads).
+ * ./gmail-v1.ts (classification, add-on scopes, the gmail.metadata token trap that ../metadata.ts reads).
  */
 import { ADMIN_DIRECTORY_V1 } from './admin-directory-v1.ts';
 import { CALENDAR_V3 } from './calendar-v3.ts';
@@ -16,7 +16,7 @@ import { PEOPLE_V1 } from './people-v1.ts';
 import { SHEETS_V4 } from './sheets-v4.ts';
 import { SLIDES_V1 } from './slides-v1.ts';
 import { TASKS_V1 } from './tasks-v1.ts';
-import type { ApiFacts, Classification, CredentialFact, ScopeClassificationFact } from './types.ts';
+import type { ApiFacts, Classification, CredentialFact, ScopeClassificationFact, TokenTrapFact } from './types.ts';
 import { YOUTUBE_V3 } from './youtube-v3.ts';
 
 export type * from './types.ts';
@@ -49,9 +49,25 @@ export function listApiFacts(): string[] {
   return [...BY_KEY.keys()];
 }
 
+/** Every table, Gmail's included (its checks predate `API_FACTS`: the generic path doesn't read it). */
+const EVERY_TABLE: ReadonlyMap<string, ApiFacts> = new Map([GMAIL_V1_FACTS, ...API_FACTS].map((f) => [`${f.api}:${f.version}`, f]));
+
 /** Whether cited facts cover `api` `version` beyond its data: Gmail v1 (./gmail-v1.ts) or a table here. */
 export function hasFactTable(api: string, version: string): boolean {
-  return (api === 'gmail' && version === 'v1') || BY_KEY.has(`${api}:${version}`);
+  return EVERY_TABLE.has(`${api}:${version}`);
+}
+
+/** The scope of `api` `version` that poisons the whole token for some calls (Gmail's gmail.metadata), or undefined. */
+export function tokenTrap(api: string, version: string): TokenTrapFact | undefined {
+  return EVERY_TABLE.get(`${api}:${version}`)?.tokenTrap;
+}
+
+/**
+ * Whether the API version of a method (or report operation) has a token-poisoning trap: its calls'
+ * requirements and verdicts then come from ../metadata.ts, and their trap is metadata-scope's business.
+ */
+export function hasTokenPoisoningTrap(target: { readonly api: string; readonly version: string }): boolean {
+  return tokenTrap(target.api, target.version) !== undefined;
 }
 
 /** Every table's classifications; Gmail's is not in `API_FACTS` (its checks predate them) but counts the same. */

@@ -139,6 +139,31 @@ export interface NeverProposedFact {
   readonly source: string;
 }
 
+/**
+ * A scope whose mere presence in the token makes some calls fail, even next to broader scopes
+ * (Gmail's gmail.metadata: messages.get with format `full`): adding a scope never cures such a
+ * call, only removing this one (or changing the call) does. ../metadata.ts evaluates it.
+ */
+export interface TokenTrapFact {
+  /** Stable id for findings: `gmail.metadata`. */
+  readonly id: string;
+  readonly scope: string;
+  /** The methods it restricts and how (formats, parameters). */
+  readonly restrictions: readonly TokenRestriction[];
+  readonly source: string;
+}
+
+export interface TokenRestriction {
+  /** Method id, e.g. `users.messages.get`. */
+  readonly methodId: string;
+  /** Values of the `format` parameter that fail while the scope is in the token (lower case). */
+  readonly forbiddenFormats?: readonly string[];
+  /** The format the API uses when `format` is omitted. */
+  readonly defaultFormat?: string;
+  /** Parameters whose mere presence fails while the scope is in the token. */
+  readonly forbiddenParams?: readonly string[];
+}
+
 export interface ApiFacts {
   /** The `googleapis` folder name (`drive`) and version (`v3`). */
   readonly api: string;
@@ -148,6 +173,8 @@ export interface ApiFacts {
   readonly insufficientAlone?: readonly InsufficientAloneFact[];
   readonly neverProposed?: readonly NeverProposedFact[];
   readonly traps?: readonly TrapFact[];
+  /** A scope that poisons the whole token for some calls (Gmail's gmail.metadata). */
+  readonly tokenTrap?: TokenTrapFact;
   readonly silentFields?: readonly SilentFieldFact[];
   readonly credentials?: readonly CredentialFact[];
   readonly authKinds?: readonly AuthKindFact[];
