@@ -20,7 +20,10 @@ import { typeServices } from './typed-calls.ts';
  *   version, `/v1/`, with the first path segment of one of the API's methods: `/v1/documents`);
  * - a chain that can name a method without a traced client (`x.users.messages.send`: a client
  *   passed into a helper file);
- * - with type information, any mention of an analysed API.
+ * - with type information, an analysed API's generated namespace (`gmail_v1`, `drive_v3`): the
+ *   name a typed resource (`gmail_v1.Resource$Users$Messages`) is written with. Not the API's bare
+ *   name in any case, which most code has (`tasks`, `docs`, `forms`: rxjs); a resource whose type
+ *   comes from another module without such a name still needs one of the anchors below.
  * Every candidate mentions Google or an analysed API by name, or sits in a file that does.
  * A file that imports `googleapis-common` is Google's generated client itself (every file of
  * `googleapis` and `@googleapis/<api>`; no application imports it): only a library specifier or
@@ -58,8 +61,8 @@ interface Gate {
   readonly shortForm: RegExp;
   /** Google or an analysed API by name, any case. */
   readonly anyMention: RegExp;
-  /** With type information: any mention of an analysed API. */
-  readonly apiMention: RegExp;
+  /** With type information: an analysed API's namespace, `gmail_v1` (not inside a longer name). */
+  readonly apiNamespace: RegExp;
 }
 let gate: Gate | undefined;
 
@@ -130,7 +133,7 @@ function currentGate(): Gate {
     chains,
     shortForm: new RegExp(`['"\`](?:${names.join('|') || '(?!)'})\\.[a-z]`, 'g'),
     anyMention: new RegExp(['google', ...names].join('|'), 'i'),
-    apiMention: new RegExp(names.join('|') || '(?!)', 'i'),
+    apiNamespace: new RegExp(`(?<![\\w$])(?:${names.join('|') || '(?!)'})_v\\d`),
   };
   return gate;
 }
@@ -153,8 +156,8 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
   // Every candidate mentions Google or an analysed API by name, or sits in a file that does.
   if (!current.anyMention.test(text)) return false;
   // With type information a Gmail resource can arrive from anywhere (`messages.send()` on a
-  // `gmail_v1.Resource$Users$Messages`); the type checker's cost dwarfs ours in such runs.
-  if (typeServices(sourceCode) !== undefined && current.apiMention.test(text)) return true;
+  // `gmail_v1.Resource$Users$Messages`): its namespace opens the file.
+  if (typeServices(sourceCode) !== undefined && current.apiNamespace.test(text)) return true;
   const scan: FileScan = { text, comments: sourceCode.ast.comments ?? [], gate: current };
   const anchors = isGeneratedClient(scan) ? current.generatedClientAnchors : current.anchors;
   anchors.lastIndex = 0;

@@ -76,9 +76,14 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     expect(gate(text)).toBe(false);
   });
 
-  it('with type information, opens any file that mentions an API by name (any case)', () => {
-    expect(gate('const GMAIL = 1;', true)).toBe(true);
-    expect(gate('const GMAIL = 1;')).toBe(false);
+  it("with type information, opens a file that names an API's namespace (gmail_v1), not its bare name", () => {
+    // (espree parses the text: the type annotation `m: gmail_v1.Resource$Users$Messages` as a JSDoc type.)
+    expect(gate('/** @param {gmail_v1.Resource$Users$Messages} m */ const send = (m) => m.send({});', true)).toBe(true);
+    expect(gate('const files = new drive_v3.Resource$Files(context);', true)).toBe(true);
+    expect(gate('const files = new drive_v3.Resource$Files(context);')).toBe(false);
+    expect(gate('const GMAIL = 1;', true)).toBe(false);
+    expect(gate('const tasks = []; const docs = forms;', true)).toBe(false);
+    expect(gate('const mygmail_v1 = 1;', true)).toBe(false);
     expect(gate('const google = 1;', true)).toBe(false);
   });
 
