@@ -39,8 +39,23 @@ export interface Collected {
 /** IMAP clients that authenticate with an OAuth access token (XOAUTH2). */
 const IMAP_MODULES = new Set(['imapflow', 'imap', 'node-imap', 'imap-simple', 'emailjs-imap-client']);
 
-/** One walk over the AST, collecting only what the analysis needs. */
+/**
+ * The one walk's result per AST: an imported module's record serves several views (its Google
+ * exports, its REST helpers), and each would otherwise walk the same syntax again.
+ */
+const collectedByAst = new WeakMap<TSESTree.Program, Collected>();
+
+/** One walk over the AST, collecting only what the analysis needs (once per AST; read-only for callers). */
 export function collect(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
+  let collected = collectedByAst.get(sourceCode.ast);
+  if (collected === undefined) {
+    collected = walkOnce(sourceCode);
+    collectedByAst.set(sourceCode.ast, collected);
+  }
+  return collected;
+}
+
+function walkOnce(sourceCode: Readonly<TSESLint.SourceCode>): Collected {
   const collected: Collected = {
     calls: [],
     news: [],

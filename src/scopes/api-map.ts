@@ -139,7 +139,7 @@ function buildApiMap(raw: unknown): ApiMap {
  * receivers it knows nothing about (`x.users.messages.send()`), REST URLs, typed resources and
  * the file gate's anchors. Every other version in the data is checked only through a client the
  * code names (`google.storage('v1')`, `@googleapis/storage`, `storage_v1.Storage`), from its data
- * alone. Widening to another API is one more entry here, once its cited facts exist in ./facts.ts,
+ * alone. Widening to another API is one more entry here, once its cited facts exist in ./facts/,
  * ./order-facts.ts and its traps (issue 15).
  */
 const ANALYSED_API_VERSIONS: readonly string[] = [
