@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { analysedApiMaps, versionProfileOf } from '../scopes/api-map.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { typeServices } from './typed-calls.ts';
+import { GMAIL_MAIL_SERVERS } from '../scopes/facts/gmail-v1.ts';
 
 /**
  * The cheap gate before any AST walk: almost every file of a real repository has nothing to do
@@ -235,6 +236,9 @@ function librarySpecifierAt(text: string, index: number): boolean {
   return false;
 }
 
+/** Gmail's SMTP and IMAP hosts (its cited facts), found at their `mail`. */
+const MAIL_SERVER_HOSTS = [GMAIL_MAIL_SERVERS.smtp, GMAIL_MAIL_SERVERS.imap];
+
 /** `mail.google.com`, `smtp.gmail.com`, `imap.gmail.com`, `'gmail'`, `'Gmail'`, `'gmail.send'`. */
 function mailAt(text: string, index: number): boolean {
   if (text.startsWith('mail.google.com', index)) return true;
@@ -242,8 +246,10 @@ function mailAt(text: string, index: number): boolean {
   if (before !== 103 /* g */ && before !== 71 /* G */) return false;
   const start = index - 1;
   const after = text.charCodeAt(index + 4);
-  if (before === 103 && text.startsWith('.com', index + 4) && (text.startsWith('smtp.', start - 5) || text.startsWith('imap.', start - 5)))
-    return true;
+  for (const host of MAIL_SERVER_HOSTS) {
+    const offset = host.indexOf('mail');
+    if (index >= offset && text.startsWith(host, index - offset)) return true;
+  }
   if (!isQuote(text.charCodeAt(start - 1))) return false;
   // `'gmail'`, `'Gmail'` (nodemailer's service), and a Gmail short form `'gmail.send'` (any position: valid-scope judges it).
   return isQuote(after) || (before === 103 && after === 46 /* . */ && isLower(text.charCodeAt(index + 5)));

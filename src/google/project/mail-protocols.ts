@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Environment } from '../../core/static-value.ts';
 import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../../core/static-value.ts';
 import type { MethodInfo } from '../../scopes/api-map.ts';
+import { GMAIL_MAIL_SERVERS } from '../../scopes/facts/gmail-v1.ts';
 
 /**
  * Gmail over SMTP and IMAP with an OAuth 2.0 token (the XOAUTH2 SASL mechanism) accepts exactly
@@ -57,7 +58,7 @@ function isCreateTransport(node: TSESTree.CallExpression | TSESTree.NewExpressio
 function isGmailSmtp(options: TSESTree.ObjectExpression, env: Environment): boolean {
   const service = stringProperty(options, 'service', env);
   const host = stringProperty(options, 'host', env);
-  if (service?.toLowerCase() !== 'gmail' && host?.toLowerCase() !== 'smtp.gmail.com') return false;
+  if (service?.toLowerCase() !== GMAIL_MAIL_SERVERS.nodemailerService && host?.toLowerCase() !== GMAIL_MAIL_SERVERS.smtp) return false;
   const auth = propertyObject(options, 'auth', env);
   return auth !== undefined && /^oauth2$/i.test(stringProperty(auth, 'type', env) ?? '');
 }
@@ -65,7 +66,7 @@ function isGmailSmtp(options: TSESTree.ObjectExpression, env: Environment): bool
 function isGmailImap(outer: TSESTree.ObjectExpression, env: Environment): boolean {
   // imap-simple nests the connection options under `imap`.
   const options = propertyObject(outer, 'imap', env) ?? outer;
-  if (stringProperty(options, 'host', env)?.toLowerCase() !== 'imap.gmail.com') return false;
+  if (stringProperty(options, 'host', env)?.toLowerCase() !== GMAIL_MAIL_SERVERS.imap) return false;
   const auth = propertyObject(options, 'auth', env);
   return (
     findProperty(options, 'xoauth2') !== undefined ||

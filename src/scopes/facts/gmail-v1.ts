@@ -150,6 +150,13 @@ export const SCOPE_FACTS: readonly ScopeFact[] = [
 ];
 
 /** The scope whose presence in a token restricts what other calls may do. */
+/**
+ * Gmail's mail servers, which take an OAuth token over XOAUTH2 with only
+ * `https://mail.google.com/` (https://developers.google.com/workspace/gmail/imap/xoauth2-protocol),
+ * and nodemailer's name for Gmail's SMTP (`service: 'gmail'`, https://nodemailer.com/smtp/well-known-services).
+ */
+export const GMAIL_MAIL_SERVERS = { smtp: 'smtp.gmail.com', imap: 'imap.gmail.com', nodemailerService: 'gmail' } as const;
+
 export const METADATA_SCOPE = `${AUTH}gmail.metadata`;
 
 export type MetadataRestriction = TokenRestriction;
