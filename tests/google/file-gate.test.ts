@@ -37,6 +37,9 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     ['// People\nfetch(`${base}/v1/people:${operation}`);', 'a version-only prefix and a segment cut by a hole'],
     ["const SCOPES = ['drive.readonly'];", 'a short form next to a scope name'],
     ["provider.addScope('calendar.events');", 'a short form next to addScope'],
+    ["createTransport({ host: 'smtp.gmail.com', auth: { type: 'OAuth2', user } });", "Gmail's SMTP host"],
+    ["new ImapFlow({ host: 'imap.gmail.com', auth: { user, accessToken } });", "Gmail's IMAP host"],
+    ["createTransport({ service: 'Gmail', auth: { type: 'OAuth2', user } });", "nodemailer's Gmail service"],
   ])('opens the file for %j (%s)', (text) => {
     expect(gate(text)).toBe(true);
   });
