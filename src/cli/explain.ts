@@ -4,7 +4,7 @@
  * why, the scopes it accepts, its call sites, where the project requests scopes for them, and
  * the change that fixes it. No ESLint and no I/O here; the JSON format prints this object.
  */
-import { analysedApiMaps, getApiMap, isAnalysedApiVersion, matchRestPath, apiDisplayName } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, isAnalysedApiVersion, matchRestPath, apiNameOf } from '../scopes/api-map.ts';
 import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
 import { getApiProfile, listApis } from '../scopes/apis-data.ts';
 import { classificationOf, isAddOnOnly, isKnownGoogleScope } from '../scopes/catalog.ts';
@@ -285,10 +285,7 @@ function dataMapsServing(url: string): ApiMap[] {
 }
 
 /** `Gmail`, `Drive`: the API's short name (`apiDisplayName`). */
-function apiName(method: MethodInfo): string {
-  const map = getApiMap(method.api, method.version);
-  return map === undefined ? method.api : apiDisplayName(map);
-}
+const apiName = (method: MethodInfo): string => apiNameOf(method.api, method.version);
 
 interface FixContext {
   readonly error: ParsedError;

@@ -3,7 +3,7 @@ import { describeSource, getFileFacts } from '../google/facts.ts';
 import type { FileFacts, ApiCall, ScopeRequest } from '../google/facts.ts';
 import { isEditable } from '../fix/scope-edits.ts';
 import { rangeLocation } from '../fix/string-tokens.ts';
-import { apiDisplayName, analysedScopes, getApiMap } from '../scopes/api-map.ts';
+import { apiNameOf, analysedScopes } from '../scopes/api-map.ts';
 import { CLASSIFICATION_RANK, classificationRank, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting } from '../scopes/order.ts';
@@ -295,10 +295,7 @@ function narrowerReplacement(scope: string, usedBy: readonly Requirement[], work
 }
 
 /** `Gmail`, `Drive`: the API's short name. */
-function apiName(call: ApiCall): string {
-  const map = getApiMap(call.method.api, call.method.version);
-  return map === undefined ? call.method.api : apiDisplayName(map);
-}
+const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);
 
 /** " That lowers the app from restricted to sensitive scopes.", when the change lowers its Google verification; else nothing. */
 function effectOf(change: Change): string {

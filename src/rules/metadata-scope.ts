@@ -4,7 +4,7 @@ import type { ApiCall, FileFacts, ScopeSource } from '../google/facts.ts';
 import { isEditable } from '../fix/scope-edits.ts';
 import type { EditableDeclaration } from '../fix/scope-edits.ts';
 import { paramProperty, paramsObject, setStringParamFix } from '../fix/param-edits.ts';
-import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
+import { apiNameOf } from '../scopes/api-map.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { apiTrapVerdict } from '../scopes/policy.ts';
@@ -39,9 +39,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       formatNotAllowed:
-        "`{{method}}` with {{format}} fails under gmail.metadata from {{source}}{{also}}. Pass `format: 'metadata'` or drop gmail.metadata.",
+        "{{api}} `{{method}}` with {{format}} fails under gmail.metadata from {{source}}{{also}}. Pass `format: 'metadata'` or drop that scope.",
       queryNotAllowed:
-        '`{{method}}` with `q` fails under gmail.metadata from {{source}}{{also}}. Drop gmail.metadata, or filter with `labelIds`.',
+        '{{api}} `{{method}}` with `q` fails under gmail.metadata from {{source}}{{also}}. Drop gmail.metadata, or filter with `labelIds`.',
       useMetadataFormat: "Pass `format: 'metadata'` (headers and labels only, no body).",
       removeMetadataScope: 'Remove gmail.metadata from the requested scopes (every call that uses them works with {{others}}).',
       scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.',
@@ -78,6 +78,7 @@ export default createRule<Options, MessageIds>({
             node: reportNode(call, params, conflict),
             messageId: conflict.kind === 'format' ? 'formatNotAllowed' : 'queryNotAllowed',
             data: {
+              api: apiName(call),
               method: call.method.id,
               format: describeFormat(conflict),
               source: describeSource(source, context.filename),
@@ -90,6 +91,9 @@ export default createRule<Options, MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
+
+/** `Gmail`, `Drive`: the API's short name. */
+const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);
 
 /** Short reasons for messages, by trap id (src/scopes/facts/: each trap's cited reason in full). */
 const TRAP_REASONS: Readonly<Record<string, string>> = {
@@ -116,13 +120,12 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
       ? source.declarations[0]
       : undefined;
   const fix = declaration !== undefined && add.length > 0 ? analysis.edits.add(declaration.node, add) : undefined;
-  const map = getApiMap(call.method.api, call.method.version);
   const addText = add.map((scope) => `\`${scope}\``).join(' and ');
   context.report({
     node: call.node,
     messageId: 'scopeTrap',
     data: {
-      api: map === undefined ? call.method.api : apiDisplayName(map),
+      api: apiName(call),
       method: call.method.id,
       granted: `only ${joinWords(granted.map(scopeLabel), ' and ')}`,
       source: describeSource(source, context.filename),
@@ -151,12 +154,11 @@ function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds,
   if (fact === undefined) return;
   const found = analysis.authOfCall(call);
   if (found === undefined || !found.serviceAccount || found.delegated || /\bsubject\b/.test(context.sourceCode.text)) return;
-  const map = getApiMap(call.method.api, call.method.version);
   context.report({
     node: call.node,
     messageId: 'serviceAccountWithoutSubject',
     data: {
-      api: map === undefined ? call.method.api : apiDisplayName(map),
+      api: apiName(call),
       method: call.method.id,
       kind: found.auth.kind,
       line: String(found.auth.node.loc.start.line),

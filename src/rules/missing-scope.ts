@@ -5,7 +5,7 @@ import { isEditable } from '../fix/scope-edits.ts';
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
-import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
+import { apiNameOf } from '../scopes/api-map.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
 import type { CallNeed } from '../scopes/policy.ts';
@@ -171,10 +171,7 @@ function dataOnlyChoice(need: CallNeed): CallRequirement['choice'] {
 const hasOpenChoice = (need: CallNeed): boolean => dataOnlyChoice(need) === 'open';
 
 /** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
-function apiName(call: ApiCall): string {
-  const map = getApiMap(call.method.api, call.method.version);
-  return map === undefined ? call.method.api : apiDisplayName(map);
-}
+const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);
 
 /**
  * What the call accepts, narrowest first, for every API alike (Gmail included): the scopes a fix

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileFacts } from '../google/facts.ts';
 import type { ScopeSource } from '../google/facts.ts';
 import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationInBrief } from '../scopes/catalog.ts';
-import { apiDisplayName, getApiMap } from '../scopes/api-map.ts';
+import { apiNameOf } from '../scopes/api-map.ts';
 import { classifyingApi } from '../scopes/facts/index.ts';
 import { highestClassification } from '../scopes/policy.ts';
 import { createRule } from '../utils/create-rule.ts';
@@ -157,8 +157,7 @@ function apiNames(scopes: readonly string[]): string {
   for (const scope of scopes) {
     const owner = classifyingApi(scope);
     if (owner === undefined) continue;
-    const map = getApiMap(owner.api, owner.version);
-    names.add(map === undefined ? owner.api : apiDisplayName(map));
+    names.add(apiNameOf(owner.api, owner.version));
   }
   return joinWords([...names]);
 }

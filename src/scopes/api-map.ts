@@ -333,6 +333,12 @@ export function apiDisplayName(map: Pick<ApiMap, 'api' | 'title'>): string {
   return map.title.replace(/^Google /, '').replace(/ API( v\d+)?$/, '') || map.api;
 }
 
+/** `Gmail`, `Drive`: the short name of `api` `version` for messages (its folder name when the data lacks it). */
+export function apiNameOf(api: string, version: string): string {
+  const map = getApiMap(api, version);
+  return map === undefined ? api : apiDisplayName(map);
+}
+
 /** The generated Gmail v1 map. */
 export const GMAIL_V1: ApiMap = getApiMap('gmail', 'v1')!;
 

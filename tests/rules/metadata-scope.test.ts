@@ -120,7 +120,7 @@ await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', i
           messageId: 'formatNotAllowed',
           line: 5,
           column: 89,
-          data: { method: 'users.messages.get', format: "`format: 'full'`", upper: 'FULL', source: 'the GoogleAuth on line 4', also: '' },
+          data: { api: 'Gmail', method: 'users.messages.get', format: "`format: 'full'`", upper: 'FULL', source: 'the GoogleAuth on line 4', also: '' },
           suggestions: [
             {
               messageId: 'useMetadataFormat',
@@ -145,6 +145,7 @@ await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', i
           line: 12,
           column: 7,
           data: {
+            api: 'Gmail',
             method: 'users.messages.get',
             format: FORMAT_FULL_DEFAULT,
             source: 'the GoogleAuth on line 3',
@@ -175,7 +176,7 @@ await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', i
           messageId: 'formatNotAllowed',
           line: 10,
           column: 59,
-          data: { method: 'users.messages.get', format: "`format: 'raw'`", source: 'the GoogleAuth on line 4', also: '' },
+          data: { api: 'Gmail', method: 'users.messages.get', format: "`format: 'raw'`", source: 'the GoogleAuth on line 4', also: '' },
           suggestions: [
             {
               messageId: 'useMetadataFormat',
