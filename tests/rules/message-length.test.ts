@@ -33,7 +33,13 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
     addScopes: { add: `\`${AUTH}/gmail.send\`` },
   },
   'metadata-scope': {
-    formatNotAllowed: { api: 'Gmail', method: 'users.messages.get', format: "no `format` (so 'full')", source: 'the GoogleAuth on line 4', also: '' },
+    formatNotAllowed: {
+      api: 'Gmail',
+      method: 'users.messages.get',
+      format: "no `format` (so 'full')",
+      source: 'the GoogleAuth on line 4',
+      also: '',
+    },
     queryNotAllowed: { api: 'Gmail', method: 'users.messages.list', source: 'the GoogleAuth on line 4', also: '' },
     useMetadataFormat: {},
     removeMetadataScope: { others: 'gmail.readonly' },

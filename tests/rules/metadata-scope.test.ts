@@ -120,7 +120,14 @@ await google.gmail({ version: 'v1', auth }).users.messages.get({ userId: 'me', i
           messageId: 'formatNotAllowed',
           line: 5,
           column: 89,
-          data: { api: 'Gmail', method: 'users.messages.get', format: "`format: 'full'`", upper: 'FULL', source: 'the GoogleAuth on line 4', also: '' },
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.get',
+            format: "`format: 'full'`",
+            upper: 'FULL',
+            source: 'the GoogleAuth on line 4',
+            also: '',
+          },
           suggestions: [
             {
               messageId: 'useMetadataFormat',
