@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { analysedApiMaps, versionProfileOf } from '../scopes/api-map.ts';
+import { apiVersionsAtUrl } from '../scopes/apis-data.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { typeServices } from './typed-calls.ts';
 import { GMAIL_MAIL_SERVERS } from '../scopes/facts/gmail-v1.ts';
@@ -263,7 +264,14 @@ function restHostAt(scan: FileScan, index: number): boolean {
   const host = text.slice(start, index + 14);
   if (!scan.gate.ownHosts.has(host) && text.charCodeAt(index + 14) !== 47 /* / */) return false;
   if (isGeneratedClient(scan)) return false;
-  return scan.gate.ownHosts.has(host) || restPathAt(scan.gate, text, index + 15);
+  return scan.gate.ownHosts.has(host) || restPathAt(scan.gate, text, index + 15) || dataUrlAt(text, host, index + 15);
+}
+
+/** Every other API of the data (phase 3): its host or named prefix with its path prefix, `storage.googleapis.com/storage/v1/`. */
+function dataUrlAt(text: string, host: string, start: number): boolean {
+  let end = start;
+  while (end < text.length && end - start < 200 && (isSegmentChar(text.charCodeAt(end)) || text.charCodeAt(end) === 47)) end++;
+  return apiVersionsAtUrl(host, text.slice(start, end)).length > 0;
 }
 
 /** `/v1` at `index - 1`: the path may start at this version segment or one or two segments before it. */

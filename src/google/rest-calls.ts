@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { analysedApiMaps, matchRestPath, PATH_HOLE, versionProfileOf } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, isAnalysedApiVersion, matchRestPath, PATH_HOLE, versionProfileOf } from '../scopes/api-map.ts';
+import { apiVersionsAtUrl } from '../scopes/apis-data.ts';
 import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
@@ -135,12 +136,30 @@ export function detectRestCall(node: TSESTree.CallExpression, context: RestConte
   return { method, receiver: request.receiver, shape: queryShape(url, hasSeparateParams(request.options)) };
 }
 
-/** The one method of one analysed API that a URL and verb name (undefined verb: any); ambiguous is nothing. */
+/** The one method of one API that a URL and verb name (undefined verb: any); ambiguous is nothing. */
 function matchUrl(url: string, verb: string | undefined): MethodInfo | undefined {
   const apis = apiUrlFilters().filter((filter) => filter.url.test(url));
-  if (apis.length === 0) return undefined;
   const matches = apis.map(({ map }) => matchRestPath(map, verb, url)).filter((found) => found !== undefined);
   // Two APIs that both match are ambiguous: never guess.
+  if (matches.length > 0) return matches.length === 1 ? matches[0] : undefined;
+  return matchDataUrl(url, verb);
+}
+
+/** `https://<host>/<path>` written out (a hole in the host is no certain API). */
+const ABSOLUTE_URL = /^(?:https?:)?\/\/([\w.-]+\.googleapis\.com)\/([^?#]*)/;
+
+/**
+ * Every other API version of the data (phase 3: `https://storage.googleapis.com/storage/v1/b/…`):
+ * only a written-out Google host, with a path prefix of the API, names one; its map is built then.
+ */
+function matchDataUrl(url: string, verb: string | undefined): MethodInfo | undefined {
+  const parts = ABSOLUTE_URL.exec(url);
+  if (parts === null) return undefined;
+  const matches = apiVersionsAtUrl(parts[1]!, parts[2]!)
+    .filter(({ api, version }) => !isAnalysedApiVersion(api, version))
+    .map(({ api, version }) => getApiMap(api, version))
+    .map((map) => (map === undefined ? undefined : matchRestPath(map, verb, url)))
+    .filter((found) => found !== undefined);
   return matches.length === 1 ? matches[0] : undefined;
 }
 

@@ -290,3 +290,57 @@ export function apiVersionsWithMethod(methodId: string): { readonly api: string;
     return data !== undefined && own(data.methods, methodId) !== undefined;
   });
 }
+
+/** The hosts every Google API answers on besides its own: only a path prefix names the API there. */
+const SHARED_API_HOSTS = new Set(['www.googleapis.com', 'googleapis.com']);
+/** More API versions than this behind one URL is no certain match (and would build their maps). */
+const MAX_URL_CANDIDATES = 4;
+
+interface UrlIndex {
+  /** Own host (`storage.googleapis.com`) → the versions answering on it, each with its path prefixes. */
+  readonly hosts: ReadonlyMap<string, readonly UrlCandidate[]>;
+  /** First segment of a prefix that names its API (`storage` of `storage/v1/`) → the versions, for shared hosts. */
+  readonly named: ReadonlyMap<string, readonly UrlCandidate[]>;
+}
+interface UrlCandidate {
+  readonly api: string;
+  readonly version: string;
+  readonly prefixes: readonly string[];
+}
+let urlIndex: UrlIndex | undefined;
+
+function getUrlIndex(): UrlIndex {
+  if (urlIndex !== undefined) return urlIndex;
+  const hosts = new Map<string, UrlCandidate[]>();
+  const named = new Map<string, UrlCandidate[]>();
+  for (const [api, profile] of Object.entries(getProfiles().apis)) {
+    for (const [version, versionProfile] of Object.entries(profile.versions)) {
+      const prefixes = [...versionProfile.pathPrefixes, ...(versionProfile.uploadPathPrefixes ?? [])];
+      const candidate = { api, version, prefixes };
+      if (versionProfile.host !== '' && !SHARED_API_HOSTS.has(versionProfile.host)) {
+        hosts.set(versionProfile.host, [...(hosts.get(versionProfile.host) ?? []), candidate]);
+      }
+      for (const prefix of prefixes) {
+        const first = prefix.split('/')[0]!;
+        // `v1/` names no API: on a shared host only `storage/v1/`-like prefixes do.
+        if (/^v\d/.test(first) || first === '') continue;
+        const list = named.get(first) ?? [];
+        if (!list.includes(candidate)) named.set(first, [...list, candidate]);
+      }
+    }
+  }
+  return (urlIndex = { hosts, named });
+}
+
+/**
+ * The API versions a REST URL can address, from the profiles alone (no map is built): those that
+ * answer on its host (`storage.googleapis.com`) or, on a shared host (`www.googleapis.com`), whose
+ * prefix names the API (`storage/v1/`), and whose path prefix starts `path` (`storage/v1/b/…`,
+ * no leading slash). Empty when none, or when more than a few do (no certain match).
+ */
+export function apiVersionsAtUrl(host: string, path: string): readonly { readonly api: string; readonly version: string }[] {
+  const index = getUrlIndex();
+  const pool = SHARED_API_HOSTS.has(host) ? index.named.get(path.slice(0, path.indexOf('/'))) : index.hosts.get(host);
+  const found = (pool ?? []).filter((candidate) => candidate.prefixes.some((prefix) => path.startsWith(prefix)));
+  return found.length > MAX_URL_CANDIDATES ? [] : found.map(({ api, version }) => ({ api, version }));
+}

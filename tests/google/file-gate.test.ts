@@ -40,6 +40,10 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     ["createTransport({ host: 'smtp.gmail.com', auth: { type: 'OAuth2', user } });", "Gmail's SMTP host"],
     ["new ImapFlow({ host: 'imap.gmail.com', auth: { user, accessToken } });", "Gmail's IMAP host"],
     ["createTransport({ service: 'Gmail', auth: { type: 'OAuth2', user } });", "nodemailer's Gmail service"],
+    // Every other API of the data (phase 3): its own host and path prefix, or a prefix naming it on a shared host.
+    ["fetch('https://language.googleapis.com/v1/documents:analyzeEntities');", 'the host and version prefix of a data-only API'],
+    ["fetch('https://storage.googleapis.com/storage/v1/b/' + bucket + '/o');", 'the host and named prefix of a data-only API'],
+    ['fetch(`https://www.googleapis.com/bigquery/v2/projects/${p}/datasets`);', 'the shared host with a data-only API prefix'],
   ])('opens the file for %j (%s)', (text) => {
     expect(gate(text)).toBe(true);
   });
@@ -61,10 +65,9 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     ['export const list = (drive) => client.files.list({});', 'a root resource whose methods all have two names'],
     ["const rootUrl = 'https://cloudtasks.googleapis.com/';", 'a host that only ends in an API host'],
     ["const rootUrl = 'https://www.googleapis.com/';", 'the shared host alone'],
-    [
-      "// Google\nfetch('https://language.googleapis.com/v1/documents:analyzeEntities');",
-      'a version-only prefix, then no path of an analysed API',
-    ],
+    ["const photo = 'https://storage.googleapis.com/my-bucket/photo.png';", "an API's own host with no path of the API (a public object)"],
+    ["const css = 'https://fonts.googleapis.com/css2?family=Roboto';", 'a Google host no API of the data answers on'],
+    ["fetch('https://www.googleapis.com/notanapi/v1/x');", 'the shared host with a prefix no API has'],
     ["const readOnly = 'drive.readonly';", 'a short form of another API with no scope name in the code'],
     ["// scopes\nconst drive = 'drive.readonly';", 'a scope name only in a comment'],
     [

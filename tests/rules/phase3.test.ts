@@ -18,6 +18,9 @@ const ruleTester = untypedRuleTester();
 const AUTH = 'https://www.googleapis.com/auth';
 const GMAIL_READONLY = `'${AUTH}/gmail.readonly'`;
 
+/** Cloud Storage v1 `objects.delete`: its accepted scopes, none of which the data orders above the others. */
+const DELETE_SUGGESTIONS = ['devstorage.read_write', 'cloud-platform', 'devstorage.full_control'];
+
 /** Cloud Storage v1 `objects.list`: five accepted scopes, no one of which every other grants. */
 const LIST_SUGGESTIONS = [
   'devstorage.read_write',
@@ -117,6 +120,30 @@ await google.storage({ version: 'v9', auth }).objects.list({ bucket: 'b' });
 import { google } from 'googleapis';
 const auth = new google.auth.GoogleAuth();
 await google.storage({ version: 'v1', auth }).objects.list({ bucket: 'b' });
+`,
+    },
+    {
+      name: 'a REST call to a data-only API under an accepted scope (auth.request, its own host)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_write'] });
+await auth.request({ url: 'https://storage.googleapis.com/storage/v1/b/b/o/x', method: 'DELETE' });
+`,
+    },
+    {
+      name: "a public object's URL on an API's host is no API method: silent",
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: [${GMAIL_READONLY}] });
+await auth.request({ url: 'https://storage.googleapis.com/my-bucket/photo.png' });
+`,
+    },
+    {
+      name: 'a REST call whose token comes from a parameter is unknown',
+      code: `
+export async function drop(token) {
+  await fetch('https://storage.googleapis.com/storage/v1/b/b/o/x', { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+}
 `,
     },
   ],
@@ -476,6 +503,74 @@ await storage.bucketAccessControls.list({ bucket: 'b' });
             requested: 'gmail.readonly',
             source: 'the GoogleAuth on line 3',
             add: `\`${AUTH}/devstorage.full_control\``,
+            where: '',
+          },
+        },
+      ],
+    },
+    {
+      // Phase 3 through REST: the written-out host and path prefix name the API (storage v1), as a
+      // client would; objects.delete accepts three scopes none of which the data orders: suggestions.
+      name: 'a REST DELETE of a Cloud Storage object under devstorage.read_only (auth.request, JavaScript)',
+      code: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only'] });
+auth.request({ url: 'https://storage.googleapis.com/storage/v1/b/b/o/x', method: 'DELETE' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 1,
+          data: {
+            api: 'Cloud Storage JSON',
+            method: 'objects.delete',
+            accepted: 'devstorage.read_write or broader',
+            requested: 'devstorage.read_only',
+            source: 'the GoogleAuth on line 3',
+            add: 'a scope it accepts',
+            where: '',
+          },
+          suggestions: DELETE_SUGGESTIONS.map((scope) => ({
+            messageId: 'addScopes' as const,
+            data: { add: `\`${AUTH}/${scope}\`` },
+            output: `
+const { google } = require('googleapis');
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only', '${AUTH}/${scope}'] });
+auth.request({ url: 'https://storage.googleapis.com/storage/v1/b/b/o/x', method: 'DELETE' });
+`,
+          })),
+        },
+      ],
+    },
+    {
+      // BigQuery datasets.insert accepts bigquery and cloud-platform: one besides cloud-platform, a certain fix.
+      name: 'a REST POST to BigQuery on the shared host (fetch with a token from the same GoogleAuth, TypeScript)',
+      code: `
+import { GoogleAuth } from 'google-auth-library';
+const auth = new GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only'] });
+const client = await auth.getClient();
+await client.request({ url: \`https://www.googleapis.com/bigquery/v2/projects/\${project}/datasets\`, method: 'POST', data: {} });
+`,
+      output: `
+import { GoogleAuth } from 'google-auth-library';
+const auth = new GoogleAuth({ scopes: ['${AUTH}/devstorage.read_only', '${AUTH}/bigquery'] });
+const client = await auth.getClient();
+await client.request({ url: \`https://www.googleapis.com/bigquery/v2/projects/\${project}/datasets\`, method: 'POST', data: {} });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: {
+            api: 'BigQuery',
+            method: 'datasets.insert',
+            accepted: 'bigquery or broader',
+            requested: 'devstorage.read_only',
+            source: 'the GoogleAuth on line 3',
+            add: `\`${AUTH}/bigquery\``,
             where: '',
           },
         },
