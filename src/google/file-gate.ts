@@ -20,6 +20,8 @@ import { GMAIL_MAIL_SERVERS } from '../scopes/facts/gmail-v1.ts';
  * - a REST URL of an analysed API: its own host (`gmail.googleapis.com`, as a whole host), or one
  *   of its path prefixes (`/gmail/v1/`, `googleapis.com/drive/v3/`; a prefix that is only a
  *   version, `/v1/`, with the first path segment of one of the API's methods: `/v1/documents`);
+ *   for every other API of the data, only a written-out Google host with one of its path prefixes
+ *   (`storage.googleapis.com/storage/v1/`, `www.googleapis.com/bigquery/v2/`: the profiles say);
  * - a chain that can name a method without a traced client (`x.users.messages.send`: a client
  *   passed into a helper file);
  * - with type information, an analysed API's generated namespace (`gmail_v1`, `drive_v3`): the
