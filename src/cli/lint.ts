@@ -131,7 +131,7 @@ export function createInventoryPlugin(hooks: InventoryPluginHooks): { meta: { na
   const rule: Rule.RuleModule = {
     meta: {
       type: 'problem',
-      docs: { description: 'Record the Gmail calls and scope declarations of each file for the report command' },
+      docs: { description: 'Record the Google API calls and scope declarations of each file for the report command' },
       schema: [],
     },
     create(context) {

@@ -46,7 +46,7 @@ export const HELP = `Usage: ${NAME} report [paths...] [options]
        ${NAME} explain [paths...] [--error <file> | --message <text>] [options]
 
 report: lints the project with its own ESLint config and lists, per scope declaration and for the
-whole project: the Gmail operations called, the OAuth scopes requested, the minimal
+whole project: the Google API operations called, the OAuth scopes requested, the minimal
 least-privileged set that covers the calls, what is missing, what is unused, and each
 scope's Google classification and the verification it triggers.
 
