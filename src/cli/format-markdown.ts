@@ -8,6 +8,7 @@ import {
   classificationCells,
   declaredAtText,
   location,
+  operationName,
   operationNote,
   plural,
   verdict,
@@ -78,7 +79,7 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
     for (const operation of operations) {
       const note = operationNote(operation, code);
       out.push(
-        `| ${code(operation.method)} | ${code(location(operation))} | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`,
+        `| ${code(operationName(operation, report))} | ${code(location(operation))} | ${STATUS[operation.status]}${note === '' ? '' : ` — ${note}`} |`,
       );
     }
     out.push('');

@@ -1,5 +1,6 @@
 /** Wording shared by the table and Markdown formats. */
 import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { apiNameOf } from '../scopes/api-map.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { hasTokenPoisoningTrap } from '../scopes/policy.ts';
 import type { Report, ReportDeclaration, ReportOperation, ReportScopeClassification } from './report.ts';
@@ -18,6 +19,15 @@ export function declaredAtText(declaration: ReportDeclaration, code: (text: stri
     return name === '' ? code(`${at.file}:${at.line}`) : `${name} (${code(`${at.file}:${at.line}`)})`;
   });
   return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+/**
+ * `files.delete`, or `Drive files.delete` when the report covers several APIs (`files.list` is a
+ * method of Drive and of others: the API says which).
+ */
+export function operationName(operation: Pick<ReportOperation, 'api' | 'version' | 'method'>, report: Report): string {
+  const several = report.operations.some((other) => other.api !== operation.api);
+  return several ? `${apiNameOf(operation.api, operation.version)} ${operation.method}` : operation.method;
 }
 
 export function location(operation: ReportOperation): string {

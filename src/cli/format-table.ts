@@ -9,6 +9,7 @@ import {
   declarationTitle,
   declaredAtText,
   location,
+  operationName,
   operationNote,
   plural,
   scopeList,
@@ -106,7 +107,7 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
     appendAll(
       lines,
       table(
-        operations.map((operation) => operationRow(operation, paint)),
+        operations.map((operation) => operationRow(operation, report, paint)),
         '    ',
       ),
     );
@@ -163,12 +164,12 @@ function verificationOf(report: Report, level: Classification): string {
   return Object.values(report.classification).find((info) => info.classification === level)?.verification ?? level;
 }
 
-function operationRow(operation: ReportOperation, paint: Paint): Cell[] {
+function operationRow(operation: ReportOperation, report: Report, paint: Paint): Cell[] {
   const status = statusWord(operation);
   const statusPaint = operation.status === 'ok' ? paint.green : operation.status === 'missing' ? paint.red : paint.yellow;
   return [
     { text: status, paint: statusPaint },
-    { text: operation.method },
+    { text: operationName(operation, report) },
     { text: location(operation) },
     { text: operationNote(operation, same) },
   ];
