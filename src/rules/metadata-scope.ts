@@ -8,7 +8,7 @@ import { apiNameOf } from '../scopes/api-map.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { apiTrapVerdict } from '../scopes/policy.ts';
-import { credentialFacts } from '../scopes/facts/index.ts';
+import { credentialFailure } from '../scopes/facts/index.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
@@ -138,22 +138,22 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
 /** Short reasons by credential fact id (each fact's cited reason and source in src/scopes/facts/). */
 const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
   'admin.directory.subject': 'the Directory API needs it to impersonate an administrator (`subject`)',
+  'classroom.user': 'Classroom needs it to impersonate a user (`subject`)',
+  'meet.user-authentication': 'the Meet REST API needs it to impersonate a user (`subject`)',
+  'chat.user-authentication': "this method needs user authentication, not the Chat app's (impersonate a user with `subject`)",
 };
 
 /**
- * A credential fact (src/scopes/facts/: Admin SDK Directory needs a service account to impersonate
- * an administrator): reported only when the call certainly goes through one auth object made in
- * this file that is certainly a service account and names no `subject` — and the file never
- * mentions `subject` (set later, `jwt.subject = …`). No fix: which user to impersonate is the
- * team's choice.
+ * A credential fact (src/scopes/facts/: Admin SDK Directory, Classroom and Meet need a user,
+ * Chat's user-only methods): reported only when the call certainly goes through one auth object
+ * made in this file that is certainly a service account and names no `subject` — and the file never
+ * mentions `subject` (set later, `jwt.subject = …`): `credentialOf` of src/google/facts.ts. No fix:
+ * which user to impersonate is the team's choice.
  */
 function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, analysis: FileFacts, call: ApiCall): void {
-  const fact = credentialFacts(call.method.api, call.method.version, call.method.id).find(
-    (candidate) => candidate.failsWith === 'service-account-without-subject',
-  );
-  if (fact === undefined) return;
-  const found = analysis.authOfCall(call);
-  if (found === undefined || !found.serviceAccount || found.delegated || /\bsubject\b/.test(context.sourceCode.text)) return;
+  const fact = credentialFailure(call.method, analysis.credentialOf(call));
+  const found = fact === undefined ? undefined : analysis.authOfCall(call);
+  if (fact === undefined || found === undefined) return;
   context.report({
     node: call.node,
     messageId: 'serviceAccountWithoutSubject',
