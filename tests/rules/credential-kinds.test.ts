@@ -32,7 +32,10 @@ const REACTION = file(
   JWT('chat.messages.reactions.create'),
   "chat({ version: 'v2', auth }).spaces.messages.reactions.create({ parent: 'spaces/a/messages/b', requestBody: {} })",
 ).replace("version: 'v2'", "version: 'v1'");
-const USER_ONLY_REASON = "this method needs user authentication, not the Chat app's (impersonate a user with `subject`)";
+const USER_ONLY_REASON = 'it needs user authentication: impersonate a user (`subject`)';
+
+const ATTACHMENT = (auth: string): string => file(auth, "chat({ version: 'v1', auth }).spaces.messages.attachments.get({ name: 'a' })");
+const APP_ONLY_REASON = "only the Chat app's service account (no `subject`) may call it";
 
 ruleTester.run('metadata-scope: credential facts of Classroom, Meet and Chat (phase 2)', metadataScope, {
   valid: [
@@ -70,6 +73,27 @@ ruleTester.run('metadata-scope: credential facts of Classroom, Meet and Chat (ph
     },
   ],
   invalid: [
+    {
+      name: "Chat attachments.get (app authentication only) with a user's OAuth2 token",
+      code: ATTACHMENT("new google.auth.OAuth2('id', 'secret')"),
+      errors: [
+        {
+          ...credentialError('Chat', 'spaces.messages.attachments.get', 'OAuth2', APP_ONLY_REASON),
+          messageId: 'userCredentialRejected' as const,
+        },
+      ],
+    },
+    {
+      name: 'Chat attachments.get with a service account impersonating a user (TypeScript)',
+      code: ATTACHMENT(JWT('chat.bot', "subject: 'me@example.com', ")).replace('const auth = new', 'const auth: object = new'),
+      filename: 'file.ts',
+      errors: [
+        {
+          ...credentialError('Chat', 'spaces.messages.attachments.get', 'JWT', APP_ONLY_REASON),
+          messageId: 'userCredentialRejected' as const,
+        },
+      ],
+    },
     {
       name: 'Classroom by a service account without subject (JavaScript)',
       code: CLASSROOM,
@@ -158,6 +182,13 @@ ruleTester.run('missing-scope: a Chat fix follows the credential (phase 2)', mis
     {
       name: "a user-only method by the app is metadata-scope's report, not a missing scope",
       code: REACTION.replace('chat.messages.reactions.create', GIVEN),
+    },
+    {
+      name: "an app-only Chat method with a user's token: no scope cures it",
+      code: ATTACHMENT("new google.auth.OAuth2('id', 'secret')").replace(
+        "const auth = new google.auth.OAuth2('id', 'secret');",
+        `const auth = new google.auth.OAuth2('id', 'secret'); auth.generateAuthUrl({ scope: ['${AUTH}/${GIVEN}'] });`,
+      ),
     },
     {
       name: 'Classroom by a service account without subject: no scope cures it',

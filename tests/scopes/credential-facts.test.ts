@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getMethod, listMethods } from '../../src/scopes/apis-data.ts';
 import { callRequirement, type CallShape } from '../../src/scopes/call-requirement.ts';
 import { apiFacts, credentialFacts, credentialFailure } from '../../src/scopes/facts/index.ts';
-import { CHAT_USER_ONLY_METHODS } from '../../src/scopes/facts/chat-v1.ts';
+import { CHAT_APP_ONLY_METHODS, CHAT_USER_ONLY_METHODS } from '../../src/scopes/facts/chat-v1.ts';
 import { solve } from '../../src/scopes/solver.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -44,6 +44,18 @@ describe('phase 2: credential facts', () => {
       'chat.user-authentication',
     );
     expect(credentialFailure({ api: 'chat', version: 'v1', id: 'spaces.messages.create' }, 'app')).toBeUndefined();
+  });
+
+  it("Chat's app-only method is the one whose accepted scopes are all app scopes; a user's token fails it", () => {
+    const appScopes = new Set((apiFacts('chat', 'v1')?.authKinds ?? []).map((k) => k.scope));
+    const onlyApp = (listMethods('chat', 'v1') ?? []).filter((m) =>
+      (getMethod('chat', 'v1', m)?.scopes ?? []).every((x) => appScopes.has(x)),
+    );
+    expect(onlyApp).toEqual([...CHAT_APP_ONLY_METHODS]);
+    const target = { api: 'chat', version: 'v1', id: 'spaces.messages.attachments.get' };
+    expect(credentialFailure(target, 'user')?.id).toBe('chat.app-authentication');
+    expect(credentialFailure(target, 'app')).toBeUndefined();
+    expect(credentialFailure({ ...target, id: 'spaces.list' }, 'user')).toBeUndefined();
   });
 
   it('Analytics and Search Console have no credential fact, and say why, cited', () => {

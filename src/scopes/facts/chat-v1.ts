@@ -19,7 +19,9 @@
  * app scopes for a service account acting as the app (chat.bot first: no approval) and among the
  * user scopes otherwise (../call-requirement.ts). The methods whose pages require user
  * authentication (none of their accepted scopes is an app scope) certainly fail for a service
- * account that impersonates nobody: the credential fact below, which metadata-scope reports.
+ * account that impersonates nobody, and the one that requires app authentication
+ * (spaces.messages.attachments.get) for a user's token: the credential facts below, which
+ * metadata-scope reports.
  */
 import type { ApiFacts, AuthKindFact } from './types.ts';
 
@@ -78,6 +80,9 @@ export const CHAT_USER_ONLY_METHODS: readonly string[] = [
   'users.spaces.threads.getThreadReadState',
 ];
 
+/** Methods whose reference pages say "Requires app authentication" (their only accepted scope is chat.bot). */
+export const CHAT_APP_ONLY_METHODS: readonly string[] = ['spaces.messages.attachments.get'];
+
 const authKinds: AuthKindFact[] = [
   { scope: `${AUTH}chat.bot`, principal: 'app', source: APP },
   ...ADMIN_APPROVED_APP_SCOPES.map((name): AuthKindFact => ({
@@ -100,12 +105,19 @@ export const CHAT_V1: ApiFacts = {
       reason: 'the method requires user authentication: a service account acting as the Chat app (no `subject`) cannot call it',
       source: REFERENCE,
     },
+    {
+      // "Requires app authentication with the authorization scope: chat.bot" (its reference page).
+      id: 'chat.app-authentication',
+      methods: CHAT_APP_ONLY_METHODS,
+      failsWith: 'user-credentials',
+      reason: "the method requires app authentication: only the Chat app's own service account (no `subject`) can call it",
+      source: `${REFERENCE}/spaces.messages.attachments/get`,
+    },
   ],
   gaps: [
     'Classification of the chat.* scopes: no Google page with a Usage column was found.',
     'The derived scope order is wrong for Chat (README of the data API): no cited order facts yet, so without a known credential a fix leaves the choice open.',
     'media.download: its page names no authentication type (the API description lists chat.bot and user scopes): no credential fact.',
     'chat.import (import-mode spaces only) and chat.admin.* (user authentication with administrator privileges, `useAdminAccess`) stay among the user choices: no table marks them yet.',
-    'Methods that require app authentication (spaces.messages.attachments.get: chat.bot only) under a user credential: Google does not say what a user token with chat.bot answers, so no credential fact.',
   ],
 };

@@ -116,14 +116,16 @@ export function credentialFacts(api: string, version: string, methodId: string):
 /**
  * The credential fact under which a call of `api` `version` `methodId` certainly fails with this
  * credential (Admin SDK Directory, Classroom, Meet, Chat's user-only methods: a service account
- * that impersonates nobody), or undefined. Adding a scope never cures such a call.
+ * that impersonates nobody; Chat's app-only method: a user's token), or undefined. Adding a scope
+ * never cures such a call.
  */
 export function credentialFailure(
   target: { readonly api: string; readonly version: string; readonly id: string },
   credential: CredentialKind | undefined,
 ): CredentialFact | undefined {
-  if (credential !== 'app') return undefined;
-  return credentialFacts(target.api, target.version, target.id).find((fact) => fact.failsWith === 'service-account-without-subject');
+  if (credential === undefined) return undefined;
+  const failsWith: CredentialFact['failsWith'] = credential === 'app' ? 'service-account-without-subject' : 'user-credentials';
+  return credentialFacts(target.api, target.version, target.id).find((fact) => fact.failsWith === failsWith);
 }
 
 /** Whether a fact table says the scope grants no write operation. */

@@ -98,8 +98,10 @@ export interface SilentFieldFact {
 }
 
 /**
- * What kind of credential a call needs beyond its scopes (phase 2 of issue 15): an Admin SDK call
- * made by a service account that impersonates nobody certainly fails, whatever its scopes.
+ * What kind of credential a call needs beyond its scopes (phase 2 of issue 15): an Admin SDK,
+ * Classroom or Meet call (or a user-only Chat method) made by a service account that impersonates
+ * nobody certainly fails, whatever its scopes; so does a Chat method that only the app may call,
+ * made with a user's token.
  */
 export interface CredentialFact {
   /** Stable id for messages and tests: `admin.directory.subject`. */
@@ -108,9 +110,10 @@ export interface CredentialFact {
   readonly methods: readonly string[] | '*';
   /**
    * The credential under which the call certainly fails:
-   * `service-account-without-subject` — a service account that impersonates no user (no JWT `subject`).
+   * `service-account-without-subject` — a service account that impersonates no user (no JWT `subject`);
+   * `user-credentials` — a user's token (OAuth2, or a service account impersonating a user).
    */
-  readonly failsWith: 'service-account-without-subject';
+  readonly failsWith: 'service-account-without-subject' | 'user-credentials';
   readonly reason: string;
   readonly source: string;
 }
