@@ -8,7 +8,7 @@ import { apiNameOf } from '../scopes/api-map.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { apiTrapVerdict } from '../scopes/policy.ts';
-import { credentialFailure } from '../scopes/facts/index.ts';
+import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
@@ -155,6 +155,7 @@ const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
  * or which credential to use, is the team's choice.
  */
 function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, analysis: FileFacts, call: ApiCall): void {
+  if (!credentialMatters(call.method)) return;
   const fact = credentialFailure(call.method, analysis.credentialOf(call));
   const found = fact === undefined ? undefined : analysis.authOfCall(call);
   if (fact === undefined || found === undefined) return;

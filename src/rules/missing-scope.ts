@@ -8,7 +8,7 @@ import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
-import { credentialFailure } from '../scopes/facts/index.ts';
+import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import type { CallNeed } from '../scopes/policy.ts';
 import type { CallRequirement } from '../scopes/call-requirement.ts';
 import { isSatisfied, narrowestFor, sortFor } from '../scopes/solver.ts';
@@ -90,7 +90,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           // The credential the code shows narrows a fix's choice (Chat: chat.bot for the app itself, never for a user).
-          const credential = analysis.credentialOf(call);
+          const credential = credentialMatters(call.method) ? analysis.credentialOf(call) : undefined;
           // A call its credential certainly fails (a service account that impersonates nobody on Admin
           // Directory, Classroom, Meet, Chat's user-only methods) is metadata-scope's report: no scope cures it.
           if (credentialFailure(call.method, credential) !== undefined) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getMethod, listMethods } from '../../src/scopes/apis-data.ts';
 import { callRequirement, type CallShape } from '../../src/scopes/call-requirement.ts';
-import { apiFacts, credentialFacts, credentialFailure } from '../../src/scopes/facts/index.ts';
+import { apiFacts, credentialFacts, credentialFailure, credentialMatters } from '../../src/scopes/facts/index.ts';
 import { CHAT_APP_ONLY_METHODS, CHAT_USER_ONLY_METHODS } from '../../src/scopes/facts/chat-v1.ts';
 import { solve } from '../../src/scopes/solver.ts';
 
@@ -73,6 +73,22 @@ describe('phase 2: credential facts', () => {
       const first = listMethods(api, version)![0]!;
       expect(credentialFailure({ api, version, id: first }, 'app')).toBeUndefined();
     }
+  });
+
+  it('the credential is traced only for APIs whose facts read it', () => {
+    const matters = (api: string, version: string) => credentialMatters({ api, version });
+    expect([matters('admin', 'directory_v1'), matters('classroom', 'v1'), matters('meet', 'v2'), matters('chat', 'v1')]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([matters('drive', 'v3'), matters('gmail', 'v1'), matters('analyticsdata', 'v1beta'), matters('storage', 'v1')]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('search console v1 and webmasters v3 share their scopes (one note for both)', () => {

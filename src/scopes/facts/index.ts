@@ -114,6 +114,15 @@ export function credentialFacts(api: string, version: string, methodId: string):
 }
 
 /**
+ * Whether the kind of credential matters to calls of this API version (a credential fact or
+ * app-authentication scopes): only then do the rules trace the call's credential (`credentialOf`).
+ */
+export function credentialMatters(target: { readonly api: string; readonly version: string }): boolean {
+  const facts = apiFacts(target.api, target.version);
+  return facts?.credentials !== undefined || facts?.authKinds !== undefined;
+}
+
+/**
  * The credential fact under which a call of `api` `version` `methodId` certainly fails with this
  * credential (Admin SDK Directory, Classroom, Meet, Chat's user-only methods: a service account
  * that impersonates nobody; Chat's app-only method: a user's token), or undefined. Adding a scope
