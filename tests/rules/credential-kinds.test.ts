@@ -203,6 +203,20 @@ ruleTester.run('missing-scope: a Chat fix follows the credential (phase 2)', mis
       filename: 'file.ts',
     },
     {
+      name: '@googleapis/chat with its own JWT: chat.bot, autofixed',
+      code: `
+import { chat, auth as googleAuth } from '@googleapis/chat';
+const auth = new googleAuth.JWT({ email: 'sa@p.iam.gserviceaccount.com', key: 'k', scopes: ['${AUTH}/${GIVEN}'] });
+await chat({ version: 'v1', auth }).spaces.list({});
+`,
+      output: `
+import { chat, auth as googleAuth } from '@googleapis/chat';
+const auth = new googleAuth.JWT({ email: 'sa@p.iam.gserviceaccount.com', key: 'k', scopes: ['${AUTH}/${GIVEN}', '${AUTH}/chat.bot'] });
+await chat({ version: 'v1', auth }).spaces.list({});
+`,
+      errors: appMissing(SPACES_LIST(JWT(GIVEN))).errors,
+    },
+    {
       name: 'a service account impersonating a user (subject): the user scopes, never chat.bot',
       ...userMissing(SPACES_LIST(JWT(GIVEN, "subject: 'me@example.com', ")), 'the JWT on line 3'),
     },
