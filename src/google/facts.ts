@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { MethodInfo } from '../scopes/api-map.ts';
 import type { CallShape } from '../scopes/metadata.ts';
+import type { CredentialKind } from '../scopes/facts/types.ts';
 import { fileBoundary } from '../core/file-boundary.ts';
 import { useParserOf } from '../core/parse-module.ts';
 import { evaluate } from '../core/static-value.ts';
@@ -83,6 +84,14 @@ export interface FileFacts extends Pick<
    */
   readonly authOfCall: (call: ApiCall) => AuthObjectFacts | undefined;
   /**
+   * The kind of credential the call certainly goes through (src/scopes/facts/types.ts
+   * `CredentialKind`), from `authOfCall`: `user` for an OAuth2 client, `@google-cloud/local-auth`
+   * or a service account that names a `subject`; `app` for a certain service account that names
+   * none while the file never mentions `subject` (it may be set later: `jwt.subject = …`);
+   * undefined otherwise.
+   */
+  readonly credentialOf: (call: ApiCall) => CredentialKind | undefined;
+  /**
    * The file's scope requests from auth objects and its own declarations, each with its calls,
    * whether its auth objects were traced, and (on first read) whether every use is visible.
    */
@@ -106,6 +115,17 @@ function authFacts(auth: AuthObject, source: ScopeSource | undefined): AuthObjec
   return { auth, source, delegated: hasDelegationSubject(auth.node), serviceAccount: isServiceAccountAuth(auth.node, auth.kind) };
 }
 
+/** Auth kinds that always carry a user's token (google-auth-library's OAuth2 client, local-auth's consent flow). */
+const USER_AUTH_KINDS: ReadonlySet<string> = new Set(['OAuth2', 'local-auth']);
+
+/** See `FileFacts.credentialOf`; `text` is the file's source (undefined: `subject` may be set anywhere). */
+function credentialKind(found: AuthObjectFacts | undefined, text: string | undefined): CredentialKind | undefined {
+  if (found === undefined) return undefined;
+  // Domain-wide delegation impersonates a user: Google counts it as user authentication.
+  if (found.delegated || USER_AUTH_KINDS.has(found.auth.kind)) return 'user';
+  return found.serviceAccount && text !== undefined && !/\bsubject\b/.test(text) ? 'app' : undefined;
+}
+
 /** The facts of an analysis; the toolbox stays inside the closures. */
 function factsOf(
   analysis: Analysis,
@@ -114,18 +134,20 @@ function factsOf(
 ): FileFacts {
   const { env } = analysis;
   let requests: ScopeRequest[] | undefined;
+  const authOfCall = (call: ApiCall): AuthObjectFacts | undefined => {
+    const client = call.client;
+    if (client?.authNode === undefined || client.alternatives !== undefined || client.external !== undefined) return undefined;
+    // `client.files.list(params, { auth })`: the second argument may carry another auth.
+    if (call.node.arguments.length > 1 || analysis.resolver === undefined) return undefined;
+    const value = analysis.resolver.resolve(client.authNode);
+    if (value.kind !== 'auth' || value.auth.alternatives !== undefined || value.auth.external !== undefined) return undefined;
+    return authFacts(value.auth, call.requested);
+  };
   return {
     calls: analysis.calls,
     authObjects: analysis.authObjects.map(({ auth, source }) => authFacts(auth, source)),
-    authOfCall: (call) => {
-      const client = call.client;
-      if (client?.authNode === undefined || client.alternatives !== undefined || client.external !== undefined) return undefined;
-      // `client.files.list(params, { auth })`: the second argument may carry another auth.
-      if (call.node.arguments.length > 1 || analysis.resolver === undefined) return undefined;
-      const value = analysis.resolver.resolve(client.authNode);
-      if (value.kind !== 'auth' || value.auth.alternatives !== undefined || value.auth.external !== undefined) return undefined;
-      return authFacts(value.auth, call.requested);
-    },
+    authOfCall,
+    credentialOf: (call) => credentialKind(authOfCall(call), sourceCode?.text),
     get requests() {
       return (requests ??= scopeRequests(analysis));
     },

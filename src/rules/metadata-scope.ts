@@ -8,7 +8,7 @@ import { apiNameOf } from '../scopes/api-map.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { apiTrapVerdict } from '../scopes/policy.ts';
-import { credentialFacts } from '../scopes/facts/index.ts';
+import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
@@ -24,7 +24,8 @@ export type MessageIds =
   | 'removeMetadataScope'
   | 'scopeTrap'
   | 'addScopes'
-  | 'serviceAccountWithoutSubject';
+  | 'serviceAccountWithoutSubject'
+  | 'userCredentialRejected';
 
 export default createRule<Options, MessageIds>({
   name: 'metadata-scope',
@@ -47,6 +48,7 @@ export default createRule<Options, MessageIds>({
       scopeTrap: '{{api}} `{{method}}` fails under {{granted}} from {{source}}: {{reason}}.',
       addScopes: 'Add {{add}} to the requested scopes.',
       serviceAccountWithoutSubject: '{{api}} `{{method}}` fails with the service account of the {{kind}} on line {{line}}: {{reason}}.',
+      userCredentialRejected: '{{api}} `{{method}}` fails with the user credentials of the {{kind}} on line {{line}}: {{reason}}.',
     },
   },
   create(context) {
@@ -138,25 +140,28 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
 /** Short reasons by credential fact id (each fact's cited reason and source in src/scopes/facts/). */
 const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
   'admin.directory.subject': 'the Directory API needs it to impersonate an administrator (`subject`)',
+  'classroom.user': 'Classroom needs it to impersonate a user (`subject`)',
+  'meet.user-authentication': 'the Meet REST API needs it to impersonate a user (`subject`)',
+  'chat.user-authentication': 'it needs user authentication: impersonate a user (`subject`)',
+  'chat.app-authentication': "only the Chat app's service account (no `subject`) may call it",
 };
 
 /**
- * A credential fact (src/scopes/facts/: Admin SDK Directory needs a service account to impersonate
- * an administrator): reported only when the call certainly goes through one auth object made in
- * this file that is certainly a service account and names no `subject` — and the file never
- * mentions `subject` (set later, `jwt.subject = …`). No fix: which user to impersonate is the
- * team's choice.
+ * A credential fact (src/scopes/facts/: Admin SDK Directory, Classroom and Meet need a user,
+ * Chat's user-only methods; Chat's app-only method): reported only when the call certainly goes
+ * through one auth object made in this file whose kind is certain (`credentialOf` of
+ * src/google/facts.ts): a service account that names no `subject` while the file never mentions
+ * `subject` (set later, `jwt.subject = …`), or a user's token. No fix: which user to impersonate,
+ * or which credential to use, is the team's choice.
  */
 function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, analysis: FileFacts, call: ApiCall): void {
-  const fact = credentialFacts(call.method.api, call.method.version, call.method.id).find(
-    (candidate) => candidate.failsWith === 'service-account-without-subject',
-  );
-  if (fact === undefined) return;
-  const found = analysis.authOfCall(call);
-  if (found === undefined || !found.serviceAccount || found.delegated || /\bsubject\b/.test(context.sourceCode.text)) return;
+  if (!credentialMatters(call.method)) return;
+  const fact = credentialFailure(call.method, analysis.credentialOf(call));
+  const found = fact === undefined ? undefined : analysis.authOfCall(call);
+  if (fact === undefined || found === undefined) return;
   context.report({
     node: call.node,
-    messageId: 'serviceAccountWithoutSubject',
+    messageId: fact.failsWith === 'user-credentials' ? 'userCredentialRejected' : 'serviceAccountWithoutSubject',
     data: {
       api: apiName(call),
       method: call.method.id,

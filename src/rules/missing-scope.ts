@@ -8,6 +8,7 @@ import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
 import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
+import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import type { CallNeed } from '../scopes/policy.ts';
 import type { CallRequirement } from '../scopes/call-requirement.ts';
 import { isSatisfied, narrowestFor, sortFor } from '../scopes/solver.ts';
@@ -88,7 +89,12 @@ export default createRule<Options, MessageIds>({
             }
             continue;
           }
-          const need = callNeed(call.method, call.shape);
+          // The credential the code shows narrows a fix's choice (Chat: chat.bot for the app itself, never for a user).
+          const credential = credentialMatters(call.method) ? analysis.credentialOf(call) : undefined;
+          // A call its credential certainly fails (a service account that impersonates nobody on Admin
+          // Directory, Classroom, Meet, Chat's user-only methods) is metadata-scope's report: no scope cures it.
+          if (credentialFailure(call.method, credential) !== undefined) continue;
+          const need = callNeed(call.method, credential === undefined ? call.shape : { ...call.shape, credential });
           if (isSatisfied(need.satisfying ?? need.accepted, requested.scopes)) continue;
           // A cited trap that certainly bites (Drive `alt: 'media'` under only drive.metadata.readonly) is metadata-scope's report.
           if (apiTrapVerdict(call.method, call.shape, requested.scopes).status === 'breaks') continue;
@@ -183,8 +189,10 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   const requirement = need.requirement;
   if (requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
-    // Without facts nothing is a silent subset: every scope under which the call works.
-    const shown = dataOnlyChoice(need) === undefined ? scoped.proposable : scoped.satisfying;
+    // Without facts nothing is a silent subset: every scope under which the call works; unless the
+    // call's credential narrowed the choice (Chat: the app's scopes, or the user's).
+    const narrowed = (requirement as Partial<CallRequirement>).credential !== undefined;
+    const shown = dataOnlyChoice(need) === undefined || narrowed ? scoped.proposable : scoped.satisfying;
     return sortFor(
       [scoped],
       shown.filter((scope) => !isAddOnOnly(scope)),

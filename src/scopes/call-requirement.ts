@@ -22,7 +22,7 @@ import { getApiMap } from './api-map.ts';
 import { getMethod as getApiMethod } from './apis-data.ts';
 import { apiFacts, tokenTrap } from './facts/index.ts';
 import { orderFactsFor } from './order-facts.ts';
-import type { ApiFacts, TokenTrapFact, TrapFact } from './facts/types.ts';
+import type { ApiFacts, CredentialKind, TokenTrapFact, TrapFact } from './facts/types.ts';
 import { effectiveAcceptedScopes, metadataVerdict, type CallShape } from './metadata.ts';
 import { requestedForm, type ScopedRequirement } from './solver.ts';
 
@@ -81,6 +81,11 @@ export interface CallRequirement extends ScopedRequirement {
    * the choice among them (a fix offers each one and never picks).
    */
   readonly choice?: 'certain' | 'open';
+  /**
+   * Set when the call's credential narrowed `proposable` (Chat: the app's scopes for a service
+   * account acting as the app, the user scopes for a user's token): messages name only those.
+   */
+  readonly credential?: CredentialKind;
 }
 
 /**
@@ -129,8 +134,36 @@ export function callRequirement(api: string, version: string, methodId: string, 
   // A table that neither classifies nor marks partial scopes (Chat's, Admin Directory's: credential
   // facts only) does not settle the choice either: Chat `spaces.list` takes chat.bot (app auth) or
   // chat.spaces.readonly (a user's token), and only the code's credential can say which.
+  const byCredential = credentialChoice(facts, requirement, shape.credential);
+  if (byCredential !== undefined) return byCredential;
   const settlesChoice = facts?.classifications !== undefined || facts?.silentSubsets !== undefined;
   return settlesChoice ? requirement : dataOnlyChoice(requirement);
+}
+
+/**
+ * A table that names its API's app-authentication scopes (Chat: chat.bot, chat.app.*) and a call
+ * whose credential the code shows: a service account acting as the app chooses among the app
+ * scopes, those needing no administrator approval first (Chat `spaces.list`: chat.bot, certain);
+ * a user's token never gets one (the user scopes, chosen as the data alone allows). Undefined when
+ * nothing is known, or no accepted scope suits the credential (a user-only Chat method called by
+ * the app: a credential fact, metadata-scope's report).
+ */
+function credentialChoice(
+  facts: ApiFacts | undefined,
+  requirement: CallRequirement,
+  credential: CredentialKind | undefined,
+): CallRequirement | undefined {
+  if (credential === undefined || facts?.authKinds === undefined) return undefined;
+  const appScopes = new Map(facts.authKinds.map((fact) => [fact.scope, fact]));
+  if (credential === 'user') {
+    const userScopes = requirement.proposable.filter((scope) => !appScopes.has(scope));
+    return userScopes.length === 0 ? undefined : dataOnlyChoice({ ...requirement, proposable: userScopes, credential });
+  }
+  const app = requirement.proposable.filter((scope) => appScopes.has(scope));
+  const unapproved = app.filter((scope) => appScopes.get(scope)?.needsAdminApproval !== true);
+  const tier = unapproved.length > 0 ? unapproved : app;
+  if (tier.length === 0) return undefined;
+  return { ...requirement, proposable: tier, choice: tier.length === 1 ? 'certain' : 'open', credential };
 }
 
 /** Google Cloud's umbrella scope ("See, edit, configure, and delete your Google Cloud data"): never narrower than an API's own scope. */

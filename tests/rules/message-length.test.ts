@@ -58,6 +58,13 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       line: '3',
       reason: 'the Directory API needs it to impersonate an administrator (`subject`)',
     },
+    userCredentialRejected: {
+      api: 'Chat',
+      method: 'spaces.messages.attachments.get',
+      kind: 'OAuth2',
+      line: '3',
+      reason: "only the Chat app's service account (no `subject`) may call it",
+    },
   },
   'least-privilege': {
     unusedScope: {

@@ -45,6 +45,12 @@ describe('the fact tables', () => {
       'meet:v2',
       'admin:directory_v1',
       'chat:v1',
+      'classroom:v1',
+      'analyticsdata:v1beta',
+      'analyticsadmin:v1beta',
+      'analyticsadmin:v1alpha',
+      'searchconsole:v1',
+      'webmasters:v3',
     ]);
     expect(apiFacts('drive', 'v2')).toBeUndefined();
     expect([hasFactTable('gmail', 'v1'), hasFactTable('drive', 'v3'), hasFactTable('drive', 'v2')]).toEqual([true, true, false]);
@@ -145,7 +151,14 @@ describe('the fact tables', () => {
       ['admin.directory.subject', 'service-account-without-subject'],
     ]);
     expect(credentialFacts('gmail', 'v1', 'users.messages.list')).toEqual([]);
-    expect(apiFacts('chat', 'v1')?.authKinds?.map((k) => [k.scope, k.principal])).toEqual([[s('chat.bot'), 'app']]);
+    expect(
+      apiFacts('chat', 'v1')
+        ?.authKinds?.slice(0, 2)
+        .map((k) => [k.scope, k.principal, k.needsAdminApproval === true]),
+    ).toEqual([
+      [s('chat.bot'), 'app', false],
+      [s('chat.app.all.memberships.readonly'), 'app', true],
+    ]);
   });
 
   it('list every Calendar method with a calendarId parameter for the primary-calendar trap', () => {

@@ -1,22 +1,28 @@
 /**
  * The per-API fact tables (phase 1 of issue 15: Drive, Sheets, Calendar, Docs, Slides, Forms,
- * People, Tasks, YouTube; plus Meet's silent subset; phase 2: Admin SDK Directory's credential
- * fact, Chat's app-authentication scope) and lookups over them. Gmail's table is
+ * People, Tasks, YouTube; plus Meet's silent subset; phase 2, credential facts: Admin SDK
+ * Directory, Classroom and Meet need a user (a service account must impersonate one), Chat's
+ * app-authentication scopes and user-only methods; Analytics and Search Console say why they have
+ * none) and lookups over them. Gmail's table is
  * ./gmail-v1.ts (classification, add-on scopes, the gmail.metadata token trap that ../metadata.ts reads).
  */
 import { ADMIN_DIRECTORY_V1 } from './admin-directory-v1.ts';
+import { ANALYTICSADMIN_V1ALPHA, ANALYTICSADMIN_V1BETA } from './analyticsadmin.ts';
+import { ANALYTICSDATA_V1BETA } from './analyticsdata-v1beta.ts';
 import { CALENDAR_V3 } from './calendar-v3.ts';
 import { CHAT_V1 } from './chat-v1.ts';
+import { CLASSROOM_V1 } from './classroom-v1.ts';
 import { DOCS_V1 } from './docs-v1.ts';
 import { DRIVE_V3 } from './drive-v3.ts';
 import { FORMS_V1 } from './forms-v1.ts';
 import { GMAIL_V1_FACTS } from './gmail-v1.ts';
 import { MEET_V2 } from './meet-v2.ts';
 import { PEOPLE_V1 } from './people-v1.ts';
+import { SEARCHCONSOLE_V1, WEBMASTERS_V3 } from './searchconsole.ts';
 import { SHEETS_V4 } from './sheets-v4.ts';
 import { SLIDES_V1 } from './slides-v1.ts';
 import { TASKS_V1 } from './tasks-v1.ts';
-import type { ApiFacts, Classification, CredentialFact, ScopeClassificationFact, TokenTrapFact } from './types.ts';
+import type { ApiFacts, Classification, CredentialFact, CredentialKind, ScopeClassificationFact, TokenTrapFact } from './types.ts';
 import { YOUTUBE_V3 } from './youtube-v3.ts';
 
 export type * from './types.ts';
@@ -32,9 +38,16 @@ export const API_FACTS: readonly ApiFacts[] = [
   TASKS_V1,
   YOUTUBE_V3,
   MEET_V2,
-  // Phase 2: checked where the client is named (phase 3); metadata-scope reads the credential facts.
+  // Phase 2: checked where the client is named (phase 3); metadata-scope reads the credential
+  // facts, call-requirement.ts Chat's app scopes; Analytics and Search Console note why they have none.
   ADMIN_DIRECTORY_V1,
   CHAT_V1,
+  CLASSROOM_V1,
+  ANALYTICSDATA_V1BETA,
+  ANALYTICSADMIN_V1BETA,
+  ANALYTICSADMIN_V1ALPHA,
+  SEARCHCONSOLE_V1,
+  WEBMASTERS_V3,
 ];
 
 const BY_KEY = new Map(API_FACTS.map((f) => [`${f.api}:${f.version}`, f]));
@@ -98,6 +111,30 @@ export function classifyingApi(scope: string): { readonly api: string; readonly 
 /** The credential facts that concern `methodId` of `api` `version` (Admin SDK: a service account must impersonate a user). */
 export function credentialFacts(api: string, version: string, methodId: string): readonly CredentialFact[] {
   return (apiFacts(api, version)?.credentials ?? []).filter((f) => f.methods === '*' || f.methods.includes(methodId));
+}
+
+/**
+ * Whether the kind of credential matters to calls of this API version (a credential fact or
+ * app-authentication scopes): only then do the rules trace the call's credential (`credentialOf`).
+ */
+export function credentialMatters(target: { readonly api: string; readonly version: string }): boolean {
+  const facts = apiFacts(target.api, target.version);
+  return facts?.credentials !== undefined || facts?.authKinds !== undefined;
+}
+
+/**
+ * The credential fact under which a call of `api` `version` `methodId` certainly fails with this
+ * credential (Admin SDK Directory, Classroom, Meet, Chat's user-only methods: a service account
+ * that impersonates nobody; Chat's app-only method: a user's token), or undefined. Adding a scope
+ * never cures such a call.
+ */
+export function credentialFailure(
+  target: { readonly api: string; readonly version: string; readonly id: string },
+  credential: CredentialKind | undefined,
+): CredentialFact | undefined {
+  if (credential === undefined) return undefined;
+  const failsWith: CredentialFact['failsWith'] = credential === 'app' ? 'service-account-without-subject' : 'user-credentials';
+  return credentialFacts(target.api, target.version, target.id).find((fact) => fact.failsWith === failsWith);
 }
 
 /** Whether a fact table says the scope grants no write operation. */

@@ -25,7 +25,17 @@ export interface ParamShape {
    * A parameter in neither list is treated as omitted.
    */
   readonly unresolvedParams?: readonly string[];
+  /**
+   * The kind of credential the call certainly goes through (src/google/facts.ts `credentialOf`):
+   * `app` — a service account that impersonates nobody (app authentication); `user` — a user's
+   * token (an OAuth2 client, or a service account impersonating a user with `subject`). Absent
+   * when the code does not show it: then no fact may assume either.
+   */
+  readonly credential?: CredentialKind;
 }
+
+/** Whose credential makes a call: the app's own (a service account acting as itself) or a user's. */
+export type CredentialKind = 'app' | 'user';
 
 /** Whether a condition holds for the call: `'unknown'` when an unresolved argument decides it. */
 export type Tri = boolean | 'unknown';
@@ -88,8 +98,10 @@ export interface SilentFieldFact {
 }
 
 /**
- * What kind of credential a call needs beyond its scopes (phase 2 of issue 15): an Admin SDK call
- * made by a service account that impersonates nobody certainly fails, whatever its scopes.
+ * What kind of credential a call needs beyond its scopes (phase 2 of issue 15): an Admin SDK,
+ * Classroom or Meet call (or a user-only Chat method) made by a service account that impersonates
+ * nobody certainly fails, whatever its scopes; so does a Chat method that only the app may call,
+ * made with a user's token.
  */
 export interface CredentialFact {
   /** Stable id for messages and tests: `admin.directory.subject`. */
@@ -98,22 +110,36 @@ export interface CredentialFact {
   readonly methods: readonly string[] | '*';
   /**
    * The credential under which the call certainly fails:
-   * `service-account-without-subject` — a service account that impersonates no user (no JWT `subject`).
+   * `service-account-without-subject` — a service account that impersonates no user (no JWT `subject`);
+   * `user-credentials` — a user's token (OAuth2, or a service account impersonating a user).
    */
-  readonly failsWith: 'service-account-without-subject';
+  readonly failsWith: 'service-account-without-subject' | 'user-credentials';
   readonly reason: string;
   readonly source: string;
 }
 
 /**
- * Which kind of principal a scope is for, when Google documents it (Chat's `chat.bot` is the
- * scope of app authentication; its user scopes need a user's credentials). Data only: no rule
- * reads it yet.
+ * A scope of app authentication, when Google documents it (Chat's `chat.bot` and `chat.app.*`);
+ * the API's other scopes are then user scopes. ../call-requirement.ts reads them when the call's
+ * credential is known (`ParamShape.credential`): an app's fix chooses among these, a user's never.
  */
 export interface AuthKindFact {
   readonly scope: string;
-  /** `app`: a service account acting as the app itself; `user`: a user's (or an impersonated user's) token. */
-  readonly principal: 'app' | 'user';
+  /** `app`: a service account acting as the app itself. */
+  readonly principal: 'app';
+  /** The Workspace administrator must approve the app once before the scope works (Chat's `chat.app.*`). */
+  readonly needsAdminApproval?: boolean;
+  readonly source: string;
+}
+
+/**
+ * Why no credential fact applies to an API although its calls are often made by service
+ * accounts (Analytics, Search Console: the account is granted access like a user): written down
+ * so that nobody adds a false alarm later.
+ */
+export interface CredentialNote {
+  /** What Google documents about the credential, in one sentence. */
+  readonly note: string;
   readonly source: string;
 }
 
@@ -178,6 +204,7 @@ export interface ApiFacts {
   readonly silentFields?: readonly SilentFieldFact[];
   readonly credentials?: readonly CredentialFact[];
   readonly authKinds?: readonly AuthKindFact[];
+  readonly credentialNotes?: readonly CredentialNote[];
   /** What was looked for and NOT found in Google's docs (so nobody mistakes a gap for an oversight). */
   readonly gaps?: readonly string[];
 }
