@@ -4,7 +4,8 @@ import type { FileFacts, ApiCall, ScopeRequest } from '../google/facts.ts';
 import { isEditable } from '../fix/scope-edits.ts';
 import { rangeLocation } from '../fix/string-tokens.ts';
 import { apiNameOf, analysedScopes } from '../scopes/api-map.ts';
-import { CLASSIFICATION_RANK, classificationRank, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, classificationOf, classificationRank, isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { classificationBound, type Classification } from '../scopes/facts/index.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { isBroader, methodsAccepting } from '../scopes/order.ts';
 import { isSatisfied, requestedForm, satisfyingScopes, scopeOrderFor, solve, sortFor, type Requirement } from '../scopes/solver.ts';
@@ -297,14 +298,25 @@ function narrowerReplacement(scope: string, usedBy: readonly Requirement[], work
 /** `Gmail`, `Drive`: the API's short name. */
 const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);
 
-/** " That lowers the app from restricted to sensitive scopes.", when the change lowers its Google verification; else nothing. */
+/**
+ * " That lowers the app from restricted to sensitive scopes.", when the change lowers its Google
+ * verification; else nothing. A remaining scope of unknown classification may be as high as any:
+ * then nothing is claimed; one only known not to be restricted allows "needs no restricted scope".
+ */
 function effectOf(change: Change): string {
   const before = highestClassification(change.before);
-  const after = highestClassification(change.after);
   if (before === undefined) return '';
+  let after: Classification | undefined;
+  for (const scope of change.after) {
+    const bound = classificationBound(scope);
+    if (bound === undefined) return '';
+    if (after === undefined || CLASSIFICATION_RANK[bound] > CLASSIFICATION_RANK[after]) after = bound;
+  }
   if (after === undefined) return ` The app then needs no ${before} scope.`;
-  if (CLASSIFICATION_RANK[after] < CLASSIFICATION_RANK[before]) return ` That lowers the app from ${before} to ${after} scopes.`;
-  return '';
+  if (CLASSIFICATION_RANK[after] >= CLASSIFICATION_RANK[before]) return '';
+  return change.after.every((scope) => classificationOf(scope) !== undefined)
+    ? ` That lowers the app from ${before} to ${after} scopes.`
+    : ` The app then needs no ${before} scope.`;
 }
 
 /** The scope's own literal in the declaration, else the declaration, else the auth object or first call. */

@@ -7,7 +7,7 @@
 import googleScopes from './data/google-scopes.json' with { type: 'json' };
 import { analysedScopes, listApiMaps } from './api-map.ts';
 import { SCOPE_FACTS } from './facts/gmail-v1.ts';
-import { scopeClassification } from './facts/index.ts';
+import { classificationBound, scopeClassification } from './facts/index.ts';
 import type { Classification } from './facts/types.ts';
 
 export type { Classification } from './facts/types.ts';
@@ -107,11 +107,13 @@ export function classificationOf(url: string): Classification | undefined {
 }
 
 /**
- * Rank used for ordering and the solver. Uncatalogued scopes rank as restricted: we never
- * prefer a scope whose classification we don't know over one we know to be lower.
+ * Rank used for ordering and the solver: the most Google's classification can be
+ * (`classificationBound`: a scope Google's restricted list leaves out ranks at most sensitive).
+ * Uncatalogued scopes rank as restricted: we never prefer a scope whose classification we don't
+ * know over one we know to be lower.
  */
 export function classificationRank(url: string): number {
-  const c = classificationOf(url);
+  const c = classificationBound(url);
   return c === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[c];
 }
 

@@ -7,7 +7,8 @@
  * alone `drive.file` would grant `drive.metadata.readonly`, `drive.appdata` would grant
  * `drive.scripts`, `drive.file` would be equivalent to `drive` and `spreadsheets` in Sheets,
  * `calendar.events.owned` would grant `calendar.events`, `calendar.app.created` would grant
- * `calendar.events.readonly`, and `contacts` would grant `user.birthday.read`. Keep this table
+ * `calendar.events.readonly`, `contacts` would grant `user.birthday.read`, and (through YouTube's
+ * undocumented `tests.insert`) `youtube` would not grant `youtube.readonly`. Keep this table
  * small and every entry cited; the API is the `googleapis` folder name, the facts hold for all
  * of its versions.
  */
@@ -153,6 +154,16 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
         method: 'presentations.batchUpdate',
         why: 'the list joins the scopes that edit the presentation with those that read the Sheets behind linked charts',
         source: 'https://developers.google.com/workspace/slides/api/guides/add-chart',
+      },
+    ],
+  },
+  {
+    api: 'youtube',
+    notOrderSources: [
+      {
+        method: 'tests.insert',
+        why: "an undocumented test method (its discovery description is \"POST method.\"; the reference lists no `tests` resource) whose list, youtube.readonly alone, would make youtube and youtube.force-ssl not grant youtube.readonly",
+        source: 'https://developers.google.com/youtube/v3/docs',
       },
     ],
   },

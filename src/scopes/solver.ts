@@ -31,9 +31,9 @@
  * cover is used instead (not reachable with the current data).
  */
 import { loadApiVersion, scopeGrants } from './apis-data.ts';
-import { CLASSIFICATION_RANK, isAddOnOnly } from './catalog.ts';
+import { classificationRank, isAddOnOnly } from './catalog.ts';
 import { METADATA_SCOPE } from './facts/gmail-v1.ts';
-import { isReadOnlyScope, scopeClassification } from './facts/index.ts';
+import { classificationBound, isReadOnlyScope, scopeClassification } from './facts/index.ts';
 import { administrativeKey, compareScopeKeys, isBroader, narrownessKey, sortNarrowestFirst } from './order.ts';
 
 /**
@@ -151,12 +151,12 @@ interface Cost {
 }
 
 /**
- * Rank of a scope's classification from every fact table (Gmail's, then the per-API ones);
- * unknown ranks as restricted (never prefer a scope we can't classify over one we know is lower).
+ * Rank of a scope's classification from every fact table (Gmail's, then the per-API ones), or of
+ * the most it can be (`classificationBound`); unknown ranks as restricted (never prefer a scope we
+ * can't classify over one we know is lower).
  */
 export function classificationRankOf(scope: string): number {
-  const c = scopeClassification(scope);
-  return c === undefined ? CLASSIFICATION_RANK.restricted : CLASSIFICATION_RANK[c];
+  return classificationRank(scope);
 }
 
 /** The scope order the solver uses for these requirements: Gmail's derived order and each scoped requirement's API version. */
@@ -218,7 +218,8 @@ class ScopeContext {
 
   /**
    * Classification rank for choosing: Google's (every fact table), else — for a scope no table
-   * classifies — the lowest rank of a classified scope that strictly grants it in one of the
+   * classifies — the lowest of its bound (`classificationBound`: not restricted) and the rank of a
+   * classified or bounded scope that strictly grants it in one of the
    * solve's API versions (it grants less of the same data, so it is at most as sensitive: an
    * unclassified calendar.app.created is never ranked above the sensitive calendar it is part
    * of), else restricted (never prefer an unknown scope over one we know is lower).
@@ -231,7 +232,7 @@ class ScopeContext {
         for (const [api, version] of this.versions) {
           const data = scopesOf(api, version);
           for (const broader of data) {
-            if (broader === scope || scopeClassification(broader) === undefined || !this.broader(broader, scope)) continue;
+            if (broader === scope || classificationBound(broader) === undefined || !this.broader(broader, scope)) continue;
             r = Math.min(r, classificationRankOf(broader));
           }
         }

@@ -99,7 +99,7 @@ await google.slides({ version: 'v1', auth }).presentations.batchUpdate({ present
       errors: [missing(4, 7, 'Slides', 'presentations.batchUpdate', 'presentations or drive', 'drive.readonly', 'presentations')],
     },
     {
-      name: 'YouTube channels.list under gmail.send: never youtubepartner-channel-audit',
+      name: 'YouTube channels.list under gmail.send: youtube.readonly (youtube grants it), never youtubepartner-channel-audit',
       code: `
 import { google } from 'googleapis';
 const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send'] });
@@ -107,10 +107,10 @@ await google.youtube({ version: 'v3', auth }).channels.list({ part: ['snippet'],
 `,
       output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/youtube'] });
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.send', '${AUTH}/youtube.readonly'] });
 await google.youtube({ version: 'v3', auth }).channels.list({ part: ['snippet'], mine: true });
 `,
-      errors: [missing(4, 7, 'YouTube Data', 'channels.list', 'youtube, youtube.readonly or broader', 'gmail.send', 'youtube')],
+      errors: [missing(4, 7, 'YouTube Data', 'channels.list', 'youtube.readonly or broader', 'gmail.send', 'youtube.readonly')],
     },
     {
       name: 'YouTube captions.list under youtube.readonly: youtube.force-ssl, never youtubepartner',

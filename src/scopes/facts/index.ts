@@ -137,7 +137,24 @@ export function credentialFailure(
   return credentialFacts(target.api, target.version, target.id).find((fact) => fact.failsWith === failsWith);
 }
 
+/** Scopes some table says are not restricted though Google publishes no classification of them. */
+const NOT_RESTRICTED: ReadonlySet<string> = new Set(API_FACTS.flatMap((f) => f.notRestricted?.scopes ?? []));
+/** Scopes some table says grant no write operation (a classification's `readOnly`, or a `readOnly` list). */
+const READ_ONLY: ReadonlySet<string> = new Set([
+  ...[...CLASSIFICATION.values()].filter((c) => c.readOnly === true).map((c) => c.scope),
+  ...API_FACTS.flatMap((f) => f.readOnly?.scopes ?? []),
+]);
+
+/**
+ * The most Google's classification of a scope can be: its classification, else `sensitive` for a
+ * scope Google's list of restricted scopes leaves out (`notRestricted`), else undefined (unknown:
+ * it may be restricted). What ranks a scope for choosing, never what a rule reports.
+ */
+export function classificationBound(scope: string): Classification | undefined {
+  return scopeClassification(scope) ?? (NOT_RESTRICTED.has(scope) ? 'sensitive' : undefined);
+}
+
 /** Whether a fact table says the scope grants no write operation. */
 export function isReadOnlyScope(scope: string): boolean {
-  return CLASSIFICATION.get(scope)?.readOnly === true;
+  return READ_ONLY.has(scope);
 }

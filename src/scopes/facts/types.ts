@@ -190,11 +190,34 @@ export interface TokenRestriction {
   readonly forbiddenParams?: readonly string[];
 }
 
+/**
+ * Scopes Google's list of restricted scopes leaves out although Google publishes their exact
+ * classification nowhere: each is at most sensitive. The solver ranks them so (never above a
+ * restricted scope that a call also accepts); rules never call them sensitive.
+ */
+export interface NotRestrictedFact {
+  readonly scopes: readonly string[];
+  readonly source: string;
+}
+
+/**
+ * Scopes no classification covers whose description grants no write operation ("See …", "View …"):
+ * the solver's write tie-break prefers them, like a classified `readOnly` scope.
+ */
+export interface ReadOnlyFact {
+  readonly scopes: readonly string[];
+  readonly source: string;
+}
+
 export interface ApiFacts {
   /** The `googleapis` folder name (`drive`) and version (`v3`). */
   readonly api: string;
   readonly version: string;
   readonly classifications?: readonly ScopeClassificationFact[];
+  /** Scopes without a published classification that are certainly not restricted (at most sensitive). */
+  readonly notRestricted?: NotRestrictedFact;
+  /** Scopes without a classification entry that grant no write operation. */
+  readonly readOnly?: ReadOnlyFact;
   readonly silentSubsets?: readonly SilentSubsetFact[];
   readonly insufficientAlone?: readonly InsufficientAloneFact[];
   readonly neverProposed?: readonly NeverProposedFact[];
