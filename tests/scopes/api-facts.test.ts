@@ -6,6 +6,7 @@ import { classificationOf } from '../../src/scopes/catalog.ts';
 import {
   API_FACTS,
   apiFacts,
+  classificationBound,
   credentialFacts,
   hasFactTable,
   isReadOnlyScope,
@@ -96,13 +97,44 @@ describe('the fact tables', () => {
     expect(isReadOnlyScope(s('drive.file'))).toBe(false);
   });
 
+  it('bound the scopes Google leaves unclassified: not on its list of restricted scopes → at most sensitive, never reported as sensitive', () => {
+    for (const scope of ['tasks', 'tasks.readonly', 'forms.body', 'forms.body.readonly', 'forms.responses.readonly', 'contacts.readonly', 'calendar.acls']) {
+      expect(scopeClassification(s(scope)), scope).toBeUndefined();
+      expect(classificationOf(s(scope)), scope).toBeUndefined();
+      expect(classificationBound(s(scope)), scope).toBe('sensitive');
+    }
+    expect(classificationBound(s('drive.readonly'))).toBe('restricted');
+    expect(classificationBound(s('calendar'))).toBe('sensitive');
+    expect(classificationBound(s('youtube.readonly'))).toBeUndefined(); // the Workspace list does not speak for YouTube
+    for (const scope of ['youtube.readonly', 'tasks.readonly', 'forms.responses.readonly', 'calendar.acls.readonly', 'contacts.other.readonly']) {
+      expect(isReadOnlyScope(s(scope)), scope).toBe(true);
+    }
+    for (const scope of ['youtube', 'tasks', 'forms.body', 'calendar.acls', 'calendar.app.created']) expect(isReadOnlyScope(s(scope)), scope).toBe(false);
+  });
+
+  it('bound and mark read-only only scopes of their API version that no table classifies, cited', () => {
+    for (const facts of API_FACTS) {
+      const methods = listMethods(facts.api, facts.version) ?? [];
+      const scopes = new Set(methods.flatMap((m) => getMethod(facts.api, facts.version, m)?.scopes ?? []));
+      for (const list of [facts.notRestricted, facts.readOnly]) {
+        if (list === undefined) continue;
+        expect(list.source).toMatch(/^https:\/\/(developers\.google\.com|googleapis\.dev)\//);
+        for (const scope of list.scopes) {
+          expect(scopes.has(scope), `${facts.api}: ${scope}`).toBe(true);
+          if (list === facts.notRestricted) expect(scopeClassification(scope), scope).toBeUndefined();
+        }
+      }
+    }
+  });
+
   it('classify as sensitive exactly the scopes YouTube videos.delete and People createContact accept', () => {
     expect([...VIDEO_DELETING_SCOPES].sort()).toEqual([...(getMethod('youtube', 'v3', 'videos.delete')?.scopes ?? [])].sort());
     expect(getMethod('people', 'v1', 'people.createContact')?.scopes).toEqual([s('contacts')]);
   });
 
   it('rank an unclassified scope at most as high as a classified scope that grants it (the solver never prefers calendar over calendar.app.created)', () => {
-    expect(classificationRankOf(s('calendar.app.created'))).toBe(2);
+    expect(classificationRankOf(s('youtube.readonly'))).toBe(2); // no table bounds it
+    expect(classificationRankIn('youtube', 'v3', s('youtube.readonly'))).toBe(1); // youtube (sensitive) grants it
     expect(classificationRankIn('calendar', 'v3', s('calendar.app.created'))).toBe(1);
     expect(classificationRankIn('calendar', 'v3', s('calendar'))).toBe(1);
     expect(classificationRankIn('drive', 'v3', s('drive.file'))).toBe(0);
@@ -226,6 +258,16 @@ describe('solve() with per-API requirements: lowest classification, then fewest 
     ['tasks', 'v1', 'tasks.list', {}, ['tasks.readonly']],
     ['youtube', 'v3', 'videos.insert', {}, ['youtube.upload']],
     ['meet', 'v2', 'spaces.create', {}, ['meetings.space.created']],
+    // Classification gaps (issue 15): a read-only scope the call accepts, not restricted, beats one that writes or is restricted.
+    ['youtube', 'v3', 'channels.list', {}, ['youtube.readonly']], // was youtube
+    ['youtube', 'v3', 'videos.list', {}, ['youtube.readonly']], // was youtube
+    ['youtube', 'v3', 'videos.rate', {}, ['youtube']],
+    ['forms', 'v1', 'forms.get', {}, ['forms.body.readonly']], // was drive.readonly (restricted)
+    ['forms', 'v1', 'forms.batchUpdate', {}, ['forms.body']],
+    ['calendar', 'v3', 'acl.get', {}, ['calendar.acls.readonly']], // was calendar.readonly
+    ['people', 'v1', 'otherContacts.copyOtherContactToMyContactsGroup', {}, ['contacts.other.readonly']], // was contacts
+    ['people', 'v1', 'people.get', {}, ['contacts.readonly']],
+    ['tasks', 'v1', 'tasks.insert', {}, ['tasks']],
   ])('%s %s %s %j → %j', (api, version, method, shape, expected) => {
     expect(fix(api, version, method, shape)).toEqual(expected);
   });

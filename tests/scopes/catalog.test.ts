@@ -76,7 +76,9 @@ describe('catalog', () => {
     expect(classificationOf(`${AUTH}drive`)).toBe('restricted'); // Drive's fact table
     expect(classificationOf(`${AUTH}tasks`)).toBeUndefined(); // no cited table gives it
     expect(classificationRank(`${AUTH}gmail.labels`)).toBe(0);
-    expect(classificationRank(`${AUTH}tasks`)).toBe(CLASSIFICATION_RANK.restricted); // unknown: conservative
+    // Not on Google's list of restricted scopes: ranked as the most it can be, sensitive; still never reported as sensitive.
+    expect(classificationRank(`${AUTH}tasks`)).toBe(CLASSIFICATION_RANK.sensitive);
+    expect(classificationRank(`${AUTH}youtube.upload`)).toBe(CLASSIFICATION_RANK.restricted); // unknown: conservative
     expect(getScopeInfo(`${AUTH}gmail.send`)).toMatchObject({ classification: 'sensitive', addOnOnly: false });
     expect(getScopeInfo('gmail.send')).toBeUndefined();
   });

@@ -11,7 +11,12 @@
  * Google Calendar" as an example of a sensitive scope
  * (https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification):
  * the scopes whose own description grants reading the user's events are sensitive. Nothing
- * Google publishes classifies the others (the scope page has no Usage column).
+ * Google publishes classifies the others (the scope page has no Usage column), but none is
+ * restricted: Google's list of restricted scopes
+ * (https://developers.google.com/workspace/guides/identify-scopes, "Following is a list of
+ * restricted scopes") names Gmail and Drive scopes only. Those whose meaning on the scope page
+ * only sees ("See the sharing permissions…", "See the list of Google calendars you're subscribed
+ * to", "View your Calendar settings", …) grant no write operation.
  */
 import { paramIs } from './shape.ts';
 import type { ApiFacts } from './types.ts';
@@ -19,6 +24,38 @@ import type { ApiFacts } from './types.ts';
 const AUTH = 'https://www.googleapis.com/auth/';
 const SCOPES = 'https://developers.google.com/workspace/calendar/api/auth';
 const VERIFICATION = 'https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification';
+const RESTRICTED_LIST = 'https://developers.google.com/workspace/guides/identify-scopes';
+
+/** The Calendar scopes the classifications leave out: not restricted, their classification unpublished. */
+const UNCLASSIFIED_SCOPES = [
+  'calendar.acls',
+  'calendar.acls.readonly',
+  'calendar.app.created',
+  'calendar.calendarlist',
+  'calendar.calendarlist.readonly',
+  'calendar.calendars',
+  'calendar.calendars.readonly',
+  'calendar.events.freebusy',
+  'calendar.events.public.readonly',
+  'calendar.freebusy',
+  'calendar.settings.readonly',
+];
+/**
+ * Of those, the ones whose meaning on the scope page only sees: "See the sharing permissions of
+ * Google calendars you own", "See the list of Google calendars you're subscribed to", "See the
+ * title, description, default time zone, and other properties of Google calendars you have access
+ * to", "See the availability on Google calendars you have access to", "See the events on public
+ * calendars", "View your availability in your calendars", "View your Calendar settings".
+ */
+const UNCLASSIFIED_READ_ONLY = [
+  'calendar.acls.readonly',
+  'calendar.calendarlist.readonly',
+  'calendar.calendars.readonly',
+  'calendar.events.freebusy',
+  'calendar.events.public.readonly',
+  'calendar.freebusy',
+  'calendar.settings.readonly',
+];
 
 /** "View events on all your calendars", "See the events on Google calendars you own", …: they read the user's events. */
 const EVENT_READING_SCOPES = [
@@ -74,6 +111,8 @@ export const CALENDAR_V3: ApiFacts = {
     ...(readOnly ? { readOnly } : {}),
     source: VERIFICATION,
   })),
+  notRestricted: { scopes: UNCLASSIFIED_SCOPES.map((scope) => `${AUTH}${scope}`), source: RESTRICTED_LIST },
+  readOnly: { scopes: UNCLASSIFIED_READ_ONLY.map((scope) => `${AUTH}${scope}`), source: SCOPES },
   silentSubsets: [
     {
       scope: `${AUTH}calendar.app.created`,
@@ -122,6 +161,6 @@ export const CALENDAR_V3: ApiFacts = {
     },
   ],
   gaps: [
-    `Classification of the Calendar scopes that do not read the user's events (calendar.app.created, calendar.events.public.readonly, calendar.events.freebusy, calendar.freebusy, calendar.acls*, calendar.calendarlist*, calendar.calendars*, calendar.settings.readonly): ${SCOPES} has no Usage column and ${VERIFICATION} names only event reading. The solver ranks such a scope at most as high as a classified scope that grants it.`,
+    `Classification of the Calendar scopes that do not read the user's events (calendar.app.created, calendar.events.public.readonly, calendar.events.freebusy, calendar.freebusy, calendar.acls*, calendar.calendarlist*, calendar.calendars*, calendar.settings.readonly): ${SCOPES} has no Usage column and ${VERIFICATION} names only event reading; ${RESTRICTED_LIST} says only that they are not restricted. The solver ranks each at most sensitive, and at most as high as a classified scope that grants it; rules never call them sensitive.`,
   ],
 };

@@ -12,6 +12,12 @@
  * [verify] https://developers.google.com/identity/protocols/oauth2/production-readiness/sensitive-scope-verification ("Examples of
  *          sensitive scopes include … storing a new contact in Google Contacts": contacts is the
  *          only scope people.createContact accepts, so it is sensitive).
+ * [restricted] https://developers.google.com/workspace/guides/identify-scopes ("Following is a list of
+ *          restricted scopes": Gmail and Drive scopes only): no People scope is restricted. Google
+ *          publishes the classification of none but contacts and the sign-in scopes, so the others
+ *          rank at most sensitive; their descriptions [desc] ("See and download your contacts",
+ *          "See and download contact info automatically saved in your \"Other contacts\"", "See
+ *          and download your organization's GSuite directory", "View your …") grant no write.
  * So a people/me request for such a field without its scope still succeeds: it returns the
  * public value only. That is advice (a silent field), never a certain failure.
  */
@@ -45,6 +51,21 @@ function meFields(shape: ParamShape): ReadonlyMap<string, readonly string[]> | '
 }
 
 const SCOPES = 'https://developers.google.com/people/api/rest/v1/people/get';
+const RESTRICTED_LIST = 'https://developers.google.com/workspace/guides/identify-scopes';
+const DESCRIPTIONS = 'https://googleapis.dev/dotnet/Google.Apis.PeopleService.v1/latest/api/Google.Apis.PeopleService.v1.PeopleServiceService.Scope.html';
+
+/** Every People scope but contacts and the sign-in scopes: unclassified, not restricted, and each only sees. */
+const UNCLASSIFIED_READ_SCOPES = [
+  'contacts.other.readonly',
+  'contacts.readonly',
+  'directory.readonly',
+  'user.addresses.read',
+  'user.birthday.read',
+  'user.emails.read',
+  'user.gender.read',
+  'user.organization.read',
+  'user.phonenumbers.read',
+].map((scope) => `${AUTH}${scope}`);
 
 /** The user's own profile scopes: on people.get they see only people/me. */
 const OWN_PROFILE_SCOPES = [...Object.values(PROFILE_FIELD_SCOPES), `${AUTH}user.emails.read`];
@@ -107,6 +128,8 @@ export const PEOPLE_V1: ApiFacts = {
       source: CONSENT,
     })),
   ],
+  notRestricted: { scopes: UNCLASSIFIED_READ_SCOPES, source: RESTRICTED_LIST },
+  readOnly: { scopes: UNCLASSIFIED_READ_SCOPES, source: DESCRIPTIONS },
   silentSubsets: [
     {
       scope: `${AUTH}contacts.other.readonly`,
@@ -138,6 +161,6 @@ export const PEOPLE_V1: ApiFacts = {
     'people/me: which profile scope (userinfo.profile, user.*.read) sees which field is given only by the scope descriptions; the sign-in scopes fit only names/photos (userinfo.profile) or emailAddresses (userinfo.email) alone, so a call asking for both gets no sign-in scope proposed.',
     'emailAddresses: user.emails.read or userinfo.email (not documented which one reveals which addresses).',
     'readMask of searchContacts/listDirectoryPeople: the contacts/directory scopes those methods require already cover their fields.',
-    `Classification of every People scope but contacts and the sign-in scopes: ${GET} gives none, and the verification page names only storing a contact.`,
+    `Classification of every People scope but contacts and the sign-in scopes: ${GET} gives none, the verification page names only storing a contact, and ${RESTRICTED_LIST} says only that none is restricted (ranked at most sensitive; rules never call them sensitive).`,
   ],
 };

@@ -12,6 +12,9 @@
  * the audit process with a YouTube partner" are for YouTube content partners (content owners,
  * `onBehalfOfContentOwner`), not for an ordinary user's channel: they count when requested, but a
  * fix never proposes them (youtube, youtube.force-ssl, youtube.readonly or youtube.upload instead).
+ * youtube.readonly "View your YouTube account" [scopes] grants no write operation; youtube and
+ * youtube.force-ssl grant it (../order-facts.ts: the undocumented tests.insert is no order source),
+ * so it ranks at most sensitive and a read is never fixed with youtube.
  */
 import type { ApiFacts } from './types.ts';
 
@@ -26,11 +29,12 @@ export const YOUTUBE_V3: ApiFacts = {
   api: 'youtube',
   version: 'v3',
   classifications: VIDEO_DELETING_SCOPES.map((scope) => ({ scope, classification: 'sensitive' as const, source: VERIFICATION })),
+  readOnly: { scopes: [`${AUTH}youtube.readonly`], source: SCOPES },
   neverProposed: [
     { scope: `${AUTH}youtubepartner`, why: 'a YouTube content-partner scope (assets of a content owner)', source: SCOPES },
     { scope: `${AUTH}youtubepartner-channel-audit`, why: "a YouTube partner's channel-audit scope", source: SCOPES },
   ],
   gaps: [
-    'Classification of youtube.readonly, youtube.upload, youtubepartner-channel-audit and youtube.channel-memberships.creator: not on a Google page found (the verification page names only deleting a video).',
+    'Classification of youtube.readonly, youtube.upload, youtubepartner-channel-audit and youtube.channel-memberships.creator: not on a Google page found (the verification page names only deleting a video; the Workspace list of restricted scopes does not cover YouTube). youtube.readonly and youtube.upload rank at most as high as youtube, which grants them.',
   ],
 };
