@@ -131,12 +131,17 @@ export function callRequirement(api: string, version: string, methodId: string, 
     silent,
     silentFields: silentFields(facts, methodId, shape),
   };
-  // A table that neither classifies nor marks partial scopes (Chat's, Admin Directory's: credential
-  // facts only) does not settle the choice either: Chat `spaces.list` takes chat.bot (app auth) or
-  // chat.spaces.readonly (a user's token), and only the code's credential can say which.
+  // A table that neither classifies (or bounds, or marks read-only) nor marks partial scopes (Chat's,
+  // Admin Directory's: credential facts only) does not settle the choice either: Chat `spaces.list`
+  // takes chat.bot (app auth) or chat.spaces.readonly (a user's token), and only the code's
+  // credential can say which. Tasks' table settles it: tasks.readonly reads, neither is restricted.
   const byCredential = credentialChoice(facts, requirement, shape.credential);
   if (byCredential !== undefined) return byCredential;
-  const settlesChoice = facts?.classifications !== undefined || facts?.silentSubsets !== undefined;
+  const settlesChoice =
+    facts?.classifications !== undefined ||
+    facts?.notRestricted !== undefined ||
+    facts?.readOnly !== undefined ||
+    facts?.silentSubsets !== undefined;
   return settlesChoice ? requirement : dataOnlyChoice(requirement);
 }
 

@@ -162,7 +162,7 @@ export const ORDER_FACTS: readonly ApiOrderFacts[] = [
     notOrderSources: [
       {
         method: 'tests.insert',
-        why: "an undocumented test method (its discovery description is \"POST method.\"; the reference lists no `tests` resource) whose list, youtube.readonly alone, would make youtube and youtube.force-ssl not grant youtube.readonly",
+        why: 'an undocumented test method (its discovery description is "POST method."; the reference lists no `tests` resource) whose list, youtube.readonly alone, would make youtube and youtube.force-ssl not grant youtube.readonly',
         source: 'https://developers.google.com/youtube/v3/docs',
       },
     ],

@@ -23,6 +23,56 @@ const auth: GoogleAuth = new GoogleAuth({ scopes: ['${AUTH}/${scope}'] });
 export const mine = () => youtube({ version: 'v3', auth }).channels.list({ part: ['snippet'], mine: true });
 `;
 
+/** One call of another phase-1 API, through `googleapis` (JavaScript) or its `@googleapis/<api>` client (TypeScript). */
+const CALL_JS = (api: string, version: string, scope: string, call: string): string => `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/${scope}'] });
+await google.${api}({ version: '${version}', auth }).${call};
+`;
+const CALL_TS = (api: string, version: string, scope: string, call: string): string => `
+import { ${api} } from '@googleapis/${api}';
+import { GoogleAuth } from 'google-auth-library';
+const auth: GoogleAuth = new GoogleAuth({ scopes: ['${AUTH}/${scope}'] });
+export const run = () => ${api}({ version: '${version}', auth }).${call};
+`;
+const added = (code: string, scope: string): string => code.replace(`'${AUTH}/gmail.send'`, `'${AUTH}/gmail.send', '${AUTH}/${scope}'`);
+
+/** [name, api, version, call, message's accepted scopes, the scope the fix adds (was)] */
+const OTHER_APIS: readonly (readonly [string, string, string, string, string, string])[] = [
+  [
+    'Forms forms.get: forms.body.readonly (was the restricted drive.readonly)',
+    'forms',
+    'v1',
+    "forms.get({ formId: 'f' })",
+    'forms.body.readonly, drive.readonly or broader',
+    'forms.body.readonly',
+  ],
+  [
+    'Calendar acl.get: calendar.acls.readonly (was calendar.readonly)',
+    'calendar',
+    'v3',
+    "acl.get({ calendarId: 'c', ruleId: 'r' })",
+    'calendar.acls.readonly, calendar.readonly or broader',
+    'calendar.acls.readonly',
+  ],
+  [
+    'People otherContacts.copyOtherContactToMyContactsGroup: contacts.other.readonly (was contacts)',
+    'people',
+    'v1',
+    "otherContacts.copyOtherContactToMyContactsGroup({ resourceName: 'otherContacts/c' })",
+    'contacts.other.readonly or contacts',
+    'contacts.other.readonly',
+  ],
+  [
+    'Tasks tasks.list: tasks.readonly (was no fix: the table settled no choice)',
+    'tasks',
+    'v1',
+    "tasks.list({ tasklist: 't' })",
+    'tasks.readonly or broader',
+    'tasks.readonly',
+  ],
+];
+
 const missing = (line: number, api: string, method: string, accepted: string, requested: string, add: string) => ({
   line,
   messageId: 'missingScope' as const,
@@ -33,7 +83,11 @@ untypedRuleTester().run('missing-scope: the fix proposes the read-only scope the
   valid: [
     { name: 'YouTube channels.list under youtube.readonly (JavaScript)', code: YOUTUBE_JS('youtube.readonly') },
     { name: 'YouTube channels.list under youtube (JavaScript)', code: YOUTUBE_JS('youtube') },
-    { name: 'YouTube channels.list under youtube.readonly (@googleapis/youtube, TypeScript)', code: YOUTUBE_TS('youtube.readonly'), filename: 'file.ts' },
+    {
+      name: 'YouTube channels.list under youtube.readonly (@googleapis/youtube, TypeScript)',
+      code: YOUTUBE_TS('youtube.readonly'),
+      filename: 'file.ts',
+    },
   ],
   invalid: [
     {
@@ -49,6 +103,25 @@ untypedRuleTester().run('missing-scope: the fix proposes the read-only scope the
       output: YOUTUBE_TS('gmail.send').replace(`'${AUTH}/gmail.send'`, `'${AUTH}/gmail.send', '${AUTH}/youtube.readonly'`),
       errors: [missing(5, 'YouTube Data', 'channels.list', 'youtube.readonly or broader', 'gmail.send', 'youtube.readonly')],
     },
+    ...OTHER_APIS.flatMap(([name, api, version, call, accepted, add]) => {
+      const api_ = api === 'people' ? 'People' : api[0]!.toUpperCase() + api.slice(1);
+      const method = call.slice(0, call.indexOf('('));
+      return [
+        {
+          name: `${name} (googleapis, JavaScript)`,
+          code: CALL_JS(api, version, 'gmail.send', call),
+          output: added(CALL_JS(api, version, 'gmail.send', call), add),
+          errors: [missing(4, api_, method, accepted, 'gmail.send', add)],
+        },
+        {
+          name: `${name} (@googleapis/${api}, TypeScript)`,
+          code: CALL_TS(api, version, 'gmail.send', call),
+          filename: 'file.ts',
+          output: added(CALL_TS(api, version, 'gmail.send', call), add),
+          errors: [missing(5, api_, method, accepted, 'gmail.send', add)],
+        },
+      ];
+    }),
   ],
 });
 
@@ -56,16 +129,32 @@ const broader = (line: number, column: number, scope: string, by: string, code: 
   messageId: 'broaderScope' as const,
   line,
   column,
-  data: { api: 'YouTube Data', source: `the GoogleAuth on line ${line}`, scope, narrower: `\`${AUTH}/${by}\``, cover: 'covers', effect: '' },
+  // No verification effect is claimed: youtube.readonly's classification is unpublished.
+  data: {
+    api: 'YouTube Data',
+    source: `the GoogleAuth on line ${line}`,
+    scope,
+    narrower: `\`${AUTH}/${by}\``,
+    cover: 'covers',
+    effect: '',
+  },
   suggestions: [
-    { messageId: 'replaceScope' as const, data: { scope, narrower: `\`${AUTH}/${by}\`` }, output: code.replace(`'${AUTH}/${scope}'`, `'${AUTH}/${by}'`) },
+    {
+      messageId: 'replaceScope' as const,
+      data: { scope, narrower: `\`${AUTH}/${by}\`` },
+      output: code.replace(`'${AUTH}/${scope}'`, `'${AUTH}/${by}'`),
+    },
   ],
 });
 
 untypedRuleTester().run('least-privilege: a read-only scope the call accepts replaces one that writes', leastPrivilege, {
   valid: [
     { name: 'YouTube channels.list under youtube.readonly (JavaScript)', code: YOUTUBE_JS('youtube.readonly') },
-    { name: 'YouTube channels.list under youtube.readonly (@googleapis/youtube, TypeScript)', code: YOUTUBE_TS('youtube.readonly'), filename: 'file.ts' },
+    {
+      name: 'YouTube channels.list under youtube.readonly (@googleapis/youtube, TypeScript)',
+      code: YOUTUBE_TS('youtube.readonly'),
+      filename: 'file.ts',
+    },
   ],
   invalid: [
     {

@@ -98,7 +98,15 @@ describe('the fact tables', () => {
   });
 
   it('bound the scopes Google leaves unclassified: not on its list of restricted scopes → at most sensitive, never reported as sensitive', () => {
-    for (const scope of ['tasks', 'tasks.readonly', 'forms.body', 'forms.body.readonly', 'forms.responses.readonly', 'contacts.readonly', 'calendar.acls']) {
+    for (const scope of [
+      'tasks',
+      'tasks.readonly',
+      'forms.body',
+      'forms.body.readonly',
+      'forms.responses.readonly',
+      'contacts.readonly',
+      'calendar.acls',
+    ]) {
       expect(scopeClassification(s(scope)), scope).toBeUndefined();
       expect(classificationOf(s(scope)), scope).toBeUndefined();
       expect(classificationBound(s(scope)), scope).toBe('sensitive');
@@ -106,10 +114,17 @@ describe('the fact tables', () => {
     expect(classificationBound(s('drive.readonly'))).toBe('restricted');
     expect(classificationBound(s('calendar'))).toBe('sensitive');
     expect(classificationBound(s('youtube.readonly'))).toBeUndefined(); // the Workspace list does not speak for YouTube
-    for (const scope of ['youtube.readonly', 'tasks.readonly', 'forms.responses.readonly', 'calendar.acls.readonly', 'contacts.other.readonly']) {
+    for (const scope of [
+      'youtube.readonly',
+      'tasks.readonly',
+      'forms.responses.readonly',
+      'calendar.acls.readonly',
+      'contacts.other.readonly',
+    ]) {
       expect(isReadOnlyScope(s(scope)), scope).toBe(true);
     }
-    for (const scope of ['youtube', 'tasks', 'forms.body', 'calendar.acls', 'calendar.app.created']) expect(isReadOnlyScope(s(scope)), scope).toBe(false);
+    for (const scope of ['youtube', 'tasks', 'forms.body', 'calendar.acls', 'calendar.app.created'])
+      expect(isReadOnlyScope(s(scope)), scope).toBe(false);
   });
 
   it('bound and mark read-only only scopes of their API version that no table classifies, cited', () => {

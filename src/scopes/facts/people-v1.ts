@@ -52,7 +52,8 @@ function meFields(shape: ParamShape): ReadonlyMap<string, readonly string[]> | '
 
 const SCOPES = 'https://developers.google.com/people/api/rest/v1/people/get';
 const RESTRICTED_LIST = 'https://developers.google.com/workspace/guides/identify-scopes';
-const DESCRIPTIONS = 'https://googleapis.dev/dotnet/Google.Apis.PeopleService.v1/latest/api/Google.Apis.PeopleService.v1.PeopleServiceService.Scope.html';
+const DESCRIPTIONS =
+  'https://googleapis.dev/dotnet/Google.Apis.PeopleService.v1/latest/api/Google.Apis.PeopleService.v1.PeopleServiceService.Scope.html';
 
 /** Every People scope but contacts and the sign-in scopes: unclassified, not restricted, and each only sees. */
 const UNCLASSIFIED_READ_SCOPES = [

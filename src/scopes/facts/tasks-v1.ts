@@ -13,7 +13,10 @@ const SCOPES = 'https://developers.google.com/workspace/tasks/auth';
 export const TASKS_V1: ApiFacts = {
   api: 'tasks',
   version: 'v1',
-  notRestricted: { scopes: [`${AUTH}tasks`, `${AUTH}tasks.readonly`], source: 'https://developers.google.com/workspace/guides/identify-scopes' },
+  notRestricted: {
+    scopes: [`${AUTH}tasks`, `${AUTH}tasks.readonly`],
+    source: 'https://developers.google.com/workspace/guides/identify-scopes',
+  },
   readOnly: { scopes: [`${AUTH}tasks.readonly`], source: SCOPES },
   gaps: [`Exact classification of tasks and tasks.readonly: ${SCOPES} has no Usage column (only that they are not restricted).`],
 };
