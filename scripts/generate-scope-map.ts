@@ -99,6 +99,25 @@ export const DOCUMENTED_SCOPES: ReadonlyArray<{ readonly scope: string; readonly
     scope: 'https://www.googleapis.com/auth/generative-language.retriever',
     source: 'https://developers.google.com/identity/protocols/oauth2/scopes',
   },
+  // Gemini API model tuning: its OAuth guide's `gcloud auth application-default login --scopes=…`.
+  {
+    scope: 'https://www.googleapis.com/auth/generative-language.tuning',
+    source: 'https://ai.google.dev/gemini-api/docs/model-tuning/rest',
+  },
+  // Cloud Bigtable's data scopes (its client libraries' defaults): "Bigtable OAuth scopes" (the admin ones are in the typings).
+  ...['bigtable.data', 'bigtable.data.readonly', 'cloud-bigtable.data', 'cloud-bigtable.data.readonly'].map((name) => ({
+    scope: `https://www.googleapis.com/auth/${name}`,
+    source: 'https://cloud.google.com/bigtable/docs/oauth-scopes',
+  })),
+  // Firebase Realtime Database REST API: "Authenticate REST Requests" (with userinfo.email).
+  { scope: 'https://www.googleapis.com/auth/firebase.database', source: 'https://firebase.google.com/docs/database/rest/auth' },
+  // BigQuery read-only, which Sheets' connected-sheets requests need beside a Sheets scope:
+  // `AddDataSourceRequest` "requires an additional `bigquery.readonly` OAuth scope" (the same text
+  // is in the pinned typings, googleapis sheets/v4.d.ts).
+  {
+    scope: 'https://www.googleapis.com/auth/bigquery.readonly',
+    source: 'https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#AddDataSourceRequest',
+  },
 ];
 
 export interface OutputFile {

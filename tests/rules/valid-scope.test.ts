@@ -39,6 +39,20 @@ const business = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.c
 `,
     },
     {
+      // Review 3 H1: each is on a Google page (scripts/generate-scope-map.ts DOCUMENTED_SCOPES cites it).
+      name: "documented scopes no googleapis sample lists: Firebase Realtime Database's own sample, Bigtable data, BigQuery read-only, Gemini tuning",
+      code: `
+var { google } = require('googleapis');
+var scopes = ['https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/firebase.database'];
+var jwtClient = new google.auth.JWT(process.env.EMAIL, null, process.env.KEY, scopes);
+const bigtable = new google.auth.GoogleAuth({
+  scopes: ['https://www.googleapis.com/auth/bigtable.data', 'https://www.googleapis.com/auth/bigtable.data.readonly', 'https://www.googleapis.com/auth/cloud-bigtable.data', 'https://www.googleapis.com/auth/cloud-bigtable.data.readonly'],
+});
+const sheets = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/bigquery.readonly'] });
+const gemini = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/generative-language.tuning'] });
+`,
+    },
+    {
       name: "Microsoft Graph's scopes next to Google's are not typos of Gmail scopes",
       code: `
 const msal = { scopes: ['Mail.Send', 'User.Read', 'offline_access'] };

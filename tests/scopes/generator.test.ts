@@ -384,7 +384,7 @@ describe('google-scopes.json', () => {
   it('holds the cited real scopes that no googleapis sample lists', () => {
     for (const { scope, source } of DOCUMENTED_SCOPES) {
       expect(list.scopes).toContain(scope);
-      expect(source).toMatch(/^https:\/\/developers\.google\.com\//);
+      expect(source).toMatch(/^https:\/\/(?:(?:developers|cloud|firebase)\.google\.com|ai\.google\.dev)\//);
     }
     expect(DOCUMENTED_SCOPES.map(({ scope }) => scope.replace('https://www.googleapis.com/auth/', ''))).toEqual([
       'photoslibrary.readonly',
@@ -401,6 +401,13 @@ describe('google-scopes.json', () => {
       'adsensehost',
       'assistant-sdk-prototype',
       'generative-language.retriever',
+      'generative-language.tuning',
+      'bigtable.data',
+      'bigtable.data.readonly',
+      'cloud-bigtable.data',
+      'cloud-bigtable.data.readonly',
+      'firebase.database',
+      'bigquery.readonly',
     ]);
   });
 
