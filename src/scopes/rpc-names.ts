@@ -6,13 +6,16 @@
  * `CreateDraft`) or resource, verb (`calendar.v3.Events.List`), and a method without a resource
  * of its own by its name (`GetProfile`). The matcher compares that name with every method of the
  * API: its last path segment alone (`getProfile`), or followed by one or more of its resources,
- * singular or plural (`send` + `messages`, `get` + `messages.attachments`). Exactly one match is
- * an answer; none or several is "unknown" — never a guess.
+ * singular or plural (`send` + `messages`, `get` + `messages.attachments`); a resource segment
+ * may carry the API's name in front (`google.apps.drive.v3.DriveFiles.List` → `files.list`).
+ * The most specific reading is tried first; exactly one match is an answer; none or several is
+ * "unknown" — never a guess.
  *
  * RPC names seen in real Gmail reports, all matched by the rule above (tests/scopes/rpc-names.test.ts):
  *   MailboxService.ListLabels (https://github.com/googleworkspace/php-samples/issues/123), and
  *   .GetProfile, .ListMessages, .CreateDraft, .ListHistory, .SendMessage (the public 403 bodies
- *   quoted in the issue that asked for `explain`). A name that breaks the rule goes in
+ *   quoted in the issue that asked for `explain`); Drive's DriveFiles.Create
+ *   (https://github.com/ShareX/ShareX/issues/7681) and DriveFiles.List. A name that breaks the rule goes in
  *   `RPC_EXCEPTIONS` with its source; none is known for Gmail today.
  */
 import { resolveApi } from './api-map.ts';
@@ -49,17 +52,35 @@ export function matchRpcName(service: string, rpc: string): RpcMatch {
   const exceptional = exception === undefined ? undefined : api.methods.get(exception.method);
   if (exceptional !== undefined) return { status: 'matched', api, method: exceptional };
 
-  const names = [last];
-  // `Events.List`: a bare verb after a capitalised resource.
-  const previous = segments.at(-2);
-  if (previous !== undefined && /^[A-Z]/.test(previous) && !/[A-Z]/.test(last.slice(1))) names.push(`${last}${previous}`);
-  for (const name of names) {
-    const wanted = normalise(name);
-    const candidates = [...api.methods.values()].filter((method) => methodNames(method).has(wanted)).map((method) => method.id);
+  // Most specific first: verb + the resource the RPC's service names (`DriveFiles.List` →
+  // ListFiles, ListDriveFiles; `Events.List` → ListEvents), then the last segment alone. A name
+  // that fits several methods is unknown, never a reason to try a vaguer one.
+  for (const names of [compoundNames(api, segments), [last]]) {
+    const candidates = [...new Set(names.flatMap((name) => methodsNamed(api, name)))];
     if (candidates.length === 1) return { status: 'matched', api, method: api.methods.get(candidates[0]!)! };
     if (candidates.length > 1) return { status: 'unknown-method', api, candidates };
   }
   return { status: 'unknown-method', api, candidates: [] };
+}
+
+/**
+ * `Events.List`, `DriveFiles.List`: a bare verb after a capitalised resource, as the verb
+ * followed by the resource, and by the resource without the API's own name in front
+ * (`DriveFiles` → `Files`, as in `google.apps.drive.v3.DriveFiles.List`).
+ */
+function compoundNames(api: ApiMap, segments: readonly string[]): string[] {
+  const last = segments.at(-1) ?? '';
+  const previous = segments.at(-2);
+  if (previous === undefined || !/^[A-Z]/.test(previous) || /[A-Z]/.test(last.slice(1))) return [];
+  const prefix = capitalise(api.api);
+  const own = previous.startsWith(prefix) && /^[A-Z]/.test(previous.slice(prefix.length)) ? previous.slice(prefix.length) : undefined;
+  return [...(own === undefined ? [] : [`${last}${own}`]), `${last}${previous}`];
+}
+
+/** The ids of the API's methods that `name` (`ListFiles`, `SendMessage`, `GetProfile`) names. */
+function methodsNamed(api: ApiMap, name: string): string[] {
+  const wanted = normalise(name);
+  return [...api.methods.values()].filter((method) => methodNames(method).has(wanted)).map((method) => method.id);
 }
 
 const namesCache = new WeakMap<MethodInfo, ReadonlySet<string>>();
