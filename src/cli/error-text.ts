@@ -43,8 +43,12 @@ function field(text: string, key: string, value: string): string | null {
 const METADATA_Q = /Metadata scope does not support \\*['"]?q\\*['"]? parameter/i;
 const METADATA_FORMAT = /Metadata scope doesn(?:\\*['’])?t allow format (\w+)/i;
 const INVALID_SCOPE = /invalid_scope|Some requested scopes (?:were invalid|cannot be shown)|Invalid OAuth scope/i;
-const INSUFFICIENT =
-  /ACCESS_TOKEN_SCOPE_INSUFFICIENT|insufficientPermissions|insufficient_scope|insufficient authentication scopes|Insufficient Permission/i;
+/** Cloud Storage's wording (JSON API and gsutil): `403 Provided scope(s) are not authorized`. */
+const STORAGE_SCOPES = /Provided scope\(s\) are not authorized/i;
+const INSUFFICIENT = new RegExp(
+  String.raw`ACCESS_TOKEN_SCOPE_INSUFFICIENT|insufficientPermissions|insufficient_scope|insufficient authentication scopes|Insufficient Permission|${STORAGE_SCOPES.source}`,
+  'i',
+);
 
 /** The error in `text`, or undefined when it is none of the errors `explain` knows. */
 export function parseErrorText(text: string): ParsedError | undefined {
@@ -75,14 +79,23 @@ export function parseErrorText(text: string): ParsedError | undefined {
 
 function statusOf(text: string): number | null {
   const match =
-    /\\*["']?(?:code|status)\\*["']?\s*:\s*(\d{3})\b/.exec(text) ?? /\b(?:HTTP\/[\d.]+ |Error |status code )(\d{3})\b/i.exec(text);
+    /\\*["']?(?:code|status)\\*["']?\s*:\s*(\d{3})\b/.exec(text) ??
+    // `HTTP/1.1 403`, Go's `googleapi: Error 403:`, Python's `<HttpError 403 when requesting …>`, `status code 403`
+    /(?:\bHTTP\/[\d.]+ |Error |\bstatus code )(\d{3})\b/i.exec(text) ??
+    // Python's `google.api_core.exceptions.Forbidden: 403 POST https://…`, gsutil's `AccessDeniedException: 403 Provided…`
+    /(?:Forbidden|Exception): (\d{3})\b/.exec(text);
   return match === null ? null : Number(match[1]);
 }
 
 function reasonOf(text: string, kind: ErrorKind): string | null {
   if (kind === 'invalid-scope') return 'invalid_scope';
-  // ErrorInfo's reason is the precise one; `errors[].reason` (insufficientPermissions) is legacy.
-  return /ACCESS_TOKEN_SCOPE_INSUFFICIENT/.exec(text)?.[0] ?? field(text, 'reason', String.raw`[A-Za-z_]+`);
+  // ErrorInfo's reason is the precise one; `errors[].reason` (insufficientPermissions) is legacy;
+  // a `WWW-Authenticate` header alone gives its `error="insufficient_scope"`.
+  return (
+    /ACCESS_TOKEN_SCOPE_INSUFFICIENT/.exec(text)?.[0] ??
+    field(text, 'reason', String.raw`[A-Za-z_]+`) ??
+    (/error=\\*"insufficient_scope/.test(text) ? 'insufficient_scope' : null)
+  );
 }
 
 function messageOf(text: string, kind: ErrorKind): string | null {
@@ -97,6 +110,7 @@ function messageOf(text: string, kind: ErrorKind): string | null {
       // Google's current wording first; `Insufficient Permission` is the legacy `errors[].message`.
       return (
         /Request had insufficient authentication scopes\.?/i.exec(text)?.[0] ??
+        STORAGE_SCOPES.exec(text)?.[0] ??
         field(text, 'message', String.raw`[^"'\\]*insufficient[^"'\\]*`) ??
         /Insufficient Permission/i.exec(text)?.[0] ??
         null
@@ -107,9 +121,14 @@ function messageOf(text: string, kind: ErrorKind): string | null {
 /** The API request (not the token endpoint): `config.url` or any googleapis URL, and `config.method`. */
 function requestOf(text: string): { url: string | null; httpMethod: string | null } {
   const urls = [...text.matchAll(/https:\/\/[a-z0-9.-]*googleapis\.com\/[^\s"'\\,)}\]]+/gi)]
-    .map((match) => match[0])
+    // `403 GET https://…/o/a.txt: Request had…`: the colon ends the sentence, not the URL.
+    .map((match) => match[0].replace(/[:.;]+$/, ''))
     .filter((url) => !/\/\/(?:oauth2|accounts)\.googleapis\.com\/|\/oauth2\/|\/auth\//i.test(url));
-  const httpMethod = field(text, 'method', '(?:GET|POST|PUT|PATCH|DELETE)');
+  const httpMethod =
+    field(text, 'method', '(?:GET|POST|PUT|PATCH|DELETE)') ??
+    // `403 POST https://storage.googleapis.com/…` (Python's google-api-core), `GET https://www.googleapis.com/…`
+    /\b(GET|POST|PUT|PATCH|DELETE) https:\/\/[a-z0-9.-]*googleapis\.com\//.exec(text)?.[1] ??
+    null;
   return { url: urls[0] ?? null, httpMethod: httpMethod?.toUpperCase() ?? null };
 }
 

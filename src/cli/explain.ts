@@ -14,8 +14,11 @@ import { sortNarrowestFirst } from '../scopes/order.ts';
 import { matchRpcName } from '../scopes/rpc-names.ts';
 import type { RpcMatch } from '../scopes/rpc-names.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
-import { solve, sortFor } from '../scopes/solver.ts';
-import { hasTokenPoisoningTrap, requirementOf } from '../scopes/policy.ts';
+import { isProposable, solve, sortFor } from '../scopes/solver.ts';
+import { callNeed, hasTokenPoisoningTrap, requirementOf, scopeFix } from '../scopes/policy.ts';
+import type { CallNeed } from '../scopes/policy.ts';
+import type { CallShape } from '../scopes/metadata.ts';
+import { UNKNOWN_CALL_SHAPE, urlQueryShape } from '../google/call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import type { ParsedError } from './error-text.ts';
 import { declaredAtText, plural } from './format-shared.ts';
@@ -90,6 +93,11 @@ export interface Explanation {
 interface Identified {
   readonly methods: readonly MethodInfo[];
   readonly by: Explanation['identifiedBy'];
+  /**
+   * What the error says about the call's arguments: the request URL's query (`?alt=media`), read
+   * as the rules read a REST call's URL; else nothing (every argument unknown).
+   */
+  readonly shape: CallShape;
   /** Why the method is unknown, when it is. */
   readonly unknown?: string;
 }
@@ -112,12 +120,15 @@ export function explainError(error: ParsedError, report: Report | undefined): Ex
   const requests = (relevant.length > 0 ? relevant : declarations).map((declaration) =>
     toRequest(declaration, relevant.includes(declaration)),
   );
-  const accepted = method === undefined ? narrowestFirst(error.acceptedScopes ?? []) : acceptedOf(method);
+  // What the rules would judge for the same call (src/scopes/policy.ts callNeed), from what the error says of it.
+  const needs = identified.methods.map((candidate) => callNeed(candidate, identified.shape));
+  const accepted = method === undefined ? narrowestFirst(error.acceptedScopes ?? []) : acceptedOf(method, identified.shape);
 
-  const context: FixContext = { error, method, operations, declarations, report };
+  const context: FixContext = { error, method, methods: identified.methods, needs, operations, declarations, report };
   const notes: string[] = [];
   if (report === undefined) notes.push('The project was not linted: no call sites or scope requests are shown.');
   if (identified.unknown !== undefined) notes.push(identified.unknown);
+  if (method !== undefined && error.kind === 'insufficient-scope') notes.push(...trapNotes(method, identified.shape));
   if (identified.methods.length > 1)
     notes.push(
       `The error fits ${joinWords(
@@ -163,36 +174,54 @@ export function explainError(error: ParsedError, report: Report | undefined): Ex
 
 /** The ErrorInfo RPC name first, then the request URL, then what the message or the header says. */
 function identifyMethod(error: ParsedError): Identified {
+  const shape = UNKNOWN_CALL_SHAPE;
   let unknown: string | undefined;
   if (error.rpc !== null) {
     const match = rpcMatch(error.service, error.rpc);
-    if (match.status === 'matched') return { methods: [match.method], by: 'rpc' };
+    if (match.status === 'matched') return { methods: [match.method], by: 'rpc', shape };
     unknown =
       match.status === 'unknown-api'
         ? `Unknown method: the scope data has no ${code(match.api)} API.`
         : `Unknown method: ${code(error.rpc)} matches ${match.candidates.length === 0 ? 'no' : 'more than one'} ${match.api.title} method.`;
   }
   if (error.url !== null) {
-    for (const map of [...analysedApiMaps(), ...dataMapsServing(error.url)]) {
-      const method = matchRestPath(map, error.httpMethod ?? undefined, error.url);
-      if (method !== undefined) return { methods: [method], by: 'url' };
-    }
+    const methods = urlMethods(error.url, error.httpMethod);
+    // The URL's query is the call's, as a REST call's URL is for the rules (`?alt=media`).
+    if (methods.length > 0) return { methods, by: 'url', shape: urlQueryShape(error.url) };
+    unknown ??= `Unknown method: no method of the scope data has the request path of ${code(error.url)}.`;
   }
   if (error.kind.startsWith('metadata')) {
     const methods = methodsRestrictedBy(error.kind === 'metadata-q' ? { param: 'q' } : { format: error.format });
-    if (methods.length > 0) return { methods, by: 'message', ...(unknown === undefined ? {} : { unknown }) };
+    if (methods.length > 0) return { methods, by: 'message', shape, ...(unknown === undefined ? {} : { unknown }) };
   }
   if (error.acceptedScopes !== null && error.acceptedScopes.length > 0) {
     const wanted = [...error.acceptedScopes].sort().join(' ');
     const methods = analysedApiMaps().flatMap((map) =>
       [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted),
     );
-    if (methods.length > 0) return { methods, by: 'scopes', ...(unknown === undefined ? {} : { unknown }) };
+    if (methods.length > 0) return { methods, by: 'scopes', shape, ...(unknown === undefined ? {} : { unknown }) };
   }
   if (error.kind === 'insufficient-scope' && unknown === undefined)
-    unknown = 'Unknown method: the error names neither the method (ErrorInfo) nor the request URL.';
-  return { methods: [], by: null, ...(unknown === undefined ? {} : { unknown }) };
+    unknown =
+      'Unknown method: the error names neither the method (ErrorInfo `metadata.method`) nor the request URL; paste the whole error, with its `config.url` or `details`.';
+  return { methods: [], by: null, shape, ...(unknown === undefined ? {} : { unknown }) };
 }
+
+/**
+ * The methods whose REST path the URL has, in the first API that has one: with the HTTP method
+ * when the text gives it, else each method a verb matches (`GET` and `POST` `drive/v3/files`
+ * are `files.list` and `files.create`: both are candidates, never one picked).
+ */
+function urlMethods(url: string, httpMethod: string | null): MethodInfo[] {
+  for (const map of [...analysedApiMaps(), ...dataMapsServing(url)]) {
+    const verbs = httpMethod === null ? HTTP_METHODS : [httpMethod];
+    const methods = new Set(verbs.flatMap((verb) => matchRestPath(map, verb, url) ?? []));
+    if (methods.size > 0) return [...methods];
+  }
+  return [];
+}
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function summaryOf(error: ParsedError, identified: Identified): string {
   const methods = identified.methods;
@@ -205,7 +234,7 @@ function summaryOf(error: ParsedError, identified: Identified): string {
         )}${error.rpc === null ? '' : ` (${error.rpc.split('.').slice(-2).join('.')})`}`;
   switch (error.kind) {
     case 'insufficient-scope':
-      return `${named} failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes ${methods.length === 0 ? 'the method' : 'it'} accepts.`;
+      return `${named} failed with ${failureOf(error)}: the access token holds none of the scopes ${methods.length === 0 ? 'the method' : 'it'} accepts.`;
     case 'metadata-q':
       return `${named} failed with 403 "${error.message!}": the token holds gmail.metadata, which forbids \`q\` even when broader scopes are granted too.`;
     case 'metadata-format':
@@ -213,6 +242,12 @@ function summaryOf(error: ParsedError, identified: Identified): string {
     case 'invalid-scope':
       return 'Google refused to issue a token (invalid_scope): a requested scope is not a real OAuth scope, or not one this client may request.';
   }
+}
+
+/** `403 ACCESS_TOKEN_SCOPE_INSUFFICIENT`, `403 "Provided scope(s) are not authorized"`: only what the text says. */
+function failureOf(error: ParsedError): string {
+  const why = error.reason ?? (error.message === null ? 'a scope error' : `"${error.message}"`);
+  return error.status === null ? why : `${error.status} ${why}`;
 }
 
 const CONSENT_AGAIN = 'Have the user consent again.';
@@ -290,31 +325,25 @@ const apiName = (method: MethodInfo): string => apiNameOf(method.api, method.ver
 interface FixContext {
   readonly error: ParsedError;
   readonly method: MethodInfo | undefined;
+  /** The methods the error may be about, and the rules' view of a call of each, from what the error says of it. */
+  readonly methods: readonly MethodInfo[];
+  readonly needs: readonly CallNeed[];
   readonly operations: readonly ReportOperation[];
   readonly declarations: readonly ReportDeclaration[];
   readonly report: Report | undefined;
 }
 
-/** Per declaration that reaches a call site: add what is missing, or say the code is right and the token is old. */
-function insufficientFix({ error, method, operations, declarations, report }: FixContext): string[] {
+/**
+ * Per declaration that reaches a call site: add what is missing, or say the code is right and the
+ * token is old. What to add is what missing-scope proposes for the same call: `scopeFix()`
+ * (src/scopes/policy.ts), one `solve()`, with the choice left open where the rule leaves it open.
+ */
+function insufficientFix({ error, method, methods, needs, operations, declarations, report }: FixContext): string[] {
   const fix: string[] = [];
-  const requirement = method === undefined || hasTokenPoisoningTrap(method) ? undefined : requirementOf(method, {});
-  // An API without facts whose data leaves the choice open (src/scopes/call-requirement.ts): each scope it accepts.
-  const open = requirement?.choice === 'open';
-  const proposal =
-    requirement !== undefined
-      ? open
-        ? sortFor([requirement], requirement.proposable)
-        : solve([requirement], []).add
-      : method === undefined
-        ? error.acceptedScopes === null
-          ? []
-          : proposalFor(error.acceptedScopes)
-        : proposalFor(method.scopes);
   for (const declaration of declarations) {
     const own = operations.filter((operation) => operation.declaration === declaration.id);
     if (own.length === 0) continue;
-    if (own.some((operation) => operation.status === 'missing') && declaration.missing.length > 0) {
+    if (own.some((operation) => operation.status === 'missing')) {
       const failing = (report?.operations ?? []).filter(
         (operation) => operation.declaration === declaration.id && operation.status === 'missing',
       );
@@ -322,26 +351,75 @@ function insufficientFix({ error, method, operations, declarations, report }: Fi
         failing.length > own.length
           ? ` (it also covers the ${plural(failing.length - own.length, 'other failing call')} traced there)`
           : '';
-      fix.push(`Add ${scopeWords(declaration.missing)} to ${placeOf(declaration)}${others}.`);
+      const open = scopeFix(needs, declaration.requested).open;
+      if (declaration.missing.length > 0) fix.push(`Add ${scopeWords(declaration.missing)} to ${placeOf(declaration)}${others}.`);
+      for (const choice of open) fix.push(`Add one of ${choiceWords(choice.choices)} to ${placeOf(declaration)}${OPEN_CHOICE}`);
     } else if (own.every((operation) => operation.status === 'ok')) {
       const granted = declaration.requested.filter((scope) => own.some((operation) => operation.accepted.includes(scope)));
       fix.push(
         `${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`,
       );
     } else if (own.every((operation) => operation.status === 'metadata-conflict')) {
+      if (method !== undefined && !hasTokenPoisoningTrap(method)) {
+        // A cited trap (Drive `alt: 'media'` under drive.metadata.readonly): what the call needs beyond the list.
+        const add = scopeFix(needs, declaration.requested).add;
+        if (add.length > 0)
+          fix.push(`Add ${scopeWords(add)} to ${placeOf(declaration)}: the scopes there accept the method, not this call.`);
+        continue;
+      }
       fix.push(
         `${joinWords(own.map(at).map(code))} would fail under gmail.metadata even with this fixed: ${lowerFirst(metadataReplacement(declaration, own))}`,
       );
     }
   }
   const untraced = operations.filter((operation) => operation.declaration === null || operation.status === 'unresolved');
-  if (proposal.length > 0 && (untraced.length > 0 || fix.length === 0)) {
+  if (untraced.length > 0 || fix.length === 0) {
     const where =
       untraced.length > 0 ? `the token used at ${joinWords([...new Set(untraced.map(at))].map(code))}` : 'the token that makes this call';
-    fix.push(`Request ${open ? `one of ${joinWords(proposal.map(code), ' or ')}` : scopeWords(proposal)} for ${where}.`);
+    fix.push(...requestFix(error, methods, needs, where));
   }
   if (fix.length === 0) fix.push(NO_FIX);
   return fix;
+}
+
+const OPEN_CHOICE =
+  ': which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.';
+
+/**
+ * "Request X for …", or "Request one of X or Y for …" where the choice is open (as missing-scope's
+ * suggestions); when the error fits several methods that need different scopes, one sentence each.
+ */
+function requestFix(error: ParsedError, methods: readonly MethodInfo[], needs: readonly CallNeed[], where: string): string[] {
+  if (needs.length === 0) {
+    // The method is unknown: nothing tells which API's facts would choose among the scopes the header lists.
+    const scopes = narrowestFirst((error.acceptedScopes ?? []).filter(isProposable));
+    if (scopes.length === 0) return [];
+    return [scopes.length === 1 ? `Request ${scopeWords(scopes)} for ${where}.` : `Request one of ${choiceWords(scopes)} for ${where}.`];
+  }
+  const each = needs.map((need) => requestSentences([need], where));
+  if (each.every((sentences) => sentences.join('\n') === each[0]!.join('\n'))) return each[0]!;
+  return each.flatMap((sentences, index) => sentences.map((sentence) => `If it is ${code(methods[index]!.id)}: ${lowerFirst(sentence)}`));
+}
+
+function requestSentences(needs: readonly CallNeed[], where: string): string[] {
+  const { add, open } = scopeFix(needs, []);
+  return [
+    ...(add.length > 0 ? [`Request ${scopeWords(add)} for ${where}.`] : []),
+    ...open.map((choice) => `Request one of ${choiceWords(choice.choices)} for ${where}${OPEN_CHOICE}`),
+  ];
+}
+
+function choiceWords(scopes: readonly string[]): string {
+  return joinWords(scopes.map(code), ' or ');
+}
+
+/** The cited traps that make this call fail under some accepted scopes (Drive `?alt=media`: not the drive.metadata ones). */
+function trapNotes(method: MethodInfo, shape: CallShape): string[] {
+  if (hasTokenPoisoningTrap(method)) return [];
+  const requirement = requirementOf(method, shape);
+  return (requirement?.traps ?? [])
+    .filter((trap) => trap.certain)
+    .map((trap) => `${capitalised(trap.reason)}: ${scopeWords(trap.failsUnder)} do not make this call work (${trap.source}).`);
 }
 
 /** gmail.metadata restricts the whole token: drop it (replacing it when nothing else covers the calls), or change the call. */
@@ -407,15 +485,14 @@ function invalidScopeFix(invalid: readonly ExplainInvalidScope[], declarations: 
   return fix;
 }
 
-/** The narrowest scopes that grant the method; never gmail.metadata or an add-on scope (DESIGN: fixes). */
-function proposalFor(accepted: readonly string[]): string[] {
-  return solve([accepted.filter((scope) => scope !== METADATA_SCOPE)], []).add;
-}
-
-/** A method's accepted scopes narrowest first: Gmail's order, or the per-API order of its version. */
-function acceptedOf(method: MethodInfo): string[] {
-  const requirement = hasTokenPoisoningTrap(method) ? undefined : requirementOf(method, {});
-  return requirement === undefined ? narrowestFirst(method.scopes) : sortFor([requirement], method.scopes);
+/**
+ * The scopes under which the call works, narrowest first: Gmail's order (every accepted scope:
+ * gmail.metadata's conflicts are the metadata errors'), or the per-API order of its version
+ * without the scopes a certain trap excludes (Drive `?alt=media`: not drive.metadata.readonly).
+ */
+function acceptedOf(method: MethodInfo, shape: CallShape): string[] {
+  const requirement = hasTokenPoisoningTrap(method) ? undefined : requirementOf(method, shape);
+  return requirement === undefined ? narrowestFirst(method.scopes) : sortFor([requirement], requirement.satisfying);
 }
 
 /** Narrowest first; add-on-only scopes (which no web or server app can hold) last. */

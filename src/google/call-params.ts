@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { CallShape } from '../scopes/metadata.ts';
+import { PATH_HOLE } from '../scopes/api-map.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { evaluate, findProperty, UNKNOWN, unwrapExpression } from '../core/static-value.ts';
 import type { StaticValue } from '../core/static-value.ts';
@@ -50,6 +51,34 @@ export function paramShape(params: StaticValue | undefined): ParamShape {
   return {
     ...(Object.keys(out).length > 0 ? { params: out } : {}),
     ...(unresolved.length > 0 ? { unresolvedParams: unresolved } : {}),
+  };
+}
+
+/** Nothing about the call's arguments is known (an error text that names the method but not its request). */
+export const UNKNOWN_CALL_SHAPE: CallShape = Object.freeze({ format: 'unknown', hasQ: 'unknown', unresolvedParams: ['*'] });
+
+/**
+ * Gmail's `format`/`q` and the fact tables' literal parameters (`paramShape`) from a request
+ * URL's query string, for every API alike (a table reads only the parameters it names): a raw
+ * REST call's (./rest-calls.ts) and a failing request's URL in an error text (`explain`), so
+ * both judge `?alt=media` alike. `separateParams`: query parameters are also passed beside the
+ * URL (axios `params`), so the query is unknown; a `{}` hole in it (PATH_HOLE) is too.
+ */
+export function urlQueryShape(url: string, separateParams = false): CallShape {
+  const queryIndex = url.indexOf('?');
+  const query = queryIndex === -1 ? '' : url.slice(queryIndex + 1);
+  if (separateParams || query.includes(PATH_HOLE)) return UNKNOWN_CALL_SHAPE;
+  const params = new URLSearchParams(query);
+  // The request body is not read: its fields (Drive `parents`) stay unknown.
+  const read = paramShape({
+    kind: 'object',
+    properties: Object.fromEntries([...params].map(([name, value]) => [name, { kind: 'string', value }])),
+  });
+  return {
+    format: params.get('format') ?? undefined,
+    hasQ: (params.get('q') ?? '') !== '',
+    ...(read.params === undefined ? {} : { params: read.params }),
+    unresolvedParams: ['requestBody'],
   };
 }
 

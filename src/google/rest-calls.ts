@@ -13,7 +13,7 @@ import { moduleView } from '../core/module-record.ts';
 import { resolveModule } from '../core/resolve.ts';
 import { collect } from './collect.ts';
 import type { GoogleValueResolver } from './google-values.ts';
-import { paramShape } from './call-params.ts';
+import { urlQueryShape } from './call-params.ts';
 
 /**
  * Raw REST calls to an analysed API: `fetch('https://gmail.googleapis.com/gmail/v1/users/me/messages/send', { method: 'POST' })`,
@@ -133,7 +133,7 @@ export function detectRestCall(node: TSESTree.CallExpression, context: RestConte
   const verb = requestVerb(request, context.env);
   const method = matchUrl(url, verb);
   if (method === undefined) return undefined;
-  return { method, receiver: request.receiver, shape: queryShape(url, hasSeparateParams(request.options)) };
+  return { method, receiver: request.receiver, shape: urlQueryShape(url, hasSeparateParams(request.options)) };
 }
 
 /** The one method of one API that a URL and verb name (undefined verb: any); ambiguous is nothing. */
@@ -411,28 +411,6 @@ function hasSeparateParams(options: TSESTree.ObjectExpression | undefined): bool
 }
 
 /**
- * Gmail's `format`/`q` and the fact tables' literal parameters (see ./call-params.ts) from the
- * URL's query string, for every API alike (a table reads only the parameters it names).
- */
-function queryShape(url: string, separateParams: boolean): CallShape {
-  const queryIndex = url.indexOf('?');
-  const query = queryIndex === -1 ? '' : url.slice(queryIndex + 1);
-  if (separateParams || query.includes(PATH_HOLE)) return { format: 'unknown', hasQ: 'unknown', unresolvedParams: ['*'] };
-  const params = new URLSearchParams(query);
-  // The request body is not read: its fields (Drive `parents`) stay unknown.
-  const read = paramShape({
-    kind: 'object',
-    properties: Object.fromEntries([...params].map(([name, value]) => [name, { kind: 'string', value }])),
-  });
-  return {
-    format: params.get('format') ?? undefined,
-    hasQ: (params.get('q') ?? '') !== '',
-    ...(read.params === undefined ? {} : { params: read.params }),
-    unresolvedParams: ['requestBody'],
-  };
-}
-
-/**
  * A function whose REST request's URL is built from its parameters (`gmailFetch(path, init)`),
  * as plain data: its callers make the operation. `verb` is the verb when no argument decides it
  * (undefined: unknown, any verb); `verbArgument` the parameter that does (`method: m`), or whose
@@ -597,7 +575,7 @@ export class RestHelpers {
     // Unknown verb: only a path that names one method whatever the verb (never guessed).
     const method = matchUrl(url, helperCallVerb(helper, call, env));
     if (method === undefined) return undefined;
-    return { method, receiver: undefined, shape: queryShape(url, callerSeparateParams(helper, call, env)) };
+    return { method, receiver: undefined, shape: urlQueryShape(url, callerSeparateParams(helper, call, env)) };
   }
 
   private helperCalled(call: TSESTree.CallExpression): RestHelper | undefined {

@@ -7,7 +7,7 @@ import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
-import { apiTrapVerdict, callNeed, missingScopes } from '../scopes/policy.ts';
+import { apiTrapVerdict, callNeed, missingScopes, scopeFix } from '../scopes/policy.ts';
 import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import type { CallNeed } from '../scopes/policy.ts';
 import type { CallRequirement } from '../scopes/call-requirement.ts';
@@ -107,9 +107,9 @@ export default createRule<Options, MessageIds>({
         for (const [source, calls] of failing) {
           // One fix per declaration: the least-privileged set that covers every failing call
           // sharing it (never gmail.metadata nor add-on scopes: see src/scopes/solver.ts), over
-          // the calls whose choice is certain (an API without facts may leave it open).
-          const add = missingScopes(
-            calls.map((call) => needs.get(call)!).filter((need) => !hasOpenChoice(need)),
+          // the calls whose choice is certain; an API without facts may leave it open (`scopeFix`).
+          const { add, open: openChoices } = scopeFix(
+            calls.map((call) => needs.get(call)!),
             source.scopes,
           );
           // A misspelt scope in the list is valid-scope's to fix first: adding more would compound it.
@@ -127,17 +127,17 @@ export default createRule<Options, MessageIds>({
           for (const call of calls) {
             const need = needs.get(call)!;
             // An API without facts whose data leaves the choice open, and the others' fix does not cover it.
-            const open = hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, [...source.scopes, ...add]);
+            const open = openChoices.find((choice) => choice.need === need);
             const data = {
               api: apiName(call),
               method: call.method.id,
               accepted: narrowestOrBroader(call, need),
               ...shared,
-              add: open ? 'a scope it accepts' : shared.add,
+              add: open !== undefined ? 'a scope it accepts' : shared.add,
             };
-            if (open) {
+            if (open !== undefined) {
               // The data alone can't choose among its scopes: one suggestion per scope, narrowest first.
-              const candidates = editable === undefined ? [] : acceptedForDisplay(call, need);
+              const candidates = editable === undefined ? [] : open.choices;
               context.report({
                 node: call.node,
                 messageId: 'missingScope',
@@ -173,8 +173,6 @@ function dataOnlyChoice(need: CallNeed): CallRequirement['choice'] {
   const requirement = need.requirement;
   return requirement === undefined || Array.isArray(requirement) ? undefined : (requirement as Partial<CallRequirement>).choice;
 }
-
-const hasOpenChoice = (need: CallNeed): boolean => dataOnlyChoice(need) === 'open';
 
 /** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
 const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);

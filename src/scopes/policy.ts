@@ -8,14 +8,14 @@
  * requested scope is *unused*: the used ones already keep every call that works working.
  */
 import type { MethodInfo } from './api-map.ts';
-import { CLASSIFICATION_RANK, classificationOf } from './catalog.ts';
+import { CLASSIFICATION_RANK, classificationOf, isAddOnOnly } from './catalog.ts';
 import type { Classification } from './catalog.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
 import { callRequirement, trapVerdict } from './call-requirement.ts';
 import { hasTokenPoisoningTrap } from './facts/index.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
-import { requestedForm, solve } from './solver.ts';
+import { isSatisfied, requestedForm, solve, sortFor } from './solver.ts';
 import type { Requirement } from './solver.ts';
 
 export { hasTokenPoisoningTrap } from './facts/index.ts';
@@ -112,14 +112,61 @@ export function unusedScopes(calls: readonly CallNeed[], requested: readonly str
 }
 
 /**
- * The scopes to add so that every failing call works: the least-privileged cover of what they
- * need beyond `requested` (never gmail.metadata nor add-on scopes: see ./solver.ts).
+ * The scopes to add so that every failing call whose choice is certain works: the
+ * least-privileged cover of what they need beyond `requested` (never gmail.metadata nor add-on
+ * scopes: see ./solver.ts). `scopeFix` says what the other calls may choose from.
  */
 export function missingScopes(failing: readonly CallNeed[], requested: readonly string[]): string[] {
-  return solve(
-    failing.map((call) => call.requirement ?? call.effective),
+  return scopeFix(failing, requested).add;
+}
+
+/** A failing call whose data leaves the choice of scope open, and what it may choose from. */
+export interface OpenChoice {
+  readonly need: CallNeed;
+  /** Every scope under which the call works (add-on-only ones left out), narrowest first: any one fixes it. */
+  readonly choices: readonly string[];
+}
+
+export interface ScopeFix {
+  /** The least-privileged cover (`solve()`) of the calls whose choice is certain. */
+  readonly add: string[];
+  /** The calls `add` leaves failing whose choice is open: a fix offers each scope and never picks. */
+  readonly open: readonly OpenChoice[];
+}
+
+/**
+ * The ONE answer to "what fixes these failing calls?", for missing-scope's fix and suggestions,
+ * the report and `explain` alike: `solve()` over the calls whose choice is certain; a call whose
+ * data leaves the choice open (src/scopes/call-requirement.ts `choice`: Chat `spaces.list` takes
+ * chat.bot with app authentication or chat.spaces.readonly with a user's, and only the
+ * credential can say which) is never given a pick, only its choices.
+ */
+export function scopeFix(failing: readonly CallNeed[], requested: readonly string[]): ScopeFix {
+  const certain = failing.filter((need) => !hasOpenChoice(need));
+  const add = solve(
+    certain.map((call) => call.requirement ?? call.effective),
     requested,
   ).add;
+  const covered = [...requested, ...add];
+  const open = failing
+    .filter((need) => hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, covered))
+    .map((need) => {
+      const requirement = need.requirement as CallRequirement;
+      return {
+        need,
+        choices: sortFor(
+          [requirement],
+          requirement.satisfying.filter((scope) => !isAddOnOnly(scope)),
+        ),
+      };
+    });
+  return { add, open };
+}
+
+/** An API version without facts whose data can't settle which accepted scope to propose (`CallRequirement.choice`). */
+function hasOpenChoice(need: CallNeed): boolean {
+  const requirement = need.requirement;
+  return requirement !== undefined && !Array.isArray(requirement) && (requirement as Partial<CallRequirement>).choice === 'open';
 }
 
 /** Google's highest classification among the scopes (uncatalogued ones count for nothing); undefined when none is catalogued. */

@@ -180,7 +180,7 @@ describe('explain', () => {
 
   it('getProfile from a GaxiosError: the code already requests an accepted scope, so the token is old', () => {
     expect(text('get-profile-gaxios.txt')).toMatchInlineSnapshot(`
-      "Gmail \`users.getProfile\` failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.
+      "Gmail \`users.getProfile\` failed with 403 insufficientPermissions: the access token holds none of the scopes it accepts.
 
       Accepted scopes (any one works), narrowest first:
         https://www.googleapis.com/auth/gmail.compose   restricted
@@ -234,7 +234,7 @@ describe('explain', () => {
     expect(explanation.identifiedBy).toBe('scopes');
     expect(explanation.candidates).toContain('users.history.list');
     expect(formatExplanation(explanation)).toMatchInlineSnapshot(`
-      "Gmail \`users.history.list\`, \`users.messages.list\`, \`users.stop\`, \`users.threads.list\` or \`users.watch\` failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.
+      "Gmail \`users.history.list\`, \`users.messages.list\`, \`users.stop\`, \`users.threads.list\` or \`users.watch\` failed with 403 insufficient_scope: the access token holds none of the scopes it accepts.
 
       Accepted scopes (any one works), narrowest first, as the error lists them:
         https://www.googleapis.com/auth/gmail.metadata  restricted
@@ -266,7 +266,7 @@ describe('explain', () => {
 
   it('messages.delete from the request URL of a GaxiosError', () => {
     expect(text('delete-gaxios.txt')).toMatchInlineSnapshot(`
-      "Gmail \`users.messages.delete\` failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.
+      "Gmail \`users.messages.delete\` failed with 403 insufficientPermissions: the access token holds none of the scopes it accepts.
 
       Accepted scopes (any one works), narrowest first:
         https://mail.google.com/  restricted
@@ -362,7 +362,7 @@ describe('explain', () => {
         OAuth2 client src/reader.js:3, written at \`src/reader.js:6\`: gmail.metadata, userinfo.emial
 
       Fix:
-        Request one of \`https://www.googleapis.com/auth/chat.bot\`, \`https://www.googleapis.com/auth/chat.spaces.readonly\` or \`https://www.googleapis.com/auth/chat.spaces\` for the token that makes this call.
+        Request one of \`https://www.googleapis.com/auth/chat.bot\`, \`https://www.googleapis.com/auth/chat.spaces.readonly\` or \`https://www.googleapis.com/auth/chat.spaces\` for the token that makes this call: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.
 
       Note: A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).
       "
@@ -371,7 +371,7 @@ describe('explain', () => {
 
   it('answers from the data for an API outside the registry (Cloud Storage, by its request URL)', () => {
     expect(text('storage-gaxios.txt')).toMatchInlineSnapshot(`
-      "Cloud Storage JSON \`objects.list\` failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.
+      "Cloud Storage JSON \`objects.list\` failed with 403 insufficientPermissions: the access token holds none of the scopes it accepts.
 
       Accepted scopes (any one works), narrowest first:
         https://www.googleapis.com/auth/devstorage.read_write     not catalogued
@@ -390,7 +390,7 @@ describe('explain', () => {
         OAuth2 client src/reader.js:3, written at \`src/reader.js:6\`: gmail.metadata, userinfo.emial
 
       Fix:
-        Request one of \`https://www.googleapis.com/auth/devstorage.read_write\`, \`https://www.googleapis.com/auth/cloud-platform.read-only\`, \`https://www.googleapis.com/auth/devstorage.read_only\`, \`https://www.googleapis.com/auth/cloud-platform\` or \`https://www.googleapis.com/auth/devstorage.full_control\` for the token that makes this call.
+        Request one of \`https://www.googleapis.com/auth/devstorage.read_write\`, \`https://www.googleapis.com/auth/cloud-platform.read-only\`, \`https://www.googleapis.com/auth/devstorage.read_only\`, \`https://www.googleapis.com/auth/cloud-platform\` or \`https://www.googleapis.com/auth/devstorage.full_control\` for the token that makes this call: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.
 
       Note: A token keeps the scopes it was issued with: after the fix, the user must consent again (delete a stored token or refresh token).
       "
