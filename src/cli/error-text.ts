@@ -94,7 +94,7 @@ function reasonOf(text: string, kind: ErrorKind): string | null {
   return (
     /ACCESS_TOKEN_SCOPE_INSUFFICIENT/.exec(text)?.[0] ??
     field(text, 'reason', String.raw`[A-Za-z_]+`) ??
-    (/error=\\*"insufficient_scope/.test(text) ? 'insufficient_scope' : null)
+    (WWW_AUTHENTICATE_INSUFFICIENT.test(text) ? 'insufficient_scope' : null)
   );
 }
 
@@ -126,15 +126,18 @@ function requestOf(text: string): { url: string | null; httpMethod: string | nul
     .filter((url) => !/\/\/(?:oauth2|accounts)\.googleapis\.com\/|\/oauth2\/|\/auth\//i.test(url));
   const httpMethod =
     field(text, 'method', '(?:GET|POST|PUT|PATCH|DELETE)') ??
-    // `403 POST https://storage.googleapis.com/…` (Python's google-api-core), `GET https://www.googleapis.com/…`
-    /\b(GET|POST|PUT|PATCH|DELETE) https:\/\/[a-z0-9.-]*googleapis\.com\//.exec(text)?.[1] ??
+    // `403 POST https://storage.googleapis.com/…` (Python's google-api-core), gsutil's `GET: https://www.googleapis.com/…`
+    /\b(GET|POST|PUT|PATCH|DELETE):? https:\/\/[a-z0-9.-]*googleapis\.com\//.exec(text)?.[1] ??
     null;
   return { url: urls[0] ?? null, httpMethod: httpMethod?.toUpperCase() ?? null };
 }
 
+/** `error="insufficient_scope"`, also unquoted (`error=insufficient_scope` in googleapis/google-cloud-python#1195). */
+const WWW_AUTHENTICATE_INSUFFICIENT = /error=\\*"?insufficient_scope/;
+
 /** `error="insufficient_scope", scope="a b"` (a header, or printed inside a GaxiosError). */
 function wwwAuthenticateScopes(text: string): string[] | null {
-  if (!/error=\\*"insufficient_scope/.test(text)) return null;
+  if (!WWW_AUTHENTICATE_INSUFFICIENT.test(text)) return null;
   const match = /\bscope=\\*"([^"\\]*)\\*"/.exec(text);
   return match === null ? null : match[1]!.split(/\s+/).filter(Boolean);
 }

@@ -185,7 +185,7 @@ function identifyMethod(error: ParsedError): Identified {
         : `Unknown method: ${code(error.rpc)} matches ${match.candidates.length === 0 ? 'no' : 'more than one'} ${match.api.title} method.`;
   }
   if (error.url !== null) {
-    const methods = urlMethods(error.url, error.httpMethod);
+    const methods = withScopes(urlMethods(error.url, error.httpMethod), error.acceptedScopes);
     // The URL's query is the call's, as a REST call's URL is for the rules (`?alt=media`).
     if (methods.length > 0) return { methods, by: 'url', shape: urlQueryShape(error.url) };
     unknown ??= `Unknown method: no method of the scope data has the request path of ${code(error.url)}.`;
@@ -195,15 +195,13 @@ function identifyMethod(error: ParsedError): Identified {
     if (methods.length > 0) return { methods, by: 'message', shape, ...(unknown === undefined ? {} : { unknown }) };
   }
   if (error.acceptedScopes !== null && error.acceptedScopes.length > 0) {
-    const wanted = [...error.acceptedScopes].sort().join(' ');
-    const methods = analysedApiMaps().flatMap((map) =>
-      [...map.methods.values()].filter((method) => [...method.scopes].sort().join(' ') === wanted),
-    );
+    const wanted = scopeSetKey(error.acceptedScopes);
+    const methods = analysedApiMaps().flatMap((map) => [...map.methods.values()].filter((method) => scopeSetKey(method.scopes) === wanted));
     if (methods.length > 0) return { methods, by: 'scopes', shape, ...(unknown === undefined ? {} : { unknown }) };
   }
   if (error.kind === 'insufficient-scope' && unknown === undefined)
     unknown =
-      'Unknown method: the error names neither the method (ErrorInfo `metadata.method`) nor the request URL; paste the whole error, with its `config.url` or `details`.';
+      "Unknown method: the error names neither the method (ErrorInfo `metadata.method`) nor the request URL: paste the whole error (a GaxiosError's `config.url`, the body's `details`) or its `WWW-Authenticate` header.";
   return { methods: [], by: null, shape, ...(unknown === undefined ? {} : { unknown }) };
 }
 
@@ -222,6 +220,16 @@ function urlMethods(url: string, httpMethod: string | null): MethodInfo[] {
 }
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** The candidates that accept exactly the scopes `WWW-Authenticate` lists, when the header is there and some do. */
+function withScopes(methods: readonly MethodInfo[], accepted: readonly string[] | null): readonly MethodInfo[] {
+  if (accepted === null || accepted.length === 0 || methods.length < 2) return methods;
+  const wanted = scopeSetKey(accepted);
+  const fitting = methods.filter((method) => scopeSetKey(method.scopes) === wanted);
+  return fitting.length > 0 ? fitting : methods;
+}
+
+const scopeSetKey = (scopes: readonly string[]): string => [...scopes].sort().join(' ');
 
 function summaryOf(error: ParsedError, identified: Identified): string {
   const methods = identified.methods;
@@ -244,9 +252,13 @@ function summaryOf(error: ParsedError, identified: Identified): string {
   }
 }
 
-/** `403 ACCESS_TOKEN_SCOPE_INSUFFICIENT`, `403 "Provided scope(s) are not authorized"`: only what the text says. */
+/**
+ * `403 ACCESS_TOKEN_SCOPE_INSUFFICIENT`, `403 "Provided scope(s) are not authorized"`: only what
+ * the text says; a generic reason (Cloud Storage's `forbidden`) gives way to the message.
+ */
 function failureOf(error: ParsedError): string {
-  const why = error.reason ?? (error.message === null ? 'a scope error' : `"${error.message}"`);
+  const scopeReason = error.reason !== null && /scope|permission/i.test(error.reason) ? error.reason : null;
+  const why = scopeReason ?? (error.message === null ? (error.reason ?? 'a scope error') : `"${error.message}"`);
   return error.status === null ? why : `${error.status} ${why}`;
 }
 
@@ -296,8 +308,10 @@ function preferredVersions(api: string): string[] {
 
 /**
  * The maps of the API versions outside the registry whose REST host and path prefix the URL
- * has (`https://storage.googleapis.com/storage/v1/b/x/o` → Cloud Storage v1): read only for
- * `explain`, never while linting.
+ * has (`https://storage.googleapis.com/storage/v1/b/x/o` → Cloud Storage v1), or whose path
+ * prefix it has on www.googleapis.com, the host that serves every API under its
+ * `<api>/<version>/` path (gsutil's `GET: https://www.googleapis.com/storage/v1/b/…` in
+ * googleapis/google-cloud-python#1195): read only for `explain`, never while linting.
  */
 function dataMapsServing(url: string): ApiMap[] {
   let parsed: URL;
@@ -310,7 +324,7 @@ function dataMapsServing(url: string): ApiMap[] {
   const maps: ApiMap[] = [];
   for (const { api } of listApis()) {
     for (const [version, profile] of Object.entries(getApiProfile(api)?.versions ?? {})) {
-      if (isAnalysedApiVersion(api, version) || profile.host !== parsed.host) continue;
+      if (isAnalysedApiVersion(api, version) || (profile.host !== parsed.host && parsed.host !== SHARED_HOST)) continue;
       const prefixes = [...profile.pathPrefixes, ...(profile.uploadPathPrefixes ?? [])];
       const map = prefixes.some((prefix) => path.startsWith(prefix)) ? getApiMap(api, version) : undefined;
       if (map !== undefined) maps.push(map);
@@ -318,6 +332,8 @@ function dataMapsServing(url: string): ApiMap[] {
   }
   return maps;
 }
+
+const SHARED_HOST = 'www.googleapis.com';
 
 /** `Gmail`, `Drive`: the API's short name (`apiDisplayName`). */
 const apiName = (method: MethodInfo): string => apiNameOf(method.api, method.version);

@@ -464,6 +464,107 @@ describe('explain', () => {
   });
 });
 
+const AUTH = 'https://www.googleapis.com/auth';
+const UNKNOWN_NOTE =
+  "Unknown method: the error names neither the method (ErrorInfo `metadata.method`) nor the request URL: paste the whole error (a GaxiosError's `config.url`, the body's `details`) or its `WWW-Authenticate` header.";
+/** The explanation without a project: its summary, fix and notes (the two notes every such explanation has left out). */
+function alone(error: string): { summary: string; fix: readonly string[]; notes: readonly string[] } {
+  const parsed = parseErrorText(error);
+  if (parsed === undefined) throw new Error('not read');
+  const { summary, fix, notes } = explainError(parsed, undefined);
+  return {
+    summary,
+    fix,
+    notes: notes.filter((note) => !note.startsWith('The project was not linted') && !note.startsWith('A token keeps')),
+  };
+}
+
+describe('the 403 forms users paste', () => {
+  it("Drive's RPC names: `google.apps.drive.v3.DriveFiles.<Verb>` in ErrorInfo `metadata.method`", () => {
+    // The body of ShareX/ShareX#7681 (https://github.com/ShareX/ShareX/issues/7681), as Google sent it.
+    const create =
+      '{"error":{"code":403,"message":"Request had insufficient authentication scopes.","errors":[{"message":"Insufficient Permission","domain":"global","reason":"insufficientPermissions"}],"status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","domain":"googleapis.com","metadata":{"method":"google.apps.drive.v3.DriveFiles.Create","service":"drive.googleapis.com"}}]}}';
+    expect(alone(create)).toEqual({
+      summary:
+        'Drive `files.create` (DriveFiles.Create) failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.',
+      // The body says nothing of the upload: drive.file is not proposed unless the call shows it fits (as missing-scope).
+      fix: [`Request \`${AUTH}/drive\` for the token that makes this call.`],
+      notes: [],
+    });
+    // ErrorInfo of Drive's gRPC-style scope error (method google.apps.drive.v3.DriveFiles.List, service drive.googleapis.com),
+    // as a public test of Google's error shape quotes it.
+    const list = create.replace('DriveFiles.Create', 'DriveFiles.List');
+    expect(explainError(parseErrorText(list)!, undefined)).toMatchObject({ api: 'drive', method: 'files.list', identifiedBy: 'rpc' });
+  });
+
+  it('Cloud Storage\'s "Provided scope(s) are not authorized": the request URL names the method; without it, says what is missing', () => {
+    // google-api-core's Forbidden, as Python's Cloud Storage client raises it on an upload.
+    expect(
+      alone(
+        'google.api_core.exceptions.Forbidden: 403 POST https://storage.googleapis.com/upload/storage/v1/b/my-bucket/o?uploadType=multipart: Provided scope(s) are not authorized',
+      ),
+    ).toEqual({
+      summary:
+        'Cloud Storage JSON `objects.insert` failed with 403 "Provided scope(s) are not authorized": the access token holds none of the scopes it accepts.',
+      fix: [
+        `Request one of \`${AUTH}/devstorage.read_write\`, \`${AUTH}/cloud-platform\` or \`${AUTH}/devstorage.full_control\` for the token that makes this call: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.`,
+      ],
+      notes: [],
+    });
+    // The body in googleapis/google-cloud-cpp#7334 (https://github.com/googleapis/google-cloud-cpp/issues/7334): no URL, no ErrorInfo.
+    const cpp =
+      'Error creating object: Permanent error in CreateResumableSession: {\n  "error": {\n    "code": 403,\n    "message": "Provided scope(s) are not authorized",\n    "errors": [\n      {\n        "message": "Provided scope(s) are not authorized",\n        "domain": "global",\n        "reason": "forbidden"\n      }\n    ]\n  }\n}';
+    expect(parseErrorText(cpp)).toMatchObject({
+      kind: 'insufficient-scope',
+      status: 403,
+      reason: 'forbidden',
+      message: 'Provided scope(s) are not authorized',
+    });
+    expect(alone(cpp)).toEqual({
+      summary:
+        'A Google API call failed with 403 "Provided scope(s) are not authorized": the access token holds none of the scopes the method accepts.',
+      fix: ["None known: the method is unknown, so compare the token's scopes with the ones its reference page lists."],
+      notes: [UNKNOWN_NOTE],
+    });
+    expect(parseErrorText('googleapi: Error 403: Provided scope(s) are not authorized, forbidden')).toMatchObject({ status: 403 });
+    expect(parseErrorText('AccessDeniedException: 403 Provided scope(s) are not authorized')).toMatchObject({ status: 403 });
+  });
+
+  it("an unquoted WWW-Authenticate error and gsutil's `GET: https://www.googleapis.com/storage/v1/…` request line", () => {
+    // googleapis/google-cloud-python#1195 (https://github.com/googleapis/google-cloud-python/issues/1195).
+    const gsutil = `Bearer realm="https://accounts.google.com/", error=insufficient_scope, scope="${AUTH}/devstorage.full_control"
+GET: https://www.googleapis.com/storage/v1/b/cdn.project/o/file.txt/acl`;
+    expect(explainError(parseErrorText(gsutil)!, undefined)).toMatchObject({
+      api: 'storage',
+      method: 'objectAccessControls.list',
+      identifiedBy: 'url',
+      summary:
+        'Cloud Storage JSON `objectAccessControls.list` failed with insufficient_scope: the access token holds none of the scopes it accepts.',
+      fix: [`Request \`${AUTH}/devstorage.full_control\` for the token that makes this call.`],
+    });
+  });
+
+  it('says only what the text says: a GaxiosError message, a legacy `insufficientPermissions` body, a bare message', () => {
+    expect(alone('GaxiosError: Insufficient Permission')).toEqual({
+      summary: 'A Google API call failed with "Insufficient Permission": the access token holds none of the scopes the method accepts.',
+      fix: ["None known: the method is unknown, so compare the token's scopes with the ones its reference page lists."],
+      notes: [UNKNOWN_NOTE],
+    });
+    // The legacy body of googleworkspace/java-samples#34 (https://github.com/googleworkspace/java-samples/issues/34).
+    expect(
+      alone(
+        '{"code":403,"errors":[{"domain":"global","message":"Insufficient Permission","reason":"insufficientPermissions"}],"message":"Insufficient Permission"}',
+      ).summary,
+    ).toBe('A Google API call failed with 403 insufficientPermissions: the access token holds none of the scopes the method accepts.');
+    // kwent/react-google-contacts#6 (https://github.com/kwent/react-google-contacts/issues/6): message and status only.
+    expect(
+      alone('{"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED"}}').summary,
+    ).toBe(
+      'A Google API call failed with 403 "Request had insufficient authentication scopes.": the access token holds none of the scopes the method accepts.',
+    );
+  });
+});
+
 describe('the explain command', () => {
   it('reads standard input, lints the paths and exits 0', async () => {
     const run = await runCli(['explain', 'src/cleanup.js', '--format', 'json'], { cwd: APP, stdin: errorText('delete-gaxios.txt') });
