@@ -376,11 +376,15 @@ function insufficientFix({ error, method, methods, needs, operations, declaratio
         `${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`,
       );
     } else if (own.every((operation) => operation.status === 'metadata-conflict')) {
-      if (method !== undefined && !hasTokenPoisoningTrap(method)) {
-        // A cited trap (Drive `alt: 'media'` under drive.metadata.readonly): what the call needs beyond the list.
+      if (!own.some(hasTokenPoisoningTrap)) {
+        // A cited trap (Drive `alt: 'media'` under drive.metadata.readonly): what the call needs beyond the list,
+        // when the error shows the trap; else metadata-scope's report at the call says it.
         const add = scopeFix(needs, declaration.requested).add;
-        if (add.length > 0)
-          fix.push(`Add ${scopeWords(add)} to ${placeOf(declaration)}: the scopes there accept the method, not this call.`);
+        fix.push(
+          add.length > 0
+            ? `Add ${scopeWords(add)} to ${placeOf(declaration)}: the scopes there accept the method, not this call.`
+            : `${joinWords(own.map(at).map(code))} fails under the scopes in ${placeOf(declaration)} because of a cited trap: \`metadata-scope\` reports it there, with the scope to add.`,
+        );
         continue;
       }
       fix.push(

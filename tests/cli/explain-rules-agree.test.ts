@@ -21,6 +21,9 @@ import type { Report } from '../../src/cli/report.ts';
 const APP = path.join(import.meta.dirname, '..', 'fixtures', 'explain', 'drive-app');
 const ERRORS = path.join(import.meta.dirname, '..', 'fixtures', 'explain', 'errors');
 const AUTH = 'https://www.googleapis.com/auth';
+/** Drive's ErrorInfo for `files.get` (the RPC form of ShareX/ShareX#7681's body): it says nothing of `alt`. */
+const DRIVE_GET_403 =
+  '{"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","domain":"googleapis.com","metadata":{"method":"google.apps.drive.v3.DriveFiles.Get","service":"drive.googleapis.com"}}]}}';
 const PREFIX = 'googleapis-scopes';
 
 let report: Report;
@@ -83,6 +86,12 @@ describe('explain proposes what the rules propose', () => {
     `);
     // metadata-scope's suggestion for the same call in code adds the same scope.
     expect(ruleVerdict('download.js')).toEqual([{ messageId: 'scopeTrap', suggested: [`${AUTH}/drive.readonly`], fixed: false }]);
+  });
+
+  it('Drive by its RPC name alone (no URL, so no `alt`): the traced call is left to metadata-scope, never a guessed scope', () => {
+    expect(explanation(DRIVE_GET_403).fix).toEqual([
+      '`src/download.js:9` fails under the scopes in the scope list at `src/download.js:4` because of a cited trap: `metadata-scope` reports it there, with the scope to add.',
+    ]);
   });
 
   it('Drive `?alt=media` without a project: drive.readonly, not drive.metadata.readonly; without alt=media the metadata scope fits', () => {
