@@ -8,6 +8,7 @@ import {
   classificationCells,
   declaredAtText,
   location,
+  missingText,
   operationName,
   operationNote,
   plural,
@@ -40,7 +41,7 @@ export function formatMarkdown(report: Report, options: { readonly explain?: boo
   out.push('| Project | Scopes |', '|---|---|');
   out.push(`| Requested | ${classified(report, report.requested, report.verification.requested)} |`);
   out.push(`| Minimal (least privilege) | ${classified(report, report.minimal, report.verification.minimal)} |`);
-  out.push(`| Missing | ${list(report.missing)} |`);
+  out.push(`| Missing | ${missingText(report.missing, summary.missing, list)} |`);
   out.push(`| Unused (not needed by any visible call) | ${list(report.unused)} |`, '');
 
   for (const declaration of report.declarations) appendAll(out, declarationSection(report, declaration)).push('');
@@ -86,7 +87,8 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
   }
   const results = [`**Minimal:** ${list(declaration.minimal)}`];
   if (declaration.kind !== 'unresolved') {
-    results.push(`**Missing:** ${list(declaration.missing)}`, `**Unused:** ${list(declaration.unused)}`);
+    const failing = report.operations.filter((operation) => operation.declaration === declaration.id && operation.status === 'missing');
+    results.push(`**Missing:** ${missingText(declaration.missing, failing.length, list)}`, `**Unused:** ${list(declaration.unused)}`);
   }
   out.push(results.join(' · '));
   return out;

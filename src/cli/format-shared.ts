@@ -81,12 +81,24 @@ export function certainlyFails(report: Report): boolean {
   return report.summary.missing > 0 || report.summary.metadataConflicts > 0;
 }
 
+/**
+ * What to add: the scopes; or, when the failing calls left are ones whose data leaves the choice
+ * open (Chat's app or user scopes; `scopeFix` in src/scopes/policy.ts), that each needs one of
+ * its accepted scopes, never a pick; `none` when nothing fails.
+ */
+export function missingText(missing: readonly string[], failing: number, list: (scopes: readonly string[]) => string): string {
+  if (missing.length > 0 || failing === 0) return list(missing);
+  return 'one scope each failing call accepts (the choice is open: see its operation)';
+}
+
 /** The one-line verdict: what fails, and what Google will require. */
 export function verdict(report: Report): string {
   const { summary } = report;
   const parts: string[] = [];
   if (summary.missing > 0) {
-    parts.push(`${plural(summary.missing, 'operation')} will fail: add ${scopeList(report.missing, (text) => text)}`);
+    parts.push(
+      `${plural(summary.missing, 'operation')} will fail: add ${missingText(report.missing, summary.missing, (scopes) => scopeList(scopes, (text) => text))}`,
+    );
   } else {
     parts.push(summary.metadataConflicts > 0 ? 'no scope is missing' : 'every traced operation is covered');
   }

@@ -9,6 +9,7 @@ import {
   declarationTitle,
   declaredAtText,
   location,
+  missingText,
   operationName,
   operationNote,
   plural,
@@ -114,7 +115,11 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
   }
   const results: [string, string][] = [['minimal', scopeList(declaration.minimal, same)]];
   if (declaration.kind !== 'unresolved') {
-    results.push(['missing', declaration.missing.length === 0 ? 'none' : paint.red(scopeList(declaration.missing, same))]);
+    const failing = operations.filter((operation) => operation.status === 'missing').length;
+    results.push([
+      'missing',
+      missingText(declaration.missing, failing, (scopes) => (scopes.length === 0 ? 'none' : paint.red(scopeList(scopes, same)))),
+    ]);
     results.push(['unused', declaration.unused.length === 0 ? 'none' : paint.yellow(scopeList(declaration.unused, same))]);
   }
   appendAll(lines, fields(results));
@@ -155,7 +160,10 @@ function projectFields(report: Report, paint: Paint): [string, string][] {
   return [
     ['requested', classified(report.requested, report.verification.requested)],
     ['minimal', classified(report.minimal, report.verification.minimal)],
-    ['missing', report.missing.length === 0 ? 'none' : paint.red(scopeList(report.missing, same))],
+    [
+      'missing',
+      missingText(report.missing, report.summary.missing, (scopes) => (scopes.length === 0 ? 'none' : paint.red(scopeList(scopes, same)))),
+    ],
     ['unused', report.unused.length === 0 ? 'none' : paint.yellow(`${scopeList(report.unused, same)} (not needed by any visible call)`)],
   ];
 }

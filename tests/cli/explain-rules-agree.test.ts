@@ -14,6 +14,7 @@ import plugin from '../../src/index.ts';
 import { parseErrorText } from '../../src/cli/error-text.ts';
 import { explainError } from '../../src/cli/explain.ts';
 import { formatExplanation } from '../../src/cli/format-explain.ts';
+import { verdict } from '../../src/cli/format-shared.ts';
 import { lintProject } from '../../src/cli/lint.ts';
 import { buildReport } from '../../src/cli/report.ts';
 import type { Report } from '../../src/cli/report.ts';
@@ -120,8 +121,11 @@ describe('explain proposes what the rules propose', () => {
           ' or $1',
         )} to the scope list at \`src/chat.js:4\`: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.`,
     ]);
-    // The report no longer picks one either: its declaration has nothing certain to add.
+    // The report no longer picks one either: its declaration has nothing certain to add, and says so.
     expect(report.declarations.find((declaration) => declaration.id === 'src/chat.js:3:14')?.missing).toEqual([]);
+    expect(verdict(report)).toBe(
+      '1 operation will fail: add one scope each failing call accepts (the choice is open: see its operation); 1 operation breaks under a requested scope (traps)',
+    );
     // missing-scope on the same call: no autofix, one suggestion per scope, in the same order.
     expect(ruleVerdict('chat.js')).toEqual([{ messageId: 'missingScope', suggested: choices, fixed: false }]);
   });
