@@ -124,7 +124,7 @@ export function explainError(error: ParsedError, report: Report | undefined): Ex
   const needs = identified.methods.map((candidate) => callNeed(candidate, identified.shape));
   const accepted = method === undefined ? narrowestFirst(error.acceptedScopes ?? []) : acceptedOf(method, identified.shape);
 
-  const context: FixContext = { error, method, methods: identified.methods, needs, operations, declarations, report };
+  const context: FixContext = { error, methods: identified.methods, needs, operations, declarations, report };
   const notes: string[] = [];
   if (report === undefined) notes.push('The project was not linted: no call sites or scope requests are shown.');
   if (identified.unknown !== undefined) notes.push(identified.unknown);
@@ -340,7 +340,6 @@ const apiName = (method: MethodInfo): string => apiNameOf(method.api, method.ver
 
 interface FixContext {
   readonly error: ParsedError;
-  readonly method: MethodInfo | undefined;
   /** The methods the error may be about, and the rules' view of a call of each, from what the error says of it. */
   readonly methods: readonly MethodInfo[];
   readonly needs: readonly CallNeed[];
@@ -354,7 +353,7 @@ interface FixContext {
  * token is old. What to add is what missing-scope proposes for the same call: `scopeFix()`
  * (src/scopes/policy.ts), one `solve()`, with the choice left open where the rule leaves it open.
  */
-function insufficientFix({ error, method, methods, needs, operations, declarations, report }: FixContext): string[] {
+function insufficientFix({ error, methods, needs, operations, declarations, report }: FixContext): string[] {
   const fix: string[] = [];
   for (const declaration of declarations) {
     const own = operations.filter((operation) => operation.declaration === declaration.id);
