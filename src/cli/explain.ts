@@ -6,7 +6,7 @@
  */
 import { analysedApiMaps, getApiMap, isAnalysedApiVersion, matchRestPath, apiNameOf } from '../scopes/api-map.ts';
 import type { ApiMap, MethodInfo } from '../scopes/api-map.ts';
-import { getApiProfile, listApis } from '../scopes/apis-data.ts';
+import { apiVersionsAtUrl, getApiProfile } from '../scopes/apis-data.ts';
 import { classificationOf, isAddOnOnly, isKnownGoogleScope } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_READ_REPLACEMENT, METADATA_SCOPE, methodsRestrictedBy } from '../scopes/metadata.ts';
@@ -307,11 +307,10 @@ function preferredVersions(api: string): string[] {
 }
 
 /**
- * The maps of the API versions outside the registry whose REST host and path prefix the URL
- * has (`https://storage.googleapis.com/storage/v1/b/x/o` → Cloud Storage v1), or whose path
- * prefix it has on www.googleapis.com, the host that serves every API under its
- * `<api>/<version>/` path (gsutil's `GET: https://www.googleapis.com/storage/v1/b/…` in
- * googleapis/google-cloud-python#1195): read only for `explain`, never while linting.
+ * The maps of the API versions outside the registry that the URL addresses (`apiVersionsAtUrl`,
+ * as the rules read a written-out REST URL): `https://storage.googleapis.com/storage/v1/b/x/o`,
+ * or on www.googleapis.com by the path prefix (gsutil's `GET: https://www.googleapis.com/storage/v1/b/…`
+ * in googleapis/google-cloud-python#1195) → Cloud Storage v1.
  */
 function dataMapsServing(url: string): ApiMap[] {
   let parsed: URL;
@@ -320,20 +319,10 @@ function dataMapsServing(url: string): ApiMap[] {
   } catch {
     return [];
   }
-  const path = parsed.pathname.replace(/^\/+/, '');
-  const maps: ApiMap[] = [];
-  for (const { api } of listApis()) {
-    for (const [version, profile] of Object.entries(getApiProfile(api)?.versions ?? {})) {
-      if (isAnalysedApiVersion(api, version) || (profile.host !== parsed.host && parsed.host !== SHARED_HOST)) continue;
-      const prefixes = [...profile.pathPrefixes, ...(profile.uploadPathPrefixes ?? [])];
-      const map = prefixes.some((prefix) => path.startsWith(prefix)) ? getApiMap(api, version) : undefined;
-      if (map !== undefined) maps.push(map);
-    }
-  }
-  return maps;
+  return apiVersionsAtUrl(parsed.host, parsed.pathname.replace(/^\/+/, ''))
+    .filter(({ api, version }) => !isAnalysedApiVersion(api, version))
+    .flatMap(({ api, version }) => getApiMap(api, version) ?? []);
 }
-
-const SHARED_HOST = 'www.googleapis.com';
 
 /** `Gmail`, `Drive`: the API's short name (`apiDisplayName`). */
 const apiName = (method: MethodInfo): string => apiNameOf(method.api, method.version);
