@@ -7,7 +7,7 @@ import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
-import { apiTrapVerdict, callNeed, missingScopes, scopeFix } from '../scopes/policy.ts';
+import { apiTrapVerdict, callNeed, choiceScopes, missingScopes, scopeFix } from '../scopes/policy.ts';
 import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import type { CallNeed } from '../scopes/policy.ts';
 import type { CallRequirement } from '../scopes/call-requirement.ts';
@@ -187,10 +187,8 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   const requirement = need.requirement;
   if (requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
-    // Without facts nothing is a silent subset: every scope under which the call works; unless the
-    // call's credential narrowed the choice (Chat: the app's scopes, or the user's).
-    const narrowed = (requirement as Partial<CallRequirement>).credential !== undefined;
-    const shown = dataOnlyChoice(need) === undefined || narrowed ? scoped.proposable : scoped.satisfying;
+    // Without facts: the scopes the data-only choice is among (`choiceScopes`).
+    const shown = dataOnlyChoice(need) === undefined ? scoped.proposable : choiceScopes(requirement as CallRequirement);
     return sortFor(
       [scoped],
       shown.filter((scope) => !isAddOnOnly(scope)),

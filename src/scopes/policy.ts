@@ -156,11 +156,20 @@ export function scopeFix(failing: readonly CallNeed[], requested: readonly strin
         need,
         choices: sortFor(
           [requirement],
-          requirement.satisfying.filter((scope) => !isAddOnOnly(scope)),
+          choiceScopes(requirement).filter((scope) => !isAddOnOnly(scope)),
         ),
       };
     });
   return { add, open };
+}
+
+/**
+ * The scopes a data-only choice (`CallRequirement.choice`) is among: every scope under which the
+ * call works (without facts nothing is a silent subset), unless the call's credential narrowed
+ * them (Chat: the app's scopes, or the user's).
+ */
+export function choiceScopes(requirement: CallRequirement): readonly string[] {
+  return requirement.credential !== undefined ? requirement.proposable : requirement.satisfying;
 }
 
 /** An API version without facts whose data can't settle which accepted scope to propose (`CallRequirement.choice`). */
