@@ -733,7 +733,7 @@ export const send = (auth) => google.gmail({ version: 'v1', auth }).users.messag
 `,
       output: null,
       options: [{ reportUnresolved: true }],
-      errors: [{ messageId: 'unresolvedScopes', line: 3, column: 31, data: { method: 'users.messages.send' } }],
+      errors: [{ messageId: 'unresolvedScopes', line: 3, column: 31, data: { api: 'Gmail', method: 'users.messages.send' } }],
     },
     {
       name: '.call, .apply and aliases reach the method',
