@@ -93,7 +93,8 @@ function addScopesFix(
       afterLast !== null && afterLast.value === ',' && afterLast.type === AST_TOKEN_TYPES.Punctuator ? afterLast : undefined;
     if (!multiLine) {
       if (trailingComma !== undefined) return fixer.insertTextAfter(trailingComma, ` ${texts.join(', ')},`);
-      return fixer.insertTextAfter(last, `, ${texts.join(', ')}`);
+      // `['…/drive.readonly' /* read */]`: the comment stays with its scope, the new one goes after it.
+      return fixer.insertTextAfter(commentsAfter(sourceCode, last), `, ${texts.join(', ')}`);
     }
     const lineText = sourceCode.lines[last.loc.start.line - 1] ?? '';
     const indent = /^\s*/.exec(lineText)?.[0] ?? '';
@@ -115,6 +116,17 @@ function addScopesFix(
     }
     return fixer.insertTextAfter(anchor, lines);
   };
+}
+
+/** The last of the block comments right after `node` on its line (before any `,` or `]`), else `node`. */
+function commentsAfter(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Node | TSESTree.Token {
+  let anchor: TSESTree.Node | TSESTree.Token = node;
+  for (let next = sourceCode.getTokenAfter(anchor, { includeComments: true }); next?.type === AST_TOKEN_TYPES.Block;) {
+    if (next.loc.start.line !== node.loc.end.line) break;
+    anchor = next;
+    next = sourceCode.getTokenAfter(anchor, { includeComments: true });
+  }
+  return anchor;
 }
 
 /** How the array writes its scopes, so added ones look the same. */

@@ -210,6 +210,10 @@ export class ScopeRequestClassifier {
   /** `{ scopes: value }`: a request; `{ key: value }` nested in a `scopes`-free object: unknown. */
   private property(property: TSESTree.Property): RequestUse {
     if (!isScopeKey(propertyKeyName(property))) return 'unknown';
+    // A VM's service account (`serviceAccount: { email, scopes }` of Compute Engine, Terraform CDK,
+    // Pulumi): its tokens are minted for the machine, never for this code, and those tools take
+    // gcloud aliases (`cloud-platform`, `storage-ro`) as well as URLs. Configuration, not a request.
+    if (isMachineServiceAccount(property.parent)) return 'check';
     // A sign-in library's options (`GoogleStrategy({ scope })`, `Google({ authorization: { params: { scope } } })`).
     let object: TSESTree.Node | undefined = property.parent;
     while (object?.parent?.type === AST_NODE_TYPES.Property && object.parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
@@ -248,6 +252,15 @@ export class ScopeRequestClassifier {
       first.value === 'google'
     );
   }
+}
+
+/** `{ serviceAccount: { … } }`, `{ serviceAccounts: [{ … }] }`: the object holding a VM's service account and scopes. */
+function isMachineServiceAccount(object: TSESTree.Node | undefined): boolean {
+  let holder = object?.parent;
+  if (holder?.type === AST_NODE_TYPES.ArrayExpression) holder = holder.parent;
+  if (holder?.type !== AST_NODE_TYPES.Property) return false;
+  const key = propertyKeyName(holder);
+  return key === 'serviceAccount' || key === 'serviceAccounts' || key === 'service_account';
 }
 
 function isScopeKey(key: string | undefined): boolean {

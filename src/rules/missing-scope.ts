@@ -56,7 +56,7 @@ export default createRule<Options, MessageIds>({
       missingScope: '{{api}} `{{method}}` needs {{accepted}} but gets {{requested}} from {{source}}. Add {{add}}{{where}}.',
       missingProjectScope: '{{api}} `{{method}}` needs {{accepted}}, never requested (project: {{sites}}). Add {{add}}.',
       unresolvedScopes:
-        "Cannot tell which scopes reach `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
+        "Cannot tell which scopes reach {{api}} `{{method}}`: trace its auth to literal scopes or set settings['googleapis-scopes'].scopes.",
       addScopes: 'Add {{add}} to the requested scopes.',
     },
   },
@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
               // No fix, no suggestion: the request is in another file, and ESLint edits only the linted one.
               context.report({ node: call.node, messageId: 'missingProjectScope', data });
             } else if (reportUnresolved) {
-              context.report({ node: call.node, messageId: 'unresolvedScopes', data: { method: call.method.id } });
+              context.report({ node: call.node, messageId: 'unresolvedScopes', data: { api: apiName(call), method: call.method.id } });
             }
             continue;
           }

@@ -29,7 +29,7 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
       sites: 'src/auth.ts:12 and 1 more',
       add: `\`${AUTH}/gmail.send\``,
     },
-    unresolvedScopes: { method: 'users.messages.send' },
+    unresolvedScopes: { api: 'Gmail', method: 'users.messages.send' },
     addScopes: { add: `\`${AUTH}/gmail.send\`` },
   },
   'metadata-scope': {

@@ -289,6 +289,36 @@ await gmail.users.messages.list({ userId: 'me', q: 'is:unread' });
       ],
     },
     {
+      // Review 3 L5: the fix used to insert between the scope and its comment, so the comment followed the new scope.
+      name: 'a one-line array whose last scope has a block comment: the new scope goes after the comment',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly' /* read */ /* and list */] });
+google.gmail({ version: 'v1', auth }).users.messages.trash({ userId: 'me', id: '1' });
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/gmail.readonly' /* read */ /* and list */, '${AUTH}/gmail.modify'] });
+google.gmail({ version: 'v1', auth }).users.messages.trash({ userId: 'me', id: '1' });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 4,
+          column: 1,
+          data: {
+            api: 'Gmail',
+            method: 'users.messages.trash',
+            accepted: 'gmail.modify or broader',
+            source: 'the GoogleAuth on line 3',
+            requested: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
       name: 'one fix for every failing call that shares a declaration; multi-line array, trailing comma and comment kept',
       code: `
 import { google } from 'googleapis';
@@ -733,7 +763,7 @@ export const send = (auth) => google.gmail({ version: 'v1', auth }).users.messag
 `,
       output: null,
       options: [{ reportUnresolved: true }],
-      errors: [{ messageId: 'unresolvedScopes', line: 3, column: 31, data: { method: 'users.messages.send' } }],
+      errors: [{ messageId: 'unresolvedScopes', line: 3, column: 31, data: { api: 'Gmail', method: 'users.messages.send' } }],
     },
     {
       name: '.call, .apply and aliases reach the method',

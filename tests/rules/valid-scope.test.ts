@@ -53,6 +53,25 @@ const gemini = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com
 `,
     },
     {
+      // Review 3 H11: a VM's service-account scopes are machine configuration that Terraform CDK,
+      // Pulumi and gcloud take as aliases too; this code requests no token with them.
+      name: "a VM's service-account scopes (Terraform CDK, Pulumi) may be gcloud aliases beside URLs",
+      code: `
+import { ComputeInstance } from '@cdktf/provider-google/lib/compute-instance';
+import * as gcp from '@pulumi/gcp';
+export function vm(scope: any) {
+  return new ComputeInstance(scope, 'vm', {
+    name: 'vm',
+    serviceAccount: { email: 'worker@p.iam.gserviceaccount.com', scopes: ['cloud-platform', 'https://www.googleapis.com/auth/logging.write'] },
+  });
+}
+export const worker = new gcp.compute.Instance('worker', {
+  serviceAccount: { email: 'worker@p.iam.gserviceaccount.com', scopes: ['cloud-platform', 'storage-ro', '${AUTH}/devstorage.read_only'] },
+});
+export const template = { serviceAccounts: [{ email: 'default', scopes: ['cloud-platform', '${AUTH}/logging.write'] }] };
+`,
+    },
+    {
       name: "Microsoft Graph's scopes next to Google's are not typos of Gmail scopes",
       code: `
 const msal = { scopes: ['Mail.Send', 'User.Read', 'offline_access'] };
