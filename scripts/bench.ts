@@ -23,6 +23,7 @@ import { REPO_ROOT, TS_GMAIL_PROGRAMS, ensureWorkDir, prepareJsCorpus, prepareTs
 import { measureLinearCost } from './lib/linear-cost.ts';
 import { measureInventoryCost } from './lib/inventory-cost.ts';
 import { measureApiLoadCost } from './lib/api-load-cost.ts';
+import { measureImportTime } from './lib/import-time.ts';
 import { measureGateCost } from './lib/gate-cost.ts';
 
 const PREFIX = 'googleapis-scopes';
@@ -154,8 +155,12 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** Compiles the current src/ into .bench/dist (never touches the shared dist/). */
-function buildPlugin(): string {
+/**
+ * Compiles the current src/ into .bench/dist, one file per module (the per-module measurements
+ * import its internals; profiles name their files), and bundles it into .bench/bundle as
+ * `npm run build` does for dist/ (the import time is the shipped bundle's). Never touches dist/.
+ */
+function buildPlugin(): { modules: string; bundle: string } {
   const work = ensureWorkDir();
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
     name: string;
@@ -175,6 +180,8 @@ function buildPlugin(): string {
       'tsconfig.build.json',
       '--outDir',
       outDir,
+      '--emitDeclarationOnly',
+      'false',
       '--declaration',
       'false',
       '--sourceMap',
@@ -186,8 +193,12 @@ function buildPlugin(): string {
     },
   );
   // The all-API data is read at run time, not imported: tsc does not emit it.
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'copy-data.mjs'), outDir], { cwd: REPO_ROOT, stdio: 'inherit' });
-  return path.join(outDir, 'index.js');
+  const bundleDir = path.join(work, 'bundle');
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs'), bundleDir], { cwd: REPO_ROOT, stdio: 'inherit' });
+  for (const dir of [outDir, bundleDir]) {
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'copy-data.mjs'), dir], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  return { modules: path.join(outDir, 'index.js'), bundle: path.join(bundleDir, 'index.js') };
 }
 
 function runChild(options: ChildOptions, extraNodeArgs: readonly string[] = []): Measurement {
@@ -237,7 +248,8 @@ const log = (line = ''): void => console.log(line);
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const started = performance.now();
-  const pluginEntry = args.plugin ?? buildPlugin();
+  const built = args.plugin === undefined ? buildPlugin() : { modules: args.plugin, bundle: args.plugin };
+  const pluginEntry = built.modules;
   const maxCopies = Math.max(...args.copies);
   const js = prepareJsCorpus(maxCopies, args.limit);
   log(
@@ -346,6 +358,7 @@ async function main(argv: readonly string[]): Promise<void> {
   await measureGateCost(pluginEntry, js.sample, log);
   measureLinearCost(log);
   measureInventoryCost(log);
+  measureImportTime(built.bundle, log);
   measureApiLoadCost(pluginEntry, log);
 
   if (args.profile) profile(jsOptions(1, true));

@@ -1,9 +1,7 @@
 import type { ESLint, Linter } from 'eslint';
-import { createRequire } from 'node:module';
 import { configRules } from './configs/index.ts';
 import { rules } from './rules/index.ts';
-
-const packageJson = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+import { ownPackageJson } from './scopes/package-files.ts';
 
 /** The rule prefix users write: `googleapis-scopes/missing-scope`. */
 const PREFIX = 'googleapis-scopes';
@@ -25,7 +23,7 @@ const configs: Record<'recommended' | 'strict', Linter.Config> = {
 };
 
 const plugin: GoogleapisScopesPlugin = {
-  meta: { name: packageJson.name, version: packageJson.version },
+  meta: { name: ownPackageJson().name, version: ownPackageJson().version },
   // typescript-eslint's RuleModule is what ESLint runs; only its declared types differ.
   rules: rules as unknown as GoogleapisScopesPlugin['rules'],
   configs,

@@ -3,9 +3,9 @@
  * process is injected (argv, streams, cwd, env, stdin) so tests run the commands in process.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ownPackageJson } from '../scopes/package-files.ts';
 import { describeSource, dataSources } from '../scopes/provenance.ts';
 import { parseErrorText } from './error-text.ts';
 import { explainError } from './explain.ts';
@@ -372,7 +372,7 @@ function useColor(io: CliIo): boolean {
 
 /** The package version, then where its data comes from (recorded by the generator, not read from node_modules). */
 export function versionText(): string {
-  const packageJson = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+  const packageJson = ownPackageJson();
   return `${packageJson.name} ${packageJson.version}\ndata: ${dataSources().map(describeSource).join('; ')}\n`;
 }
 

@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
+import type { Linter } from 'eslint';
 import { startValidationRound } from './dependencies.ts';
 
 /** What ESLint's `context.languageOptions` says about how the linted file is parsed. */
@@ -30,7 +31,21 @@ function withoutProgram(options: Readonly<Record<string, unknown>> | undefined):
   return rest;
 }
 
-const linter = new Linter({ configType: 'flat' });
+let linter: Linter | undefined;
+
+/**
+ * ESLint's `Linter`, loaded when the first imported module is parsed, not when the plugin is
+ * imported: ESLint's ~140 modules are most of a bare import's time (docs/performance.md), and a
+ * lint run has loaded them already. `require` gets the instance an `import` of ESLint loaded
+ * (ESLint 9 and 10 are CommonJS).
+ */
+function getLinter(): Linter {
+  if (linter === undefined) {
+    const eslint = createRequire(import.meta.url)('eslint') as { Linter: typeof Linter };
+    linter = new eslint.Linter({ configType: 'flat' });
+  }
+  return linter;
+}
 
 /**
  * Parses another module of the linted project (never executes it; its text is read through the
@@ -40,6 +55,7 @@ const linter = new Linter({ configType: 'flat' });
  * read or parsed.
  */
 export function parseModule(file: string, text: string): Readonly<TSESLint.SourceCode> | undefined {
+  const linter = getLinter();
   try {
     // A relative name the config names exactly: ESLint matches it wherever the module lives
     // (a `**/*` pattern alone would not count as a match).

@@ -8,11 +8,12 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, CompactMethod, VersionSummary } from './apis-format.ts';
+import { API_DATA_DIR } from './package-files.ts';
 
-const DATA_DIR = new URL('./data/apis/', import.meta.url);
+const DATA_DIR = new URL('apis/', API_DATA_DIR);
 
-const PACK = new URL('./data/apis.pack', import.meta.url);
-const PACK_TABLE = new URL('./data/apis.pack.json', import.meta.url);
+const PACK = new URL('apis.pack', API_DATA_DIR);
+const PACK_TABLE = new URL('apis.pack.json', API_DATA_DIR);
 
 /** Where each data file lies in the pack: name → [offset, length] of its gzipped bytes. */
 let packTable: Record<string, readonly [number, number]> | undefined;

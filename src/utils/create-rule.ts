@@ -1,7 +1,5 @@
 import type { RuleContext, RuleListener, RuleModule, RuleMetaData } from '@typescript-eslint/utils/ts-eslint';
-import { createRequire } from 'node:module';
-
-const packageJson = createRequire(import.meta.url)('../../package.json') as { homepage: string };
+import { ownPackageJson } from '../scopes/package-files.ts';
 
 /** Docs metadata every rule of this plugin declares (read by eslint-doc-generator and `configs`). */
 export interface PluginDocs {
@@ -13,7 +11,7 @@ export interface PluginDocs {
 
 /** Where a rule's page lives: the repository's `docs/rules/` (also shipped in the package). */
 export function ruleDocsUrl(name: string): string {
-  return `${packageJson.homepage.replace(/#.*$/, '')}/blob/main/docs/rules/${name}.md`;
+  return `${ownPackageJson().homepage.replace(/#.*$/, '')}/blob/main/docs/rules/${name}.md`;
 }
 
 /** The options with every default applied: each option object holds every property (its default states them all). */
