@@ -4,6 +4,7 @@
 # and checks each one. Run by .ci/run; needs the npm registry.
 #   a. JavaScript, ESLint 10, no TypeScript, eslint.config.cjs with require() → reports.
 #   b. JavaScript, the latest ESLint 9, ESM config → reports.
+#   (a, b and d follow the scopes into a module of the app: the plugin loads ESLint's Linter then.)
 #   c. TypeScript 5.9: eslint.config.ts with defineConfig, Linter.Config[], plugins and
 #      tseslint.config() type-checks under nodenext and bundler; typescript-eslint lints a .mts.
 #   d. JavaScript with typescript@7 installed → installs without a peer conflict, lints, reports.
@@ -34,6 +35,12 @@ expect_report() {
 $output"
   grep -q 'googleapis-scopes/missing-scope' <<<"$output" || fail "$(basename "$PWD"): no missing-scope report:
 $output"
+  # app.cjs takes its scopes from ./scopes.cjs: the report names it once the plugin has parsed that
+  # module (with ESLint's Linter, which the plugin loads on first use, not on import).
+  if [ -e scopes.cjs ]; then
+    grep -q 'to `SCOPES` in ./scopes.cjs' <<<"$output" || fail "$(basename "$PWD"): the scopes in ./scopes.cjs were not followed:
+$output"
+  fi
   echo "$(basename "$PWD"): $(grep -c 'googleapis-scopes/' <<<"$output") finding(s), $(grep -o 'googleapis-scopes/[a-z-]*' <<<"$output" | sort -u | tr '\n' ' ')"
 }
 
@@ -44,7 +51,7 @@ before=$(du -sk node_modules | cut -f1)
 npm install --silent --save-dev "$TARBALL"
 after=$(du -sk node_modules | cut -f1)
 [ ! -e node_modules/typescript ] || fail "installing the plugin brought in typescript"
-cp "$FIXTURES/eslint.config.cjs" "$FIXTURES/app.cjs" .
+cp "$FIXTURES/eslint.config.cjs" "$FIXTURES/app.cjs" "$FIXTURES/scopes.cjs" .
 expect_report app.cjs
 # The public data API, from CommonJS: reads one API version's slice of the packed data.
 node -e '
@@ -61,7 +68,7 @@ echo "install footprint in a JavaScript ESLint 10 project: $((after - before)) k
 echo "== b. JavaScript, latest ESLint 9, ESM config"
 new_project js-eslint9-esm module
 npm install --silent --save-dev 'eslint@^9' "$TARBALL"
-cp "$FIXTURES/eslint.config.mjs" "$FIXTURES/app.cjs" .
+cp "$FIXTURES/eslint.config.mjs" "$FIXTURES/app.cjs" "$FIXTURES/scopes.cjs" .
 expect_report app.cjs
 
 echo "== c. TypeScript 5.9: config types and typed linting"
@@ -79,7 +86,7 @@ expect_report app.mts --config eslint.config.typed.mjs
 echo "== d. JavaScript with typescript@7 installed"
 new_project js-typescript7 commonjs
 npm install --silent --save-dev 'eslint@^10' 'typescript@^7' "$TARBALL"
-cp "$FIXTURES/eslint.config.cjs" "$FIXTURES/app.cjs" .
+cp "$FIXTURES/eslint.config.cjs" "$FIXTURES/app.cjs" "$FIXTURES/scopes.cjs" .
 expect_report app.cjs
 
 echo "consumer checks passed"
