@@ -1,10 +1,10 @@
 /**
  * The files this package reads at run time (its package.json, the generated API data), found
  * from the folder that holds its code: `src/` when the source runs (tests, tsx), `dist/` when
- * built. Never from the reading module's own URL: in the published bundles
- * (scripts/bundle.mjs) every module's `import.meta.url` is its bundle's (dist/index.js,
- * dist/scopes/public.js, dist/cli/main.js), so the bundler states each bundle's way back to
- * `dist/` (esbuild `define`). Unbundled, this module lies in `<code>/scopes/`.
+ * built. Never from the reading module's own URL: bundled (scripts/bundle.mjs), a module's
+ * `import.meta.url` is that of the file esbuild put it in. The bundler puts this module in a
+ * chunk directly in `dist/` (it checks that) and says so (esbuild `define`); unbundled, it lies
+ * in `<code>/scopes/`.
  */
 import { readFileSync } from 'node:fs';
 
