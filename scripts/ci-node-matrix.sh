@@ -32,6 +32,8 @@ await gmail.users.messages.send({ userId: "me" });
     }
     console.log(`dist smoke test passed on Node ${process.version}: ${ids.join(", ")}`);
   '
+  # The CLI's bundle finds package.json and the packed data from dist/cli/ (scripts/bundle.mjs).
+  run dist/cli/main.js --version
   # CI_RESULTS (set by .ci/run): also write a JSON report there, summed into CI's closing line.
   run node_modules/vitest/vitest.mjs run ${CI_RESULTS:+--reporter=dot --reporter=json "--outputFile.json=$CI_RESULTS/node${version}.json"}
 done
