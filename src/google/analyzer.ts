@@ -85,8 +85,8 @@ export class Analyzer {
     this.resolver = new GoogleValueResolver(
       this.env,
       this.collected.classFieldWrites,
-      (specifier, name) => lookupModuleExport(filename, specifier, name, boundary),
-      (name) => callersOf(filename, name, boundary),
+      (specifier, name) => lookupModuleExport(filename, specifier, name, boundary, settings.project),
+      (name) => callersOf(filename, name, boundary, settings.project),
       this.collected.memberAssignments,
     );
     this.calls = new CallDetector(sourceCode, this.env, this.resolver);
@@ -515,7 +515,9 @@ export class Analyzer {
       if (value?.kind === 'auth') auths.push(value.auth);
     }
     if (!setsOptions) {
-      // None here: the `google.options({ auth })` calls of the project's other modules.
+      // None here: the `google.options({ auth })` calls of the project's other modules; with
+      // `project: false` the project is not searched (its apps share nothing), so unknown.
+      if (!this.settings.project) return undefined;
       const source = projectGlobalOptions(this.filename, this.boundary);
       return source === undefined
         ? undefined
@@ -794,20 +796,40 @@ function describeAuth(auth: AuthObject): string {
   }
 }
 
-const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false, project: false };
+/**
+ * The settings of another module's analysis: none of the user's but `project`, the linted file's
+ * (with `project: false` no module's analysis searches the project for `google.options` calls).
+ * Its views are cached apart (`viewOf`).
+ */
+const NESTED_SETTINGS: PluginSettings = { scopes: undefined, complete: false, project: true };
+const NESTED_LOCAL_SETTINGS: PluginSettings = { ...NESTED_SETTINGS, project: false };
+const nestedSettings = (project: boolean): PluginSettings => (project ? NESTED_SETTINGS : NESTED_LOCAL_SETTINGS);
+/** A module view's name, apart for `project: false` (see NESTED_SETTINGS). */
+const viewOf = (view: string, project: boolean): string => (project ? view : `${view}\0local`);
 
-function lookupModuleExport(fromFile: string, specifier: string, name: string, boundary: FileBoundary): ExportedGoogleValue | undefined {
+function lookupModuleExport(
+  fromFile: string,
+  specifier: string,
+  name: string,
+  boundary: FileBoundary,
+  project: boolean,
+): ExportedGoogleValue | undefined {
   const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return undefined;
-  const exported = moduleGoogleExports(target, boundary).get(name);
+  const exported = moduleGoogleExports(target, boundary, project).get(name);
   return exported === undefined ? undefined : seenFromImporter(exported, target);
 }
 
 /** What the module `specifier` names exports, as seen from `fromFile`; nothing when it does not resolve. */
-function importedGoogleExports(fromFile: string, specifier: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
+function importedGoogleExports(
+  fromFile: string,
+  specifier: string,
+  boundary: FileBoundary,
+  project: boolean,
+): ReadonlyMap<string, ExportedGoogleValue> {
   const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return new Map();
-  return new Map([...moduleGoogleExports(target, boundary)].map(([name, exported]) => [name, seenFromImporter(exported, target)]));
+  return new Map([...moduleGoogleExports(target, boundary, project)].map(([name, exported]) => [name, seenFromImporter(exported, target)]));
 }
 
 /**
@@ -825,16 +847,16 @@ function seenFromImporter(exported: ExportedGoogleValue, target: string): Export
  * once, shared with its constants), plain data valid while the module and every module its
  * answer came from are unchanged. Import cycles and chains past the hop limit are nothing.
  */
-function moduleGoogleExports(file: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
+function moduleGoogleExports(file: string, boundary: FileBoundary, project: boolean): ReadonlyMap<string, ExportedGoogleValue> {
   return moduleView<ReadonlyMap<string, ExportedGoogleValue>>(
-    'google-exports',
+    viewOf('google-exports', project),
     file,
     boundary,
     (sourceCode) =>
       mentionsGoogleApis(sourceCode) || handsOnImports(exportTable(sourceCode.ast))
         ? toPlainExports(
-            new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues((specifier) =>
-              importedGoogleExports(file, specifier, boundary),
+            new Analyzer(sourceCode, file, boundary, nestedSettings(project)).exportedGoogleValues((specifier) =>
+              importedGoogleExports(file, specifier, boundary, project),
             ),
             file,
           )
@@ -890,7 +912,7 @@ function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource
       'google-global-options',
       other,
       boundary,
-      (sourceCode) => new Analyzer(sourceCode, other, boundary, NO_SETTINGS).globalOptionsSources(),
+      (sourceCode) => new Analyzer(sourceCode, other, boundary, NESTED_SETTINGS).globalOptionsSources(),
       undefined,
     );
     if (found === undefined) return undefined;
@@ -921,17 +943,22 @@ interface PassedByModule {
  * Every call of `file`'s export `name` in the project's other modules, with the Google objects
  * each passes; undefined when some may be missed (see possibleImporters and passedArguments).
  */
-function callersOf(file: string, name: string, boundary: FileBoundary): readonly (readonly (PassedValue | undefined)[])[] | undefined {
+function callersOf(
+  file: string,
+  name: string,
+  boundary: FileBoundary,
+  searchesProject: boolean,
+): readonly (readonly (PassedValue | undefined)[])[] | undefined {
   const project = projectRoot(file, boundary);
   const importers = project === undefined ? undefined : possibleImporters(file, project, boundary);
   if (importers === undefined) return undefined;
   const calls: (readonly (PassedValue | undefined)[])[] = [];
   for (const importer of importers) {
     const passed = moduleView<PassedByModule | undefined>(
-      `google-passed\0${file}`,
+      viewOf(`google-passed\0${file}`, searchesProject),
       importer,
       boundary,
-      (sourceCode) => new Analyzer(sourceCode, importer, boundary, NO_SETTINGS).passedArguments(file),
+      (sourceCode) => new Analyzer(sourceCode, importer, boundary, nestedSettings(searchesProject)).passedArguments(file),
       undefined,
     );
     if (passed === undefined || passed.allOpaque || passed.opaque.has(name)) return undefined;
