@@ -36,6 +36,7 @@ import {
   unwrapExpression,
 } from '../core/static-value.ts';
 import { callShape } from './call-params.ts';
+import type { OptionsLayer } from './call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
 import type { ApiCall } from './facts.ts';
@@ -57,6 +58,12 @@ import { isApiKeyValue } from './api-key.ts';
 function clientOptions(client: ApiClient | undefined): TSESTree.Node | undefined {
   const node = client?.external === undefined && client?.alternatives === undefined ? client?.node : undefined;
   return node?.type === AST_NODE_TYPES.CallExpression || node?.type === AST_NODE_TYPES.NewExpression ? node.arguments[0] : undefined;
+}
+
+/** Whether `google.options(…)` reaches a client's requests: made by googleapis' `google` object (each one, for several). */
+function globalOptionsApply(client: ApiClient): boolean {
+  if (client.alternatives !== undefined) return client.alternatives.every(globalOptionsApply);
+  return client.external === undefined && client.globalOptionsApply === true;
 }
 
 /** A SCREAMING_CASE code (`INVALID_MODIFICATION_SCOPE`): no Google scope is written like this. */
@@ -308,7 +315,7 @@ export class Analyzer {
       calls.push({
         ...found,
         node,
-        shape: callShape(found.paramsNode, this.env, [clientOptions(found.client), found.optionsNode]),
+        shape: callShape(found.paramsNode, this.env, this.optionLayers(found)),
         via: 'client',
         requested: this.requestedForCall(found),
       });
@@ -424,18 +431,65 @@ export class Analyzer {
   }
 
   /**
+   * The options objects under a call's own parameters, lowest precedence first (see callShape):
+   * `google.options(…)` for a client made by googleapis' `google` object, the client's options,
+   * the call's second argument.
+   */
+  private optionLayers(found: DetectedCall): OptionsLayer[] {
+    const client = found.client;
+    const global = client !== undefined && globalOptionsApply(client) ? this.globalOptionsLayer() : undefined;
+    return [global, clientOptions(client), found.optionsNode];
+  }
+
+  private globalOptionsLayerCache: OptionsLayer | null = null;
+
+  /**
+   * This file's `google.options(…)`: each call replaces the options of the last (googleapis
+   * build/src/googleapis.js:54 `this._options = options || {}`), so with several that set
+   * `params` (or can't be read) any of them may be in force: unknown.
+   */
+  private globalOptionsLayer(): OptionsLayer {
+    if (this.globalOptionsLayerCache !== null) return this.globalOptionsLayerCache;
+    const layers: OptionsLayer[] = [];
+    for (const call of this.collected.calls) {
+      if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
+      const options = call.arguments[0];
+      const literal = options === undefined ? undefined : objectLiteralOf(options, this.env);
+      // `google.options({ auth })`: no parameter set.
+      if (options !== undefined && (literal === undefined || findProperty(literal, 'params') !== undefined)) layers.push(options);
+    }
+    this.globalOptionsLayerCache = layers.length <= 1 ? layers[0] : 'unknown';
+    return this.globalOptionsLayerCache;
+  }
+
+  /**
    * `send({ userId, auth: other })`, `files.delete({ fileId }, { auth: other })`: a per-request auth
    * wins over the client's (googleapis-common 9.3.1 build/src/apirequest.js:93
-   * `params.auth || options.auth`, options merged over the client's and `google.options`).
+   * `params.auth || options.auth`, options merged over the client's and `google.options`). An
+   * `auth` in the `params` of an options layer (`google.options({ params: { auth } })`) is merged
+   * into the call's parameters, so it wins too; `'unknown'` when a layer's `params` can't be read.
    */
-  private perCallAuth(found: DetectedCall): TSESTree.Node | undefined {
+  private perCallAuth(found: DetectedCall): TSESTree.Node | 'unknown' | undefined {
     const auth = (node: TSESTree.Node | undefined): TSESTree.Node | undefined =>
       node === undefined ? undefined : findProperty(unwrapExpression(node), 'auth')?.value;
-    return auth(found.paramsNode) ?? auth(found.optionsNode);
+    const own = auth(found.paramsNode);
+    if (own !== undefined) return own;
+    for (const layer of this.optionLayers(found).reverse()) {
+      if (layer === 'unknown') return 'unknown';
+      const options = layer === undefined ? undefined : objectLiteralOf(layer, this.env);
+      const params = options === undefined ? undefined : findProperty(options, 'params')?.value;
+      if (params === undefined) continue;
+      const literal = objectLiteralOf(params, this.env);
+      if (literal === undefined) return 'unknown';
+      const found = findProperty(literal, 'auth')?.value;
+      if (found !== undefined) return found;
+    }
+    return auth(found.optionsNode);
   }
 
   private requestedForCall(found: DetectedCall): ScopeSource | undefined {
     const authNode = this.perCallAuth(found);
+    if (authNode === 'unknown') return undefined;
     if (authNode === undefined) return this.requestedFor(found.client);
     const value = this.resolver.resolve(authNode);
     // An auth we can't trace here could request anything: unknown, never the client's scopes.
@@ -449,6 +503,7 @@ export class Analyzer {
    */
   private sendsApiKey(found: DetectedCall): boolean {
     const authNode = this.perCallAuth(found);
+    if (authNode === 'unknown') return false;
     if (authNode !== undefined) return isApiKeyValue(authNode, this.env);
     const client = found.client;
     if (client !== undefined && this.keyClient(client)) return true;

@@ -37,6 +37,11 @@ export interface ApiClient extends ApiVersionRef {
   readonly authNode: TSESTree.Node | undefined;
   /** `google.gmail('v1')` without `auth`: it uses `google.options({ auth })`. */
   readonly usesGlobalOptions: boolean;
+  /**
+   * Made by googleapis' `google` object (`google.drive(…)`, with or without `auth`): the options
+   * of `google.options(…)` are the lowest layer of its requests' (their `params` included).
+   */
+  readonly globalOptionsApply?: boolean;
   /** A client made in another module: the scopes that module gives it (already resolved there). */
   readonly external?: ScopeSource | undefined;
   /** Several clients may reach this point (`config ? google.gmail(…) : defaultClient`, a reassigned `let`). */
@@ -885,7 +890,7 @@ export class GoogleValueResolver {
       if (map === undefined) return UNKNOWN_VALUE;
       return {
         kind: 'resource',
-        client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis },
+        client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis, globalOptionsApply: isGoogleapis },
         path: [],
       };
     }
@@ -898,7 +903,14 @@ export class GoogleValueResolver {
     const authNode = this.option(unwrapped, 'auth');
     return {
       kind: 'resource',
-      client: { api, version: map.version, node, authNode, usesGlobalOptions: isGoogleapis && authNode === undefined },
+      client: {
+        api,
+        version: map.version,
+        node,
+        authNode,
+        usesGlobalOptions: isGoogleapis && authNode === undefined,
+        globalOptionsApply: isGoogleapis,
+      },
       path: [],
     };
   }
