@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Collected } from './collect.ts';
 import { detectRestCall, RestHelpers } from './rest-calls.ts';
 import type { RestCall, RestContext } from './rest-calls.ts';
-import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames, startFileWorkingSet } from '../scopes/api-map.ts';
 import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
@@ -305,6 +305,8 @@ export class Analyzer {
   }
 
   run(): Analysis {
+    // The API maps this file uses stay built for its whole lint (rules included).
+    startFileWorkingSet();
     const calls: ApiCall[] = [];
     const authObjects = new Map<AuthObject, ScopeSource | undefined>();
     const retry: TSESTree.CallExpression[] = [];
