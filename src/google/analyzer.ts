@@ -19,7 +19,8 @@ import type { ExportTable } from '../core/export-table.ts';
 import { moduleView } from '../core/module-record.ts';
 import { resolveModule } from '../core/resolve.ts';
 import type { FileBoundary } from '../core/file-boundary.ts';
-import { mentionsGoogleApis } from './file-gate.ts';
+import { mentionsGoogleApis, writtenApiNamespaces } from './file-gate.ts';
+import { typeServices } from './typed-calls.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
 import type { PluginSettings } from './settings.ts';
 import { describeSource, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
@@ -381,10 +382,13 @@ export class Analyzer {
     // does, so other files pay nothing.
     for (const call of calls) noteDataApi(call.method);
     for (const namespace of importedNamespaces(this.sourceCode.ast)) noteDataApi(namespace);
+    // With type information, a namespace written anywhere in the code (`objects: storage_v1.Resource$Objects`
+    // with `storage_v1` from a module of the project): the checker knows where it comes from.
+    if (typeServices(this.sourceCode) !== undefined) for (const namespace of writtenApiNamespaces(this.sourceCode)) noteDataApi(namespace);
     const dataNames = new Set([...dataApis.values()].flatMap((map) => (map === undefined ? [] : [...methodLeafNames(map)])));
     for (const node of unnamed) {
       const name = calleeName(unwrapExpression(node.callee));
-      if (name !== undefined && dataNames.has(name)) record(node, this.calls.detect(node));
+      if (name !== undefined && dataNames.has(name)) record(node, this.calls.detect(node, dataNames));
     }
     return {
       calls,
