@@ -698,14 +698,16 @@ export class GoogleValueResolver {
 
   /** A `router.use(…)` in `[from, to)` with a middleware that is no function of this file (imported, `express.json()`, another router). */
   private foreignMiddlewareBetween(router: string, from: number, to: number, depth: number): boolean {
-    return this.env.callsNamed('use').some(
-      (call) =>
-        call.range[0] >= from &&
-        call.range[1] <= to &&
-        call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        this.env.sourceCode.getText(call.callee.object) === router &&
-        call.arguments.some((argument) => !this.isPathOrLocalFunction(argument, depth)),
-    );
+    return this.env
+      .callsNamed('use')
+      .some(
+        (call) =>
+          call.range[0] >= from &&
+          call.range[1] <= to &&
+          call.callee.type === AST_NODE_TYPES.MemberExpression &&
+          this.env.sourceCode.getText(call.callee.object) === router &&
+          call.arguments.some((argument) => !this.isPathOrLocalFunction(argument, depth)),
+      );
   }
 
   /** A route's path (`'/messages/:id'`, a RegExp, a template) or a function of this file. */
