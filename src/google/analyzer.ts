@@ -461,8 +461,9 @@ export class Analyzer {
       if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
       const options = call.arguments[0];
       const literal = options === undefined ? undefined : objectLiteralOf(options, this.env);
-      // `google.options({ auth })`: no parameter set.
-      if (options !== undefined && (literal === undefined || findProperty(literal, 'params') !== undefined)) layers.push(options);
+      // `google.options({ auth })`: no parameter set; options it can't read may set any (an `auth` too).
+      if (options !== undefined && literal === undefined) layers.push('unknown');
+      else if (literal !== undefined && findProperty(literal, 'params') !== undefined) layers.push(literal);
     }
     this.globalOptionsLayerCache = layers.length <= 1 ? layers[0] : 'unknown';
     return this.globalOptionsLayerCache;

@@ -61,6 +61,11 @@ ruleTester.run('missing-scope: google.options({ params: { auth } })', missingSco
   valid: [
     { name: 'TS: the global params auth (drive) wins over the client’s drive.metadata.readonly', ...TS },
     {
+      name: 'TS: google.options() with options that can not be read: they may hold a params auth, unknown',
+      code: TS.code.replace('google.options({ params: { auth: fullAuth } });', 'google.options(globalOptions());'),
+      filename: TS.filename,
+    },
+    {
       name: 'TS: params that can not be read may hold an auth: unknown',
       code: TS.code.replace('google.options({ params: { auth: fullAuth } });', 'google.options({ params: globalParams() });'),
       filename: TS.filename,
