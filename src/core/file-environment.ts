@@ -182,6 +182,11 @@ export class FileEnvironment implements Environment {
     return passes ? undefined : param.right;
   }
 
+  /** The file's calls of `name` (`f(…)`, `x.f(…)`), in source order. */
+  callsNamed(name: string): readonly TSESTree.CallExpression[] {
+    return this.callsByName().get(name) ?? [];
+  }
+
   private callsByNameCache: Map<string, TSESTree.CallExpression[]> | undefined;
 
   /** Every call in the file by the name it calls (`f(…)`, `x.f(…)`): built once, only when a default is needed. */

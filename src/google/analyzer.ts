@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Collected } from './collect.ts';
 import { detectRestCall, RestHelpers } from './rest-calls.ts';
 import type { RestCall, RestContext } from './rest-calls.ts';
-import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames } from '../scopes/api-map.ts';
+import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames, startFileWorkingSet } from '../scopes/api-map.ts';
 import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
@@ -19,7 +19,8 @@ import type { ExportTable } from '../core/export-table.ts';
 import { moduleView } from '../core/module-record.ts';
 import { resolveModule } from '../core/resolve.ts';
 import type { FileBoundary } from '../core/file-boundary.ts';
-import { mentionsGoogleApis } from './file-gate.ts';
+import { mentionsGoogleApis, writtenApiNamespaces } from './file-gate.ts';
+import { typeServices } from './typed-calls.ts';
 import { collect, SCOPE_LIKE } from './collect.ts';
 import type { PluginSettings } from './settings.ts';
 import { describeSource, locationOf, scopeSourceOf, traceDeclaration, unionSources } from './scope-sources.ts';
@@ -36,6 +37,7 @@ import {
   unwrapExpression,
 } from '../core/static-value.ts';
 import { callShape } from './call-params.ts';
+import type { OptionsLayer } from './call-params.ts';
 import { joinWords } from '../utils/join-words.ts';
 import { isRequest, ScopeRequestClassifier } from './scope-requests.ts';
 import type { ApiCall } from './facts.ts';
@@ -57,6 +59,12 @@ import { isApiKeyValue } from './api-key.ts';
 function clientOptions(client: ApiClient | undefined): TSESTree.Node | undefined {
   const node = client?.external === undefined && client?.alternatives === undefined ? client?.node : undefined;
   return node?.type === AST_NODE_TYPES.CallExpression || node?.type === AST_NODE_TYPES.NewExpression ? node.arguments[0] : undefined;
+}
+
+/** Whether `google.options(…)` reaches a client's requests: made by googleapis' `google` object (each one, for several). */
+function globalOptionsApply(client: ApiClient): boolean {
+  if (client.alternatives !== undefined) return client.alternatives.every(globalOptionsApply);
+  return client.external === undefined && client.globalOptionsApply === true;
 }
 
 /** A SCREAMING_CASE code (`INVALID_MODIFICATION_SCOPE`): no Google scope is written like this. */
@@ -85,8 +93,8 @@ export class Analyzer {
     this.resolver = new GoogleValueResolver(
       this.env,
       this.collected.classFieldWrites,
-      (specifier, name) => lookupModuleExport(filename, specifier, name, boundary),
-      (name) => callersOf(filename, name, boundary),
+      (specifier, name) => lookupModuleExport(filename, specifier, name, boundary, settings.project),
+      (name) => callersOf(filename, name, boundary, settings.project),
       this.collected.memberAssignments,
     );
     this.calls = new CallDetector(sourceCode, this.env, this.resolver);
@@ -298,6 +306,8 @@ export class Analyzer {
   }
 
   run(): Analysis {
+    // The API maps this file uses stay built for its whole lint (rules included).
+    startFileWorkingSet();
     const calls: ApiCall[] = [];
     const authObjects = new Map<AuthObject, ScopeSource | undefined>();
     const retry: TSESTree.CallExpression[] = [];
@@ -308,7 +318,7 @@ export class Analyzer {
       calls.push({
         ...found,
         node,
-        shape: callShape(found.paramsNode, this.env, [clientOptions(found.client), found.optionsNode]),
+        shape: callShape(found.paramsNode, this.env, this.optionLayers(found)),
         via: 'client',
         requested: this.requestedForCall(found),
       });
@@ -372,10 +382,13 @@ export class Analyzer {
     // does, so other files pay nothing.
     for (const call of calls) noteDataApi(call.method);
     for (const namespace of importedNamespaces(this.sourceCode.ast)) noteDataApi(namespace);
+    // With type information, a namespace written anywhere in the code (`objects: storage_v1.Resource$Objects`
+    // with `storage_v1` from a module of the project): the checker knows where it comes from.
+    if (typeServices(this.sourceCode) !== undefined) for (const namespace of writtenApiNamespaces(this.sourceCode)) noteDataApi(namespace);
     const dataNames = new Set([...dataApis.values()].flatMap((map) => (map === undefined ? [] : [...methodLeafNames(map)])));
     for (const node of unnamed) {
       const name = calleeName(unwrapExpression(node.callee));
-      if (name !== undefined && dataNames.has(name)) record(node, this.calls.detect(node));
+      if (name !== undefined && dataNames.has(name)) record(node, this.calls.detect(node, dataNames));
     }
     return {
       calls,
@@ -424,18 +437,66 @@ export class Analyzer {
   }
 
   /**
+   * The options objects under a call's own parameters, lowest precedence first (see callShape):
+   * `google.options(…)` for a client made by googleapis' `google` object, the client's options,
+   * the call's second argument.
+   */
+  private optionLayers(found: DetectedCall): OptionsLayer[] {
+    const client = found.client;
+    const global = client !== undefined && globalOptionsApply(client) ? this.globalOptionsLayer() : undefined;
+    return [global, clientOptions(client), found.optionsNode];
+  }
+
+  private globalOptionsLayerCache: OptionsLayer | null = null;
+
+  /**
+   * This file's `google.options(…)`: each call replaces the options of the last (googleapis
+   * build/src/googleapis.js:54 `this._options = options || {}`), so with several that set
+   * `params` (or can't be read) any of them may be in force: unknown.
+   */
+  private globalOptionsLayer(): OptionsLayer {
+    if (this.globalOptionsLayerCache !== null) return this.globalOptionsLayerCache;
+    const layers: OptionsLayer[] = [];
+    for (const call of this.collected.calls) {
+      if (this.resolver.roleOf(call.callee)?.role !== 'google-options') continue;
+      const options = call.arguments[0];
+      const literal = options === undefined ? undefined : objectLiteralOf(options, this.env);
+      // `google.options({ auth })`: no parameter set; options it can't read may set any (an `auth` too).
+      if (options !== undefined && literal === undefined) layers.push('unknown');
+      else if (literal !== undefined && findProperty(literal, 'params') !== undefined) layers.push(literal);
+    }
+    this.globalOptionsLayerCache = layers.length <= 1 ? layers[0] : 'unknown';
+    return this.globalOptionsLayerCache;
+  }
+
+  /**
    * `send({ userId, auth: other })`, `files.delete({ fileId }, { auth: other })`: a per-request auth
    * wins over the client's (googleapis-common 9.3.1 build/src/apirequest.js:93
-   * `params.auth || options.auth`, options merged over the client's and `google.options`).
+   * `params.auth || options.auth`, options merged over the client's and `google.options`). An
+   * `auth` in the `params` of an options layer (`google.options({ params: { auth } })`) is merged
+   * into the call's parameters, so it wins too; `'unknown'` when a layer's `params` can't be read.
    */
-  private perCallAuth(found: DetectedCall): TSESTree.Node | undefined {
+  private perCallAuth(found: DetectedCall): TSESTree.Node | 'unknown' | undefined {
     const auth = (node: TSESTree.Node | undefined): TSESTree.Node | undefined =>
       node === undefined ? undefined : findProperty(unwrapExpression(node), 'auth')?.value;
-    return auth(found.paramsNode) ?? auth(found.optionsNode);
+    const own = auth(found.paramsNode);
+    if (own !== undefined) return own;
+    for (const layer of this.optionLayers(found).reverse()) {
+      if (layer === 'unknown') return 'unknown';
+      const options = layer === undefined ? undefined : objectLiteralOf(layer, this.env);
+      const params = options === undefined ? undefined : findProperty(options, 'params')?.value;
+      if (params === undefined) continue;
+      const literal = objectLiteralOf(params, this.env);
+      if (literal === undefined) return 'unknown';
+      const found = findProperty(literal, 'auth')?.value;
+      if (found !== undefined) return found;
+    }
+    return auth(found.optionsNode);
   }
 
   private requestedForCall(found: DetectedCall): ScopeSource | undefined {
     const authNode = this.perCallAuth(found);
+    if (authNode === 'unknown') return undefined;
     if (authNode === undefined) return this.requestedFor(found.client);
     const value = this.resolver.resolve(authNode);
     // An auth we can't trace here could request anything: unknown, never the client's scopes.
@@ -449,6 +510,7 @@ export class Analyzer {
    */
   private sendsApiKey(found: DetectedCall): boolean {
     const authNode = this.perCallAuth(found);
+    if (authNode === 'unknown') return false;
     if (authNode !== undefined) return isApiKeyValue(authNode, this.env);
     const client = found.client;
     if (client !== undefined && this.keyClient(client)) return true;
@@ -515,7 +577,9 @@ export class Analyzer {
       if (value?.kind === 'auth') auths.push(value.auth);
     }
     if (!setsOptions) {
-      // None here: the `google.options({ auth })` calls of the project's other modules.
+      // None here: the `google.options({ auth })` calls of the project's other modules; with
+      // `project: false` the project is not searched (its apps share nothing), so unknown.
+      if (!this.settings.project) return undefined;
       const source = projectGlobalOptions(this.filename, this.boundary);
       return source === undefined
         ? undefined
@@ -794,20 +858,40 @@ function describeAuth(auth: AuthObject): string {
   }
 }
 
-const NO_SETTINGS: PluginSettings = { scopes: undefined, complete: false, project: false };
+/**
+ * The settings of another module's analysis: none of the user's but `project`, the linted file's
+ * (with `project: false` no module's analysis searches the project for `google.options` calls).
+ * Its views are cached apart (`viewOf`).
+ */
+const NESTED_SETTINGS: PluginSettings = { scopes: undefined, complete: false, project: true };
+const NESTED_LOCAL_SETTINGS: PluginSettings = { ...NESTED_SETTINGS, project: false };
+const nestedSettings = (project: boolean): PluginSettings => (project ? NESTED_SETTINGS : NESTED_LOCAL_SETTINGS);
+/** A module view's name, apart for `project: false` (see NESTED_SETTINGS). */
+const viewOf = (view: string, project: boolean): string => (project ? view : `${view}\0local`);
 
-function lookupModuleExport(fromFile: string, specifier: string, name: string, boundary: FileBoundary): ExportedGoogleValue | undefined {
+function lookupModuleExport(
+  fromFile: string,
+  specifier: string,
+  name: string,
+  boundary: FileBoundary,
+  project: boolean,
+): ExportedGoogleValue | undefined {
   const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return undefined;
-  const exported = moduleGoogleExports(target, boundary).get(name);
+  const exported = moduleGoogleExports(target, boundary, project).get(name);
   return exported === undefined ? undefined : seenFromImporter(exported, target);
 }
 
 /** What the module `specifier` names exports, as seen from `fromFile`; nothing when it does not resolve. */
-function importedGoogleExports(fromFile: string, specifier: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
+function importedGoogleExports(
+  fromFile: string,
+  specifier: string,
+  boundary: FileBoundary,
+  project: boolean,
+): ReadonlyMap<string, ExportedGoogleValue> {
   const target = resolveModule(fromFile, specifier, boundary);
   if (target === undefined) return new Map();
-  return new Map([...moduleGoogleExports(target, boundary)].map(([name, exported]) => [name, seenFromImporter(exported, target)]));
+  return new Map([...moduleGoogleExports(target, boundary, project)].map(([name, exported]) => [name, seenFromImporter(exported, target)]));
 }
 
 /**
@@ -825,16 +909,16 @@ function seenFromImporter(exported: ExportedGoogleValue, target: string): Export
  * once, shared with its constants), plain data valid while the module and every module its
  * answer came from are unchanged. Import cycles and chains past the hop limit are nothing.
  */
-function moduleGoogleExports(file: string, boundary: FileBoundary): ReadonlyMap<string, ExportedGoogleValue> {
+function moduleGoogleExports(file: string, boundary: FileBoundary, project: boolean): ReadonlyMap<string, ExportedGoogleValue> {
   return moduleView<ReadonlyMap<string, ExportedGoogleValue>>(
-    'google-exports',
+    viewOf('google-exports', project),
     file,
     boundary,
     (sourceCode) =>
       mentionsGoogleApis(sourceCode) || handsOnImports(exportTable(sourceCode.ast))
         ? toPlainExports(
-            new Analyzer(sourceCode, file, boundary, NO_SETTINGS).exportedGoogleValues((specifier) =>
-              importedGoogleExports(file, specifier, boundary),
+            new Analyzer(sourceCode, file, boundary, nestedSettings(project)).exportedGoogleValues((specifier) =>
+              importedGoogleExports(file, specifier, boundary, project),
             ),
             file,
           )
@@ -890,7 +974,7 @@ function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource
       'google-global-options',
       other,
       boundary,
-      (sourceCode) => new Analyzer(sourceCode, other, boundary, NO_SETTINGS).globalOptionsSources(),
+      (sourceCode) => new Analyzer(sourceCode, other, boundary, NESTED_SETTINGS).globalOptionsSources(),
       undefined,
     );
     if (found === undefined) return undefined;
@@ -921,17 +1005,22 @@ interface PassedByModule {
  * Every call of `file`'s export `name` in the project's other modules, with the Google objects
  * each passes; undefined when some may be missed (see possibleImporters and passedArguments).
  */
-function callersOf(file: string, name: string, boundary: FileBoundary): readonly (readonly (PassedValue | undefined)[])[] | undefined {
+function callersOf(
+  file: string,
+  name: string,
+  boundary: FileBoundary,
+  searchesProject: boolean,
+): readonly (readonly (PassedValue | undefined)[])[] | undefined {
   const project = projectRoot(file, boundary);
   const importers = project === undefined ? undefined : possibleImporters(file, project, boundary);
   if (importers === undefined) return undefined;
   const calls: (readonly (PassedValue | undefined)[])[] = [];
   for (const importer of importers) {
     const passed = moduleView<PassedByModule | undefined>(
-      `google-passed\0${file}`,
+      viewOf(`google-passed\0${file}`, searchesProject),
       importer,
       boundary,
-      (sourceCode) => new Analyzer(sourceCode, importer, boundary, NO_SETTINGS).passedArguments(file),
+      (sourceCode) => new Analyzer(sourceCode, importer, boundary, nestedSettings(searchesProject)).passedArguments(file),
       undefined,
     );
     if (passed === undefined || passed.allOpaque || passed.opaque.has(name)) return undefined;

@@ -33,7 +33,8 @@ export class CallDetector {
     private readonly resolver: GoogleValueResolver,
   ) {}
 
-  detect(node: TSESTree.CallExpression): DetectedCall | undefined {
+  /** `dataNames`: see detectTypedMethod. */
+  detect(node: TSESTree.CallExpression, dataNames?: ReadonlySet<string>): DetectedCall | undefined {
     const callee = unwrapExpression(node.callee);
     let target: TSESTree.Node = callee;
     let paramsNode: TSESTree.Node | undefined = node.arguments[0];
@@ -55,7 +56,7 @@ export class CallDetector {
     const value = this.resolver.resolve(target);
     if (value.kind === 'method') return { method: value.method, client: value.client, paramsNode, optionsNode };
     if (value.kind !== 'unknown') return undefined;
-    const typed = detectTypedMethod(this.sourceCode, target);
+    const typed = detectTypedMethod(this.sourceCode, target, dataNames);
     if (typed !== undefined) return { method: typed, client: undefined, paramsNode, optionsNode };
     const shaped = this.matchByShape(target);
     return shaped === undefined ? undefined : { method: shaped, client: undefined, paramsNode, optionsNode };

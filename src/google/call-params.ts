@@ -83,6 +83,13 @@ export function urlQueryShape(url: string, separateParams = false): CallShape {
 }
 
 /**
+ * An options layer of a request (see `callShape`): an options object's node, undefined for none, or
+ * `'unknown'` for options that may set anything (`google.options(…)` called more than once: each
+ * call replaces the last).
+ */
+export type OptionsLayer = TSESTree.Node | 'unknown' | undefined;
+
+/**
  * What a call passes that the fact tables read: for Gmail's gmail.metadata its `format` and
  * whether it has `q`; for every API the literal parameters of `paramShape` (Drive `alt`,
  * `spaces`, `requestBody.parents`; Calendar `calendarId`; People `personFields`, `resourceName`).
@@ -91,14 +98,15 @@ export function urlQueryShape(url: string, separateParams = false): CallShape {
  * a parameter declared `q: string` (not optional) always is one.
  *
  * `optionsNodes` are the options objects whose `params` googleapis-common merges under the call's
- * own (9.3.1 build/src/apirequest.js:60-67), lowest precedence first: the client's options
+ * own (9.3.1 build/src/apirequest.js:60-67), lowest precedence first: `google.options(…)` for a
+ * client made by googleapis' `google` object, the client's options
  * (`google.drive({ version, auth, params })`), then the call's second argument
  * (`files.get({ fileId }, { params: { alt: 'media' }, responseType: 'stream' })`).
  */
 export function callShape(
   paramsNode: TSESTree.Node | undefined,
   env: FileEnvironment,
-  optionsNodes: readonly (TSESTree.Node | undefined)[] = [],
+  optionsNodes: readonly OptionsLayer[] = [],
 ): CallShape {
   const defaults = defaultParams(optionsNodes, env);
   if (paramsNode === undefined && defaults === undefined) return { format: undefined, hasQ: false };
@@ -131,14 +139,14 @@ interface DefaultParams {
   readonly streams: boolean;
 }
 
-function defaultParams(optionsNodes: readonly (TSESTree.Node | undefined)[], env: FileEnvironment): DefaultParams | undefined {
+function defaultParams(optionsNodes: readonly OptionsLayer[], env: FileEnvironment): DefaultParams | undefined {
   let properties: Record<string, StaticValue> = {};
   let unknown = false;
   let streams = false;
   let any = false;
   for (const node of optionsNodes) {
-    if (node === undefined || isCallback(node, env)) continue;
-    const options = evaluate(node, env);
+    if (node === undefined || (node !== 'unknown' && isCallback(node, env))) continue;
+    const options = node === 'unknown' ? UNKNOWN : evaluate(node, env);
     // `google.drive('v3')`: a version, no options.
     if (options.kind === 'string') continue;
     const params = options.kind === 'object' ? options.properties.params : UNKNOWN;

@@ -4,6 +4,8 @@ import { apiVersionsAtUrl } from '../scopes/apis-data.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { typeServices } from './typed-calls.ts';
 import { GMAIL_MAIL_SERVERS } from '../scopes/facts/gmail-v1.ts';
+import { apiOfNamespace } from '../scopes/apis-data.ts';
+import type { ApiVersionRef } from './google-values.ts';
 
 /**
  * The cheap gate before any AST walk: almost every file of a real repository has nothing to do
@@ -24,8 +26,10 @@ import { GMAIL_MAIL_SERVERS } from '../scopes/facts/gmail-v1.ts';
  *   (`storage.googleapis.com/storage/v1/`, `www.googleapis.com/bigquery/v2/`: the profiles say);
  * - a chain that can name a method without a traced client (`x.users.messages.send`: a client
  *   passed into a helper file);
- * - with type information, an analysed API's generated namespace (`gmail_v1`, `drive_v3`): the
- *   name a typed resource (`gmail_v1.Resource$Users$Messages`) is written with. Not the API's bare
+ * - with type information, the generated typings namespace of any API version in the data
+ *   (`gmail_v1`, `storage_v1`, `admin_directory_v1`), also in a JSDoc comment: the name a typed
+ *   resource (`storage_v1.Resource$Objects`) is written with, found by its shape (`<name>_v<digit>…`,
+ *   `_alpha`, `_beta`) and confirmed by the data, so no API adds an anchor. Not the API's bare
  *   name in any case, which most code has (`tasks`, `docs`, `forms`: rxjs); a resource whose type
  *   comes from another module without such a name still needs one of the anchors below.
  * Every candidate mentions Google or an analysed API by name, or sits in a file that does.
@@ -65,8 +69,6 @@ interface Gate {
   readonly shortForm: RegExp;
   /** Google or an analysed API by name, any case. */
   readonly anyMention: RegExp;
-  /** With type information: an analysed API's namespace, `gmail_v1` (not inside a longer name). */
-  readonly apiNamespace: RegExp;
 }
 let gate: Gate | undefined;
 
@@ -137,7 +139,6 @@ function currentGate(): Gate {
     chains,
     shortForm: new RegExp(`['"\`](?:${names.join('|') || '(?!)'})\\.[a-z]`, 'g'),
     anyMention: new RegExp(['google', ...names].join('|'), 'i'),
-    apiNamespace: new RegExp(`(?<![\\w$])(?:${names.join('|') || '(?!)'})_v\\d`),
   };
   return gate;
 }
@@ -157,11 +158,12 @@ interface Comment {
 export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.text;
   const current = currentGate();
-  // Every candidate mentions Google or an analysed API by name, or sits in a file that does.
+  // With type information a resource can arrive from anywhere (`messages.send()` on a
+  // `gmail_v1.Resource$Users$Messages`, `objects.list()` on a `storage_v1.Resource$Objects`):
+  // the namespace of any API version in the data opens the file.
+  if (typeServices(sourceCode) !== undefined && writtenApiNamespaces(sourceCode, 1).length > 0) return true;
+  // Every other candidate mentions Google or an analysed API by name, or sits in a file that does.
   if (!current.anyMention.test(text)) return false;
-  // With type information a Gmail resource can arrive from anywhere (`messages.send()` on a
-  // `gmail_v1.Resource$Users$Messages`): its namespace opens the file.
-  if (typeServices(sourceCode) !== undefined && current.apiNamespace.test(text)) return true;
   const scan: FileScan = { text, comments: sourceCode.ast.comments ?? [], gate: current };
   const anchors = isGeneratedClient(scan) ? current.generatedClientAnchors : current.anchors;
   anchors.lastIndex = 0;
@@ -179,6 +181,33 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
   }
   return false;
 }
+
+/**
+ * A name shaped like a generated typings namespace: `<api>_<version>` (`storage_v1`,
+ * `admin_directory_v1`, `compute_alpha`, `merchantapi_accounts_v1beta`); the data decides.
+ */
+const NAMESPACE_CANDIDATE = /(?<![\w$])[a-zA-Z][a-zA-Z\d]*(?:_[a-z\d]+)*_(?:v\d|alpha|beta)[\w]*/g;
+
+/**
+ * The API versions whose generated typings namespace (`storage_v1`, any version in the data, not
+ * only the registry's) the file writes, each once, at most `limit`. Comments count: a JSDoc type
+ * (`@param {storage_v1.Resource$Objects} objects`) is what a checked JavaScript file's types come
+ * from. A typed file gets its resources' types from these (./typed-calls.ts).
+ */
+export function writtenApiNamespaces(sourceCode: Readonly<TSESLint.SourceCode>, limit = Infinity): ApiVersionRef[] {
+  const found = new Map<string, ApiVersionRef>();
+  for (const match of sourceCode.text.matchAll(NAMESPACE_CANDIDATE)) {
+    if (found.size >= limit) break;
+    const name = match[0];
+    if (found.has(name) || continuesName(sourceCode.text, match.index + name.length)) continue;
+    const namespace = apiOfNamespace(name);
+    if (namespace !== undefined) found.set(name, namespace);
+  }
+  return [...found.values()];
+}
+
+/** Whether the name goes on past a regular-expression word (`$`: `storage_v1$x` is another name). */
+const continuesName = (text: string, end: number): boolean => text.charCodeAt(end) === 36;
 
 const QUOTES = '\'"`';
 const isQuote = (code: number): boolean => code === 39 || code === 34 || code === 96;

@@ -37,6 +37,11 @@ export interface ApiClient extends ApiVersionRef {
   readonly authNode: TSESTree.Node | undefined;
   /** `google.gmail('v1')` without `auth`: it uses `google.options({ auth })`. */
   readonly usesGlobalOptions: boolean;
+  /**
+   * Made by googleapis' `google` object (`google.drive(…)`, with or without `auth`): the options
+   * of `google.options(…)` are the lowest layer of its requests' (their `params` included).
+   */
+  readonly globalOptionsApply?: boolean;
   /** A client made in another module: the scopes that module gives it (already resolved there). */
   readonly external?: ScopeSource | undefined;
   /** Several clients may reach this point (`config ? google.gmail(…) : defaultClient`, a reassigned `let`). */
@@ -678,13 +683,31 @@ export class GoogleValueResolver {
     const assignments = this.memberAssignments.get(key) ?? [];
     if (assignments.length === 0) return UNKNOWN_VALUE;
     const values: TSESTree.Node[] = [];
+    let firstRegistration = Infinity;
     for (const assignment of assignments) {
       const writer = assignment.operator === '=' ? parameterOf((assignment.left as TSESTree.MemberExpression).object, this.env) : undefined;
-      if (writer === undefined || writer.index !== reader.index || !this.registeredBefore(writer.fn, route, handlerIndex, router))
-        return UNKNOWN_VALUE;
+      const registered = writer === undefined ? undefined : this.registeredBefore(writer.fn, route, handlerIndex, router);
+      if (writer === undefined || writer.index !== reader.index || registered === undefined) return UNKNOWN_VALUE;
+      firstRegistration = Math.min(firstRegistration, registered);
       values.push(assignment.right);
     }
+    // `router.use(imported)` between the first writer and the route: it may replace `req.gmail`.
+    if (this.foreignMiddlewareBetween(router, firstRegistration, route.range[0], depth)) return UNKNOWN_VALUE;
     return this.merge(this.resolveAlternatives(values, depth));
+  }
+
+  /** A `router.use(…)` in `[from, to)` with a middleware that is no function of this file (imported, `express.json()`, another router). */
+  private foreignMiddlewareBetween(router: string, from: number, to: number, depth: number): boolean {
+    return this.env
+      .callsNamed('use')
+      .some(
+        (call) =>
+          call.range[0] >= from &&
+          call.range[1] <= to &&
+          call.callee.type === AST_NODE_TYPES.MemberExpression &&
+          this.env.sourceCode.getText(call.callee.object) === router &&
+          call.arguments.some((argument) => !this.isPathOrLocalFunction(argument, depth)),
+      );
   }
 
   /** A route's path (`'/messages/:id'`, a RegExp, a template) or a function of this file. */
@@ -694,13 +717,16 @@ export class GoogleValueResolver {
     return argument.type !== AST_NODE_TYPES.SpreadElement && this.resolve(argument, depth).kind === 'function';
   }
 
-  /** A middleware passed before the handler in the same route call, or to `router.use(…)` earlier in the file. */
+  /**
+   * A middleware passed before the handler in the same route call, or to `router.use(…)` earlier in
+   * the file: where it is first registered (an offset in the file); undefined when it is not.
+   */
   private registeredBefore(
     middleware: TSESTree.FunctionLike,
     route: TSESTree.CallExpression,
     handlerIndex: number,
     router: string,
-  ): boolean {
+  ): number | undefined {
     const passedAt: TSESTree.Node[] = [];
     const name =
       middleware.type === AST_NODE_TYPES.FunctionDeclaration
@@ -713,7 +739,7 @@ export class GoogleValueResolver {
       const variable = this.env.findVariable(name);
       for (const reference of variable?.references ?? []) if (reference.init !== true) passedAt.push(reference.identifier);
     }
-    return passedAt.some((argument) => {
+    const registrations = passedAt.filter((argument) => {
       const call = argument.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(argument as TSESTree.CallExpressionArgument))
         return false;
@@ -725,6 +751,7 @@ export class GoogleValueResolver {
         call.range[1] <= route.range[0]
       );
     });
+    return registrations.length === 0 ? undefined : Math.min(...registrations.map((argument) => argument.range[0]));
   }
 
   /** `this.gmail` → the class field initialiser or `this.gmail = …` in the class's methods. */
@@ -885,7 +912,7 @@ export class GoogleValueResolver {
       if (map === undefined) return UNKNOWN_VALUE;
       return {
         kind: 'resource',
-        client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis },
+        client: { api, version: map.version, node, authNode: undefined, usesGlobalOptions: isGoogleapis, globalOptionsApply: isGoogleapis },
         path: [],
       };
     }
@@ -898,7 +925,14 @@ export class GoogleValueResolver {
     const authNode = this.option(unwrapped, 'auth');
     return {
       kind: 'resource',
-      client: { api, version: map.version, node, authNode, usesGlobalOptions: isGoogleapis && authNode === undefined },
+      client: {
+        api,
+        version: map.version,
+        node,
+        authNode,
+        usesGlobalOptions: isGoogleapis && authNode === undefined,
+        globalOptionsApply: isGoogleapis,
+      },
       path: [],
     };
   }

@@ -38,7 +38,7 @@ function resourcesByLowerPath(map: ApiMap): ReadonlyMap<string, string> {
 const TYPINGS_FILE =
   /[\\/](?:@googleapis[\\/]([^\\/]+)|googleapis[\\/]build[\\/]src[\\/]apis[\\/]([^\\/]+))[\\/](?:build[\\/])?([^\\/]+?)(?:\.d)?\.[cm]?ts$/;
 
-/** The analysed API version whose typings declare a symbol, from the declaration's file name. */
+/** The API version (any in the data) whose typings declare a symbol, from the declaration's file name. */
 function typingsApi(fileName: string): ApiMap | undefined {
   const match = TYPINGS_FILE.exec(fileName);
   if (match === null) return undefined;
@@ -61,10 +61,18 @@ export function typeServices(sourceCode: Readonly<TSESLint.SourceCode>): ParserS
     : undefined;
 }
 
-export function detectTypedMethod(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Node): MethodInfo | undefined {
+/**
+ * `dataNames`: method names of the API versions outside the registry the file names (phase 3,
+ * src/google/analyzer.ts), also worth asking the checker about.
+ */
+export function detectTypedMethod(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  callee: TSESTree.Node,
+  dataNames?: ReadonlySet<string>,
+): MethodInfo | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberKeyName(callee);
-  if (name === undefined || !analysedLeafNames().has(name)) return undefined;
+  if (name === undefined || !(analysedLeafNames().has(name) || dataNames?.has(name) === true)) return undefined;
   const services = typeServices(sourceCode);
   if (services === undefined) return undefined;
   const checker = services.program.getTypeChecker();

@@ -214,27 +214,58 @@ function buildFromData(key: string): ApiMap | undefined {
 
 /**
  * Maps of the API versions outside the registry (phase 3 of issue 15: checked from the data
- * alone when the code names the client), built on first use and kept least recently used first:
- * a lint process holds at most this many besides the registry's, whatever the project uses.
+ * alone when the code names the client), built on first use and kept least recently used first.
+ * A lint process holds at most `MAX_DATA_MAPS` of them besides the registry's and those of the
+ * file being linted: its working set (every data version it has used since its lint began, at
+ * most `MAX_FILE_DATA_MAPS`) is never evicted, so a file that names more APIs than the cache
+ * holds builds each map once, not once per call.
  */
 const MAX_DATA_MAPS = 24;
+/** The most data versions one file keeps from eviction (a file naming more rebuilds the rest as needed). */
+const MAX_FILE_DATA_MAPS = 128;
 const DATA_MAPS = new Map<string, ApiMap>();
+/** The data versions the file being linted has used (see startFileWorkingSet). */
+let workingSet = new Set<string>();
+/** How many maps were built from the data outside the registry (tests: a file's working set never thrashes). */
+let dataMapBuilds = 0;
 
 function dataMap(key: string): ApiMap | undefined {
   let map = DATA_MAPS.get(key);
+  const built = map === undefined;
   if (map !== undefined) {
     // Map keeps insertion order: re-inserting marks the entry as the most recently used.
     DATA_MAPS.delete(key);
   } else {
     map = buildFromData(key);
     if (map === undefined) return undefined;
+    dataMapBuilds++;
   }
   DATA_MAPS.set(key, map);
-  for (const oldest of DATA_MAPS.keys()) {
-    if (DATA_MAPS.size <= MAX_DATA_MAPS) break;
-    DATA_MAPS.delete(oldest);
-  }
+  if (workingSet.size < MAX_FILE_DATA_MAPS) workingSet.add(key);
+  if (built) evictDataMaps();
   return map;
+}
+
+/** Drops the least recently used maps outside the working set until at most `MAX_DATA_MAPS` of those are left. */
+function evictDataMaps(): void {
+  let evictable = 0;
+  for (const key of DATA_MAPS.keys()) if (!workingSet.has(key)) evictable++;
+  for (const key of DATA_MAPS.keys()) {
+    if (evictable <= MAX_DATA_MAPS) break;
+    if (workingSet.has(key)) continue;
+    DATA_MAPS.delete(key);
+    evictable--;
+  }
+}
+
+/**
+ * A file's lint begins (src/google/analyzer.ts, once per linted file): the previous file's
+ * working set becomes evictable like any other map.
+ */
+export function startFileWorkingSet(): void {
+  if (workingSet.size === 0) return;
+  workingSet = new Set();
+  evictDataMaps();
 }
 
 /**
@@ -269,7 +300,13 @@ export function dataApiMapsForTests(): string[] {
 /** Tests only: forgets the maps built outside the registry and the data files read, so a test can count what one lint loads. */
 export function forgetDataApiMapsForTests(): void {
   DATA_MAPS.clear();
+  workingSet = new Set();
   forgetLoadedApiVersionsForTests();
+}
+
+/** Tests only: how many maps outside the registry were built from the data so far. */
+export function dataApiMapBuildsForTests(): number {
+  return dataMapBuilds;
 }
 
 /** Every analysed map, in registry order (the same array until the registry changes). */

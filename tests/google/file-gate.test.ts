@@ -93,6 +93,18 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     expect(gate('const google = 1;', true)).toBe(false);
   });
 
+  it('with type information, opens a file that names the namespace of any API version in the data, by its shape (no anchor per API)', () => {
+    // (espree reads no TypeScript annotation: a JSDoc type, as a checked JavaScript file writes it.)
+    const jsdoc = '/** @param {storage_v1.Resource$Bucketaccesscontrols} acls */ export const revoke = (acls) => acls.delete({});';
+    expect(gate(jsdoc, true)).toBe(true);
+    expect(gate(jsdoc)).toBe(false);
+    expect(gate('const d = new admin_directory_v1.Admin({});', true)).toBe(true);
+    expect(gate('const c = new compute_alpha.Compute({});', true)).toBe(true);
+    expect(gate('const m = new merchantapi_accounts_v1beta.Merchantapi({});', true)).toBe(true);
+    // Shaped like one, but no version the data has.
+    expect(gate('const x = storage_v9; const y = mystorage_v1; const z = storage_v1$x;', true)).toBe(false);
+  });
+
   it("opens Google's generated client only for a library specifier or a scope URL", () => {
     const generated = 'const googleapis_common_1 = require("googleapis-common");\n';
     expect(gate(`${generated}const scopes = ['https://www.googleapis.com/auth/drive'];`)).toBe(true);

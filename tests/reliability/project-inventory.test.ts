@@ -211,7 +211,7 @@ describe('project inventory: what it could not see', () => {
     expect(incomplete(root)).toBe(true);
   });
 
-  it('packages side by side in ESLint’s working directory are one app: the others’ requests count, never as evidence', () => {
+  it('packages side by side in ESLint’s working directory (or in a folder that groups them there) are one app: the others’ requests count, never as evidence', () => {
     const app = path.join(base, `group${++count}`);
     writeFiles(app, {
       'frontend/package.json': '{ "name": "frontend" }\n',
@@ -229,10 +229,27 @@ describe('project inventory: what it could not see', () => {
     const inner = path.join(base, `group${++count}`, 'app');
     writeFiles(inner, { 'package.json': '{ "private": true }\n', 'backend/package.json': '{}\n', 'frontend/package.json': '{}\n' });
     expect(projectInventory(path.join(inner, 'backend', 'src', 'app.js'), fileBoundary(base))!.root).toBe(inner);
-    // A folder that only groups packages is not crossed.
+    // A folder that only groups packages (`apps/`) is crossed, one level: the web app may mint the api's tokens.
     const grouped = path.join(base, `group${++count}`);
     writeFiles(grouped, { 'apps/web/package.json': '{}\n', 'apps/web/src/login.js': AUTH_FILE, 'apps/api/package.json': '{}\n' });
     const api = projectInventory(path.join(grouped, 'apps', 'api', 'src', 'app.js'), fileBoundary(grouped))!;
-    expect([api.root, api.requests]).toEqual([path.join(grouped, 'apps', 'api'), []]);
+    expect(api.root).toBe(grouped);
+    expect(api.requests.map((request) => [path.relative(grouped, request.file), request.certain])).toEqual([
+      ['apps/web/src/login.js', false],
+    ]);
+    // Not a grouping folder that holds no other package, nor a folder of groups (`tests/fixtures/reach/`).
+    const alone = path.join(base, `group${++count}`);
+    writeFiles(alone, { 'apps/api/package.json': '{}\n', 'apps/docs/README.md': '# docs\n', 'web/src/login.js': AUTH_FILE });
+    expect(projectInventory(path.join(alone, 'apps', 'api', 'src', 'app.js'), fileBoundary(alone))!.root).toBe(
+      path.join(alone, 'apps', 'api'),
+    );
+    const nested = path.join(base, `group${++count}`);
+    writeFiles(nested, {
+      'tests/fixtures/a/package.json': '{}\n',
+      'tests/fixtures/b/package.json': '{}\n',
+      'tests/fixtures/b/login.js': AUTH_FILE,
+    });
+    const fixture = projectInventory(path.join(nested, 'tests', 'fixtures', 'a', 'app.js'), fileBoundary(nested))!;
+    expect([fixture.root, fixture.requests]).toEqual([path.join(nested, 'tests', 'fixtures', 'a'), []]);
   });
 });

@@ -12,6 +12,8 @@ const ruleTester = untypedRuleTester();
 // The valid cases show this tracing stays silent; the project inventory (which would judge the
 // untraced call against every request in the project) is off there.
 const ISOLATED = { 'googleapis-scopes': { project: false } };
+// `google.options({ auth })` of another module is found by searching the project: on for those cases.
+const PROJECT = { 'googleapis-scopes': { project: true } };
 const REACH = path.join(FIXTURES, 'reach');
 const DELETE = {
   method: 'users.messages.delete',
@@ -56,6 +58,16 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'google.options() in another module with an auth whose scopes are unknown',
       ...fixture('global-options-unknown', 'tools.js'),
+      settings: ISOLATED,
+    },
+    {
+      name: 'google.options({ auth }) in another module under `project: false` (JavaScript): the project is not searched',
+      ...fixture('global-options', 'tools.js'),
+      settings: ISOLATED,
+    },
+    {
+      name: 'google.options({ auth }) in another module under `project: false` (TypeScript): the project is not searched',
+      ...fixture('global-options-ts', 'tools.ts'),
       settings: ISOLATED,
     },
   ],
@@ -115,6 +127,7 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'google.options({ auth }) in another module (JavaScript)',
       ...fixture('global-options', 'tools.js'),
+      settings: PROJECT,
       output: null,
       errors: [
         {
@@ -128,6 +141,7 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'google.options({ auth, timeout }) in another module (TypeScript)',
       ...fixture('global-options-ts', 'tools.ts'),
+      settings: PROJECT,
       output: null,
       errors: [
         {

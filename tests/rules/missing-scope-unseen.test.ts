@@ -42,6 +42,14 @@ const valid: ValidTestCase<Options>[] = [
     ...fixture('siblings', 'backend/call.js'),
   },
   { name: 'TypeScript: a .svelte component requests calendar.events', ...fixture('svelte-ts', 'src/routes/api/event/+server.ts') },
+  {
+    name: 'apps/web and apps/api in a folder that only groups them, in a package: the web app requests calendar.events',
+    ...fixture('grouped', 'apps/api/call.js'),
+  },
+  {
+    name: 'TypeScript: apps/web and apps/api in a folder that only groups them: the web app requests calendar.events',
+    ...fixture('grouped', 'apps/api/events.ts'),
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -64,6 +72,18 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 10,
         data: { ...EVENTS_INSERT, sites: 'backend/auth.js:3 and 1 more' },
+      },
+    ],
+  },
+  {
+    name: 'apps/web beside apps/api (grouped) requests calendar.readonly too: nothing requests calendar.events',
+    ...fixture('grouped-readonly', 'apps/api/call.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 6,
+        column: 10,
+        data: { ...EVENTS_INSERT, sites: 'apps/api/auth.js:3 and 1 more' },
       },
     ],
   },

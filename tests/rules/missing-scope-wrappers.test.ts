@@ -17,6 +17,31 @@ function fixture(...parts: string[]): { code: string; filename: string } {
   return { code: fs.readFileSync(filename, 'utf8'), filename };
 }
 
+/** middleware-ts/router.ts with its middleware registered by `router.use(…)` calls (`uses`) instead of in the route. */
+const ROUTER_USE_TS = (uses: string): string =>
+  fixture('middleware-ts', 'router.ts')
+    .code.replace("import { serviceAuth } from './auth';", "import { serviceAuth } from './auth';\nimport { elevate } from './elevate';")
+    .replace('export const router = Router();', `export const router = Router();\n${uses}`)
+    .replace("'/drafts', attachGmail,", "'/drafts',");
+const TRASH = {
+  api: 'Gmail',
+  method: 'users.messages.trash',
+  accepted: 'gmail.modify or broader',
+  source: 'the authenticate() call on line 3 in ./auth.js',
+  requested: 'gmail.readonly',
+  add: `\`${AUTH}/gmail.modify\``,
+  where: ' to ./auth.js',
+};
+const DRAFTS = {
+  api: 'Gmail',
+  method: 'users.drafts.create',
+  accepted: 'gmail.compose or broader',
+  source: 'the GoogleAuth on line 3 in ./auth.ts',
+  requested: 'gmail.send',
+  add: `\`${AUTH}/gmail.compose\``,
+  where: ' to ./auth.ts',
+};
+
 ruleTester.run('missing-scope (wrappers and middleware)', rule, {
   valid: [
     {
@@ -59,6 +84,21 @@ ruleTester.run('missing-scope (wrappers and middleware)', rule, {
           "import { serviceAuth } from './auth';\nimport { elevate } from './elevate';",
         )
         .replace("'/drafts', attachGmail,", "'/drafts', attachGmail, elevate,"),
+      filename: fixture('middleware-ts', 'router.ts').filename,
+    },
+    {
+      name: 'req.gmail with an imported app.use() middleware between the local one and the route (JS): unknown',
+      code: fixture('middleware', 'app.js')
+        .code.replace(
+          "import { authorize } from './auth.js';",
+          "import { authorize } from './auth.js';\nimport { attachGmail } from './attach.js';",
+        )
+        .replace("app.get('/messages'", "app.use(attachGmail);\n\napp.get('/messages'"),
+      filename: fixture('middleware', 'app.js').filename,
+    },
+    {
+      name: 'req.gmail with an imported router.use() middleware between the local one and the route (TS): unknown',
+      code: ROUTER_USE_TS('router.use(attachGmail);\nrouter.use(elevate);'),
       filename: fixture('middleware-ts', 'router.ts').filename,
     },
     {
@@ -200,6 +240,20 @@ ruleTester.run('missing-scope (wrappers and middleware)', rule, {
           suggestions: [],
         },
       ],
+    },
+    {
+      name: 'req.gmail with an imported app.use() middleware before the local one (JS): the local one replaces it, still known',
+      code: fixture('middleware', 'app.js').code.replace('const app = express();', 'const app = express();\napp.use(express.json());'),
+      filename: fixture('middleware', 'app.js').filename,
+      output: null,
+      errors: [{ messageId: 'missingScope', line: 18, column: 9, data: TRASH, suggestions: [] }],
+    },
+    {
+      name: 'req.gmail with an imported router.use() middleware before the local one (TS): still known',
+      code: ROUTER_USE_TS('router.use(elevate);\nrouter.use(attachGmail);'),
+      filename: fixture('middleware-ts', 'router.ts').filename,
+      output: null,
+      errors: [{ messageId: 'missingScope', line: 18, column: 9, data: DRAFTS, suggestions: [] }],
     },
     {
       name: 'req.gmail set by a named middleware passed before the handler (TS, `(req as GmailRequest).gmail = …`)',

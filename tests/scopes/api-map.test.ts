@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   GMAIL_V1,
+  dataApiMapBuildsForTests,
   dataApiMapsForTests,
+  forgetDataApiMapsForTests,
   getApiMap,
+  startFileWorkingSet,
   isAnalysedApiVersion,
   getMethod,
   isMethodPath,
@@ -119,16 +122,45 @@ describe('api-map: API versions outside the registry (phase 3: the data alone)',
     expect(getApiMap('script', 'v1')?.methods.has('projects.get')).toBe(true);
   });
 
-  it('keeps a bounded number of them, least recently used first', () => {
-    const versions = listApis()
+  /** The first version of the first `count` APIs outside the registry, as `api:version`. */
+  const dataVersions = (count: number): string[] =>
+    listApis()
       .filter(({ api }) => !isAnalysedApiVersion(api, 'v1'))
-      .slice(0, 40)
+      .slice(0, count)
       .flatMap(({ api, versions: list }) => list.slice(0, 1).map(({ version }) => `${api}:${version}`));
-    for (const key of versions) getApiMap(...(key.split(':') as [string, string]));
+  const use = (key: string): unknown => getApiMap(...(key.split(':') as [string, string]));
+
+  it('keeps a bounded number of them once a file is linted, least recently used first', () => {
+    const versions = dataVersions(40);
+    startFileWorkingSet();
+    for (const key of versions) use(key);
+    // The next file's lint begins: the last file's maps may go.
+    startFileWorkingSet();
     const held = dataApiMapsForTests();
     expect(held.length).toBeLessThanOrEqual(24);
     expect(held.at(-1)).toBe(versions.at(-1));
     expect(held).not.toContain(versions[0]);
+  });
+
+  it('never evicts the maps of the file being linted: 40 APIs used in turn are built once each', () => {
+    forgetDataApiMapsForTests();
+    const versions = dataVersions(40);
+    startFileWorkingSet();
+    const before = dataApiMapBuildsForTests();
+    for (let round = 0; round < 3; round++) for (const key of versions) use(key);
+    expect(dataApiMapBuildsForTests() - before).toBe(versions.length);
+    expect(dataApiMapsForTests()).toHaveLength(versions.length);
+  });
+
+  it('keeps at most 128 maps of one file besides 24 others: memory stays bounded', () => {
+    forgetDataApiMapsForTests();
+    startFileWorkingSet();
+    const versions = dataVersions(200);
+    for (const key of versions) use(key);
+    expect(dataApiMapsForTests().length).toBe(128 + 24);
+    startFileWorkingSet();
+    expect(dataApiMapsForTests().length).toBe(24);
+    forgetDataApiMapsForTests();
   });
 });
 

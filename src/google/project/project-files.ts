@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isUnder } from '../../core/file-boundary.ts';
 import type { FileBoundary } from '../../core/file-boundary.ts';
 import { fileTime } from '../../core/dependencies.ts';
-import { alwaysSkipped, BUILD_OUTPUT_FOLDERS, walkProject } from '../../core/project-walk.ts';
+import { alwaysSkipped, BUILD_OUTPUT_FOLDERS, subfolders, walkProject } from '../../core/project-walk.ts';
 import type { ProjectWalk } from '../../core/project-walk.ts';
 import { isWorkspaceRoot } from '../../core/workspaces.ts';
 import { isSearchedFile } from './unread-files.ts';
@@ -22,6 +22,16 @@ const MINIFIED_FILE = /\.min\.[cm]?js$/;
 
 /** Files read per project at most: a bigger tree makes the inventory incomplete (it then judges nothing). */
 export const MAX_PROJECT_FILES = 10_000;
+
+/** Sub-folders of a grouping folder looked at for a package besides the project's (a bound, not a guess: more means none found). */
+const MAX_GROUPED_PACKAGES = 100;
+
+/** Whether `group` has a package folder other than `own` (among its first sub-folders, as the walk lists them). */
+function holdsOtherPackage(group: string, own: string, boundary: FileBoundary): boolean {
+  return subfolders(group, boundary, MAX_GROUPED_PACKAGES).some(
+    (name) => path.join(group, name) !== own && fileTime(path.join(group, name, 'package.json'), boundary) !== -1,
+  );
+}
 
 /** The folders between `root` and the linted file whose names the walk would skip. */
 export function skippedAncestors(root: string, file: string): Set<string> {
@@ -86,16 +96,24 @@ export function projectRoot(file: string, boundary: FileBoundary): string | unde
  * Where the tokens a project uses may be minted: its root, widened to the folder above while that
  * folder is ESLint's working directory or a package itself. `frontend/` and `backend/`, each with
  * its own package.json, side by side where ESLint runs (or in a package that runs both), are one
- * app: the front end's sign-in may mint the token the back end's calls use. Folders that merely
- * group packages (`apps/`, `tests/fixtures/`) are not crossed.
+ * app: the front end's sign-in may mint the token the back end's calls use. So are packages in a
+ * folder that only groups them there (`apps/web` and `apps/api`, no package.json in `apps/`): the
+ * grouping folder is crossed, one level, when it holds another package. A folder of groups (`tests/fixtures/reach/`, in
+ * `tests/fixtures/`, in `tests/`) is not: a package's region never reaches past two folders
+ * without a package.json. Widening only adds possible minters (their requests count in the union,
+ * never as evidence), so it can only turn a report into silence.
  */
 export function requestRegion(root: string, boundary: FileBoundary): string {
+  const joinsPackages = (folder: string): boolean =>
+    folder === boundary.root || (isUnder(folder, boundary.root) && fileTime(path.join(folder, 'package.json'), boundary) !== -1);
   let region = root;
   while (region !== boundary.root) {
     const parent = path.dirname(region);
     if (parent === region || !isUnder(parent, boundary.root)) break;
-    if (parent !== boundary.root && fileTime(path.join(parent, 'package.json'), boundary) === -1) break;
-    region = parent;
+    if (joinsPackages(parent)) region = parent;
+    else if (path.dirname(parent) !== parent && joinsPackages(path.dirname(parent)) && holdsOtherPackage(parent, region, boundary))
+      region = path.dirname(parent);
+    else break;
   }
   return region;
 }

@@ -52,7 +52,7 @@ const projects = new Map<string, { checkedAt: number; readonly inventory: Projec
 export function projectInventory(filename: string, boundary: FileBoundary): ProjectInventory | undefined {
   const project = projectRoot(filename, boundary);
   if (project === undefined) return undefined;
-  const region = requestRegion(project, boundary);
+  const region = cachedRegion(project, boundary);
   // A file linted inside `dist/` (a published package) makes that folder part of its project.
   const entered = skippedAncestors(region, filename);
   const key = `${boundary.root}\0${project}\0${region}\0${[...entered].join('\0')}`;
@@ -67,9 +67,25 @@ export function projectInventory(filename: string, boundary: FileBoundary): Proj
   return inventory;
 }
 
+/** The request region of a project (it may list a grouping folder): asked once per `RECHECK_MS`, not once per call judged. */
+const regions = new Map<string, { readonly checkedAt: number; readonly region: string }>();
+
+function cachedRegion(project: string, boundary: FileBoundary): string {
+  const key = `${boundary.root}\0${project}`;
+  const cached = regions.get(key);
+  const now = Date.now();
+  if (cached !== undefined && now - cached.checkedAt < RECHECK_MS) return cached.region;
+  const region = requestRegion(project, boundary);
+  regions.delete(key);
+  if (regions.size >= MAX_PROJECTS) regions.delete(regions.keys().next().value!);
+  regions.set(key, { checkedAt: now, region });
+  return region;
+}
+
 /** Forgets every inventory (tests). */
 export function clearProjectInventories(): void {
   projects.clear();
+  regions.clear();
   files.clear();
 }
 
