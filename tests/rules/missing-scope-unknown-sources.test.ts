@@ -1,0 +1,94 @@
+import path from 'node:path';
+import rule from '../../src/rules/missing-scope.ts';
+import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
+
+// Scopes (and per-request auth) the code may change in ways the analysis can't read are unknown:
+// no report, no fix (review 3: H2, H3, H4, H10, H12, H8). Real fixture modules under
+// tests/fixtures/unknown-sources.
+const ruleTester = untypedRuleTester();
+const AUTH = 'https://www.googleapis.com/auth';
+const DIR = path.join(FIXTURES, 'unknown-sources');
+const RO = `'${AUTH}/drive.readonly'`;
+const DELETE = { api: 'Drive', method: 'files.delete', accepted: 'drive', requested: 'drive.readonly', add: `\`${AUTH}/drive\`` };
+
+ruleTester.run('missing-scope (unknown scope sources)', rule, {
+  valid: [
+    {
+      name: 'H2: a spread of an unknown config after `scopes` may replace them',
+      code: `
+import { google } from 'googleapis';
+import { loadConfig } from './config.js';
+const cfg = loadConfig();
+const auth = new google.auth.GoogleAuth({ scopes: [${RO}], ...cfg.google });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      filename: path.join(DIR, 'a.js'),
+    },
+    {
+      name: "H2: a factory's `...opts` after `scopes` (the caller passes its own scopes)",
+      code: `
+import { google } from 'googleapis';
+function makeAuth(opts) {
+  return new google.auth.GoogleAuth({ scopes: [${RO}], ...opts });
+}
+const auth = makeAuth({ scopes: ['${AUTH}/drive'] });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+    },
+    {
+      name: "H2: a factory's `...opts` with a default, TypeScript",
+      code: `
+import { google } from 'googleapis';
+function makeAuth(opts: { scopes?: string[] } = {}) {
+  return new google.auth.GoogleAuth({ scopes: [${RO}], ...opts });
+}
+const auth = makeAuth({ scopes: ['${AUTH}/drive'] });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      filename: 'file.ts',
+    },
+  ],
+  invalid: [
+    {
+      name: 'H2: a spread BEFORE `scopes` cannot replace them',
+      code: `
+import { google } from 'googleapis';
+import { loadConfig } from './config.js';
+const cfg = loadConfig();
+const auth = new google.auth.GoogleAuth({ ...cfg.google, scopes: [${RO}] });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      output: `
+import { google } from 'googleapis';
+import { loadConfig } from './config.js';
+const cfg = loadConfig();
+const auth = new google.auth.GoogleAuth({ ...cfg.google, scopes: [${RO}, '${AUTH}/drive'] });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      filename: path.join(DIR, 'a.js'),
+      errors: [{ messageId: 'missingScope', line: 6, column: 7, data: { ...DELETE, source: 'the GoogleAuth on line 5', where: '' } }],
+    },
+    {
+      name: 'H2: a spread of a known object without `scopes` leaves them known',
+      code: `
+import { google } from 'googleapis';
+const base = { keyFile: 'sa.json' };
+function makeAuth(opts = {}) {
+  return new google.auth.GoogleAuth({ scopes: [${RO}], ...base, ...opts });
+}
+const auth = makeAuth();
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      output: `
+import { google } from 'googleapis';
+const base = { keyFile: 'sa.json' };
+function makeAuth(opts = {}) {
+  return new google.auth.GoogleAuth({ scopes: [${RO}, '${AUTH}/drive'], ...base, ...opts });
+}
+const auth = makeAuth();
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      errors: [{ messageId: 'missingScope', line: 8, column: 7, data: { ...DELETE, source: 'the GoogleAuth on line 5', where: '' } }],
+    },
+  ],
+});
