@@ -7,7 +7,7 @@ import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames } fro
 import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
-import { FileEnvironment } from '../core/file-environment.ts';
+import { FileEnvironment, isWrittenByObjectMethod, MUTATING_METHODS } from '../core/file-environment.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, ApiClient, ApiVersionRef, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
@@ -564,6 +564,9 @@ export class Analyzer {
             );
       return complete ? union : { ...union, complete: false };
     }
+    const changed = this.scopesChangedInPlace(auth);
+    if (changed !== undefined)
+      return unknowable(`the ${describeAuth(auth)} on line ${line} (its scopes change on line ${changed.loc.start.line})`);
     const assigned = this.assignedScopes(auth);
     if (assigned !== undefined) return assigned;
     if (auth.scopesNode !== undefined) return scopeSourceOf(auth.scopesNode, this.env, `the ${describeAuth(auth)} on line ${line}`);
@@ -611,6 +614,24 @@ export class Analyzer {
       if (findProperty(credentials, 'refresh_token') !== undefined || findProperty(credentials, 'access_token') !== undefined) return true;
     }
     return false;
+  }
+
+  /** `auth.scopes.push(…)`, `Object.assign(auth, { scopes })`: a call that changes the auth object's scopes in place. */
+  private scopesChangedInPlace(auth: AuthObject): TSESTree.CallExpression | undefined {
+    for (const call of this.collected.calls) {
+      const callee = call.callee;
+      let target: TSESTree.Node | undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(memberKeyName(callee) ?? '')) {
+        const list = unwrapExpression(callee.object);
+        if (list.type === AST_NODE_TYPES.MemberExpression && memberKeyName(list) === 'scopes') target = list.object;
+      } else if (call.arguments[0] !== undefined && isWrittenByObjectMethod(call.arguments[0])) {
+        target = call.arguments[0];
+      }
+      if (target === undefined) continue;
+      const value = this.resolver.resolve(target);
+      if (value.kind === 'auth' && value.auth.node === auth.node) return call;
+    }
+    return undefined;
   }
 
   /** `client.scopes = [...]` on an auth object (e.g. after `google.auth.fromJSON(keys)`). */

@@ -47,6 +47,45 @@ await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
 `,
       filename: 'file.ts',
     },
+    {
+      name: 'H3: Object.assign into the options object changes its scopes',
+      code: `
+import { google } from 'googleapis';
+const options = { keyFile: 'sa.json', scopes: [${RO}] };
+if (process.argv.includes('--write')) Object.assign(options, { scopes: ['${AUTH}/drive'] });
+const auth = new google.auth.GoogleAuth(options);
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: process.argv[2] });
+`,
+    },
+    {
+      name: "H3: the options' scopes array pushed to (CommonJS)",
+      code: `
+const { google } = require('googleapis');
+const options = { scopes: [${RO}] };
+if (process.env.WRITE) options.scopes.push('${AUTH}/drive');
+const auth = new google.auth.GoogleAuth(options);
+google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+    },
+    {
+      name: "H3b: the auth object's own scopes pushed to (JWT keeps the array)",
+      code: `
+import { google } from 'googleapis';
+const jwt = new google.auth.JWT({ email: 'e', key: 'k', scopes: [${RO}] });
+jwt.scopes.push('${AUTH}/drive');
+export const b = () => google.drive({ version: 'v3', auth: jwt }).files.delete({ fileId: 'x' });
+`,
+    },
+    {
+      name: 'H3b: Object.assign into the auth object, TypeScript',
+      code: `
+import { google } from 'googleapis';
+const jwt = new google.auth.JWT({ email: 'e', key: 'k', scopes: [${RO}] });
+Object.assign(jwt as object, { scopes: ['${AUTH}/drive'] });
+export const b = () => google.drive({ version: 'v3', auth: jwt }).files.delete({ fileId: 'x' });
+`,
+      filename: 'file.ts',
+    },
   ],
   invalid: [
     {
@@ -89,6 +128,24 @@ const auth = makeAuth();
 await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
 `,
       errors: [{ messageId: 'missingScope', line: 8, column: 7, data: { ...DELETE, source: 'the GoogleAuth on line 5', where: '' } }],
+    },
+    {
+      name: 'H3: Object.assign into a copy leaves the options known',
+      code: `
+import { google } from 'googleapis';
+const options = { scopes: [${RO}] };
+const copy = Object.assign({}, options, { subject: 'a@b.c' });
+const auth = new google.auth.GoogleAuth(options);
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      output: `
+import { google } from 'googleapis';
+const options = { scopes: [${RO}, '${AUTH}/drive'] };
+const copy = Object.assign({}, options, { subject: 'a@b.c' });
+const auth = new google.auth.GoogleAuth(options);
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      errors: [{ messageId: 'missingScope', line: 6, column: 7, data: { ...DELETE, source: 'the GoogleAuth on line 5', where: '' } }],
     },
   ],
 });
