@@ -423,15 +423,8 @@ export class Analyzer {
     return [...this.collected.news, ...this.collected.calls.filter(mayMakeGoogleObject)];
   }
 
-  /**
-   * `send({ userId, auth: other })`, `files.delete({ fileId }, { auth: other })`: a per-request auth
-   * wins over the client's (googleapis-common 9.3.1 build/src/apirequest.js:93
-   * `params.auth || options.auth`, options merged over the client's and `google.options`).
-   */
   private perCallAuth(found: DetectedCall): TSESTree.Node | undefined {
-    const auth = (node: TSESTree.Node | undefined): TSESTree.Node | undefined =>
-      node === undefined ? undefined : findProperty(unwrapExpression(node), 'auth')?.value;
-    return auth(found.paramsNode) ?? auth(found.optionsNode);
+    return this.resolver.perCallAuth(found.paramsNode, found.optionsNode);
   }
 
   private requestedForCall(found: DetectedCall): ScopeSource | undefined {

@@ -290,6 +290,16 @@ export class GoogleValueResolver {
     return found;
   }
 
+  /**
+   * `send({ userId, auth: other })`, `files.delete({ fileId }, { auth: other })`, either object
+   * held by a `const`: a per-request auth wins over the client's (googleapis-common 9.3.1
+   * build/src/apirequest.js:93 `params.auth || options.auth`, options merged over the client's
+   * and `google.options`).
+   */
+  perCallAuth(paramsNode: TSESTree.Node | undefined, optionsNode: TSESTree.Node | undefined): TSESTree.Node | undefined {
+    return this.option(paramsNode, 'auth') ?? this.option(optionsNode, 'auth');
+  }
+
   /** What `...argument` writes to `key`: undefined when it certainly writes nothing there. */
   private spreadOption(argument: TSESTree.Node, key: string, depth: number): TSESTree.Node | undefined {
     if (depth <= MAX_OPTIONS_SPREAD_DEPTH && objectLiteralOf(argument, this.env) !== undefined) return this.option(argument, key, depth);

@@ -86,6 +86,38 @@ export const b = () => google.drive({ version: 'v3', auth: jwt }).files.delete({
 `,
       filename: 'file.ts',
     },
+    {
+      name: 'H4: per-request auth in a const options object (the client auth is not used)',
+      code: `
+import { google } from 'googleapis';
+const ro = new google.auth.GoogleAuth({ scopes: [${RO}] });
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth: ro });
+const opts = { auth: rw };
+export const c = () => drive.files.delete({ fileId: 'x' }, opts);
+`,
+    },
+    {
+      name: 'H4: per-request auth in a const parameters object (CommonJS)',
+      code: `
+const { google } = require('googleapis');
+const ro = new google.auth.GoogleAuth({ scopes: [${RO}] });
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth: ro });
+const params = { fileId: 'x', auth: rw };
+exports.g = () => drive.files.delete(params);
+`,
+    },
+    {
+      name: 'H4: parameters spread from an unknown object may carry an auth, TypeScript',
+      code: `
+import { google } from 'googleapis';
+const ro = new google.auth.GoogleAuth({ scopes: [${RO}] });
+const drive = google.drive({ version: 'v3', auth: ro });
+export const d = (id: string, extra: object) => drive.files.delete({ fileId: id, ...extra });
+`,
+      filename: 'file.ts',
+    },
   ],
   invalid: [
     {
@@ -146,6 +178,26 @@ const auth = new google.auth.GoogleAuth(options);
 await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
 `,
       errors: [{ messageId: 'missingScope', line: 6, column: 7, data: { ...DELETE, source: 'the GoogleAuth on line 5', where: '' } }],
+    },
+    {
+      name: 'H4: a per-request auth in a const is judged, and its own scopes are what the fix edits',
+      code: `
+import { google } from 'googleapis';
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const ro = new google.auth.GoogleAuth({ scopes: [${RO}] });
+const drive = google.drive({ version: 'v3', auth: rw });
+const params = { fileId: 'x', auth: ro };
+export const g = () => drive.files.delete(params);
+`,
+      output: `
+import { google } from 'googleapis';
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const ro = new google.auth.GoogleAuth({ scopes: [${RO}, '${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth: rw });
+const params = { fileId: 'x', auth: ro };
+export const g = () => drive.files.delete(params);
+`,
+      errors: [{ messageId: 'missingScope', line: 7, column: 24, data: { ...DELETE, source: 'the GoogleAuth on line 4', where: '' } }],
     },
   ],
 });
