@@ -5,17 +5,11 @@ import { moduleExportName, requireSpecifier } from './export-table.ts';
 import { definingModule, getExportedValue, getModuleObject } from './module-exports.ts';
 import { isRelativeSpecifier, resolveModule } from './resolve.ts';
 import type { FileBoundary } from './file-boundary.ts';
-import { MAX_EXPRESSION_PARTS_DEPTH } from './limits.ts';
+import { isWrittenThrough } from './mutations.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, Origin, StaticValue } from './static-value.ts';
 
 type Variable = TSESLint.Scope.Variable;
-
-/** Array methods that change an array in place: a constant that is mutated is no longer known. */
-export const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'copyWithin', 'sort', 'reverse']);
-
-/** `Object`/`Reflect` functions that write into the object they are given first. */
-const OBJECT_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 'set', 'deleteProperty', 'setPrototypeOf']);
 
 /** Where an identifier's value comes from in the linted file. */
 export type VariableSource =
@@ -254,40 +248,9 @@ function isFunctionLike(node: TSESTree.Node): node is TSESTree.FunctionLike {
   );
 }
 
-/**
- * `x.key = …`, `x.push(…)`, `x.scopes.push(…)`, `delete x.key`, `Object.assign(x, …)`: a write
- * through the reference into the value it holds (or into a value inside it).
- */
+/** A write through the reference into the value it holds (./mutations.ts). */
 function isMutation(reference: TSESLint.Scope.Reference): boolean {
-  let node: TSESTree.Node = reference.identifier;
-  for (let depth = 0; depth <= MAX_EXPRESSION_PARTS_DEPTH; depth++) {
-    if (isWrittenByObjectMethod(node)) return true;
-    const parent: TSESTree.Node | undefined = node.parent;
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
-    const grand: TSESTree.Node | undefined = parent.parent;
-    if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return true;
-    if (grand?.type === AST_NODE_TYPES.UpdateExpression) return true;
-    if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return true;
-    if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
-      const method = memberKeyName(parent);
-      return method !== undefined && MUTATING_METHODS.has(method);
-    }
-    node = parent;
-  }
-  return false;
-}
-
-/** `Object.assign(node, …)`, `Object.defineProperty(node, …)`: the call writes into its first argument. */
-export function isWrittenByObjectMethod(node: TSESTree.Node): boolean {
-  const call = node.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
-  const callee = call.callee;
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    (callee.object.name === 'Object' || callee.object.name === 'Reflect') &&
-    OBJECT_WRITERS.has(memberKeyName(callee) ?? '')
-  );
+  return isWrittenThrough(reference.identifier);
 }
 
 /** Whether a variable is exported (declared in an export, or named by an export specifier): other modules may use it. */

@@ -7,7 +7,8 @@ import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames } fro
 import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
-import { FileEnvironment, isWrittenByObjectMethod, MUTATING_METHODS } from '../core/file-environment.ts';
+import { FileEnvironment } from '../core/file-environment.ts';
+import { isWrittenByObjectMethod, MUTATING_METHODS } from '../core/mutations.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, ApiClient, ApiVersionRef, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';

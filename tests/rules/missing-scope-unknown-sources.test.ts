@@ -118,6 +118,26 @@ export const d = (id: string, extra: object) => drive.files.delete({ fileId: id,
 `,
       filename: 'file.ts',
     },
+    {
+      name: 'H10: an imported list its CommonJS module pushes to',
+      code: `
+const { google } = require('googleapis');
+const { SCOPES } = require('./scopes.cjs');
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      filename: path.join(DIR, 'a.js'),
+    },
+    {
+      name: 'H10: an imported list its ES module pushes to in an exported function, TypeScript',
+      code: `
+import { google } from 'googleapis';
+import { SCOPES } from './scopes-mutable.mjs';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      filename: path.join(DIR, 'a.ts'),
+    },
   ],
   invalid: [
     {
@@ -198,6 +218,25 @@ const params = { fileId: 'x', auth: ro };
 export const g = () => drive.files.delete(params);
 `,
       errors: [{ messageId: 'missingScope', line: 7, column: 24, data: { ...DELETE, source: 'the GoogleAuth on line 4', where: '' } }],
+    },
+    {
+      name: 'H10: an imported list its module never writes into is judged (a sorted copy is no write)',
+      code: `
+import { google } from 'googleapis';
+import { SCOPES } from './scopes-fixed.mjs';
+const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
+`,
+      output: null,
+      filename: path.join(DIR, 'a.js'),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 5,
+          column: 7,
+          data: { ...DELETE, source: 'the GoogleAuth on line 4', where: ' to `SCOPES` in ./scopes-fixed.mjs' },
+        },
+      ],
     },
   ],
 });
