@@ -138,6 +138,32 @@ await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
 `,
       filename: path.join(DIR, 'a.ts'),
     },
+    {
+      name: 'H12: an API key held in an imported config object (ESM, a field of an exported const)',
+      code: `
+import { google } from 'googleapis';
+import { cfg } from './cfg.js';
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, process.env.REDIRECT);
+export const url = oauth2.generateAuthUrl({ scope: ['${AUTH}/youtube.upload'] });
+const pub = google.youtube({ version: 'v3', auth: cfg.YOUTUBE_KEY_PROD });
+export const stats = (id) => pub.videos.list({ part: ['statistics'], id: [id] });
+export const dev = (id) => google.youtube({ version: 'v3', auth: cfg.YT_DEVELOPER_TOKEN }).videos.list({ part: ['statistics'], id: [id] });
+`,
+      filename: path.join(DIR, 'a.js'),
+    },
+    {
+      name: 'H12: an API key in a CommonJS config and in a local config object, TypeScript',
+      code: `
+import { google } from 'googleapis';
+import config from './cfg.cjs';
+const local = { yt: { prod: process.env.K } };
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, process.env.REDIRECT);
+export const url = oauth2.generateAuthUrl({ scope: ['${AUTH}/youtube.upload'] });
+export const a = (id: string) => google.youtube({ version: 'v3', auth: config.YT_TOKEN }).videos.list({ part: ['statistics'], id: [id] });
+export const b = (id: string) => google.youtube({ version: 'v3', auth: local.yt.prod }).videos.list({ part: ['statistics'], id: [id] });
+`,
+      filename: path.join(DIR, 'a.ts'),
+    },
   ],
   invalid: [
     {
