@@ -45,6 +45,7 @@ import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.
 import type { DetectedCall } from './call-detection.ts';
 import { mailProtocolCalls } from './project/mail-protocols.ts';
 import { isApiKeyValue } from './api-key.ts';
+import { bearerTokenOrigin } from './bearer-token.ts';
 
 /**
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
@@ -330,8 +331,6 @@ export class Analyzer {
       rest ??= this.restHelpers.detect(node);
       if (!named && rest === undefined) unnamed.push(node);
       if (rest !== undefined) {
-        const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
-        const authSource = receiver?.kind === 'auth' ? this.authSource(receiver.auth) : undefined;
         calls.push({
           node,
           method: rest.method,
@@ -339,7 +338,7 @@ export class Analyzer {
           paramsNode: undefined,
           shape: rest.shape,
           via: 'rest',
-          requested: authSource ?? this.fileScopes(getApiMap(rest.method.api, rest.method.version)) ?? this.settingsScopes(),
+          requested: this.restRequested(node, rest),
         });
       }
     }
@@ -422,6 +421,29 @@ export class Analyzer {
   /** `new X(…)` and the calls that can make a client or an auth object (by name, before any resolving). */
   private googleObjectCandidates(): (TSESTree.CallExpression | TSESTree.NewExpression)[] {
     return [...this.collected.news, ...this.collected.calls.filter(mayMakeGoogleObject)];
+  }
+
+  /**
+   * The scopes of a REST call: its receiver's (`auth.request(…)`), else its bearer token's auth
+   * (`await auth.getAccessToken()`); a token from another function or module is unknown (it may
+   * be another credential's: review 3 H8); else the file's requests, else settings.
+   */
+  private restRequested(node: TSESTree.CallExpression, rest: RestCall): ScopeSource | undefined {
+    const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
+    if (receiver?.kind === 'auth') {
+      const source = this.authSource(receiver.auth);
+      if (source !== undefined) return source;
+    } else {
+      const token = bearerTokenOrigin(node, this.env);
+      if (token.kind === 'elsewhere') return undefined;
+      if (token.kind === 'auth') {
+        const value = this.resolver.resolve(token.auth);
+        if (value.kind !== 'auth') return undefined;
+        const source = this.authSource(value.auth);
+        if (source !== undefined) return source;
+      }
+    }
+    return this.fileScopes(getApiMap(rest.method.api, rest.method.version)) ?? this.settingsScopes();
   }
 
   private perCallAuth(found: DetectedCall): TSESTree.Node | undefined {

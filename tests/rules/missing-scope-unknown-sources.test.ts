@@ -164,6 +164,48 @@ export const b = (id: string) => google.youtube({ version: 'v3', auth: local.yt.
 `,
       filename: path.join(DIR, 'a.ts'),
     },
+    {
+      name: "H8: a REST call's bearer token from an imported function is not this file's consent",
+      code: `
+import { google } from 'googleapis';
+import { getServiceToken } from './sa.js';
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, process.env.REDIRECT);
+export const loginUrl = oauth2.generateAuthUrl({ scope: ['openid', 'email', ${RO}] });
+export async function removeShared(id) {
+  const token = await getServiceToken();
+  await fetch(\`https://www.googleapis.com/drive/v3/files/\${id}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+}
+`,
+      filename: path.join(DIR, 'a.js'),
+    },
+    {
+      name: "H8: a bearer token from a local function's result (another auth), TypeScript",
+      code: `
+import { google } from 'googleapis';
+import { GoogleAuth } from 'google-auth-library';
+const sa = new GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const token = async (): Promise<string> => (await sa.getAccessToken()) ?? '';
+const auth = new google.auth.GoogleAuth({ scopes: [${RO}] });
+export const list = () => google.drive({ version: 'v3', auth }).files.list({});
+export async function remove(id: string) {
+  await fetch('https://www.googleapis.com/drive/v3/files/' + id, { method: 'DELETE', headers: { Authorization: 'Bearer ' + (await token()) } });
+}
+`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'H8: a bearer token traced to an auth that requests the scope',
+      code: `
+import { google } from 'googleapis';
+const ro = new google.auth.GoogleAuth({ scopes: [${RO}] });
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+export const list = () => google.drive({ version: 'v3', auth: ro }).files.list({});
+export async function remove(id) {
+  const { token } = await rw.getAccessToken();
+  await fetch(\`https://www.googleapis.com/drive/v3/files/\${id}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -261,6 +303,35 @@ await google.drive({ version: 'v3', auth }).files.delete({ fileId: 'x' });
           line: 5,
           column: 7,
           data: { ...DELETE, source: 'the GoogleAuth on line 4', where: ' to `SCOPES` in ./scopes-fixed.mjs' },
+        },
+      ],
+    },
+    {
+      name: 'H8: a bearer token traced to its auth in the same file is judged, and fixed, by that auth (review 3 rt1)',
+      code: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets'] });
+export const read = (id) => google.sheets({ version: 'v4', auth }).spreadsheets.values.get({ spreadsheetId: id, range: 'A1' });
+export async function purge(id) {
+  const token = await auth.getAccessToken();
+  await fetch(\`https://www.googleapis.com/drive/v3/files/\${id}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+}
+`,
+      output: `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets', '${AUTH}/drive'] });
+export const read = (id) => google.sheets({ version: 'v4', auth }).spreadsheets.values.get({ spreadsheetId: id, range: 'A1' });
+export async function purge(id) {
+  const token = await auth.getAccessToken();
+  await fetch(\`https://www.googleapis.com/drive/v3/files/\${id}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${token}\` } });
+}
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 7,
+          column: 9,
+          data: { ...DELETE, requested: 'spreadsheets', source: 'the GoogleAuth on line 3', where: '' },
         },
       ],
     },
