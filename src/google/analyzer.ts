@@ -634,20 +634,29 @@ export class Analyzer {
 
   /** `auth.scopes.push(…)`, `Object.assign(auth, { scopes })`: a call that changes the auth object's scopes in place. */
   private scopesChangedInPlace(auth: AuthObject): TSESTree.CallExpression | undefined {
-    for (const call of this.collected.calls) {
-      const callee = call.callee;
-      let target: TSESTree.Node | undefined;
-      if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(memberKeyName(callee) ?? '')) {
-        const list = unwrapExpression(callee.object);
-        if (list.type === AST_NODE_TYPES.MemberExpression && memberKeyName(list) === 'scopes') target = list.object;
-      } else if (call.arguments[0] !== undefined && isWrittenByObjectMethod(call.arguments[0])) {
-        target = call.arguments[0];
-      }
-      if (target === undefined) continue;
+    for (const { call, target } of this.scopeWrites()) {
       const value = this.resolver.resolve(target);
       if (value.kind === 'auth' && value.auth.node === auth.node) return call;
     }
     return undefined;
+  }
+
+  private scopeWritesCache: { readonly call: TSESTree.CallExpression; readonly target: TSESTree.Node }[] | undefined;
+
+  /** The calls that write into an object's `scopes` or into the object (found once per file: thousands of auth objects ask). */
+  private scopeWrites(): readonly { readonly call: TSESTree.CallExpression; readonly target: TSESTree.Node }[] {
+    if (this.scopeWritesCache !== undefined) return this.scopeWritesCache;
+    const writes: { call: TSESTree.CallExpression; target: TSESTree.Node }[] = [];
+    for (const call of this.collected.calls) {
+      const callee = call.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(memberKeyName(callee) ?? '')) {
+        const list = unwrapExpression(callee.object);
+        if (list.type === AST_NODE_TYPES.MemberExpression && memberKeyName(list) === 'scopes') writes.push({ call, target: list.object });
+      } else if (call.arguments[0] !== undefined && isWrittenByObjectMethod(call.arguments[0])) {
+        writes.push({ call, target: call.arguments[0] });
+      }
+    }
+    return (this.scopeWritesCache = writes);
   }
 
   /** `client.scopes = [...]` on an auth object (e.g. after `google.auth.fromJSON(keys)`). */
