@@ -5,13 +5,11 @@ import { moduleExportName, requireSpecifier } from './export-table.ts';
 import { definingModule, getExportedValue, getModuleObject } from './module-exports.ts';
 import { isRelativeSpecifier, resolveModule } from './resolve.ts';
 import type { FileBoundary } from './file-boundary.ts';
+import { isWrittenThrough } from './mutations.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, Origin, StaticValue } from './static-value.ts';
 
 type Variable = TSESLint.Scope.Variable;
-
-/** Array methods that change an array in place: a constant that is mutated is no longer known. */
-const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'copyWithin', 'sort', 'reverse']);
 
 /** Where an identifier's value comes from in the linted file. */
 export type VariableSource =
@@ -255,17 +253,9 @@ function isFunctionLike(node: TSESTree.Node): node is TSESTree.FunctionLike {
   );
 }
 
-/** `x.key = …` or `x.push(…)`: a write through the reference into the value it holds. */
+/** A write through the reference into the value it holds (./mutations.ts). */
 function isMutation(reference: TSESLint.Scope.Reference): boolean {
-  const parent = reference.identifier.parent;
-  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
-  const grand = parent.parent;
-  if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return true;
-  if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent) {
-    const method = memberKeyName(parent);
-    return method !== undefined && MUTATING_METHODS.has(method);
-  }
-  return false;
+  return isWrittenThrough(reference.identifier);
 }
 
 /** Whether a variable is exported (declared in an export, or named by an export specifier): other modules may use it. */

@@ -1,4 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { walk } from './ast-walk.ts';
+import type { VisitorKeys } from './ast-walk.ts';
+import { isWrittenThrough } from './mutations.ts';
 import type { FileBoundary } from './file-boundary.ts';
 import { MAX_MODULE_HOPS } from './limits.ts';
 import { moduleView } from './module-record.ts';
@@ -58,7 +62,7 @@ function moduleConstants(file: string, boundary: FileBoundary): ModuleConstants 
     'constants',
     file,
     boundary,
-    (sourceCode) => new ModuleScope(file, boundary, sourceCode.ast).readExports(),
+    (sourceCode) => new ModuleScope(file, boundary, sourceCode.ast, sourceCode.visitorKeys as VisitorKeys).readExports(),
     undefined,
   );
 }
@@ -82,12 +86,33 @@ export function definingModule(file: string, name: string, boundary: FileBoundar
 class ModuleScope implements Environment {
   private readonly table: ExportTable;
 
+  /** Names the module writes into anywhere (computed on first need). */
+  private mutatedNames: ReadonlySet<string> | undefined;
+
   constructor(
     private readonly file: string,
     private readonly boundary: FileBoundary,
-    program: TSESTree.Program,
+    private readonly program: TSESTree.Program,
+    private readonly visitorKeys: VisitorKeys,
   ) {
     this.table = exportTable(program);
+  }
+
+  /**
+   * Whether the module writes into what `name` holds (`SCOPES.push(…)`, also inside a function it
+   * exports): its value is then unknown, as in the linted file. Without scope analysis a local of
+   * the same name counts too: unknown, never a guess.
+   */
+  private isMutated(name: string): boolean {
+    if (this.mutatedNames === undefined) {
+      const names = new Set<string>();
+      walk(this.program, this.visitorKeys, true, (node) => {
+        if (node.type === AST_NODE_TYPES.Identifier && isWrittenThrough(node)) names.add(node.name);
+        return true;
+      });
+      this.mutatedNames = names;
+    }
+    return this.mutatedNames.has(name);
   }
 
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
@@ -98,7 +123,7 @@ class ModuleScope implements Environment {
     const binding = this.table.bindings.get(name);
     switch (binding?.kind) {
       case 'expression':
-        return { kind: 'expression', node: binding.node, env: this, name };
+        return { kind: this.isMutated(name) ? 'mutated' : 'expression', node: binding.node, env: this, name };
       case 'import': {
         const target = resolveModule(this.file, binding.specifier, this.boundary);
         // A package is nothing the analysis reads; a project module that isn't there is unknown.
@@ -146,7 +171,11 @@ class ModuleScope implements Environment {
           const binding = this.bindingOf(entry.name);
           exports.set(
             name,
-            binding === undefined ? UNKNOWN : binding.kind === 'value' ? binding.value : evaluate(binding.node, binding.env),
+            binding === undefined || binding.kind === 'mutated'
+              ? UNKNOWN
+              : binding.kind === 'value'
+                ? binding.value
+                : evaluate(binding.node, binding.env),
           );
           const imported = this.table.bindings.get(entry.name);
           // `import { X } from './y'; export { X }`: declared in ./y.

@@ -8,6 +8,7 @@ import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { FileEnvironment } from '../core/file-environment.ts';
+import { isWrittenByObjectMethod, MUTATING_METHODS } from '../core/mutations.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, ApiClient, ApiVersionRef, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
@@ -46,6 +47,7 @@ import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.
 import type { DetectedCall } from './call-detection.ts';
 import { mailProtocolCalls } from './project/mail-protocols.ts';
 import { isApiKeyValue } from './api-key.ts';
+import { bearerTokenOrigin } from './bearer-token.ts';
 
 /**
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
@@ -339,8 +341,6 @@ export class Analyzer {
       rest ??= this.restHelpers.detect(node);
       if (!named && rest === undefined) unnamed.push(node);
       if (rest !== undefined) {
-        const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
-        const authSource = receiver?.kind === 'auth' ? this.authSource(receiver.auth) : undefined;
         calls.push({
           node,
           method: rest.method,
@@ -348,7 +348,7 @@ export class Analyzer {
           paramsNode: undefined,
           shape: rest.shape,
           via: 'rest',
-          requested: authSource ?? this.fileScopes(getApiMap(rest.method.api, rest.method.version)) ?? this.settingsScopes(),
+          requested: this.restRequested(node, rest),
         });
       }
     }
@@ -475,23 +475,43 @@ export class Analyzer {
    * `params.auth || options.auth`, options merged over the client's and `google.options`). An
    * `auth` in the `params` of an options layer (`google.options({ params: { auth } })`) is merged
    * into the call's parameters, so it wins too; `'unknown'` when a layer's `params` can't be read.
+   * Either object may be held by a `const` (review 3 H4).
    */
   private perCallAuth(found: DetectedCall): TSESTree.Node | 'unknown' | undefined {
-    const auth = (node: TSESTree.Node | undefined): TSESTree.Node | undefined =>
-      node === undefined ? undefined : findProperty(unwrapExpression(node), 'auth')?.value;
-    const own = auth(found.paramsNode);
+    const own = this.resolver.option(found.paramsNode, 'auth');
     if (own !== undefined) return own;
     for (const layer of this.optionLayers(found).reverse()) {
       if (layer === 'unknown') return 'unknown';
-      const options = layer === undefined ? undefined : objectLiteralOf(layer, this.env);
-      const params = options === undefined ? undefined : findProperty(options, 'params')?.value;
+      const params = this.resolver.option(layer, 'params');
       if (params === undefined) continue;
-      const literal = objectLiteralOf(params, this.env);
-      if (literal === undefined) return 'unknown';
-      const found = findProperty(literal, 'auth')?.value;
-      if (found !== undefined) return found;
+      if (objectLiteralOf(params, this.env) === undefined) return 'unknown';
+      const auth = this.resolver.option(params, 'auth');
+      if (auth !== undefined) return auth;
     }
-    return auth(found.optionsNode);
+    return this.resolver.option(found.optionsNode, 'auth');
+  }
+
+  /**
+   * The scopes of a REST call: its receiver's (`auth.request(…)`), else its bearer token's auth
+   * (`await auth.getAccessToken()`); a token from another function or module is unknown (it may
+   * be another credential's: review 3 H8); else the file's requests, else settings.
+   */
+  private restRequested(node: TSESTree.CallExpression, rest: RestCall): ScopeSource | undefined {
+    const receiver = rest.receiver === undefined ? undefined : this.resolver.resolve(rest.receiver);
+    if (receiver?.kind === 'auth') {
+      const source = this.authSource(receiver.auth);
+      if (source !== undefined) return source;
+    } else {
+      const token = bearerTokenOrigin(node, this.env);
+      if (token.kind === 'elsewhere') return undefined;
+      if (token.kind === 'auth') {
+        const value = this.resolver.resolve(token.auth);
+        if (value.kind !== 'auth') return undefined;
+        const source = this.authSource(value.auth);
+        if (source !== undefined) return source;
+      }
+    }
+    return this.fileScopes(getApiMap(rest.method.api, rest.method.version)) ?? this.settingsScopes();
   }
 
   private requestedForCall(found: DetectedCall): ScopeSource | undefined {
@@ -628,6 +648,9 @@ export class Analyzer {
             );
       return complete ? union : { ...union, complete: false };
     }
+    const changed = this.scopesChangedInPlace(auth);
+    if (changed !== undefined)
+      return unknowable(`the ${describeAuth(auth)} on line ${line} (its scopes change on line ${changed.loc.start.line})`);
     const assigned = this.assignedScopes(auth);
     if (assigned !== undefined) return assigned;
     if (auth.scopesNode !== undefined) return scopeSourceOf(auth.scopesNode, this.env, `the ${describeAuth(auth)} on line ${line}`);
@@ -675,6 +698,33 @@ export class Analyzer {
       if (findProperty(credentials, 'refresh_token') !== undefined || findProperty(credentials, 'access_token') !== undefined) return true;
     }
     return false;
+  }
+
+  /** `auth.scopes.push(…)`, `Object.assign(auth, { scopes })`: a call that changes the auth object's scopes in place. */
+  private scopesChangedInPlace(auth: AuthObject): TSESTree.CallExpression | undefined {
+    for (const { call, target } of this.scopeWrites()) {
+      const value = this.resolver.resolve(target);
+      if (value.kind === 'auth' && value.auth.node === auth.node) return call;
+    }
+    return undefined;
+  }
+
+  private scopeWritesCache: { readonly call: TSESTree.CallExpression; readonly target: TSESTree.Node }[] | undefined;
+
+  /** The calls that write into an object's `scopes` or into the object (found once per file: thousands of auth objects ask). */
+  private scopeWrites(): readonly { readonly call: TSESTree.CallExpression; readonly target: TSESTree.Node }[] {
+    if (this.scopeWritesCache !== undefined) return this.scopeWritesCache;
+    const writes: { call: TSESTree.CallExpression; target: TSESTree.Node }[] = [];
+    for (const call of this.collected.calls) {
+      const callee = call.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(memberKeyName(callee) ?? '')) {
+        const list = unwrapExpression(callee.object);
+        if (list.type === AST_NODE_TYPES.MemberExpression && memberKeyName(list) === 'scopes') writes.push({ call, target: list.object });
+      } else if (call.arguments[0] !== undefined && isWrittenByObjectMethod(call.arguments[0])) {
+        writes.push({ call, target: call.arguments[0] });
+      }
+    }
+    return (this.scopeWritesCache = writes);
   }
 
   /** `client.scopes = [...]` on an auth object (e.g. after `google.auth.fromJSON(keys)`). */

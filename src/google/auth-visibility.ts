@@ -66,8 +66,10 @@ export function authObjectsOfCall(analysis: Analysis, call: ApiCall): AuthObject
   // The analysis' own tracer: class fields and imported modules included, results shared.
   const resolver = analysis.resolver;
   if (resolver === undefined) return undefined;
-  let authNode: TSESTree.Node | undefined;
-  if (call.client !== undefined) {
+  let authNode: TSESTree.Node | undefined = call.via === 'client' ? resolver.perCallAuth(call.paramsNode, call.optionsNode) : undefined;
+  if (authNode !== undefined) {
+    // A per-request auth (`files.delete(params, { auth })`): the client's is not used.
+  } else if (call.client !== undefined) {
     if (call.client.usesGlobalOptions || call.client.authNode === undefined) return undefined;
     authNode = call.client.authNode;
   } else if (call.via === 'rest') {

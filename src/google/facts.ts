@@ -46,6 +46,8 @@ export interface ApiCall {
   readonly client: ApiClient | undefined;
   /** The request parameters object (`{ userId, format, q }`), when written inline or as a const. */
   readonly paramsNode: TSESTree.Node | undefined;
+  /** The request options argument (`files.delete(params, { auth })`), when the call passes one. */
+  readonly optionsNode?: TSESTree.Node | undefined;
   /** What the call passes that the fact tables read: Gmail's `format`/`q`, other APIs' literal parameters (./call-params.ts). */
   readonly shape: CallShape;
   /**
@@ -139,6 +141,8 @@ function factsOf(
     if (client?.authNode === undefined || client.alternatives !== undefined || client.external !== undefined) return undefined;
     // `client.files.list(params, { auth })`: the second argument may carry another auth.
     if (call.node.arguments.length > 1 || analysis.resolver === undefined) return undefined;
+    // `files.delete({ fileId, auth })`, the parameters in a `const`: another auth.
+    if (analysis.resolver.perCallAuth(call.paramsNode, undefined) !== undefined) return undefined;
     const value = analysis.resolver.resolve(client.authNode);
     if (value.kind !== 'auth' || value.auth.alternatives !== undefined || value.auth.external !== undefined) return undefined;
     return authFacts(value.auth, call.requested);

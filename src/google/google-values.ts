@@ -7,7 +7,7 @@ import { apiOfPackage, clientRole, packageName } from './api-modules.ts';
 import type { ClientRole } from './api-modules.ts';
 import type { VersionProfile } from '../scopes/apis-format.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import { findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
+import { evaluate, findProperty, memberKeyName, objectLiteralOf, propertyKeyName, unwrapExpression } from '../core/static-value.ts';
 import { scopeSourceOf } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import { resourceOfClassName } from './typed-calls.ts';
@@ -277,20 +277,39 @@ export class GoogleValueResolver {
 
   /**
    * An option's value in an options object, written inline, held by a `const`, or spread in
-   * (`{ ...base, subject }`); the last one written wins, as in JavaScript.
+   * (`{ ...base, subject }`); the last one written wins, as in JavaScript. A spread the analysis
+   * can't read (`...cfg.google`, a factory's `...opts`) may write the option: then the spread's
+   * argument is the value, which evaluates to unknown (never the one written before it).
    */
   option(node: TSESTree.Node | undefined, key: string, depth = 0): TSESTree.Node | undefined {
-    const object = node === undefined || depth > MAX_OPTIONS_SPREAD_DEPTH ? undefined : objectLiteralOf(node, this.env);
+    const object = node === undefined ? undefined : objectLiteralOf(node, this.env);
     if (object === undefined) return undefined;
     let found: TSESTree.Node | undefined;
     for (const property of object.properties) {
       if (property.type === AST_NODE_TYPES.SpreadElement) {
-        found = this.option(property.argument, key, depth + 1) ?? found;
+        found = this.spreadOption(property.argument, key, depth + 1) ?? found;
       } else if (propertyKeyName(property) === key) {
         found = property.value;
       }
     }
     return found;
+  }
+
+  /**
+   * `send({ userId, auth: other })`, `files.delete({ fileId }, { auth: other })`, either object
+   * held by a `const`: a per-request auth wins over the client's (googleapis-common 9.3.1
+   * build/src/apirequest.js:93 `params.auth || options.auth`, options merged over the client's
+   * and `google.options`).
+   */
+  perCallAuth(paramsNode: TSESTree.Node | undefined, optionsNode: TSESTree.Node | undefined): TSESTree.Node | undefined {
+    return this.option(paramsNode, 'auth') ?? this.option(optionsNode, 'auth');
+  }
+
+  /** What `...argument` writes to `key`: undefined when it certainly writes nothing there. */
+  private spreadOption(argument: TSESTree.Node, key: string, depth: number): TSESTree.Node | undefined {
+    if (depth <= MAX_OPTIONS_SPREAD_DEPTH && objectLiteralOf(argument, this.env) !== undefined) return this.option(argument, key, depth);
+    const value = evaluate(argument, this.env);
+    return value.kind === 'object' && !Object.hasOwn(value.properties, key) ? undefined : argument;
   }
 
   /** `value.key` */
