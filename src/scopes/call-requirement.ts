@@ -73,6 +73,11 @@ export interface CallRequirement extends ScopedRequirement {
   readonly traps: readonly TrapFinding[];
   /** Accepted silent subsets that the call shape does not show to fit. */
   readonly silent: readonly SilentScope[];
+  /**
+   * `satisfying` minus `silent`: the scopes under which the call certainly sees all it asks for
+   * (drive.readonly for `files.get` of an unknown file; drive.file only for a create).
+   */
+  readonly fitting: readonly string[];
   /** Fields that need a scope to be complete (advice only; People `personFields`). */
   readonly silentFields: readonly SilentField[];
   /**
@@ -129,6 +134,7 @@ export function callRequirement(api: string, version: string, methodId: string, 
     proposable,
     traps,
     silent,
+    fitting: seesAll,
     silentFields: silentFields(facts, methodId, shape),
   };
   // A table that neither classifies (or bounds, or marks read-only) nor marks partial scopes (Chat's,
@@ -261,6 +267,7 @@ function tokenTrapRequirement(
     proposable: effectiveAcceptedScopes(method, shape),
     traps,
     silent: [],
+    fitting: method.scopes,
     silentFields: [],
   };
 }
