@@ -17,7 +17,7 @@ import { CLASSIFICATION_RANK, classificationOf, isAddOnOnly } from './catalog.ts
 import type { Classification } from './catalog.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
-import { callRequirement, trapVerdict } from './call-requirement.ts';
+import { callRequirement, fieldRequirements, trapVerdict } from './call-requirement.ts';
 import { hasTokenPoisoningTrap } from './facts/index.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
 import { isSatisfied, requestedForm, solve, sortFor } from './solver.ts';
@@ -107,6 +107,11 @@ export function usedScopes(calls: readonly CallNeed[], requested: Iterable<strin
   const have = new Set(requested);
   const requirements: string[][] = [];
   for (const call of calls) {
+    // A requested field scope (user.phonenumbers.read for people/me `phoneNumbers`) is used: without it the value is public only.
+    for (const field of fieldRequirements(call.requirement ?? [])) {
+      const forms = requestedForms(field.satisfying, have);
+      if (forms.length > 0) requirements.push(forms);
+    }
     const fits = requestedForms(call.covering ?? [], have);
     if (fits.length > 0) {
       requirements.push(fits);
@@ -141,7 +146,8 @@ export function unusedScopes(calls: readonly CallNeed[], requested: readonly str
 }
 
 /**
- * The scopes to add so that every failing call whose choice is certain works: the
+ * The scopes to add so that every failing call whose choice is certain works and returns every
+ * field it asks for (People people/me `phoneNumbers` also needs user.phonenumbers.read): the
  * least-privileged cover of what they need beyond `requested` (never gmail.metadata nor add-on
  * scopes: see ./solver.ts). `scopeFix` says what the other calls may choose from.
  */
@@ -173,7 +179,10 @@ export interface ScopeFix {
 export function scopeFix(failing: readonly CallNeed[], requested: readonly string[]): ScopeFix {
   const certain = failing.filter((need) => !hasOpenChoice(need));
   const add = solve(
-    certain.map((call) => call.requirement ?? call.effective),
+    certain.flatMap((call) => {
+      const requirement = call.requirement ?? call.effective;
+      return [requirement, ...fieldRequirements(requirement)];
+    }),
     requested,
   ).add;
   const covered = [...requested, ...add];
