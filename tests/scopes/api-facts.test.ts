@@ -13,7 +13,7 @@ import {
   listApiFacts,
   scopeClassification,
 } from '../../src/scopes/facts/index.ts';
-import { CALENDAR_ID_METHODS } from '../../src/scopes/facts/calendar-v3.ts';
+import { CALENDAR_ID_METHODS, OTHER_CALENDAR_PARAMS } from '../../src/scopes/facts/calendar-v3.ts';
 import { paramList, paramValue } from '../../src/scopes/facts/shape.ts';
 import { effectiveAcceptedScopes } from '../../src/scopes/metadata.ts';
 import { classificationRankIn, classificationRankOf, isSatisfied, solve } from '../../src/scopes/solver.ts';
@@ -211,6 +211,13 @@ describe('the fact tables', () => {
   it('list every Calendar method with a calendarId parameter for the primary-calendar trap', () => {
     const withId = (listMethods('calendar', 'v3') ?? []).filter((m) => getMethod('calendar', 'v3', m)?.parameters.calendarId !== undefined);
     expect([...CALENDAR_ID_METHODS].sort()).toEqual(withId.sort());
+  });
+
+  it('list every Calendar method with a second calendar parameter (events.move destination) for the owned scopes (review 3 H9)', () => {
+    const withDestination = (listMethods('calendar', 'v3') ?? []).filter(
+      (m) => getMethod('calendar', 'v3', m)?.parameters.destination !== undefined,
+    );
+    expect(Object.keys(OTHER_CALENDAR_PARAMS).sort()).toEqual(withDestination.sort());
   });
 });
 
