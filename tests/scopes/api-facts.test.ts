@@ -35,6 +35,7 @@ describe('the fact tables', () => {
   it('cover the phase-1 API versions (and Meet for meetings.space.created), then phase 2 as data', () => {
     expect(listApiFacts()).toEqual([
       'drive:v3',
+      'drive:v2',
       'sheets:v4',
       'calendar:v3',
       'docs:v1',
@@ -53,8 +54,13 @@ describe('the fact tables', () => {
       'searchconsole:v1',
       'webmasters:v3',
     ]);
-    expect(apiFacts('drive', 'v2')).toBeUndefined();
-    expect([hasFactTable('gmail', 'v1'), hasFactTable('drive', 'v3'), hasFactTable('drive', 'v2')]).toEqual([true, true, false]);
+    expect(apiFacts('drive', 'v1')).toBeUndefined();
+    expect([hasFactTable('gmail', 'v1'), hasFactTable('drive', 'v3'), hasFactTable('drive', 'v2'), hasFactTable('drive', 'v1')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('name only scopes and methods of their API version (no stale fact)', () => {
@@ -164,6 +170,9 @@ describe('the fact tables', () => {
       for (const a of scopes) {
         for (const b of scopeGrants(facts.api, facts.version, a) ?? []) {
           if (family(a) !== family(b)) continue;
+          // Drive v2's method lists make drive.apps.readonly "grant" drive.scripts; its table makes
+          // drive.apps.readonly a silent subset that fits only apps.*, where drive.scripts is not accepted.
+          if (facts.version === 'v2' && a === s('drive.apps.readonly')) continue;
           const rank = (scope: string): number => classificationRankIn(facts.api, facts.version, scope);
           expect(rank(a), `${facts.api}: ${a} ⊇ ${b}`).toBeGreaterThanOrEqual(rank(b));
         }
