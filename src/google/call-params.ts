@@ -8,7 +8,7 @@ import type { StaticValue } from '../core/static-value.ts';
 import type { ParamShape, ParamValue } from '../scopes/facts/types.ts';
 
 /** The top-level parameters the per-API fact tables read (src/scopes/facts/: traps and silent subsets). */
-const READ_PARAMS = ['alt', 'spaces', 'addParents', 'calendarId', 'personFields', 'readMask', 'resourceName', 'media'];
+const READ_PARAMS = ['alt', 'spaces', 'addParents', 'calendarId', 'destination', 'personFields', 'readMask', 'resourceName', 'media'];
 /** The request-body objects and the fields of them the fact tables read (`requestBody.parents`). */
 const BODY_OBJECTS = ['requestBody', 'resource'];
 const BODY_FIELDS = ['parents', 'mimeType'];

@@ -93,6 +93,8 @@ export interface FileFacts extends Pick<
    * undefined otherwise.
    */
   readonly credentialOf: (call: ApiCall) => CredentialKind | undefined;
+  /** The same judgement for one of `authObjects` (no-restricted-scopes: a service account acting as itself). */
+  readonly credentialOfAuth: (auth: AuthObjectFacts) => CredentialKind | undefined;
   /**
    * The file's scope requests from auth objects and its own declarations, each with its calls,
    * whether its auth objects were traced, and (on first read) whether every use is visible.
@@ -152,6 +154,7 @@ function factsOf(
     authObjects: analysis.authObjects.map(({ auth, source }) => authFacts(auth, source)),
     authOfCall,
     credentialOf: (call) => credentialKind(authOfCall(call), sourceCode?.text),
+    credentialOfAuth: (auth) => credentialKind(auth, sourceCode?.text),
     get requests() {
       return (requests ??= scopeRequests(analysis));
     },

@@ -66,6 +66,8 @@ export interface InventoryCall {
   readonly metadata: MetadataVerdict['status'];
   /** The accepted scopes under which the call works (a cited trap may exclude some): see `CallNeed`. Default `accepted`. */
   readonly satisfying?: readonly string[];
+  /** The satisfying scopes the call fits (no silent subset it does not fit): see `CallNeed`. Default `effective`. */
+  readonly covering?: readonly string[];
   /** What the solver is given for the call (plain data): see `CallNeed`. Default `effective`. */
   readonly requirement?: Requirement;
   /** The id of the source whose scopes reach the call; undefined when unknown. */

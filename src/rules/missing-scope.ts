@@ -116,6 +116,9 @@ export default createRule<Options, MessageIds>({
           const listIsValid = source.scopes.every(isValidGoogleScope);
           const editable =
             listIsValid && source.declarations.length === 1 && isEditable(source.declarations[0]) ? source.declarations[0] : undefined;
+          // A call whose unresolved arguments decide which fields need their own scope (People
+          // people/me `personFields`) may return only public values under the fix: a suggestion.
+          const adviceOnly = calls.some((call) => fieldsUnknown(needs.get(call)!));
           // The same for every call of this source: formatted once (a source can hold a million settings scopes).
           const shared = {
             source: describeSource(source, context.filename),
@@ -153,7 +156,7 @@ export default createRule<Options, MessageIds>({
             const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
             // other requests (the untraced-client fallback) get a suggestion at most.
-            const automatic = autofix && source.kind === 'auth';
+            const automatic = autofix && source.kind === 'auth' && !adviceOnly;
             context.report({
               node: call.node,
               messageId: 'missingScope',
@@ -173,6 +176,11 @@ function dataOnlyChoice(need: CallNeed): CallRequirement['choice'] {
   const requirement = need.requirement;
   return requirement === undefined || Array.isArray(requirement) ? undefined : (requirement as Partial<CallRequirement>).choice;
 }
+
+const fieldsUnknown = (need: CallNeed): boolean =>
+  need.requirement !== undefined &&
+  !Array.isArray(need.requirement) &&
+  (need.requirement as Partial<CallRequirement>).fieldsUnknown === true;
 
 /** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
 const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);

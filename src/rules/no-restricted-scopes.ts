@@ -83,23 +83,33 @@ export default createRule<Options, MessageIds>({
         }
         for (const [node, value] of analysis.writtenScopes(declarations)) written.set(node, value);
         // Scopes of service accounts that impersonate users (`subject`): OAuth app verification
-        // does not apply to them; a Workspace administrator's grant does.
+        // does not apply to them; a Workspace administrator's grant does. A service account acting
+        // as itself (`credentialOfAuth`: `app`) "belongs to your application instead of to an
+        // individual end user … users aren't directly involved"
+        // (https://developers.google.com/identity/protocols/oauth2/service-account), while
+        // verification concerns apps that "use OAuth 2.0 to get permission from a Google Account"
+        // (https://developers.google.com/identity/protocols/oauth2/production-readiness/restricted-scope-verification):
+        // its scopes are not reported.
         // A constant that a user-facing auth object requests too still needs verification.
-        const declarationsByDelegation = new Map<boolean, TSESTree.Node[]>([
-          [true, []],
-          [false, []],
+        const declarationsByCredential = new Map<'delegated' | 'app' | 'other', TSESTree.Node[]>([
+          ['delegated', []],
+          ['app', []],
+          ['other', []],
         ]);
-        for (const { delegated, source } of analysis.authObjects) {
-          if (source === undefined) continue;
-          for (const declaration of source.declarations) {
+        for (const auth of analysis.authObjects) {
+          if (auth.source === undefined) continue;
+          const kind = auth.delegated ? 'delegated' : analysis.credentialOfAuth(auth) === 'app' ? 'app' : 'other';
+          for (const declaration of auth.source.declarations) {
             if (declaration.node === undefined || declaration.file !== undefined) continue;
-            declarationsByDelegation.get(delegated)!.push(declaration.node);
+            declarationsByCredential.get(kind)!.push(declaration.node);
           }
         }
-        const userFacing = analysis.writtenScopes(declarationsByDelegation.get(false)!);
-        const delegated = new Set(
-          [...analysis.writtenScopes(declarationsByDelegation.get(true)!).keys()].filter((node) => !userFacing.has(node)),
-        );
+        const userFacing = analysis.writtenScopes(declarationsByCredential.get('other')!);
+        const delegatedWritten = analysis.writtenScopes(declarationsByCredential.get('delegated')!);
+        const delegated = new Set([...delegatedWritten.keys()].filter((node) => !userFacing.has(node)));
+        for (const node of analysis.writtenScopes(declarationsByCredential.get('app')!).keys()) {
+          if (!userFacing.has(node) && !delegatedWritten.has(node)) written.delete(node);
+        }
         const reported = [...written].sort(([a], [b]) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
         // A concatenation or template is reported as a whole, not its parts. In start order, a
         // node lies inside an earlier reported one exactly when it ends before the furthest end.

@@ -24,7 +24,7 @@ import { apiFacts, tokenTrap } from './facts/index.ts';
 import { orderFactsFor } from './order-facts.ts';
 import type { ApiFacts, CredentialKind, TokenTrapFact, TrapFact } from './facts/types.ts';
 import { effectiveAcceptedScopes, metadataVerdict, type CallShape } from './metadata.ts';
-import { requestedForm, type ScopedRequirement } from './solver.ts';
+import { requestedForm, type Requirement, type ScopedRequirement } from './solver.ts';
 
 export type { CallShape } from './metadata.ts';
 
@@ -73,8 +73,23 @@ export interface CallRequirement extends ScopedRequirement {
   readonly traps: readonly TrapFinding[];
   /** Accepted silent subsets that the call shape does not show to fit. */
   readonly silent: readonly SilentScope[];
-  /** Fields that need a scope to be complete (advice only; People `personFields`). */
+  /**
+   * `satisfying` minus `silent`: the scopes under which the call certainly sees all it asks for
+   * (drive.readonly for `files.get` of an unknown file; drive.file only for a create).
+   */
+  readonly fitting: readonly string[];
+  /**
+   * Fields whose private values need a scope of their own (People `people/me` `personFields`):
+   * the call works without it but returns only the public value, so a fix adds it too
+   * (`fieldRequirements`) and least-privilege keeps it.
+   */
   readonly silentFields: readonly SilentField[];
+  /**
+   * True when an unresolved argument (`resourceName`, `personFields`) decides which fields need a
+   * scope: a fix may then add a scope under which the call returns only public values, so it is a
+   * suggestion, never automatic.
+   */
+  readonly fieldsUnknown?: boolean;
   /**
    * Only for an API version without a fact table (phase 3: its data alone; see `dataOnlyChoice`):
    * `certain` when `proposable` is the one scope a fix may add, `open` when the data can't settle
@@ -129,7 +144,8 @@ export function callRequirement(api: string, version: string, methodId: string, 
     proposable,
     traps,
     silent,
-    silentFields: silentFields(facts, methodId, shape),
+    fitting: seesAll,
+    ...silentFields(facts, methodId, shape),
   };
   // A table that neither classifies (or bounds, or marks read-only) nor marks partial scopes (Chat's,
   // Admin Directory's: credential facts only) does not settle the choice either: Chat `spaces.list`
@@ -212,15 +228,31 @@ function failingScopes(trap: TrapFact, accepted: readonly string[]): string[] {
   return accepted.filter((s) => trap.failsUnder?.includes(s) === true);
 }
 
-function silentFields(facts: ApiFacts | undefined, methodId: string, shape: CallShape): SilentField[] {
+function silentFields(
+  facts: ApiFacts | undefined,
+  methodId: string,
+  shape: CallShape,
+): { silentFields: SilentField[]; fieldsUnknown?: true } {
   const out: SilentField[] = [];
+  let unknown = false;
   for (const fact of facts?.silentFields ?? []) {
     if (!fact.methods.includes(methodId)) continue;
     const needs = fact.fieldsNeeding(shape);
-    if (needs === 'unknown') continue;
-    for (const [field, scopes] of needs) out.push({ id: fact.id, field, scopes, reason: fact.reason, source: fact.source });
+    if (needs === 'unknown') unknown = true;
+    else for (const [field, scopes] of needs) out.push({ id: fact.id, field, scopes, reason: fact.reason, source: fact.source });
   }
-  return out;
+  return unknown ? { silentFields: out, fieldsUnknown: true } : { silentFields: out };
+}
+
+/**
+ * What the call needs besides one of its `satisfying` scopes to return every field it asks for:
+ * one requirement per silent field (People `phoneNumbers` of people/me: user.phonenumbers.read),
+ * for `solve()` next to the call's own. Empty for every other call.
+ */
+export function fieldRequirements(requirement: Requirement): ScopedRequirement[] {
+  if (Array.isArray(requirement)) return [];
+  const { api, version, silentFields: fields = [] } = requirement as Partial<CallRequirement>;
+  return fields.map((field) => ({ api, version, satisfying: field.scopes, proposable: field.scopes }));
 }
 
 /**
@@ -261,6 +293,7 @@ function tokenTrapRequirement(
     proposable: effectiveAcceptedScopes(method, shape),
     traps,
     silent: [],
+    fitting: method.scopes,
     silentFields: [],
   };
 }

@@ -6,13 +6,18 @@
  * A requested scope is *used* when it belongs to the least-privileged cover (`./solver.ts`'s
  * objective) of the calls' requirements chosen among the requested scopes; every other
  * requested scope is *unused*: the used ones already keep every call that works working.
+ * A silent subset (drive.file, drive.appdata, calendar.app.created, …: `silentSubsets` in
+ * ./facts/) covers a call only when the call fits it (`fitting` of ./call-requirement.ts, the
+ * same test missing-scope's fix applies): next to drive.file, drive.readonly is used by
+ * `files.get` of a file the code does not show the app created. When no requested scope fits,
+ * each requested one the call works under counts as used (the code may rely on any of them).
  */
 import type { MethodInfo } from './api-map.ts';
 import { CLASSIFICATION_RANK, classificationOf, isAddOnOnly } from './catalog.ts';
 import type { Classification } from './catalog.ts';
 import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
-import { callRequirement, trapVerdict } from './call-requirement.ts';
+import { callRequirement, fieldRequirements, trapVerdict } from './call-requirement.ts';
 import { hasTokenPoisoningTrap } from './facts/index.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
 import { isSatisfied, requestedForm, solve, sortFor } from './solver.ts';
@@ -35,6 +40,12 @@ export interface CallNeed {
    */
   readonly satisfying?: readonly string[];
   /**
+   * The satisfying scopes under which the call sees all it asks for (`fitting` of
+   * ./call-requirement.ts: no silent subset it does not fit). Absent for Gmail and older plain
+   * data: `effective`.
+   */
+  readonly covering?: readonly string[];
+  /**
    * What `solve()` is given for this call: for Gmail its `effective` list (unchanged semantics);
    * for every other API its CallRequirement (silent subsets such as drive.file are never proposed
    * unless the call shape fits). Absent (older plain data): `effective`.
@@ -48,7 +59,14 @@ export function callNeed(method: MethodInfo, shape: CallShape): CallNeed {
   const metadata = metadataVerdict(method, shape).status;
   const scoped = hasTokenPoisoningTrap(method) ? undefined : callRequirement(method.api, method.version, method.id, shape);
   if (scoped === undefined) return { accepted: method.scopes, effective, metadata, satisfying: method.scopes, requirement: effective };
-  return { accepted: method.scopes, effective: scoped.satisfying, metadata, satisfying: scoped.satisfying, requirement: scoped };
+  return {
+    accepted: method.scopes,
+    effective: scoped.satisfying,
+    metadata,
+    satisfying: scoped.satisfying,
+    covering: scoped.fitting,
+    requirement: scoped,
+  };
 }
 
 /** The call's CallRequirement (every API, Gmail included), or undefined when its method is unknown. */
@@ -89,12 +107,28 @@ export function usedScopes(calls: readonly CallNeed[], requested: Iterable<strin
   const have = new Set(requested);
   const requirements: string[][] = [];
   for (const call of calls) {
+    // A requested field scope (user.phonenumbers.read for people/me `phoneNumbers`) is used: without it the value is public only.
+    for (const field of fieldRequirements(call.requirement ?? [])) {
+      const forms = requestedForms(field.satisfying, have);
+      if (forms.length > 0) requirements.push(forms);
+    }
+    const fits = requestedForms(call.covering ?? [], have);
+    if (fits.length > 0) {
+      requirements.push(fits);
+      continue;
+    }
     // A call that may break under gmail.metadata still counts as using it.
-    let usable = requestedForms(call.metadata === 'maybe' ? call.accepted : call.effective, have);
+    const usable = requestedForms(call.metadata === 'maybe' ? call.accepted : call.effective, have);
+    // Only silent subsets it does not fit (drive.file and drive.appdata for `files.get` of an
+    // unknown file): which one the call relies on is not in the code, so each is used.
+    if (call.covering !== undefined && usable.length > 0) {
+      requirements.push(...usable.map((scope) => [scope]));
+      continue;
+    }
     // A call that certainly breaks under gmail.metadata, with nothing else requested, still uses it
     // (removing it changes the 403, not the outcome: that is metadata-scope's business).
-    if (usable.length === 0) usable = requestedForms(call.accepted, have);
-    if (usable.length > 0) requirements.push(usable);
+    const kept = usable.length > 0 ? usable : requestedForms(call.accepted, have);
+    if (kept.length > 0) requirements.push(kept);
   }
   // Among the requested scopes any may be kept, add-on and gmail.metadata ones included.
   return new Set(solve(requirements, [], { proposable: () => true }).add);
@@ -112,7 +146,8 @@ export function unusedScopes(calls: readonly CallNeed[], requested: readonly str
 }
 
 /**
- * The scopes to add so that every failing call whose choice is certain works: the
+ * The scopes to add so that every failing call whose choice is certain works and returns every
+ * field it asks for (People people/me `phoneNumbers` also needs user.phonenumbers.read): the
  * least-privileged cover of what they need beyond `requested` (never gmail.metadata nor add-on
  * scopes: see ./solver.ts). `scopeFix` says what the other calls may choose from.
  */
@@ -144,7 +179,10 @@ export interface ScopeFix {
 export function scopeFix(failing: readonly CallNeed[], requested: readonly string[]): ScopeFix {
   const certain = failing.filter((need) => !hasOpenChoice(need));
   const add = solve(
-    certain.map((call) => call.requirement ?? call.effective),
+    certain.flatMap((call) => {
+      const requirement = call.requirement ?? call.effective;
+      return [requirement, ...fieldRequirements(requirement)];
+    }),
     requested,
   ).add;
   const covered = [...requested, ...add];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMethod } from '../../src/scopes/api-map.ts';
+import { getApiMap, getMethod } from '../../src/scopes/api-map.ts';
 import { callNeed, unusedScopes, usedScopes } from '../../src/scopes/policy.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
@@ -33,5 +33,17 @@ describe('usedScopes / unusedScopes (one definition for least-privilege and the 
   it('describes a call by what it accepts and how it fares under gmail.metadata', () => {
     expect(need('users.messages.list', { hasQ: true })).toMatchObject({ metadata: 'breaks' });
     expect(need('users.messages.list', { hasQ: true }).effective).not.toContain(s('gmail.metadata'));
+  });
+});
+
+describe('usedScopes: silent subsets (review 3 H5)', () => {
+  const drive = (id: string, shape = {}) => callNeed(getApiMap('drive', 'v3')!.methods.get(id)!, shape);
+  it('counts drive.file as covering only a call that fits it', () => {
+    const get = drive('files.get', { unresolvedParams: ['fileId'] });
+    const create = drive('files.create', { params: { 'requestBody.name': 'x' } });
+    expect(unusedScopes([get, create], [s('drive.readonly'), s('drive.file')])).toEqual([]);
+    expect(unusedScopes([get], [s('drive.readonly'), s('drive.file')])).toEqual([s('drive.file')]);
+    // No requested scope fits: the call may rely on either.
+    expect(unusedScopes([get], [s('drive.appdata'), s('drive.file')])).toEqual([]);
   });
 });

@@ -67,8 +67,15 @@ const EVENT_READING_SCOPES = [
   { scope: 'calendar.events.owned.readonly', readOnly: true },
 ];
 
-/** The user owns their primary calendar: the owned-calendar scopes reach it. */
-const onPrimary = (_methodId: string, shape: Parameters<typeof paramIs>[0]): boolean => paramIs(shape, 'calendarId', 'primary') === true;
+/**
+ * Parameters besides `calendarId` that name a calendar the call touches: events.move writes the
+ * event to `destination` (https://developers.google.com/workspace/calendar/api/v3/reference/events/move#parameters).
+ */
+export const OTHER_CALENDAR_PARAMS: Readonly<Record<string, readonly string[]>> = { 'events.move': ['destination'] };
+
+/** The user owns their primary calendar: the owned-calendar scopes reach it, when every calendar the call touches is 'primary'. */
+const onPrimary = (methodId: string, shape: Parameters<typeof paramIs>[0]): boolean =>
+  ['calendarId', ...(OTHER_CALENDAR_PARAMS[methodId] ?? [])].every((param) => paramIs(shape, param, 'primary') === true);
 
 /** Methods with a `calendarId` parameter (the data's own lists; checked by tests/scopes/api-facts.test.ts). */
 export const CALENDAR_ID_METHODS: readonly string[] = [
@@ -124,14 +131,14 @@ export const CALENDAR_V3: ApiFacts = {
     {
       scope: `${AUTH}calendar.events.owned`,
       sees: 'only events on calendars the user owns',
-      fitsWhen: "the call names `calendarId: 'primary'` (the user's own calendar)",
+      fitsWhen: "every calendar the call names is 'primary' (`calendarId`, events.move's `destination`): the user's own calendar",
       fits: onPrimary,
       source: SCOPES,
     },
     {
       scope: `${AUTH}calendar.events.owned.readonly`,
       sees: 'only events on calendars the user owns',
-      fitsWhen: "the call names `calendarId: 'primary'` (the user's own calendar)",
+      fitsWhen: "every calendar the call names is 'primary' (`calendarId`, events.move's `destination`): the user's own calendar",
       fits: onPrimary,
       source: SCOPES,
     },

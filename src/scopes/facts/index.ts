@@ -13,6 +13,7 @@ import { CALENDAR_V3 } from './calendar-v3.ts';
 import { CHAT_V1 } from './chat-v1.ts';
 import { CLASSROOM_V1 } from './classroom-v1.ts';
 import { DOCS_V1 } from './docs-v1.ts';
+import { DRIVE_V2 } from './drive-v2.ts';
 import { DRIVE_V3 } from './drive-v3.ts';
 import { FORMS_V1 } from './forms-v1.ts';
 import { GMAIL_V1_FACTS } from './gmail-v1.ts';
@@ -29,6 +30,8 @@ export type * from './types.ts';
 
 export const API_FACTS: readonly ApiFacts[] = [
   DRIVE_V3,
+  // Drive v2: v3's facts under v2's method names (review 3 M4).
+  DRIVE_V2,
   SHEETS_V4,
   CALENDAR_V3,
   DOCS_V1,
