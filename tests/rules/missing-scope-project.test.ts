@@ -50,6 +50,11 @@ const valid: ValidTestCase<Options>[] = [
     ...fixture('unresolved', 'src/api/send.ts'),
   },
   {
+    // Review 3 H6 (a): GoogleAuth({ keyFile, scopes }) and JWT({ scopes: [...SCOPES] }) are the only requests of Calendar.
+    name: 'a service account’s scopes are no evidence about the user token a stored-token call carries',
+    ...fixture('service-account-only', 'src/events.js'),
+  },
+  {
     // @memberjunction/communication-gmail: GMAIL_SCOPES is exported for its users; the token is a refresh token from the environment.
     name: 'a scope list the project only exports is no evidence of where its tokens come from',
     ...fixture('exported-only', 'src/provider.js'),

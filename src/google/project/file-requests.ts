@@ -6,7 +6,7 @@ import type { VisitorKeys } from '../../core/ast-walk.ts';
 import type { FileBoundary } from '../../core/file-boundary.ts';
 import { FileEnvironment } from '../../core/file-environment.ts';
 import { moduleView } from '../../core/module-record.ts';
-import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from '../../core/static-value.ts';
+import { calleeName, evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from '../../core/static-value.ts';
 import { collect, SCOPE_LIKE } from '../collect.ts';
 import type { Collected } from '../collect.ts';
 import { ScopeRequestClassifier } from '../scope-requests.ts';
@@ -28,6 +28,13 @@ export interface ProjectRequest {
    * tokens come from its own requests (a package exporting `GMAIL_SCOPES` for its users).
    */
   readonly certain: boolean;
+  /**
+   * False for a service account's or Application Default Credentials' scopes (`GoogleAuth`,
+   * `JWT`, `getClient()`, options with a key): no one consents to them, so they count in the union
+   * but never show where an untraced call's token comes from (it may be a user's, minted where
+   * the inventory can't see); true for every other request (a consent flow, or may be one).
+   */
+  readonly consent: boolean;
 }
 
 /**
@@ -77,7 +84,7 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
     manifest = JSON.parse(text);
   } catch {
     // Not JSON (comments): unreadable, but it may declare scopes.
-    return [{ file, line: undefined, scopes: [], complete: false, certain: true }];
+    return [{ file, line: undefined, scopes: [], complete: false, certain: true, consent: true }];
   }
   const oauth2 = (manifest as { oauth2?: { scopes?: unknown } } | null)?.oauth2;
   if (oauth2 === undefined || oauth2 === null || typeof oauth2 !== 'object') return [];
@@ -86,8 +93,8 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
   const line = index < 0 ? undefined : text.slice(0, index).split('\n').length;
   if (scopes === undefined) return [];
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string'))
-    return [{ file, line, scopes: [], complete: false, certain: true }];
-  return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true, certain: true }];
+    return [{ file, line, scopes: [], complete: false, certain: true, consent: true }];
+  return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true, certain: true, consent: true }];
 }
 
 export function isManifest(file: string): boolean {
@@ -120,7 +127,7 @@ class FileRequests {
       const expression = extent.type === AST_NODE_TYPES.VariableDeclarator ? extent.init : value;
       const use = expression === null ? undefined : this.useOf(expression);
       if (use === undefined || !countsAsRequest(use)) continue;
-      this.add(value, extent, use === 'google', use !== 'unknown');
+      this.add(value, extent, use === 'google', use !== 'unknown', !this.feedsOnlyServiceAccounts(expression ?? value));
     }
     // Consent URLs first: a scope string inside one is then part of it, not a request of its own.
     this.consentUrls();
@@ -129,11 +136,13 @@ class FileRequests {
       const use = this.useOf(node);
       if (!countsAsRequest(use)) continue;
       const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
-      if (scopes.length > 0) this.push(node, scopes, true, use !== 'unknown');
+      if (scopes.length > 0) this.push(node, scopes, true, use !== 'unknown', !this.feedsOnlyServiceAccounts(node));
     }
     for (const node of collected.news) this.serviceAccount(node);
     // One entry per place and list (a scope string inside a consent URL is found twice), in line order.
-    const unique = new Map(this.requests.map((request) => [`${request.line}\0${request.complete}\0${request.scopes.join(' ')}`, request]));
+    const unique = new Map(
+      this.requests.map((request) => [`${request.line}\0${request.complete}\0${request.consent}\0${request.scopes.join(' ')}`, request]),
+    );
     return [...unique.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
 
@@ -142,7 +151,7 @@ class FileRequests {
   }
 
   /** A value that holds scopes: known ones are requests; an unknown one may hide any scope. */
-  private add(value: TSESTree.Node, extent: TSESTree.Node, google: boolean, certain = true): void {
+  private add(value: TSESTree.Node, extent: TSESTree.Node, google: boolean, certain = true, consent = true): void {
     if (cannotHoldScopes(value)) return;
     const evaluated = evaluate(value, this.env);
     // A lookup table of scopes (`const SCOPES = { SEND: '…' }`): its members are requested where used.
@@ -153,12 +162,12 @@ class FileRequests {
     if (!list.complete && !google && !isScopeSink(value)) {
       // A constant (`const SCOPES = …`) or a `*Scope` option: where it is requested (a `scopes:`
       // option) is judged on its own; here only its known scopes count.
-      if (list.scopes.length > 0) this.push(extent, list.scopes, true, certain);
+      if (list.scopes.length > 0) this.push(extent, list.scopes, true, certain, consent);
       return;
     }
     // An unknown value in a file that never mentions Google (a GitHub `scope`) hides no Google scope.
     if (!list.complete && !google && !this.mentionsGoogle && list.scopes.every((scope) => !SCOPE_LIKE.test(scope))) return;
-    this.push(extent, list.scopes, list.complete, certain);
+    this.push(extent, list.scopes, list.complete, certain, consent);
   }
 
   /**
@@ -177,19 +186,68 @@ class FileRequests {
     const first = node.arguments[0];
     if (name === 'JWT' && first !== undefined && unwrapExpression(first).type !== AST_NODE_TYPES.ObjectExpression) {
       const positional = node.arguments[3];
-      if (positional === undefined) this.push(node, [], false);
-      else if (!this.covered(positional)) this.add(positional, positional, true);
+      if (positional === undefined) this.push(node, [], false, true, false);
+      else if (!this.covered(positional)) this.add(positional, positional, true, true, false);
       return;
     }
     const options = first === undefined ? undefined : unwrapExpression(first);
     // Options held in a variable: the `scopes:` property (if any) is read where it is written.
     if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return;
     if (options?.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return;
-    if (findProperty(options, 'scopes') === undefined) this.push(node, [], false);
+    if (findProperty(options, 'scopes') === undefined) this.push(node, [], false, true, false);
   }
 
-  private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean, certain = true): void {
-    this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain });
+  private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean, certain = true, consent = true): void {
+    this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain, consent });
+  }
+
+  /**
+   * Whether a scope value only ever reaches service-account or Application Default Credentials
+   * options (`new GoogleAuth({ keyFile, scopes })`, `new JWT(email, file, key, SCOPES)`, through
+   * arrays, spreads, `.concat()`/`.join()` and constants): the scopes of a token no user
+   * consented to. Anything else (a consent URL, a sign-in option, an unknown function) may be a
+   * consent flow. Bounded: `MAX_FOLLOWED` steps, constants `MAX_EXPRESSION_PARTS_DEPTH` deep.
+   */
+  private feedsOnlyServiceAccounts(value: TSESTree.Node, depth = 0, budget = { steps: MAX_FOLLOWED }): boolean {
+    let current = value;
+    for (;;) {
+      if (--budget.steps < 0 || depth > MAX_EXPRESSION_PARTS_DEPTH) return false;
+      const parent: TSESTree.Node | undefined = current.parent;
+      switch (parent?.type) {
+        case AST_NODE_TYPES.ArrayExpression:
+        case AST_NODE_TYPES.SpreadElement:
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+          current = parent;
+          continue;
+        case AST_NODE_TYPES.MemberExpression: {
+          const call = parent.parent;
+          const key = memberKeyName(parent);
+          if (parent.object !== current || (key !== 'concat' && key !== 'join') || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+          current = call;
+          continue;
+        }
+        case AST_NODE_TYPES.Property: {
+          const key = propertyKeyName(parent);
+          return parent.value === current && (key === 'scopes' || key === 'scope') && isServiceAccountOptions(parent.parent);
+        }
+        case AST_NODE_TYPES.NewExpression:
+          return parent.arguments[3] === current && calleeName(parent.callee) === 'JWT';
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+          const reads = this.env.findVariable(parent.id)?.references.filter((reference) => reference.init !== true && reference.isRead());
+          return (
+            reads !== undefined &&
+            reads.length > 0 &&
+            reads.every((reference) => this.feedsOnlyServiceAccounts(reference.identifier as TSESTree.Node, depth + 1, budget))
+          );
+        }
+        default:
+          return false;
+      }
+    }
   }
 
   private covered(node: TSESTree.Node): boolean {
@@ -258,6 +316,27 @@ class FileRequests {
     this.seen.add(value);
     this.push(call, list.scopes, list.complete);
   }
+}
+
+/** Scope values followed at most when asking whether they only reach service accounts. */
+const MAX_FOLLOWED = 200;
+/** Service-account and Application Default Credentials constructors and getters. */
+const SERVICE_ACCOUNT_AUTH = new Set(['GoogleAuth', 'JWT', 'Compute', 'getClient']);
+/** Options that name a key, which only service accounts and Application Default Credentials take. */
+const KEY_OPTIONS = ['keyFile', 'keyFilename', 'credentials', 'private_key', 'client_email', 'privateKey', 'clientEmail'];
+
+/** `new GoogleAuth({…})`, `new JWT({…})`, `google.auth.getClient({…})`, or options with a key (`new Storage({ keyFilename, scopes })`). */
+function isServiceAccountOptions(object: TSESTree.Node | undefined): boolean {
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const holder = object.parent;
+  if (
+    (holder?.type === AST_NODE_TYPES.NewExpression || holder?.type === AST_NODE_TYPES.CallExpression) &&
+    holder.arguments[0] === object &&
+    SERVICE_ACCOUNT_AUTH.has(calleeName(unwrapExpression(holder.callee)) ?? '')
+  ) {
+    return true;
+  }
+  return KEY_OPTIONS.some((key) => findProperty(object, key) !== undefined);
 }
 
 /** `'google'`, `'request'`, and `'unknown'` (exported, passed on: code we can't see may request it). */
