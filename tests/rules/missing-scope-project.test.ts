@@ -13,6 +13,13 @@ import type { MessageIds, Options } from '../../src/rules/missing-scope.ts';
 import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 
 const AUTH = 'https://www.googleapis.com/auth';
+/** A Calendar insert under a token that carries calendar.readonly at most. */
+const EVENTS_INSERT = {
+  api: 'Calendar',
+  method: 'events.insert',
+  accepted: 'calendar.events.owned or broader',
+  add: `\`${AUTH}/calendar.events.owned\``,
+};
 
 /** The fixture file's own text, linted under its real name (so its project is found). */
 function fixture(project: string, file: string): { code: string; filename: string } {
@@ -210,6 +217,19 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         data: { api: 'Drive', method: 'files.delete', accepted: 'drive', sites: 'src/login.js:6', add: `\`${AUTH}/drive\`` },
         suggestions: [],
+      },
+    ],
+  },
+  {
+    // Review 3 H6 (c): __tests__/, *.spec.js and an in-source `it(…)` request calendar.events(.owned): not the app's requests.
+    name: 'requests in tests are not the app’s: neither in the union nor as the places named',
+    ...fixture('tests', 'server/events.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 6,
+        column: 10,
+        data: { ...EVENTS_INSERT, sites: 'src/consent.js:3 and 1 more' },
       },
     ],
   },

@@ -107,6 +107,7 @@ class FileRequests {
   private readonly classifier: ScopeRequestClassifier;
   private readonly requests: ProjectRequest[] = [];
   private readonly seen = new Set<TSESTree.Node>();
+  private readonly mayHoldTests: boolean;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -115,6 +116,7 @@ class FileRequests {
     private readonly mentionsGoogle: boolean,
   ) {
     this.collected = collect(sourceCode);
+    this.mayHoldTests = TEST_CALL.test(sourceCode.text);
     this.env = new FileEnvironment(sourceCode, file, boundary, this.collected.calls);
     // No Google sinks: every use the classifier calls a request (or unknown) counts here.
     this.classifier = new ScopeRequestClassifier(this.env, new Set());
@@ -198,6 +200,8 @@ class FileRequests {
   }
 
   private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean, certain = true, consent = true): void {
+    // A test's request (a consent URL it builds to assert on) is not the app's.
+    if (this.mayHoldTests && inTestBlock(node)) return;
     this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain, consent });
   }
 
@@ -337,6 +341,38 @@ function isServiceAccountOptions(object: TSESTree.Node | undefined): boolean {
     return true;
   }
   return KEY_OPTIONS.some((key) => findProperty(object, key) !== undefined);
+}
+
+/** Test runners' blocks (Jest, Vitest, Mocha, node:test): `test(…)`, `it.each(…)(…)`, `describe.only(…)`. */
+const TEST_CALL = /\b(?:test|it|describe|beforeEach|beforeAll)\b/;
+const TEST_BLOCK_NAMES = new Set(['test', 'it', 'describe', 'beforeEach', 'beforeAll']);
+
+/** Whether the node sits inside a function handed to a test runner's block. */
+function inTestBlock(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node = node; current.parent != null; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee !== current &&
+      (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      isTestRunner(parent.callee)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `test`, `it.only`, `describe.skip.each(table)`: a chain that starts at a test runner's name. */
+function isTestRunner(callee: TSESTree.Node): boolean {
+  let current = callee;
+  for (let depth = 0; depth < 4; depth++) {
+    if (current.type === AST_NODE_TYPES.Identifier) return TEST_BLOCK_NAMES.has(current.name);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else return false;
+  }
+  return false;
 }
 
 /** `'google'`, `'request'`, and `'unknown'` (exported, passed on: code we can't see may request it). */
