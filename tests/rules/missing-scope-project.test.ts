@@ -57,6 +57,15 @@ const valid: ValidTestCase<Options>[] = [
     ...fixture('unresolved', 'src/api/send.ts'),
   },
   {
+    // Review 3 H6: the back end gets the front end's token in each request: whoever sent it minted it (a mobile app, another front end).
+    name: 'a token read from the incoming request (the Authorization header) is minted elsewhere: unknown',
+    ...fixture('react-oauth', 'server/index.js'),
+  },
+  {
+    name: 'tokens from req.get(), req.headers, req.body, ctx.request.query and process.env are minted elsewhere: unknown',
+    ...fixture('request-token', 'src/server.js'),
+  },
+  {
     // Review 3 H6 (a): GoogleAuth({ keyFile, scopes }) and JWT({ scopes: [...SCOPES] }) are the only requests of Calendar.
     name: 'a service account’s scopes are no evidence about the user token a stored-token call carries',
     ...fixture('service-account-only', 'src/events.js'),
@@ -157,12 +166,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: '@react-oauth/google and GIS initTokenClient in the front end; the back end trashes with the token',
-    ...fixture('react-oauth', 'server/index.js'),
+    name: '@react-oauth/google and GIS initTokenClient in the front end; the back end trashes with the token it keeps',
+    ...fixture('react-oauth', 'server/trash.js'),
     errors: [
       {
         messageId: 'missingProjectScope',
-        line: 12,
+        line: 3,
+        column: 26,
         data: {
           api: 'Gmail',
           method: 'users.messages.trash',
@@ -216,6 +226,20 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 7,
         column: 9,
         data: { api: 'Drive', method: 'files.delete', accepted: 'drive', sites: 'src/login.js:6', add: `\`${AUTH}/drive\`` },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Review 3 H6: a service account's scopes (scripts/holidays.js) are no consent: they neither allow nor show where a user's token comes from.
+    name: 'a token from the request is never judged, one stored by the app is, against the consent flows only',
+    ...fixture('request-token', 'src/session.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 7,
+        column: 9,
+        data: { ...EVENTS_INSERT, sites: 'src/login.js:3' },
         suggestions: [],
       },
     ],
