@@ -363,3 +363,47 @@ untypedRuleTester().run('least-privilege (SMTP needs mail.google.com)', leastPri
     },
   ],
 });
+
+// Review 3 L6: a consent URL in the calling file is the file's request (as `new URLSearchParams({ scope })` is), not the project's.
+const SAME_FILE = path.join(FIXTURES, 'project-drive', 'src', 'same-file.js');
+const CONSENT_ROUTE = (url: string): string => `import express from 'express';
+const app = express();
+app.get('/login', (req, res) => {
+  res.redirect(${url});
+});
+app.post('/del/:id', async (req, res) => {
+  await fetch(\`https://www.googleapis.com/drive/v3/files/\${req.params.id}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${req.session.token}\` } });
+  res.end();
+});
+`;
+const FILES_DELETE_FROM_FILE = {
+  api: 'Drive',
+  method: 'files.delete',
+  accepted: 'drive',
+  source: 'this file',
+  requested: 'drive.readonly and openid',
+  add: `\`${AUTH}/drive\``,
+  where: '',
+};
+
+untypedRuleTester({ project: true }).run('missing-scope (a consent URL in the calling file)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a template consent URL: judged as the file’s request',
+      code: CONSENT_ROUTE(
+        `\`https://accounts.google.com/o/oauth2/v2/auth?client_id=\${process.env.CLIENT_ID}&response_type=code&scope=${AUTH}/drive.readonly%20openid&access_type=offline\``,
+      ),
+      filename: SAME_FILE,
+      errors: [{ messageId: 'missingScope', line: 7, column: 9, data: FILES_DELETE_FROM_FILE, suggestions: [] }],
+    },
+    {
+      name: 'params.set("scope", …) on a consent URL: judged as the file’s request',
+      code: CONSENT_ROUTE(
+        `(() => { const url = new URL('https://accounts.google.com/o/oauth2/v2/auth'); url.searchParams.set('scope', '${AUTH}/drive.readonly openid'); return url.href; })()`,
+      ),
+      filename: SAME_FILE,
+      errors: [{ messageId: 'missingScope', line: 7, column: 9, data: FILES_DELETE_FROM_FILE, suggestions: [] }],
+    },
+  ],
+});

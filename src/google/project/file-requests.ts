@@ -261,65 +261,93 @@ class FileRequests {
     return false;
   }
 
-  /**
-   * Hand-built consent URLs: `'https://accounts.google.com/o/oauth2/v2/auth?…&scope=' + …`, a
-   * template, and `params.set('scope', …)` / `url.searchParams.append('scope', …)`.
-   * (`new URLSearchParams({ scope })` is a `scope` property, read above.)
-   */
+  /** Hand-built consent URLs and `params.set('scope', …)` (see `consentUrlRequests`). */
   private consentUrls(): void {
-    const text = this.sourceCode.text;
-    const hasUrl = CONSENT_URL.test(text);
-    const hasSet = /\.(?:set|append)\(\s*['"`]scope['"`]/.test(text);
-    if (!hasUrl && !hasSet) return;
-    walk(this.sourceCode.ast, this.sourceCode.visitorKeys as VisitorKeys, true, (node) => {
-      if (hasSet && node.type === AST_NODE_TYPES.CallExpression) this.searchParamsScope(node);
-      if (!hasUrl || !isStringNode(node) || !CONSENT_URL.test(stringText(node))) return true;
-      const whole = outermostConcatenation(node);
-      if (this.seen.has(whole)) return true;
-      this.seen.add(whole);
-      const scope = this.consentScope(whole);
-      if (scope !== undefined) this.push(whole, scope.scopes, scope.complete);
-      return true;
-    });
-  }
-
-  /**
-   * The `scope=` parameter of a consent URL built by concatenation or a template: the literal
-   * text after it, or the value of the expression that follows it (`encodeURIComponent(x)`, `x.join(' ')`).
-   */
-  private consentScope(whole: TSESTree.Node): { scopes: string[]; complete: boolean } | undefined {
-    const parts = urlParts(whole);
-    let text = '';
-    for (let index = 0; index < parts.length; index++) {
-      const part = parts[index]!;
-      if (typeof part === 'string') {
-        text += part;
-        continue;
-      }
-      const open = /[?&]scope=([^&#]*)$/.exec(text);
-      if (open !== null) {
-        const list = toScopeList(evaluate(unwrapEncoding(part), this.env));
-        const literal = open[1] === '' ? [] : (scopeParameter(`?scope=${open[1]}`) ?? []);
-        return { scopes: [...literal, ...list.scopes], complete: list.complete };
-      }
-      // Another parameter's value (a client id): its text never holds `scope=`.
-      const value = evaluate(part, this.env);
-      text += value.kind === 'string' ? value.value : '\u0000';
+    for (const { node, value, scopes, complete } of consentUrlRequests(this.sourceCode, this.env)) {
+      if (this.seen.has(node)) continue;
+      // A scope string inside is part of it, not a request of its own.
+      this.seen.add(value);
+      this.push(node, scopes, complete);
     }
-    const scopes = scopeParameter(text);
-    return scopes === undefined ? undefined : { scopes, complete: true };
   }
+}
 
-  private searchParamsScope(call: TSESTree.CallExpression): void {
-    const callee = call.callee;
-    const [name, value] = call.arguments;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || value === undefined) return;
-    const method = memberKeyName(callee);
-    if ((method !== 'set' && method !== 'append') || name?.type !== AST_NODE_TYPES.Literal || name.value !== 'scope') return;
-    const list = toScopeList(evaluate(value, this.env));
-    this.seen.add(value);
-    this.push(call, list.scopes, list.complete);
+/** A hand-built consent URL, or a `scope` search parameter set on one. */
+export interface ConsentUrlRequest {
+  /** The URL (its whole concatenation or template), or the `params.set('scope', …)` call. */
+  readonly node: TSESTree.Node;
+  /** What holds the scopes: the URL, or the value set. */
+  readonly value: TSESTree.Node;
+  readonly scopes: readonly string[];
+  /** False when part of the scope parameter is computed at run time. */
+  readonly complete: boolean;
+}
+
+/**
+ * Hand-built consent URLs in a file: `'https://accounts.google.com/o/oauth2/v2/auth?…&scope=' + …`,
+ * a template, and `params.set('scope', …)` / `url.searchParams.append('scope', …)`, in source
+ * order (`new URLSearchParams({ scope })` is a `scope` property, read with the others). The file's
+ * own requests (src/google/analyzer.ts) and the project's both read them here. One walk, only
+ * when the text holds one.
+ */
+export function consentUrlRequests(sourceCode: Readonly<TSESLint.SourceCode>, env: FileEnvironment): ConsentUrlRequest[] {
+  const text = sourceCode.text;
+  const hasUrl = CONSENT_URL.test(text);
+  const hasSet = /\.(?:set|append)\(\s*['"`]scope['"`]/.test(text);
+  if (!hasUrl && !hasSet) return [];
+  const found: ConsentUrlRequest[] = [];
+  const wholes = new Set<TSESTree.Node>();
+  walk(sourceCode.ast, sourceCode.visitorKeys as VisitorKeys, true, (node) => {
+    if (hasSet && node.type === AST_NODE_TYPES.CallExpression) {
+      const set = searchParamsScope(node, env);
+      if (set !== undefined) found.push(set);
+    }
+    if (!hasUrl || !isStringNode(node) || !CONSENT_URL.test(stringText(node))) return true;
+    const whole = outermostConcatenation(node);
+    if (wholes.has(whole)) return true;
+    wholes.add(whole);
+    const scope = consentScope(whole, env);
+    if (scope !== undefined) found.push({ node: whole, value: whole, ...scope });
+    return true;
+  });
+  return found;
+}
+
+/**
+ * The `scope=` parameter of a consent URL built by concatenation or a template: the literal
+ * text after it, or the value of the expression that follows it (`encodeURIComponent(x)`, `x.join(' ')`).
+ */
+function consentScope(whole: TSESTree.Node, env: FileEnvironment): { scopes: string[]; complete: boolean } | undefined {
+  const parts = urlParts(whole);
+  let text = '';
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const open = /[?&]scope=([^&#]*)$/.exec(text);
+    if (open !== null) {
+      const list = toScopeList(evaluate(unwrapEncoding(part), env));
+      const literal = open[1] === '' ? [] : (scopeParameter(`?scope=${open[1]}`) ?? []);
+      return { scopes: [...literal, ...list.scopes], complete: list.complete };
+    }
+    // Another parameter's value (a client id): its text never holds `scope=`.
+    const value = evaluate(part, env);
+    text += value.kind === 'string' ? value.value : '\u0000';
   }
+  const scopes = scopeParameter(text);
+  return scopes === undefined ? undefined : { scopes, complete: true };
+}
+
+function searchParamsScope(call: TSESTree.CallExpression, env: FileEnvironment): ConsentUrlRequest | undefined {
+  const callee = call.callee;
+  const [name, value] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || value === undefined) return undefined;
+  const method = memberKeyName(callee);
+  if ((method !== 'set' && method !== 'append') || name?.type !== AST_NODE_TYPES.Literal || name.value !== 'scope') return undefined;
+  const list = toScopeList(evaluate(value, env));
+  return { node: call, value, scopes: list.scopes, complete: list.complete };
 }
 
 /** Scope values followed at most when asking whether they only reach service accounts. */
