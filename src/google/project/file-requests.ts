@@ -6,7 +6,15 @@ import type { VisitorKeys } from '../../core/ast-walk.ts';
 import type { FileBoundary } from '../../core/file-boundary.ts';
 import { FileEnvironment } from '../../core/file-environment.ts';
 import { moduleView } from '../../core/module-record.ts';
-import { calleeName, evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from '../../core/static-value.ts';
+import {
+  calleeName,
+  evaluate,
+  findProperty,
+  memberKeyName,
+  propertyKeyName,
+  toScopeList,
+  unwrapExpression,
+} from '../../core/static-value.ts';
 import { collect, SCOPE_LIKE } from '../collect.ts';
 import type { Collected } from '../collect.ts';
 import { ScopeRequestClassifier } from '../scope-requests.ts';
@@ -229,7 +237,8 @@ class FileRequests {
         case AST_NODE_TYPES.MemberExpression: {
           const call = parent.parent;
           const key = memberKeyName(parent);
-          if (parent.object !== current || (key !== 'concat' && key !== 'join') || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+          if (parent.object !== current || (key !== 'concat' && key !== 'join') || call?.type !== AST_NODE_TYPES.CallExpression)
+            return false;
           current = call;
           continue;
         }
