@@ -46,6 +46,7 @@ import type { Analysis } from './analysis.ts';
 import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.ts';
 import type { DetectedCall } from './call-detection.ts';
 import { mailProtocolCalls } from './project/mail-protocols.ts';
+import { consentUrlRequests } from './project/file-requests.ts';
 import { isApiKeyValue } from './api-key.ts';
 import { bearerTokenOrigin } from './bearer-token.ts';
 
@@ -768,6 +769,8 @@ export class Analyzer {
     if (this.fileScopeParts !== undefined) return this.fileScopeParts;
     const parts: ScopeSource[] = [];
     const covered: TSESTree.Node[] = [];
+    /** Scope strings read as requests on their own. */
+    const counted: TSESTree.Node[] = [];
     const serviceAccountScopes = this.inlineServiceAccountScopes();
     for (const { value: node, extent, editable } of this.collected.scopeDeclarations) {
       // A service account's own inline `scopes` belong to that auth object, not to the file.
@@ -806,7 +809,16 @@ export class Analyzer {
       if (scopes.length === 0) continue;
       // A scope string in an array: the array is what a fix extends.
       const holder = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
+      counted.push(node);
       parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(holder, this.env)] });
+    }
+    // Hand-built consent URLs and `params.set('scope', …)`: the file's requests too (review 3 L6),
+    // unless a declaration read above already stands for them (with its edit: `scope=${SCOPES}`).
+    const declared = new Set(parts.flatMap((part) => part.scopes));
+    for (const { node, scopes, complete } of consentUrlRequests(this.sourceCode, this.env)) {
+      if (counted.some((inner) => node.range[0] <= inner.range[0] && inner.range[1] <= node.range[1])) continue;
+      if (complete && scopes.every((scope) => declared.has(scope))) continue;
+      parts.push({ kind: 'file', scopes, complete, description: 'this file', declarations: [NO_ORIGIN] });
     }
     const firstExtent = this.collected.scopeDeclarations[0]?.extent;
     const first =

@@ -14,6 +14,7 @@ import type { RequestUse } from './scope-requests.ts';
 import { readPluginSettings } from './settings.ts';
 import { projectVerdict } from './project/index.ts';
 import type { ProjectVerdictFacts } from './project/index.ts';
+import type { VisitorKeys } from '../core/ast-walk.ts';
 import type { PluginSettings } from './settings.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { Analyzer } from './analyzer.ts';
@@ -171,7 +172,16 @@ function factsOf(
     isMappedBeforeUse: (node) => env !== undefined && isMappedBeforeUse(node, env),
     edits: env === undefined || sourceCode === undefined ? NO_SCOPE_EDITS : scopeEdits(sourceCode, env),
     settings: analysis.settings,
-    projectVerdict: (call) => projectVerdict(where.filename, where.cwd, analysis.settings, call),
+    projectVerdict: (call) =>
+      projectVerdict(
+        where.filename,
+        where.cwd,
+        analysis.settings,
+        call,
+        env === undefined || analysis.resolver === undefined || sourceCode === undefined
+          ? undefined
+          : { env, resolver: analysis.resolver, program: sourceCode.ast, visitorKeys: sourceCode.visitorKeys as VisitorKeys },
+      ),
   };
 }
 

@@ -13,6 +13,13 @@ import type { MessageIds, Options } from '../../src/rules/missing-scope.ts';
 import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 
 const AUTH = 'https://www.googleapis.com/auth';
+/** A Calendar insert under a token that carries calendar.readonly at most. */
+const EVENTS_INSERT = {
+  api: 'Calendar',
+  method: 'events.insert',
+  accepted: 'calendar.events.owned or broader',
+  add: `\`${AUTH}/calendar.events.owned\``,
+};
 
 /** The fixture file's own text, linted under its real name (so its project is found). */
 function fixture(project: string, file: string): { code: string; filename: string } {
@@ -48,6 +55,20 @@ const valid: ValidTestCase<Options>[] = [
   {
     name: 'an unresolved request anywhere in the project (an environment variable) makes every untraced call unknown',
     ...fixture('unresolved', 'src/api/send.ts'),
+  },
+  {
+    // Review 3 H6: the back end gets the front end's token in each request: whoever sent it minted it (a mobile app, another front end).
+    name: 'a token read from the incoming request (the Authorization header) is minted elsewhere: unknown',
+    ...fixture('react-oauth', 'server/index.js'),
+  },
+  {
+    name: 'tokens from req.get(), req.headers, req.body, ctx.request.query and process.env are minted elsewhere: unknown',
+    ...fixture('request-token', 'src/server.js'),
+  },
+  {
+    // Review 3 H6 (a): GoogleAuth({ keyFile, scopes }) and JWT({ scopes: [...SCOPES] }) are the only requests of Calendar.
+    name: 'a service account’s scopes are no evidence about the user token a stored-token call carries',
+    ...fixture('service-account-only', 'src/events.js'),
   },
   {
     // @memberjunction/communication-gmail: GMAIL_SCOPES is exported for its users; the token is a refresh token from the environment.
@@ -145,12 +166,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     ],
   },
   {
-    name: '@react-oauth/google and GIS initTokenClient in the front end; the back end trashes with the token',
-    ...fixture('react-oauth', 'server/index.js'),
+    name: '@react-oauth/google and GIS initTokenClient in the front end; the back end trashes with the token it keeps',
+    ...fixture('react-oauth', 'server/trash.js'),
     errors: [
       {
         messageId: 'missingProjectScope',
-        line: 12,
+        line: 3,
+        column: 26,
         data: {
           api: 'Gmail',
           method: 'users.messages.trash',
@@ -205,6 +227,33 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         column: 9,
         data: { api: 'Drive', method: 'files.delete', accepted: 'drive', sites: 'src/login.js:6', add: `\`${AUTH}/drive\`` },
         suggestions: [],
+      },
+    ],
+  },
+  {
+    // Review 3 H6: a service account's scopes (scripts/holidays.js) are no consent: they neither allow nor show where a user's token comes from.
+    name: 'a token from the request is never judged, one stored by the app is, against the consent flows only',
+    ...fixture('request-token', 'src/session.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 7,
+        column: 9,
+        data: { ...EVENTS_INSERT, sites: 'src/login.js:3' },
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Review 3 H6 (c): __tests__/, *.spec.js and an in-source `it(…)` request calendar.events(.owned): not the app's requests.
+    name: 'requests in tests are not the app’s: neither in the union nor as the places named',
+    ...fixture('tests', 'server/events.js'),
+    errors: [
+      {
+        messageId: 'missingProjectScope',
+        line: 6,
+        column: 10,
+        data: { ...EVENTS_INSERT, sites: 'src/consent.js:3 and 1 more' },
       },
     ],
   },
@@ -311,6 +360,50 @@ untypedRuleTester().run('least-privilege (SMTP needs mail.google.com)', leastPri
           suggestions: [{ messageId: 'removeScope', output: SMTP_ONLY(`'https://mail.google.com/'`) }],
         },
       ],
+    },
+  ],
+});
+
+// Review 3 L6: a consent URL in the calling file is the file's request (as `new URLSearchParams({ scope })` is), not the project's.
+const SAME_FILE = path.join(FIXTURES, 'project-drive', 'src', 'same-file.js');
+const CONSENT_ROUTE = (url: string): string => `import express from 'express';
+const app = express();
+app.get('/login', (req, res) => {
+  res.redirect(${url});
+});
+app.post('/del/:id', async (req, res) => {
+  await fetch(\`https://www.googleapis.com/drive/v3/files/\${req.params.id}\`, { method: 'DELETE', headers: { Authorization: \`Bearer \${req.session.token}\` } });
+  res.end();
+});
+`;
+const FILES_DELETE_FROM_FILE = {
+  api: 'Drive',
+  method: 'files.delete',
+  accepted: 'drive',
+  source: 'this file',
+  requested: 'drive.readonly and openid',
+  add: `\`${AUTH}/drive\``,
+  where: '',
+};
+
+untypedRuleTester({ project: true }).run('missing-scope (a consent URL in the calling file)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a template consent URL: judged as the file’s request',
+      code: CONSENT_ROUTE(
+        `\`https://accounts.google.com/o/oauth2/v2/auth?client_id=\${process.env.CLIENT_ID}&response_type=code&scope=${AUTH}/drive.readonly%20openid&access_type=offline\``,
+      ),
+      filename: SAME_FILE,
+      errors: [{ messageId: 'missingScope', line: 7, column: 9, data: FILES_DELETE_FROM_FILE, suggestions: [] }],
+    },
+    {
+      name: 'params.set("scope", …) on a consent URL: judged as the file’s request',
+      code: CONSENT_ROUTE(
+        `(() => { const url = new URL('https://accounts.google.com/o/oauth2/v2/auth'); url.searchParams.set('scope', '${AUTH}/drive.readonly openid'); return url.href; })()`,
+      ),
+      filename: SAME_FILE,
+      errors: [{ messageId: 'missingScope', line: 7, column: 9, data: FILES_DELETE_FROM_FILE, suggestions: [] }],
     },
   ],
 });

@@ -84,12 +84,12 @@ describe('manifest.json and consent URL parameters', () => {
   it('reads oauth2.scopes with its line; a malformed manifest with oauth2 is unresolved', () => {
     expect(
       manifestRequests('/m/manifest.json', `{\n  "oauth2": {\n    "client_id": "x",\n    "scopes": ["${AUTH}/gmail.readonly"]\n  }\n}\n`),
-    ).toEqual([{ file: '/m/manifest.json', line: 4, scopes: [`${AUTH}/gmail.readonly`], complete: true, certain: true }]);
+    ).toEqual([{ file: '/m/manifest.json', line: 4, scopes: [`${AUTH}/gmail.readonly`], complete: true, certain: true, consent: true }]);
     expect(manifestRequests('/m/manifest.json', `{ "oauth2": { "scopes": "x" } }`)).toEqual([
-      { file: '/m/manifest.json', line: 1, scopes: [], complete: false, certain: true },
+      { file: '/m/manifest.json', line: 1, scopes: [], complete: false, certain: true, consent: true },
     ]);
     expect(manifestRequests('/m/manifest.json', `{ // comment\n "oauth2": {} }`)).toEqual([
-      { file: '/m/manifest.json', line: undefined, scopes: [], complete: false, certain: true },
+      { file: '/m/manifest.json', line: undefined, scopes: [], complete: false, certain: true, consent: true },
     ]);
     expect(manifestRequests('/m/manifest.json', `{ "name": "no oauth" }`)).toEqual([]);
   });

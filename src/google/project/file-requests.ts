@@ -6,7 +6,15 @@ import type { VisitorKeys } from '../../core/ast-walk.ts';
 import type { FileBoundary } from '../../core/file-boundary.ts';
 import { FileEnvironment } from '../../core/file-environment.ts';
 import { moduleView } from '../../core/module-record.ts';
-import { evaluate, findProperty, memberKeyName, propertyKeyName, toScopeList, unwrapExpression } from '../../core/static-value.ts';
+import {
+  calleeName,
+  evaluate,
+  findProperty,
+  memberKeyName,
+  propertyKeyName,
+  toScopeList,
+  unwrapExpression,
+} from '../../core/static-value.ts';
 import { collect, SCOPE_LIKE } from '../collect.ts';
 import type { Collected } from '../collect.ts';
 import { ScopeRequestClassifier } from '../scope-requests.ts';
@@ -28,6 +36,13 @@ export interface ProjectRequest {
    * tokens come from its own requests (a package exporting `GMAIL_SCOPES` for its users).
    */
   readonly certain: boolean;
+  /**
+   * False for a service account's or Application Default Credentials' scopes (`GoogleAuth`,
+   * `JWT`, `getClient()`, options with a key): no one consents to them, so they count in the union
+   * but never show where an untraced call's token comes from (it may be a user's, minted where
+   * the inventory can't see); true for every other request (a consent flow, or may be one).
+   */
+  readonly consent: boolean;
 }
 
 /**
@@ -77,7 +92,7 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
     manifest = JSON.parse(text);
   } catch {
     // Not JSON (comments): unreadable, but it may declare scopes.
-    return [{ file, line: undefined, scopes: [], complete: false, certain: true }];
+    return [{ file, line: undefined, scopes: [], complete: false, certain: true, consent: true }];
   }
   const oauth2 = (manifest as { oauth2?: { scopes?: unknown } } | null)?.oauth2;
   if (oauth2 === undefined || oauth2 === null || typeof oauth2 !== 'object') return [];
@@ -86,8 +101,8 @@ export function manifestRequests(file: string, text: string): ProjectRequest[] {
   const line = index < 0 ? undefined : text.slice(0, index).split('\n').length;
   if (scopes === undefined) return [];
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string'))
-    return [{ file, line, scopes: [], complete: false, certain: true }];
-  return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true, certain: true }];
+    return [{ file, line, scopes: [], complete: false, certain: true, consent: true }];
+  return [{ file, line, scopes: [...new Set(scopes as string[])], complete: true, certain: true, consent: true }];
 }
 
 export function isManifest(file: string): boolean {
@@ -100,6 +115,7 @@ class FileRequests {
   private readonly classifier: ScopeRequestClassifier;
   private readonly requests: ProjectRequest[] = [];
   private readonly seen = new Set<TSESTree.Node>();
+  private readonly mayHoldTests: boolean;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -108,6 +124,7 @@ class FileRequests {
     private readonly mentionsGoogle: boolean,
   ) {
     this.collected = collect(sourceCode);
+    this.mayHoldTests = TEST_CALL.test(sourceCode.text);
     this.env = new FileEnvironment(sourceCode, file, boundary, this.collected.calls);
     // No Google sinks: every use the classifier calls a request (or unknown) counts here.
     this.classifier = new ScopeRequestClassifier(this.env, new Set());
@@ -120,7 +137,7 @@ class FileRequests {
       const expression = extent.type === AST_NODE_TYPES.VariableDeclarator ? extent.init : value;
       const use = expression === null ? undefined : this.useOf(expression);
       if (use === undefined || !countsAsRequest(use)) continue;
-      this.add(value, extent, use === 'google', use !== 'unknown');
+      this.add(value, extent, use === 'google', use !== 'unknown', !this.feedsOnlyServiceAccounts(expression ?? value));
     }
     // Consent URLs first: a scope string inside one is then part of it, not a request of its own.
     this.consentUrls();
@@ -129,11 +146,13 @@ class FileRequests {
       const use = this.useOf(node);
       if (!countsAsRequest(use)) continue;
       const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
-      if (scopes.length > 0) this.push(node, scopes, true, use !== 'unknown');
+      if (scopes.length > 0) this.push(node, scopes, true, use !== 'unknown', !this.feedsOnlyServiceAccounts(node));
     }
     for (const node of collected.news) this.serviceAccount(node);
     // One entry per place and list (a scope string inside a consent URL is found twice), in line order.
-    const unique = new Map(this.requests.map((request) => [`${request.line}\0${request.complete}\0${request.scopes.join(' ')}`, request]));
+    const unique = new Map(
+      this.requests.map((request) => [`${request.line}\0${request.complete}\0${request.consent}\0${request.scopes.join(' ')}`, request]),
+    );
     return [...unique.values()].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
 
@@ -142,7 +161,7 @@ class FileRequests {
   }
 
   /** A value that holds scopes: known ones are requests; an unknown one may hide any scope. */
-  private add(value: TSESTree.Node, extent: TSESTree.Node, google: boolean, certain = true): void {
+  private add(value: TSESTree.Node, extent: TSESTree.Node, google: boolean, certain = true, consent = true): void {
     if (cannotHoldScopes(value)) return;
     const evaluated = evaluate(value, this.env);
     // A lookup table of scopes (`const SCOPES = { SEND: '…' }`): its members are requested where used.
@@ -153,12 +172,12 @@ class FileRequests {
     if (!list.complete && !google && !isScopeSink(value)) {
       // A constant (`const SCOPES = …`) or a `*Scope` option: where it is requested (a `scopes:`
       // option) is judged on its own; here only its known scopes count.
-      if (list.scopes.length > 0) this.push(extent, list.scopes, true, certain);
+      if (list.scopes.length > 0) this.push(extent, list.scopes, true, certain, consent);
       return;
     }
     // An unknown value in a file that never mentions Google (a GitHub `scope`) hides no Google scope.
     if (!list.complete && !google && !this.mentionsGoogle && list.scopes.every((scope) => !SCOPE_LIKE.test(scope))) return;
-    this.push(extent, list.scopes, list.complete, certain);
+    this.push(extent, list.scopes, list.complete, certain, consent);
   }
 
   /**
@@ -177,19 +196,71 @@ class FileRequests {
     const first = node.arguments[0];
     if (name === 'JWT' && first !== undefined && unwrapExpression(first).type !== AST_NODE_TYPES.ObjectExpression) {
       const positional = node.arguments[3];
-      if (positional === undefined) this.push(node, [], false);
-      else if (!this.covered(positional)) this.add(positional, positional, true);
+      if (positional === undefined) this.push(node, [], false, true, false);
+      else if (!this.covered(positional)) this.add(positional, positional, true, true, false);
       return;
     }
     const options = first === undefined ? undefined : unwrapExpression(first);
     // Options held in a variable: the `scopes:` property (if any) is read where it is written.
     if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return;
     if (options?.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return;
-    if (findProperty(options, 'scopes') === undefined) this.push(node, [], false);
+    if (findProperty(options, 'scopes') === undefined) this.push(node, [], false, true, false);
   }
 
-  private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean, certain = true): void {
-    this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain });
+  private push(node: TSESTree.Node, scopes: readonly string[], complete: boolean, certain = true, consent = true): void {
+    // A test's request (a consent URL it builds to assert on) is not the app's.
+    if (this.mayHoldTests && inTestBlock(node)) return;
+    this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain, consent });
+  }
+
+  /**
+   * Whether a scope value only ever reaches service-account or Application Default Credentials
+   * options (`new GoogleAuth({ keyFile, scopes })`, `new JWT(email, file, key, SCOPES)`, through
+   * arrays, spreads, `.concat()`/`.join()` and constants): the scopes of a token no user
+   * consented to. Anything else (a consent URL, a sign-in option, an unknown function) may be a
+   * consent flow. Bounded: `MAX_FOLLOWED` steps, constants `MAX_EXPRESSION_PARTS_DEPTH` deep.
+   */
+  private feedsOnlyServiceAccounts(value: TSESTree.Node, depth = 0, budget = { steps: MAX_FOLLOWED }): boolean {
+    let current = value;
+    for (;;) {
+      if (--budget.steps < 0 || depth > MAX_EXPRESSION_PARTS_DEPTH) return false;
+      const parent: TSESTree.Node | undefined = current.parent;
+      switch (parent?.type) {
+        case AST_NODE_TYPES.ArrayExpression:
+        case AST_NODE_TYPES.SpreadElement:
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+          current = parent;
+          continue;
+        case AST_NODE_TYPES.MemberExpression: {
+          const call = parent.parent;
+          const key = memberKeyName(parent);
+          if (parent.object !== current || (key !== 'concat' && key !== 'join') || call?.type !== AST_NODE_TYPES.CallExpression)
+            return false;
+          current = call;
+          continue;
+        }
+        case AST_NODE_TYPES.Property: {
+          const key = propertyKeyName(parent);
+          return parent.value === current && (key === 'scopes' || key === 'scope') && isServiceAccountOptions(parent.parent);
+        }
+        case AST_NODE_TYPES.NewExpression:
+          return parent.arguments[3] === current && calleeName(parent.callee) === 'JWT';
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+          const reads = this.env.findVariable(parent.id)?.references.filter((reference) => reference.init !== true && reference.isRead());
+          return (
+            reads !== undefined &&
+            reads.length > 0 &&
+            reads.every((reference) => this.feedsOnlyServiceAccounts(reference.identifier as TSESTree.Node, depth + 1, budget))
+          );
+        }
+        default:
+          return false;
+      }
+    }
   }
 
   private covered(node: TSESTree.Node): boolean {
@@ -199,65 +270,146 @@ class FileRequests {
     return false;
   }
 
-  /**
-   * Hand-built consent URLs: `'https://accounts.google.com/o/oauth2/v2/auth?…&scope=' + …`, a
-   * template, and `params.set('scope', …)` / `url.searchParams.append('scope', …)`.
-   * (`new URLSearchParams({ scope })` is a `scope` property, read above.)
-   */
+  /** Hand-built consent URLs and `params.set('scope', …)` (see `consentUrlRequests`). */
   private consentUrls(): void {
-    const text = this.sourceCode.text;
-    const hasUrl = CONSENT_URL.test(text);
-    const hasSet = /\.(?:set|append)\(\s*['"`]scope['"`]/.test(text);
-    if (!hasUrl && !hasSet) return;
-    walk(this.sourceCode.ast, this.sourceCode.visitorKeys as VisitorKeys, true, (node) => {
-      if (hasSet && node.type === AST_NODE_TYPES.CallExpression) this.searchParamsScope(node);
-      if (!hasUrl || !isStringNode(node) || !CONSENT_URL.test(stringText(node))) return true;
-      const whole = outermostConcatenation(node);
-      if (this.seen.has(whole)) return true;
-      this.seen.add(whole);
-      const scope = this.consentScope(whole);
-      if (scope !== undefined) this.push(whole, scope.scopes, scope.complete);
-      return true;
-    });
-  }
-
-  /**
-   * The `scope=` parameter of a consent URL built by concatenation or a template: the literal
-   * text after it, or the value of the expression that follows it (`encodeURIComponent(x)`, `x.join(' ')`).
-   */
-  private consentScope(whole: TSESTree.Node): { scopes: string[]; complete: boolean } | undefined {
-    const parts = urlParts(whole);
-    let text = '';
-    for (let index = 0; index < parts.length; index++) {
-      const part = parts[index]!;
-      if (typeof part === 'string') {
-        text += part;
-        continue;
-      }
-      const open = /[?&]scope=([^&#]*)$/.exec(text);
-      if (open !== null) {
-        const list = toScopeList(evaluate(unwrapEncoding(part), this.env));
-        const literal = open[1] === '' ? [] : (scopeParameter(`?scope=${open[1]}`) ?? []);
-        return { scopes: [...literal, ...list.scopes], complete: list.complete };
-      }
-      // Another parameter's value (a client id): its text never holds `scope=`.
-      const value = evaluate(part, this.env);
-      text += value.kind === 'string' ? value.value : '\u0000';
+    for (const { node, value, scopes, complete } of consentUrlRequests(this.sourceCode, this.env)) {
+      if (this.seen.has(node)) continue;
+      // A scope string inside is part of it, not a request of its own.
+      this.seen.add(value);
+      this.push(node, scopes, complete);
     }
-    const scopes = scopeParameter(text);
-    return scopes === undefined ? undefined : { scopes, complete: true };
   }
+}
 
-  private searchParamsScope(call: TSESTree.CallExpression): void {
-    const callee = call.callee;
-    const [name, value] = call.arguments;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || value === undefined) return;
-    const method = memberKeyName(callee);
-    if ((method !== 'set' && method !== 'append') || name?.type !== AST_NODE_TYPES.Literal || name.value !== 'scope') return;
-    const list = toScopeList(evaluate(value, this.env));
-    this.seen.add(value);
-    this.push(call, list.scopes, list.complete);
+/** A hand-built consent URL, or a `scope` search parameter set on one. */
+export interface ConsentUrlRequest {
+  /** The URL (its whole concatenation or template), or the `params.set('scope', …)` call. */
+  readonly node: TSESTree.Node;
+  /** What holds the scopes: the URL, or the value set. */
+  readonly value: TSESTree.Node;
+  readonly scopes: readonly string[];
+  /** False when part of the scope parameter is computed at run time. */
+  readonly complete: boolean;
+}
+
+/**
+ * Hand-built consent URLs in a file: `'https://accounts.google.com/o/oauth2/v2/auth?…&scope=' + …`,
+ * a template, and `params.set('scope', …)` / `url.searchParams.append('scope', …)`, in source
+ * order (`new URLSearchParams({ scope })` is a `scope` property, read with the others). The file's
+ * own requests (src/google/analyzer.ts) and the project's both read them here. One walk, only
+ * when the text holds one.
+ */
+export function consentUrlRequests(sourceCode: Readonly<TSESLint.SourceCode>, env: FileEnvironment): ConsentUrlRequest[] {
+  const text = sourceCode.text;
+  const hasUrl = CONSENT_URL.test(text);
+  const hasSet = /\.(?:set|append)\(\s*['"`]scope['"`]/.test(text);
+  if (!hasUrl && !hasSet) return [];
+  const found: ConsentUrlRequest[] = [];
+  const wholes = new Set<TSESTree.Node>();
+  walk(sourceCode.ast, sourceCode.visitorKeys as VisitorKeys, true, (node) => {
+    if (hasSet && node.type === AST_NODE_TYPES.CallExpression) {
+      const set = searchParamsScope(node, env);
+      if (set !== undefined) found.push(set);
+    }
+    if (!hasUrl || !isStringNode(node) || !CONSENT_URL.test(stringText(node))) return true;
+    const whole = outermostConcatenation(node);
+    if (wholes.has(whole)) return true;
+    wholes.add(whole);
+    const scope = consentScope(whole, env);
+    if (scope !== undefined) found.push({ node: whole, value: whole, ...scope });
+    return true;
+  });
+  return found;
+}
+
+/**
+ * The `scope=` parameter of a consent URL built by concatenation or a template: the literal
+ * text after it, or the value of the expression that follows it (`encodeURIComponent(x)`, `x.join(' ')`).
+ */
+function consentScope(whole: TSESTree.Node, env: FileEnvironment): { scopes: string[]; complete: boolean } | undefined {
+  const parts = urlParts(whole);
+  let text = '';
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const open = /[?&]scope=([^&#]*)$/.exec(text);
+    if (open !== null) {
+      const list = toScopeList(evaluate(unwrapEncoding(part), env));
+      const literal = open[1] === '' ? [] : (scopeParameter(`?scope=${open[1]}`) ?? []);
+      return { scopes: [...literal, ...list.scopes], complete: list.complete };
+    }
+    // Another parameter's value (a client id): its text never holds `scope=`.
+    const value = evaluate(part, env);
+    text += value.kind === 'string' ? value.value : '\u0000';
   }
+  const scopes = scopeParameter(text);
+  return scopes === undefined ? undefined : { scopes, complete: true };
+}
+
+function searchParamsScope(call: TSESTree.CallExpression, env: FileEnvironment): ConsentUrlRequest | undefined {
+  const callee = call.callee;
+  const [name, value] = call.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || value === undefined) return undefined;
+  const method = memberKeyName(callee);
+  if ((method !== 'set' && method !== 'append') || name?.type !== AST_NODE_TYPES.Literal || name.value !== 'scope') return undefined;
+  const list = toScopeList(evaluate(value, env));
+  return { node: call, value, scopes: list.scopes, complete: list.complete };
+}
+
+/** Scope values followed at most when asking whether they only reach service accounts. */
+const MAX_FOLLOWED = 200;
+/** Service-account and Application Default Credentials constructors and getters. */
+const SERVICE_ACCOUNT_AUTH = new Set(['GoogleAuth', 'JWT', 'Compute', 'getClient']);
+/** Options that name a key, which only service accounts and Application Default Credentials take. */
+const KEY_OPTIONS = ['keyFile', 'keyFilename', 'credentials', 'private_key', 'client_email', 'privateKey', 'clientEmail'];
+
+/** `new GoogleAuth({…})`, `new JWT({…})`, `google.auth.getClient({…})`, or options with a key (`new Storage({ keyFilename, scopes })`). */
+function isServiceAccountOptions(object: TSESTree.Node | undefined): boolean {
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const holder = object.parent;
+  if (
+    (holder?.type === AST_NODE_TYPES.NewExpression || holder?.type === AST_NODE_TYPES.CallExpression) &&
+    holder.arguments[0] === object &&
+    SERVICE_ACCOUNT_AUTH.has(calleeName(unwrapExpression(holder.callee)) ?? '')
+  ) {
+    return true;
+  }
+  return KEY_OPTIONS.some((key) => findProperty(object, key) !== undefined);
+}
+
+/** Test runners' blocks (Jest, Vitest, Mocha, node:test): `test(…)`, `it.each(…)(…)`, `describe.only(…)`. */
+const TEST_CALL = /\b(?:test|it|describe|beforeEach|beforeAll)\b/;
+const TEST_BLOCK_NAMES = new Set(['test', 'it', 'describe', 'beforeEach', 'beforeAll']);
+
+/** Whether the node sits inside a function handed to a test runner's block. */
+function inTestBlock(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node = node; current.parent != null; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee !== current &&
+      (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      isTestRunner(parent.callee)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `test`, `it.only`, `describe.skip.each(table)`: a chain that starts at a test runner's name. */
+function isTestRunner(callee: TSESTree.Node): boolean {
+  let current = callee;
+  for (let depth = 0; depth < 4; depth++) {
+    if (current.type === AST_NODE_TYPES.Identifier) return TEST_BLOCK_NAMES.has(current.name);
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else return false;
+  }
+  return false;
 }
 
 /** `'google'`, `'request'`, and `'unknown'` (exported, passed on: code we can't see may request it). */

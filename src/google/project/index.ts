@@ -7,18 +7,29 @@ import type { ApiCall } from '../facts.ts';
 import type { PluginSettings } from '../settings.ts';
 import { describeSites, judgeAgainstProject } from './judge.ts';
 import { projectInventory } from './project-inventory.ts';
+import { tokenFromOutside } from './token-origin.ts';
+import type { TokenContext } from './token-origin.ts';
 
 export { clearProjectInventories, projectInventory } from './project-inventory.ts';
 export type { ProjectInventory, ProjectRequest } from './project-inventory.ts';
+export type { TokenContext } from './token-origin.ts';
 
 /**
  * For a call whose scopes can't be traced in its file: the project's requests when they certainly
  * don't allow it (see ./judge.ts), with the places that request the call's API ("src/auth.ts:12
  * and 1 more", relative to the project root). Undefined when settings name the scopes,
- * `project: false`, or the truth is unknown.
+ * `project: false`, the call's token comes from outside the project (./token-origin.ts), or the
+ * truth is unknown.
  */
-export function projectVerdict(filename: string, cwd: string, settings: PluginSettings, call: ApiCall): ProjectVerdictFacts | undefined {
+export function projectVerdict(
+  filename: string,
+  cwd: string,
+  settings: PluginSettings,
+  call: ApiCall,
+  tokens: TokenContext | undefined,
+): ProjectVerdictFacts | undefined {
   if (!settings.project || settings.scopes !== undefined) return undefined;
+  if (tokens === undefined || tokenFromOutside(call, tokens)) return undefined;
   const inventory = projectInventory(filename, fileBoundary(cwd));
   const verdict = judgeAgainstProject(call.method, inventory);
   // Paths relative to the project root: short, and the same whatever folder ESLint runs in.

@@ -9,7 +9,7 @@ import type { ProjectInventory, ProjectRequest } from './project-inventory.ts';
 export interface ProjectVerdict {
   /** Every scope the project requests (the union the call was judged against). */
   readonly requested: readonly string[];
-  /** The requests that ask for scopes of the call's API (where a fix would go), in file order. */
+  /** The consent requests that ask for scopes of the call's API (where a fix would go), in file order. */
   readonly sites: readonly ProjectRequest[];
 }
 
@@ -19,7 +19,9 @@ export interface ProjectVerdict {
  * - no scope the call accepts is requested anywhere in the project;
  * - the project requests at least one scope of the call's API (otherwise its tokens come from
  *   somewhere the inventory can't see, and the truth is unknown), in a request it certainly makes
- *   (a list it only exports counts in the union, never as that evidence);
+ *   (a list it only exports counts in the union, never as that evidence) that a user may consent
+ *   to: a service account's or Application Default Credentials' scopes count in the union, but
+ *   say nothing about a user's token, which the call may carry;
  * - every request in the project is resolved (no environment variable, no value computed at run
  *   time, no file the analysis could not read, no walk cut short).
  */
@@ -28,7 +30,7 @@ export function judgeAgainstProject(method: MethodInfo, inventory: ProjectInvent
   if (inventory.requests.some((request) => !request.complete)) return undefined;
   const apiScopes = new Set([...(getApiMap(method.api, method.version)?.scopes ?? []), ...method.scopes]);
   const requested = [...new Set(inventory.requests.flatMap((request) => request.scopes))];
-  const sites = inventory.requests.filter((request) => request.scopes.some((scope) => apiScopes.has(scope)));
+  const sites = inventory.requests.filter((request) => request.consent && request.scopes.some((scope) => apiScopes.has(scope)));
   // A list only exported for code outside the project is no evidence of where the tokens come from.
   if (!sites.some((site) => site.certain) || isSatisfied(method.scopes, requested)) return undefined;
   return { requested, sites };

@@ -11,7 +11,7 @@ import { isSearchedFile } from './unread-files.ts';
 /*
  * Which files of a project the inventory reads: the project walk (src/core/project-walk.ts: never
  * `node_modules`, dot folders or a symlinked folder, nothing outside the root, bounded) that also
- * skips build output, at most `MAX_PROJECT_FILES` files: the source files it parses and the files
+ * skips build output and tests, at most `MAX_PROJECT_FILES` files: the source files it parses and the files
  * it searches as text (./unread-files.ts).
  */
 
@@ -19,6 +19,13 @@ import { isSearchedFile } from './unread-files.ts';
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const MINIFIED_FILE = /\.min\.[cm]?js$/;
+/**
+ * Tests (`auth.test.ts`, `login.spec.js`, anything under `__tests__/`): a consent URL a test builds
+ * to assert on it is no request of the app, and a test never mints the app's tokens.
+ */
+const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
+/** Build output, and the folder Jest runs tests from. */
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([...BUILD_OUTPUT_FOLDERS, '__tests__']);
 
 /** Files read per project at most: a bigger tree makes the inventory incomplete (it then judges nothing). */
 export const MAX_PROJECT_FILES = 10_000;
@@ -59,9 +66,9 @@ export function isParsedFile(name: string): boolean {
  */
 export function listProjectFiles(root: string, boundary: FileBoundary, entered: ReadonlySet<string> = new Set()): ProjectWalk {
   return walkProject(root, boundary, {
-    includeFile: (name) => isParsedFile(name) || isSearchedFile(name),
+    includeFile: (name) => !TEST_FILE.test(name) && (isParsedFile(name) || isSearchedFile(name)),
     maxFiles: MAX_PROJECT_FILES,
-    skipFolders: BUILD_OUTPUT_FOLDERS,
+    skipFolders: SKIPPED_FOLDERS,
     entered,
   });
 }
