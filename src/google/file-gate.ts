@@ -204,7 +204,7 @@ const TWO_NAME_CHAIN = /\.\s*([A-Za-z_$][\w$]*)\s*\??\.\s*([A-Za-z_$][\w$]*)/g;
  * of the data (`import { storage } from './clients'`). Never Google's generated client.
  */
 function callsImportedClient(scan: FileScan, program: TSESTree.Program, mentioned: boolean): boolean {
-  if (!importsProjectModule(program, mentioned) || isGeneratedClient(scan)) return false;
+  if (isGeneratedClient(scan) || !importsProjectModule(program, mentioned)) return false;
   const text = scan.text;
   const chain = TWO_NAME_CHAIN;
   chain.lastIndex = 0;
