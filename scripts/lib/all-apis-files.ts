@@ -1,12 +1,20 @@
 /**
  * The committed all-API data (src/scopes/data/apis/): one `<api>-<version>.json` per version of
  * the installed `googleapis` package, `index.json` (what exists, method counts, unknowns) and
- * `profiles.json` (packages, factory, typings names, hosts and prefixes). Deterministic text:
+ * `profiles.json` (packages, factory, typings names, hosts and prefixes), `chains.json` (the
+ * first two names of every method id, for the file gate). Deterministic text:
  * one method (or API) per line, so diffs after a `googleapis` upgrade stay readable.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, VersionSummary } from '../../src/scopes/apis-format.ts';
+import type {
+  ApiChainsFile,
+  ApiProfile,
+  ApiProfilesFile,
+  ApisIndexFile,
+  ApiVersionFile,
+  VersionSummary,
+} from '../../src/scopes/apis-format.ts';
 import { hasOwnOrderFacts, orderFactsFor } from '../../src/scopes/order-facts.ts';
 import { renderApisDoc } from './all-apis-doc.ts';
 import { extractApiVersion } from './all-apis.ts';
@@ -46,6 +54,13 @@ export function serialiseProfiles(profiles: ApiProfilesFile): string {
   return linePerEntry(head, 'apis', apis);
 }
 
+/** `chains.json` from root resource → following names, both sorted. */
+export function serialiseChains(source: Record<string, string>, chains: ReadonlyMap<string, ReadonlySet<string>>): string {
+  const roots: ApiChainsFile['roots'] = {};
+  for (const root of [...chains.keys()].sort()) roots[root] = [...chains.get(root)!].sort();
+  return linePerEntry({ source }, 'roots', roots);
+}
+
 /** `[api, version]` of every `<api>/<version>.d.ts` under `apisDir`, sorted. */
 export function listApiVersions(apisDir: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -70,6 +85,7 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
   const files: GeneratedFile[] = [];
   const index: ApisIndexFile = { source, totals: { apis: 0, versions: 0, methods: 0, unknownMethods: 0 }, apis: {} };
   const profiles: ApiProfilesFile = { source, apis: {} };
+  const chains = new Map<string, Set<string>>();
   for (const [api, version] of listApiVersions(apisDir)) {
     if (only && !only.includes(api)) continue;
     const base = join(apisDir, api, version);
@@ -90,6 +106,10 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
       methods: data.methods,
     };
     files.push({ path: join(outDir, apiVersionFileName(api, version)), content: serialiseApiVersion(withOrder) });
+    for (const id of Object.keys(data.methods)) {
+      const [root, next] = id.split('.');
+      if (next !== undefined) chains.set(root!, (chains.get(root!) ?? new Set()).add(next));
+    }
     const methods = Object.keys(data.methods).length;
     const summary: VersionSummary = { methods, unknownMethods };
     if (methods > 0 && unknownMethods === methods) summary.allUnknown = true;
@@ -111,6 +131,7 @@ export function generateAllApiFiles(googleapisDir: string, outDir: string, only?
   }
   files.push({ path: join(outDir, 'index.json'), content: serialiseIndex(index) });
   files.push({ path: join(outDir, 'profiles.json'), content: serialiseProfiles(profiles) });
+  files.push({ path: join(outDir, 'chains.json'), content: serialiseChains(source, chains) });
   if (docFile !== undefined) files.push({ path: docFile, content: renderApisDoc(index, profiles) });
   return files;
 }

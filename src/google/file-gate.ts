@@ -1,6 +1,8 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import { isBuiltin } from 'node:module';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { exportTable, requireSpecifier } from '../core/export-table.ts';
 import { analysedApiMaps, versionProfileOf } from '../scopes/api-map.ts';
-import { apiVersionsAtUrl } from '../scopes/apis-data.ts';
+import { apiVersionsAtUrl, isApiName, isMethodChainHead } from '../scopes/apis-data.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
 import { typeServices } from './typed-calls.ts';
 import { GMAIL_MAIL_SERVERS } from '../scopes/facts/gmail-v1.ts';
@@ -26,13 +28,17 @@ import type { ApiVersionRef } from './google-values.ts';
  *   (`storage.googleapis.com/storage/v1/`, `www.googleapis.com/bigquery/v2/`: the profiles say);
  * - a chain that can name a method without a traced client (`x.users.messages.send`: a client
  *   passed into a helper file);
+ * - in a file that imports a module of the project, a chain of two names that starts a method id
+ *   of some API of the data (`calendar.events.insert`, `drive.files.delete` on a client another
+ *   module made: see {@link callsImportedClient});
  * - with type information, the generated typings namespace of any API version in the data
  *   (`gmail_v1`, `storage_v1`, `admin_directory_v1`), also in a JSDoc comment: the name a typed
  *   resource (`storage_v1.Resource$Objects`) is written with, found by its shape (`<name>_v<digit>…`,
  *   `_alpha`, `_beta`) and confirmed by the data, so no API adds an anchor. Not the API's bare
  *   name in any case, which most code has (`tasks`, `docs`, `forms`: rxjs); a resource whose type
  *   comes from another module without such a name still needs one of the anchors below.
- * Every candidate mentions Google or an analysed API by name, or sits in a file that does.
+ * Every candidate but the imported-client chain mentions Google or an analysed API by name, or
+ * sits in a file that does.
  * A file that imports `googleapis-common` is Google's generated client itself (every file of
  * `googleapis` and `@googleapis/<api>`; no application imports it): only a library specifier or
  * a scope URL counts there. Its root URLs and REST paths go to `createAPIRequest`, never to an
@@ -163,7 +169,8 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
   // the namespace of any API version in the data opens the file.
   if (typeServices(sourceCode) !== undefined && writtenApiNamespaces(sourceCode, 1).length > 0) return true;
   // Every other candidate mentions Google or an analysed API by name, or sits in a file that does.
-  if (!current.anyMention.test(text)) return false;
+  if (!current.anyMention.test(text))
+    return callsImportedClient({ text, comments: sourceCode.ast.comments ?? [], gate: current }, sourceCode.ast, false);
   const scan: FileScan = { text, comments: sourceCode.ast.comments ?? [], gate: current };
   const anchors = isGeneratedClient(scan) ? current.generatedClientAnchors : current.anchors;
   anchors.lastIndex = 0;
@@ -178,6 +185,49 @@ export function mentionsGoogleApis(sourceCode: Readonly<TSESLint.SourceCode>): b
       // Every position where some anchor starts is visited, also inside a longer match.
       anchors.lastIndex = index + 1;
     }
+  }
+  return callsImportedClient(scan, sourceCode.ast, true);
+}
+
+/** `.files.delete`, `?.events ?. insert`: a member of two names (the first not inside a longer name). */
+const TWO_NAME_CHAIN = /\.\s*([A-Za-z_$][\w$]*)\s*\??\.\s*([A-Za-z_$][\w$]*)/g;
+
+/**
+ * A client made in another module of the project and called here: `import { calendar } from
+ * './google.js'` then `calendar.events.insert(…)` (also a namespace import, a default import, an
+ * alias, a workspace package, `require`, a getter's result). Such a chain has two names (Drive,
+ * Calendar, Docs, Tasks and most other APIs), and a chain names a method by its shape alone only
+ * from three (`x.users.messages.send`), so no anchor above takes it. It opens the file when the
+ * file binds a name imported from a module that is not a Node built-in (the resolver may read
+ * it: relative, `#imports`, tsconfig paths, workspace packages), and a chain `.<root>.<next>` in
+ * its code starts a method id of some API version of the data (`chains.json`: no version is
+ * loaded). The analysis then follows the import (the module's Google exports): a value that is
+ * no Google client leaves the file silent. Every candidate still mentions Google or an API by
+ * name: a file that mentions neither (`mentioned` false) needs an imported name that is an API
+ * of the data (`import { storage } from './clients'`). Never Google's generated client.
+ */
+function callsImportedClient(scan: FileScan, program: TSESTree.Program, mentioned: boolean): boolean {
+  if (isGeneratedClient(scan) || !importsProjectModule(program, mentioned)) return false;
+  const text = scan.text;
+  const chain = TWO_NAME_CHAIN;
+  chain.lastIndex = 0;
+  for (let match = chain.exec(text); match !== null; match = chain.exec(text)) {
+    if (isMethodChainHead(match[1]!, match[2]!) && commentAt(scan.comments, match.index) === undefined) return true;
+    // `a.b.files.delete`: the next pair may start at the second dot.
+    chain.lastIndex = match.index + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether a top-level name is bound by an import or `require` of a module that is not a Node
+ * built-in; unless `mentioned`, only a name that is an API of the data (`storage`, `drive`).
+ */
+function importsProjectModule(program: TSESTree.Program, mentioned: boolean): boolean {
+  for (const [name, binding] of exportTable(program).bindings) {
+    const specifier =
+      binding.kind === 'import' ? binding.specifier : binding.kind === 'destructured' ? requireSpecifier(binding.init) : undefined;
+    if (specifier !== undefined && !isBuiltin(specifier) && (mentioned || isApiName(name))) return true;
   }
   return false;
 }

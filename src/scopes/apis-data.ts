@@ -7,7 +7,15 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { ApiProfile, ApiProfilesFile, ApisIndexFile, ApiVersionFile, CompactMethod, VersionSummary } from './apis-format.ts';
+import type {
+  ApiChainsFile,
+  ApiProfile,
+  ApiProfilesFile,
+  ApisIndexFile,
+  ApiVersionFile,
+  CompactMethod,
+  VersionSummary,
+} from './apis-format.ts';
 import { API_DATA_DIR } from './package-files.ts';
 
 const DATA_DIR = new URL('apis/', API_DATA_DIR);
@@ -153,6 +161,13 @@ export interface ApiMethod {
   readonly media: boolean;
 }
 
+/** Whether `name` is an API of the data (`drive`, `storage`, `bigquery`). Reads only the index. */
+export function isApiName(name: string): boolean {
+  if (own(getIndex().apis, name) !== undefined) return true;
+  for (const extra of added.values()) if (extra.data.api === name) return true;
+  return false;
+}
+
 /** Every API of the pinned `googleapis` package and its versions, sorted by name. Reads only the index. */
 export function listApis(): ApiInfo[] {
   return Object.entries(getIndex().apis).map(([api, vs]) => ({
@@ -258,6 +273,24 @@ export function apiOfNamespace(namespace: string): { readonly api: string; reado
     if (profile !== undefined && own(profile.versions, version)?.namespace === namespace) return { api, version };
   }
   return undefined;
+}
+
+let chains: ApiChainsFile | undefined;
+
+/**
+ * Whether a method id of some API version starts with `root.next` (`files.delete`,
+ * `projects.locations`), from `chains.json` alone (no version is loaded), and versions added at run time.
+ */
+export function isMethodChainHead(root: string, next: string): boolean {
+  chains ??= readData<ApiChainsFile>('chains.json');
+  if (own(chains.roots, root)?.includes(next) === true) return true;
+  for (const extra of added.values()) {
+    for (const id of Object.keys(extra.data.methods)) {
+      const [first, second] = id.split('.');
+      if (first === root && second === next) return true;
+    }
+  }
+  return false;
 }
 
 const versionsByRoot = new Map<string, readonly { readonly api: string; readonly version: string }[]>();

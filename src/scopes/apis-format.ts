@@ -112,3 +112,14 @@ export interface ApiProfilesFile {
   source: Record<string, string>;
   apis: Record<string, ApiProfile>;
 }
+
+/**
+ * `chains.json`: over every version of every API, each root resource (`files`) → the names that
+ * follow it in a method id (`delete`, `list`; `projects` → `locations`, …), sorted. What a
+ * two-name chain on a client made in another module can be (`drive.files.delete`): the file
+ * gate's table for imported clients (src/google/file-gate.ts), read without loading any version.
+ */
+export interface ApiChainsFile {
+  source: Record<string, string>;
+  roots: Record<string, string[]>;
+}

@@ -117,6 +117,34 @@ describe('mentionsGoogleApis (the gate before any analysis)', () => {
     expect(gate(`// require("googleapis-common")\nfetch('https://gmail.googleapis.com/gmail/v1/users/me/profile');`)).toBe(true);
   });
 
+  it('opens a file that imports a module of the project and calls a two-name chain of some API (REVIEW-3 M5)', () => {
+    // The analysis then follows the import: only a Google client exported there is reported.
+    expect(gate("import { calendar } from './google.js';\ncalendar.events.insert({ calendarId: 'primary' });")).toBe(true);
+    expect(gate("const { drive } = require('../lib/google');\nawait drive?.files ?. delete({ fileId });")).toBe(true);
+    expect(gate("import * as g from '@/lib/google';\ng.docs.documents.batchUpdate({});")).toBe(true);
+    expect(gate("import getClients from '#google';\nconst { tasks } = await getClients();\ntasks.tasklists.list();")).toBe(true);
+    // A data-only API; a file that mentions neither Google nor an analysed API needs an imported API name.
+    expect(gate("import { storage } from './clients.js';\nstorage.buckets.delete({ bucket });")).toBe(true);
+    expect(gate("import { db } from './db.js';\ndb.files.delete(id);")).toBe(false);
+    expect(gate("import { bigquery } from './clients.js';\nbigquery.jobs.insert({});")).toBe(true);
+    // Not Google, but the file mentions Google Drive: opened, and the analysis finds no Google client.
+    expect(gate("// copied to Google Drive later\nimport { store } from './file-store.js';\nstore.files.list();")).toBe(true);
+  });
+
+  it.each([
+    ['export const list = (drive) => drive.files.list({});', 'no import: a parameter (a three-name chain or a typed one opens)'],
+    ["import { readFile } from 'node:fs';\nconst drive = load(readFile);\ndrive.files.delete({});", 'only a Node built-in is imported'],
+    ["import { calendar } from './google.js';\ncalendar.events.on('change', f);", 'a chain that starts no method id'],
+    ["import { calendar } from './google.js';\n// calendar.events.insert({})\nexport {};", 'the chain only in a comment'],
+    ["const { google } = x;\nimport { files } from './files.js';\nfiles.delete(id);", 'one name after the import'],
+    [
+      'const googleapis_common_1 = require("googleapis-common");\nconst v3_1 = require("./v3");\nthis.context.files.delete({});',
+      "Google's generated client",
+    ],
+  ])('does not open %j for the import path (%s)', (text) => {
+    expect(gate(text)).toBe(false);
+  });
+
   it('looks past anchors in comments and non-candidate hits to a later candidate', () => {
     const text = [
       "/* require('googleapis') */",

@@ -5,7 +5,7 @@ import { APIS_DATA_DIR, DATA_DIR, REPO_ROOT, generateFromPackage } from '../../s
 import { extractApiVersion, pathPrefix, pathPrefixes, resourceClassName, standardSampleScopes } from '../../scripts/lib/all-apis.ts';
 import { exampleScopes, stripCommentMarkup } from '../../scripts/lib/typings.ts';
 import { generateAllApiFiles, isAllApisFile } from '../../scripts/lib/all-apis-files.ts';
-import type { ApiProfilesFile, ApisIndexFile, CompactMethod } from '../../src/scopes/apis-format.ts';
+import type { ApiChainsFile, ApiProfilesFile, ApisIndexFile, CompactMethod } from '../../src/scopes/apis-format.ts';
 
 const GOOGLEAPIS = join(REPO_ROOT, 'node_modules', 'googleapis');
 const APIS = join(GOOGLEAPIS, 'build', 'src', 'apis');
@@ -55,7 +55,7 @@ describe('all-API extraction from googleapis@178.0.0', () => {
 
   it('writes exactly the committed files for Gmail, Drive, Sheets and Calendar (the rest: `npm run generate -- --check`)', () => {
     const files = generateAllApiFiles(GOOGLEAPIS, APIS_DATA_DIR, ['calendar', 'drive', 'gmail', 'sheets']).filter(
-      (f) => !/(index|profiles)\.json$/.test(f.path),
+      (f) => !/(index|profiles|chains)\.json$/.test(f.path),
     );
     expect(files.map((f) => f.path.slice(APIS_DATA_DIR.length + 1))).toEqual([
       'calendar-v3.json',
@@ -110,16 +110,27 @@ describe('all-API extraction from googleapis@178.0.0', () => {
   it('ships no file the index does not list', () => {
     const index = JSON.parse(committed('index.json')) as ApisIndexFile;
     const listed = Object.entries(index.apis).flatMap(([api, vs]) => Object.keys(vs).map((v) => `${api}-${v}.json`));
-    expect(readdirSync(APIS_DATA_DIR).sort()).toEqual([...listed, 'index.json', 'profiles.json'].sort());
+    expect(readdirSync(APIS_DATA_DIR).sort()).toEqual([...listed, 'chains.json', 'index.json', 'profiles.json'].sort());
     expect(isAllApisFile(join(APIS_DATA_DIR, 'drive-v3.json'))).toBe(true);
     expect(isAllApisFile(join(DATA_DIR, 'gmail-v1.json'))).toBe(false);
     expect(isAllApisFile(join(REPO_ROOT, 'docs', 'apis.md'))).toBe(true);
   });
 
+  it("lists each root resource with the names that follow it in a method id (chains.json, the file gate's table)", () => {
+    const chains = JSON.parse(committed('chains.json')) as ApiChainsFile;
+    expect(chains.source).toEqual({ package: 'googleapis', version: '178.0.0' });
+    expect(chains.roots.events).toContain('insert');
+    expect(chains.roots.files).toEqual(expect.arrayContaining(['delete', 'emptyTrash', 'list']));
+    expect(chains.roots.users).toEqual(expect.arrayContaining(['messages', 'getProfile']));
+    expect(chains.roots.events).not.toContain('on');
+    const pairs = Object.values(chains.roots).reduce((sum, next) => sum + next.length, 0);
+    expect([Object.keys(chains.roots).length, pairs]).toEqual([739, 4407]);
+  });
+
   it('names only scopes the catalog (valid-scope) knows', () => {
     const catalog = new Set((JSON.parse(readFileSync(join(DATA_DIR, 'google-scopes.json'), 'utf8')) as { scopes: string[] }).scopes);
     const unknown = new Set<string>();
-    for (const name of readdirSync(APIS_DATA_DIR).filter((f) => f !== 'index.json' && f !== 'profiles.json')) {
+    for (const name of readdirSync(APIS_DATA_DIR).filter((f) => !['chains.json', 'index.json', 'profiles.json'].includes(f))) {
       for (const scope of (JSON.parse(committed(name)) as { scopes: string[] }).scopes) if (!catalog.has(scope)) unknown.add(scope);
     }
     expect([...unknown]).toEqual([]);
