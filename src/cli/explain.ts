@@ -299,12 +299,13 @@ interface FixContext {
 function insufficientFix({ error, method, operations, declarations, report }: FixContext): string[] {
   const fix: string[] = [];
   const requirement = method === undefined || hasTokenPoisoningTrap(method) ? undefined : requirementOf(method, {});
-  // An API without facts whose data leaves the choice open (src/scopes/call-requirement.ts): each scope it accepts.
+  // An API without facts whose data leaves the choice open (src/scopes/call-requirement.ts): each scope it accepts;
+  // a fact table's tie: each tied scope.
   const open = requirement?.choice === 'open';
   const proposal =
     requirement !== undefined
       ? open
-        ? sortFor([requirement], requirement.proposable)
+        ? sortFor([requirement], requirement.tied ?? requirement.proposable)
         : solve([requirement], []).add
       : method === undefined
         ? error.acceptedScopes === null

@@ -136,8 +136,8 @@ export default createRule<Options, MessageIds>({
               add: open ? 'a scope it accepts' : shared.add,
             };
             if (open) {
-              // The data alone can't choose among its scopes: one suggestion per scope, narrowest first.
-              const candidates = editable === undefined ? [] : acceptedForDisplay(call, need);
+              // The data alone (or a fact table's tie) can't choose among its scopes: one suggestion per scope, narrowest first.
+              const candidates = editable === undefined ? [] : (tiedOf(need) ?? acceptedForDisplay(call, need));
               context.report({
                 node: call.node,
                 messageId: 'missingScope',
@@ -176,6 +176,10 @@ function dataOnlyChoice(need: CallNeed): CallRequirement['choice'] {
 
 const hasOpenChoice = (need: CallNeed): boolean => dataOnlyChoice(need) === 'open';
 
+/** The scopes a fact table's order ties for this call (src/scopes/call-requirement.ts `tied`), narrowest first. */
+const tiedOf = (need: CallNeed): readonly string[] | undefined =>
+  need.requirement === undefined || Array.isArray(need.requirement) ? undefined : (need.requirement as Partial<CallRequirement>).tied;
+
 /** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
 const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);
 
@@ -190,9 +194,9 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   if (requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
     // Without facts nothing is a silent subset: every scope under which the call works; unless the
-    // call's credential narrowed the choice (Chat: the app's scopes, or the user's).
+    // call's credential narrowed the choice (Chat: the app's scopes, or the user's) or a fact table tied it.
     const narrowed = (requirement as Partial<CallRequirement>).credential !== undefined;
-    const shown = dataOnlyChoice(need) === undefined || narrowed ? scoped.proposable : scoped.satisfying;
+    const shown = dataOnlyChoice(need) === undefined || narrowed || tiedOf(need) !== undefined ? scoped.proposable : scoped.satisfying;
     return sortFor(
       [scoped],
       shown.filter((scope) => !isAddOnOnly(scope)),

@@ -482,3 +482,30 @@ export function solveMissingScopes(
 export function minimalCover(requirements: readonly Requirement[], options: SolveOptions = {}): string[] {
   return solveMissingScopes(requirements, [], options);
 }
+
+/**
+ * The scopes tied for the best choice for one requirement alone: the proposable scopes that the
+ * preference order (classification, administrative, writes, narrowness; see the module comment)
+ * cannot tell apart, neither granting the other. More than one means only the last criterion, the
+ * scope names, would choose: not a certain choice (Calendar `channels.stop` accepts
+ * calendar.acls.readonly and calendar.calendarlist.readonly alike). Narrowest first. Without
+ * `byNarrowness`, narrowness does not rank either (a fact table says it is no evidence for the call).
+ */
+export function tiedChoices(requirement: ScopedRequirement, { byNarrowness = true }: { readonly byNarrowness?: boolean } = {}): string[] {
+  const context = new ScopeContext([requirement]);
+  const allowed = [...new Set(requirement.proposable.filter(isProposable))];
+  const key = (scope: string): readonly number[] => [
+    context.rank(scope),
+    administrativeKey(scope),
+    context.writes(scope),
+    byNarrowness ? context.narrow(scope) : 0,
+  ];
+  const compare = (a: readonly number[], b: readonly number[]): number => a.reduce((d, x, i) => d || x - (b[i] as number), 0);
+  let best: readonly number[] | undefined;
+  for (const scope of allowed) {
+    const k = key(scope);
+    if (best === undefined || compare(k, best) < 0) best = k;
+  }
+  const tied = allowed.filter((scope) => best !== undefined && compare(key(scope), best) === 0);
+  return context.sort(tied.filter((a) => !tied.some((b) => context.broader(a, b))));
+}
