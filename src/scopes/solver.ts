@@ -25,7 +25,9 @@
  *   5. fewest scopes that grant writes: gmail.readonly beats gmail.compose for `getProfile`;
  *   6. narrowest: the sum of `narrownessKey` (number of methods accepting each scope), so
  *      gmail.readonly beats gmail.modify;
- *   7. lexicographic on the sorted scope URLs.
+ *   7. lexicographic on the sorted scope URLs: only to be deterministic. A single call whose best
+ *      scopes tie up to here is an open choice (`tiedChoices`, ./call-requirement.ts): rules
+ *      then offer each as a suggestion and never autofix.
  * Exact: subsets are enumerated by increasing size with pruning (candidate sets are small:
  * Gmail has 9 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
  * cover is used instead (not reachable with the current data).
