@@ -72,14 +72,7 @@ const OPEN: readonly (readonly [string, string, string, string, string, string, 
   ],
 ];
 
-const opened = (
-  line: number,
-  apiName: string,
-  call: string,
-  accepted: string,
-  tied: readonly string[],
-  code: string,
-): Record<string, unknown> => ({
+const opened = (line: number, apiName: string, call: string, accepted: string, tied: readonly string[], code: string) => ({
   messageId: 'missingScope' as const,
   line,
   column: 7 + (code.includes('export const run') ? 2 : 0),
