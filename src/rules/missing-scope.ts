@@ -195,8 +195,10 @@ function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
   const requirement = need.requirement;
   if (requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as ScopedRequirement;
-    // Without facts: the scopes the data-only choice is among (`choiceScopes`).
-    const shown = dataOnlyChoice(need) === undefined ? scoped.proposable : choiceScopes(requirement as CallRequirement);
+    // Without facts: the scopes the data-only choice is among (`choiceScopes`); a fact table's tie
+    // is among its narrowest, and broader ones still work.
+    const tied = (requirement as Partial<CallRequirement>).tied !== undefined;
+    const shown = dataOnlyChoice(need) === undefined || tied ? scoped.proposable : choiceScopes(requirement as CallRequirement);
     return sortFor(
       [scoped],
       shown.filter((scope) => !isAddOnOnly(scope)),

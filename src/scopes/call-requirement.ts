@@ -24,7 +24,7 @@ import { apiFacts, tokenTrap } from './facts/index.ts';
 import { orderFactsFor } from './order-facts.ts';
 import type { ApiFacts, CredentialKind, TokenTrapFact, TrapFact } from './facts/types.ts';
 import { effectiveAcceptedScopes, metadataVerdict, type CallShape } from './metadata.ts';
-import { requestedForm, type Requirement, type ScopedRequirement } from './solver.ts';
+import { requestedForm, tiedChoices, type Requirement, type ScopedRequirement } from './solver.ts';
 
 export type { CallShape } from './metadata.ts';
 
@@ -91,11 +91,19 @@ export interface CallRequirement extends ScopedRequirement {
    */
   readonly fieldsUnknown?: boolean;
   /**
-   * Only for an API version without a fact table (phase 3: its data alone; see `dataOnlyChoice`):
+   * For an API version without a fact table (phase 3: its data alone; see `dataOnlyChoice`):
    * `certain` when `proposable` is the one scope a fix may add, `open` when the data can't settle
-   * the choice among them (a fix offers each one and never picks).
+   * the choice among them (a fix offers each one and never picks). With a fact table: `open` when
+   * its order ties (`tied`), else absent (the solver's choice is certain).
    */
   readonly choice?: 'certain' | 'open';
+  /**
+   * Only with a fact table and `choice: 'open'`: the proposable scopes its preference order can't
+   * tell apart (`tiedChoices` in ./solver.ts; only their names would choose), which a fix offers
+   * one by one (Calendar `channels.stop`: calendar.acls.readonly, calendar.calendarlist.readonly,
+   * calendar.settings.readonly).
+   */
+  readonly tied?: readonly string[];
   /**
    * Set when the call's credential narrowed `proposable` (Chat: the app's scopes for a service
    * account acting as the app, the user scopes for a user's token): messages name only those.
@@ -158,7 +166,20 @@ export function callRequirement(api: string, version: string, methodId: string, 
     facts?.notRestricted !== undefined ||
     facts?.readOnly !== undefined ||
     facts?.silentSubsets !== undefined;
-  return settlesChoice ? requirement : dataOnlyChoice(requirement);
+  return settlesChoice ? tableChoice(facts, requirement) : dataOnlyChoice(requirement);
+}
+
+/**
+ * A fact table settles the choice only when its order ranks one proposable scope first: scopes
+ * alike in classification, administrative reservation, writes and narrowness, neither granting
+ * the other, leave it open (never choose by name). Calendar `channels.stop` accepts
+ * calendar.acls.readonly, calendar.calendarlist.readonly and calendar.settings.readonly alike.
+ * For a method the table marks open (`openChoices`: Forms `watches.*`) narrowness does not rank.
+ */
+function tableChoice(facts: ApiFacts | undefined, requirement: CallRequirement): CallRequirement {
+  const byNarrowness = !(facts?.openChoices ?? []).some((fact) => fact.methods.includes(requirement.methodId));
+  const tied = tiedChoices(requirement, { byNarrowness });
+  return tied.length > 1 ? { ...requirement, choice: 'open', tied } : requirement;
 }
 
 /**

@@ -177,11 +177,12 @@ export interface ScopeFix {
  * credential can say which) is never given a pick, only its choices.
  */
 export function scopeFix(failing: readonly CallNeed[], requested: readonly string[]): ScopeFix {
-  const certain = failing.filter((need) => !hasOpenChoice(need));
+  // A field's scope is certain even where the call's own choice is open (People people/me
+  // `birthdays` needs user.birthday.read, which people.get also accepts: the tie is then settled).
   const add = solve(
-    certain.flatMap((call) => {
+    failing.flatMap((call) => {
       const requirement = call.requirement ?? call.effective;
-      return [requirement, ...fieldRequirements(requirement)];
+      return [...(hasOpenChoice(call) ? [] : [requirement]), ...fieldRequirements(requirement)];
     }),
     requested,
   ).add;
@@ -204,13 +205,14 @@ export function scopeFix(failing: readonly CallNeed[], requested: readonly strin
 /**
  * The scopes a data-only choice (`CallRequirement.choice`) is among: every scope under which the
  * call works (without facts nothing is a silent subset), unless the call's credential narrowed
- * them (Chat: the app's scopes, or the user's).
+ * them (Chat: the app's scopes, or the user's); with a fact table, the scopes its order ties.
  */
 export function choiceScopes(requirement: CallRequirement): readonly string[] {
+  if (requirement.tied !== undefined) return requirement.tied;
   return requirement.credential !== undefined ? requirement.proposable : requirement.satisfying;
 }
 
-/** An API version without facts whose data can't settle which accepted scope to propose (`CallRequirement.choice`). */
+/** An API version without facts whose data can't settle which accepted scope to propose, or a fact table's tie (`CallRequirement.choice`). */
 function hasOpenChoice(need: CallNeed): boolean {
   const requirement = need.requirement;
   return requirement !== undefined && !Array.isArray(requirement) && (requirement as Partial<CallRequirement>).choice === 'open';

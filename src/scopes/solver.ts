@@ -25,7 +25,9 @@
  *   5. fewest scopes that grant writes: gmail.readonly beats gmail.compose for `getProfile`;
  *   6. narrowest: the sum of `narrownessKey` (number of methods accepting each scope), so
  *      gmail.readonly beats gmail.modify;
- *   7. lexicographic on the sorted scope URLs.
+ *   7. lexicographic on the sorted scope URLs: only to be deterministic. A single call whose best
+ *      scopes tie up to here is an open choice (`tiedChoices`, ./call-requirement.ts): rules
+ *      then offer each as a suggestion and never autofix.
  * Exact: subsets are enumerated by increasing size with pruning (candidate sets are small:
  * Gmail has 9 scopes that can be proposed). Above `EXACT_CANDIDATE_LIMIT` candidates a greedy
  * cover is used instead (not reachable with the current data).
@@ -481,4 +483,31 @@ export function solveMissingScopes(
 /** The least-privileged set covering every requirement from scratch (the report's "minimal"). */
 export function minimalCover(requirements: readonly Requirement[], options: SolveOptions = {}): string[] {
   return solveMissingScopes(requirements, [], options);
+}
+
+/**
+ * The scopes tied for the best choice for one requirement alone: the proposable scopes that the
+ * preference order (classification, administrative, writes, narrowness; see the module comment)
+ * cannot tell apart, neither granting the other. More than one means only the last criterion, the
+ * scope names, would choose: not a certain choice (Calendar `channels.stop` accepts
+ * calendar.acls.readonly and calendar.calendarlist.readonly alike). Narrowest first. Without
+ * `byNarrowness`, narrowness does not rank either (a fact table says it is no evidence for the call).
+ */
+export function tiedChoices(requirement: ScopedRequirement, { byNarrowness = true }: { readonly byNarrowness?: boolean } = {}): string[] {
+  const context = new ScopeContext([requirement]);
+  const allowed = [...new Set(requirement.proposable.filter(isProposable))];
+  const key = (scope: string): readonly number[] => [
+    context.rank(scope),
+    administrativeKey(scope),
+    context.writes(scope),
+    byNarrowness ? context.narrow(scope) : 0,
+  ];
+  const compare = (a: readonly number[], b: readonly number[]): number => a.reduce((d, x, i) => d || x - (b[i] as number), 0);
+  let best: readonly number[] | undefined;
+  for (const scope of allowed) {
+    const k = key(scope);
+    if (best === undefined || compare(k, best) < 0) best = k;
+  }
+  const tied = allowed.filter((scope) => best !== undefined && compare(key(scope), best) === 0);
+  return context.sort(tied.filter((a) => !tied.some((b) => context.broader(a, b))));
 }

@@ -74,6 +74,10 @@ describe('the fact tables', () => {
         for (const sc of [...(t.failsUnder ?? []), ...(t.worksOnlyUnder ?? [])]) expect(scopes.has(sc), `${t.id}: ${sc}`).toBe(true);
       }
       for (const f of facts.silentFields ?? []) for (const m of f.methods) expect(methods).toContain(m);
+      for (const o of facts.openChoices ?? []) {
+        for (const m of o.methods) expect(methods).toContain(m);
+        expect(o.source).toMatch(/^https:\/\/developers\.google\.com\//);
+      }
       for (const c of facts.classifications ?? []) expect(c.source, c.scope).toMatch(/^https:\/\/developers\.google\.com\//);
     }
   });
@@ -255,6 +259,28 @@ describe('callRequirement', () => {
     expect(need('gmail', 'v1', 'users.messages.get', { format: 'metadata' }).traps).toEqual([]);
     expect(need('gmail', 'v1', 'users.messages.get', { format: 'unknown' }).traps[0]?.certain).toBe(false);
   });
+
+  it('leaves the choice open where only scope names would choose, never for Gmail (its order is exact)', () => {
+    const open = (api: string, version: string, method: string) => {
+      const r = need(api, version, method);
+      return r.choice === 'open' ? short(r.tied ?? []) : r.choice;
+    };
+    expect(open('calendar', 'v3', 'channels.stop')).toEqual([
+      'calendar.acls.readonly',
+      'calendar.calendarlist.readonly',
+      'calendar.settings.readonly',
+    ]);
+    expect(open('calendar', 'v3', 'freebusy.query')).toEqual(['calendar.events.freebusy', 'calendar.freebusy']);
+    // Forms watches: the event type decides and its scope is not cited (openChoices): narrowness does not rank.
+    for (const method of ['forms.watches.create', 'forms.watches.delete', 'forms.watches.list', 'forms.watches.renew'])
+      expect(open('forms', 'v1', method), method).toEqual(['forms.responses.readonly', 'forms.body.readonly']);
+    expect([open('calendar', 'v3', 'acl.get'), open('forms', 'v1', 'forms.get'), open('drive', 'v3', 'channels.stop')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    for (const method of listMethods('gmail', 'v1') ?? []) expect(need('gmail', 'v1', method).choice, method).toBeUndefined();
+  });
 });
 
 describe('solve() with per-API requirements: lowest classification, then fewest scopes, no silent subset unless it fits', () => {
@@ -282,7 +308,7 @@ describe('solve() with per-API requirements: lowest classification, then fewest 
     ['calendar', 'v3', 'events.insert', { params: { calendarId: 'primary' } }, ['calendar.events.owned']],
     ['calendar', 'v3', 'events.insert', { params: { calendarId: 'team@group.calendar.google.com' } }, ['calendar.events']],
     ['calendar', 'v3', 'calendars.insert', {}, ['calendar.app.created']],
-    ['calendar', 'v3', 'freebusy.query', {}, ['calendar.events.freebusy']],
+    ['calendar', 'v3', 'freebusy.query', {}, ['calendar.events.freebusy']], // by name: rules leave it open (choice 'open')
     ['people', 'v1', 'people.connections.list', {}, ['contacts.readonly']],
     ['people', 'v1', 'otherContacts.list', {}, ['contacts.other.readonly']],
     ['people', 'v1', 'people.searchDirectoryPeople', {}, ['directory.readonly']],

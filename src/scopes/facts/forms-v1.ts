@@ -27,8 +27,16 @@ export const FORMS_V1: ApiFacts = {
     source: 'https://googleapis.dev/dotnet/Google.Apis.Forms.v1/latest/api/Google.Apis.Forms.v1.FormsService.Scope.html',
   },
   silentSubsets: [driveFileFitsCreate('forms.create', 'https://developers.google.com/workspace/drive/api/guides/api-specific-auth')],
+  openChoices: [
+    {
+      methods: ['forms.watches.create', 'forms.watches.delete', 'forms.watches.list', 'forms.watches.renew'],
+      reason:
+        "a watch's event type is SCHEMA (edits to the form) or RESPONSES (submitted responses); which scope each needs is not cited, so forms.body.readonly and forms.responses.readonly stay two suggestions",
+      source: 'https://developers.google.com/workspace/forms/api/guides/push-notifications',
+    },
+  ],
   gaps: [
     'forms.body, forms.body.readonly, forms.responses.readonly: exact classification (no Google page with a Usage column was found; only that they are not restricted).',
-    'forms.watches.*: every Forms scope is accepted; which one a watch of each event type (SCHEMA, RESPONSES) needs was not found cited, so the lists alone choose.',
+    'forms.watches.*: every Forms scope is accepted; which one a watch of each event type (SCHEMA, RESPONSES; push-notifications guide) needs was not found cited, so a fix never picks (openChoices) and no trap says a SCHEMA watch fails under only forms.responses.readonly (nor a RESPONSES watch under only forms.body*).',
   ],
 };

@@ -209,6 +209,18 @@ export interface ReadOnlyFact {
   readonly source: string;
 }
 
+/**
+ * Methods for which the derived order's narrowness is no evidence: the scope a call needs depends on
+ * something the method lists don't show and no cited fact settles (Forms `watches.*`: whether the
+ * watch's event type is SCHEMA or RESPONSES). A fix never picks among the scopes alike in
+ * classification, administrative reservation and writes: each is a suggestion (../call-requirement.ts).
+ */
+export interface OpenChoiceFact {
+  readonly methods: readonly string[];
+  readonly reason: string;
+  readonly source: string;
+}
+
 export interface ApiFacts {
   /** The `googleapis` folder name (`drive`) and version (`v3`). */
   readonly api: string;
@@ -221,6 +233,7 @@ export interface ApiFacts {
   readonly silentSubsets?: readonly SilentSubsetFact[];
   readonly insufficientAlone?: readonly InsufficientAloneFact[];
   readonly neverProposed?: readonly NeverProposedFact[];
+  readonly openChoices?: readonly OpenChoiceFact[];
   readonly traps?: readonly TrapFact[];
   /** A scope that poisons the whole token for some calls (Gmail's gmail.metadata). */
   readonly tokenTrap?: TokenTrapFact;
