@@ -53,6 +53,18 @@ const gemini = new google.auth.GoogleAuth({ scopes: ['https://www.googleapis.com
 `,
     },
     {
+      // Review 4 H14: firebase-admin's default scopes (SDK_DEFAULT_SCOPES cites its source) and
+      // Cloud SQL's IAM login scope (DOCUMENTED_SCOPES).
+      name: "firebase-admin's default scopes and Cloud SQL's IAM database login scope",
+      code: `
+import { GoogleAuth } from 'google-auth-library';
+const admin = new GoogleAuth({
+  scopes: ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/firebase.database', 'https://www.googleapis.com/auth/firebase.messaging', 'https://www.googleapis.com/auth/identitytoolkit', 'https://www.googleapis.com/auth/userinfo.email'],
+});
+const db = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/sqlservice.login'] });
+`,
+    },
+    {
       // Review 3 H11: a VM's service-account scopes are machine configuration that Terraform CDK,
       // Pulumi and gcloud take as aliases too; this code requests no token with them.
       name: "a VM's service-account scopes (Terraform CDK, Pulumi) may be gcloud aliases beside URLs",

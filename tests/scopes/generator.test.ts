@@ -4,6 +4,7 @@ import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DOCUMENTED_SCOPES,
+  SDK_DEFAULT_SCOPES,
   GOOGLE_SCOPES_FILE,
   REPO_ROOT,
   exampleCode,
@@ -408,7 +409,13 @@ describe('google-scopes.json', () => {
       'cloud-bigtable.data.readonly',
       'firebase.database',
       'bigquery.readonly',
+      'sqlservice.login',
     ]);
+    for (const { scope, source } of SDK_DEFAULT_SCOPES) {
+      expect(list.scopes).toContain(scope);
+      expect(source).toMatch(/^https:\/\/github\.com\/(?:firebase|googleapis|GoogleCloudPlatform)\//);
+    }
+    expect(SDK_DEFAULT_SCOPES.map(({ scope }) => scope.replace('https://www.googleapis.com/auth/', ''))).toEqual(['identitytoolkit']);
   });
 
   it('is exactly what the generator produces from the installed googleapis', { timeout: 120_000 }, () => {
