@@ -15,12 +15,13 @@
 import type { MethodInfo } from './api-map.ts';
 import { CLASSIFICATION_RANK, classificationOf, isAddOnOnly } from './catalog.ts';
 import type { Classification } from './catalog.ts';
-import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
+import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
 import { callRequirement, fieldRequirements, trapVerdict } from './call-requirement.ts';
 import { hasTokenPoisoningTrap } from './facts/index.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
-import { isSatisfied, requestedForm, solve, sortFor } from './solver.ts';
+import { sortNarrowestFirst } from './order.ts';
+import { isSatisfied, narrowestFor, requestedForm, solve, sortFor } from './solver.ts';
 import type { Requirement } from './solver.ts';
 
 export { hasTokenPoisoningTrap } from './facts/index.ts';
@@ -210,6 +211,40 @@ export function scopeFix(failing: readonly CallNeed[], requested: readonly strin
 export function choiceScopes(requirement: CallRequirement): readonly string[] {
   if (requirement.tied !== undefined) return requirement.tied;
   return requirement.credential !== undefined ? requirement.proposable : requirement.satisfying;
+}
+
+/** What a failing call needs, as missing-scope's message and the report name it: `scopes`, then "or broader" when `orBroader`. */
+export interface NeededScopes {
+  /** The narrowest scopes a fix may choose from, narrowest first. */
+  readonly scopes: readonly string[];
+  /** Whether broader scopes the call accepts would do too. */
+  readonly orBroader: boolean;
+}
+
+/**
+ * What the call needs, for every API alike (Gmail included): the narrowest of the scopes a fix
+ * may propose (no silent subset such as drive.file unless the call shows it fits, never a
+ * gmail.metadata the call breaks under, no add-on-only scope), in that API's order. Without
+ * facts, a certain data-only choice is the one scope a fix adds (cloud-platform is only broader);
+ * an open one names the scopes it is among; a fact table's tie names its narrowest.
+ */
+export function neededScopes(need: CallNeed): NeededScopes {
+  const requirement = need.requirement;
+  let shown: string[];
+  if (requirement !== undefined && !Array.isArray(requirement)) {
+    const scoped = requirement as CallRequirement;
+    const dataOnly = scoped.choice !== undefined && scoped.tied === undefined;
+    shown = sortFor(
+      [scoped],
+      (dataOnly ? choiceScopes(scoped) : scoped.proposable).filter((scope) => !isAddOnOnly(scope)),
+    );
+    if (scoped.choice === 'certain' && scoped.tied === undefined) return { scopes: scoped.proposable, orBroader: scoped.proposable.length < shown.length };
+  } else {
+    // Gmail: every accepted scope but a gmail.metadata the call certainly breaks under.
+    shown = sortNarrowestFirst(need.accepted.filter((scope) => !isAddOnOnly(scope) && !(need.metadata === 'breaks' && scope === METADATA_SCOPE)));
+  }
+  const narrowest = narrowestFor([requirement ?? need.effective], shown);
+  return { scopes: narrowest, orBroader: narrowest.length < shown.length };
 }
 
 /** An API version without facts whose data can't settle which accepted scope to propose, or a fact table's tie (`CallRequirement.choice`). */
