@@ -188,8 +188,13 @@ export function scopeFix(failing: readonly CallNeed[], requested: readonly strin
     requested,
   ).add;
   const covered = [...requested, ...add];
+  // A scope the call's credential can't use (chat.bot, added for the app's calls, on a user's token) covers nothing.
+  const usable = (need: CallNeed): readonly string[] =>
+    (need.requirement as Partial<CallRequirement>).credential !== undefined
+      ? (need.requirement as CallRequirement).proposable
+      : (need.satisfying ?? need.accepted);
   const open = failing
-    .filter((need) => hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, covered))
+    .filter((need) => hasOpenChoice(need) && !isSatisfied(usable(need), covered))
     .map((need) => {
       const requirement = need.requirement as CallRequirement;
       return {
@@ -238,10 +243,13 @@ export function neededScopes(need: CallNeed): NeededScopes {
       [scoped],
       (dataOnly ? choiceScopes(scoped) : scoped.proposable).filter((scope) => !isAddOnOnly(scope)),
     );
-    if (scoped.choice === 'certain' && scoped.tied === undefined) return { scopes: scoped.proposable, orBroader: scoped.proposable.length < shown.length };
+    if (scoped.choice === 'certain' && scoped.tied === undefined)
+      return { scopes: scoped.proposable, orBroader: scoped.proposable.length < shown.length };
   } else {
     // Gmail: every accepted scope but a gmail.metadata the call certainly breaks under.
-    shown = sortNarrowestFirst(need.accepted.filter((scope) => !isAddOnOnly(scope) && !(need.metadata === 'breaks' && scope === METADATA_SCOPE)));
+    shown = sortNarrowestFirst(
+      need.accepted.filter((scope) => !isAddOnOnly(scope) && !(need.metadata === 'breaks' && scope === METADATA_SCOPE)),
+    );
   }
   const narrowest = narrowestFor([requirement ?? need.effective], shown);
   return { scopes: narrowest, orBroader: narrowest.length < shown.length };
