@@ -103,19 +103,30 @@ export const SIGN_IN_SCOPES: ReadonlySet<string> = new Set([
   'https://www.googleapis.com/auth/userinfo.profile',
 ]);
 
-/** The requested scopes that the calls use (see the module comment). */
+/**
+ * The requested scopes that the calls use (see the module comment). Requested scopes that only
+ * their names tell apart (Calendar `channels.stop` under calendar.acls.readonly and
+ * calendar.settings.readonly) are all used: neither is the one to drop, unless another requested
+ * scope alone covers every call that needs them.
+ */
 export function usedScopes(calls: readonly CallNeed[], requested: Iterable<string>): Set<string> {
   const have = new Set(requested);
-  const requirements: string[][] = [];
+  const requirements: Requirement[] = [];
   for (const call of calls) {
+    // In the call's API order (its narrowness, not only Gmail's), so that only true ties are left to names.
+    const inOrder = (forms: readonly string[]): Requirement => {
+      const { api, version } = (call.requirement ?? {}) as Partial<CallRequirement>;
+      return api === undefined || version === undefined ? forms : { api, version, satisfying: forms, proposable: forms };
+    };
+    const push = (forms: readonly string[]): number => requirements.push(inOrder(forms));
     // A requested field scope (user.phonenumbers.read for people/me `phoneNumbers`) is used: without it the value is public only.
     for (const field of fieldRequirements(call.requirement ?? [])) {
       const forms = requestedForms(field.satisfying, have);
-      if (forms.length > 0) requirements.push(forms);
+      if (forms.length > 0) push(forms);
     }
     const fits = requestedForms(call.covering ?? [], have);
     if (fits.length > 0) {
-      requirements.push(fits);
+      push(fits);
       continue;
     }
     // A call that may break under gmail.metadata still counts as using it.
@@ -123,16 +134,16 @@ export function usedScopes(calls: readonly CallNeed[], requested: Iterable<strin
     // Only silent subsets it does not fit (drive.file and drive.appdata for `files.get` of an
     // unknown file): which one the call relies on is not in the code, so each is used.
     if (call.covering !== undefined && usable.length > 0) {
-      requirements.push(...usable.map((scope) => [scope]));
+      for (const scope of usable) push([scope]);
       continue;
     }
     // A call that certainly breaks under gmail.metadata, with nothing else requested, still uses it
     // (removing it changes the 403, not the outcome: that is metadata-scope's business).
     const kept = usable.length > 0 ? usable : requestedForms(call.accepted, have);
-    if (kept.length > 0) requirements.push(kept);
+    if (kept.length > 0) push(kept);
   }
   // Among the requested scopes any may be kept, add-on and gmail.metadata ones included.
-  return new Set(solve(requirements, [], { proposable: () => true }).add);
+  return new Set(solve(requirements, [], { proposable: () => true }).tied);
 }
 
 /** The requested spellings of `accepted` (a requested `email` stands for userinfo.email: `requestedForm`). */

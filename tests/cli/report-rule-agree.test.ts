@@ -120,4 +120,40 @@ describe('report and missing-scope agree', () => {
       }
     }
   });
+
+  it('calls neither of two tied requested scopes unused, as least-privilege does not (tests/fixtures/report/tied-scopes)', async () => {
+    const run = await runCli(['report'], { cwd: fixture('tied-scopes') });
+    const tie = 'one of calendar.acls.readonly, calendar.calendarlist.readonly, calendar.settings.readonly';
+    expect(run).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'Google API scopes · 2 files · 1 operation · 1 scope declaration',
+        '',
+        'GoogleAuth  src/stop.js:4',
+        '  written at  src/stop.js:5',
+        '  requested   calendar.acls.readonly, calendar.settings.readonly',
+        '  operations',
+        '    ok  channels.stop  src/stop.js:7:27',
+        `  minimal  ${tie}`,
+        '  missing  none',
+        '  unused   none',
+        '',
+        'Project',
+        '  requested  calendar.acls.readonly, calendar.settings.readonly',
+        `  minimal    ${tie}`,
+        '  missing    none',
+        '  unused     none',
+        '',
+        'Scopes',
+        '  scope                           classification  Google verification',
+        '  calendar.acls.readonly          not catalogued  unknown: not classified',
+        '  calendar.calendarlist.readonly  not catalogued  unknown: not classified',
+        '  calendar.settings.readonly      not catalogued  unknown: not classified',
+        '',
+        'every traced operation is covered',
+        '',
+      ].join('\n'),
+    });
+  });
 });
