@@ -363,6 +363,12 @@ function insufficientFix({ error, methods, needs, operations, declarations, repo
       fix.push(
         `${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`,
       );
+    } else if (own.some((operation) => operation.credentialFailure !== null)) {
+      // The call's credential fails it whatever the scopes (metadata-scope's report; missing-scope proposes nothing).
+      const failed = own.filter((operation) => operation.credentialFailure !== null);
+      fix.push(
+        `${joinWords(failed.map(at).map(code))} ${failed.length === 1 ? 'fails' : 'fail'} with ${failed[0]!.credentialFailure!}: a scope alone can't cure it (\`metadata-scope\` reports it there).`,
+      );
     } else if (own.every((operation) => operation.status === 'metadata-conflict')) {
       if (!own.some(hasTokenPoisoningTrap)) {
         // A cited trap (Drive `alt: 'media'` under drive.metadata.readonly): what the call needs beyond the list,

@@ -58,6 +58,8 @@ export function operationNote(operation: ReportOperation, code: (text: string) =
       return `needs ${joinWords([...scopes.map((scope) => code(scopeLabel(scope))), ...(orBroader ? ['broader'] : [])], ' or ')}`;
     }
     case 'metadata-conflict':
+      if (operation.credentialFailure !== null)
+        return `fails with ${operation.credentialFailure} (see metadata-scope; a scope alone can't cure it)`;
       return hasTokenPoisoningTrap(operation)
         ? `fails while ${code('gmail.metadata')} is requested (format full/raw or q)`
         : 'fails under the requested scope that accepts the method (a trap: see metadata-scope)';
@@ -109,14 +111,20 @@ export function verdict(report: Report): string {
   } else {
     parts.push(summary.metadataConflicts > 0 ? 'no scope is missing' : 'every traced operation is covered');
   }
-  if (summary.metadataConflicts > 0)
-    parts.push(
-      `${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under ${
-        report.operations.every((operation) => operation.status !== 'metadata-conflict' || hasTokenPoisoningTrap(operation))
-          ? 'gmail.metadata'
-          : 'a requested scope (traps)'
-      }`,
-    );
+  if (summary.metadataConflicts > 0) {
+    const conflicts = report.operations.filter((operation) => operation.status === 'metadata-conflict');
+    const credential = conflicts.filter((operation) => operation.credentialFailure !== null).length;
+    const scoped = conflicts.length - credential;
+    if (scoped > 0)
+      parts.push(
+        `${plural(scoped, 'operation')} ${scoped === 1 ? 'breaks' : 'break'} under ${
+          conflicts.every((operation) => operation.credentialFailure !== null || hasTokenPoisoningTrap(operation))
+            ? 'gmail.metadata'
+            : 'a requested scope (traps)'
+        }`,
+      );
+    if (credential > 0) parts.push(`${plural(credential, 'operation')} ${credential === 1 ? 'fails' : 'fail'} with its credential`);
+  }
   if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);
   if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
   return parts.join('; ');

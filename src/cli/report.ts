@@ -53,6 +53,12 @@ export interface ReportOperation {
    * `breaks` (format full/raw/omitted, or `q`), `maybe` (an argument could not be resolved).
    */
   readonly metadata: 'not-applicable' | 'ok' | 'breaks' | 'maybe';
+  /**
+   * Why the call's credential certainly fails it whatever the scopes ("the service account: it
+   * needs user authentication: …"): status `metadata-conflict`, as metadata-scope reports it and
+   * missing-scope does not; else null.
+   */
+  readonly credentialFailure: string | null;
   readonly status: OperationStatus;
 }
 
@@ -194,6 +200,8 @@ export function buildReport(input: BuildReportInput): Report {
   const statusOf = (call: InventoryCall): OperationStatus => {
     const source = call.source === undefined ? undefined : sources.get(call.source);
     if (source === undefined) return 'unresolved';
+    // No scope cures it (metadata-scope's report; missing-scope proposes nothing).
+    if (call.credentialFailure !== undefined) return 'metadata-conflict';
     if (isSatisfied(call.satisfying ?? call.accepted, source.scopes)) {
       return source.scopes.includes(METADATA_SCOPE) && call.metadata === 'breaks' ? 'metadata-conflict' : 'ok';
     }
@@ -290,6 +298,7 @@ export function buildReport(input: BuildReportInput): Report {
     accepted: orderScopes(call.accepted),
     needs: neededScopes(call),
     metadata: call.metadata,
+    credentialFailure: call.credentialFailure ?? null,
     status: statuses.get(call)!,
   }));
 

@@ -13,7 +13,7 @@ import { describeSource } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { MetadataVerdict } from '../scopes/metadata.ts';
 import { callNeed } from '../scopes/policy.ts';
-import { credentialMatters } from '../scopes/facts/index.ts';
+import { credentialFailure, credentialFailureReason, credentialMatters } from '../scopes/facts/index.ts';
 import type { Requirement } from '../scopes/solver.ts';
 
 export interface InventoryLocation {
@@ -73,6 +73,12 @@ export interface InventoryCall {
   readonly requirement?: Requirement;
   /** The id of the source whose scopes reach the call; undefined when unknown. */
   readonly source: string | undefined;
+  /**
+   * Why the call's credential certainly fails it, whatever the scopes (a service account that
+   * impersonates nobody on Classroom: "the service account: it needs user authentication: …"),
+   * as metadata-scope reports it; undefined otherwise.
+   */
+  readonly credentialFailure?: string;
 }
 
 export interface FileInventory {
@@ -156,6 +162,7 @@ export function collectInventory(analysis: FileFacts, filename: string): FileInv
 function toInventoryCall(analysis: FileFacts, call: ApiCall, filename: string, sourceId: (source: ScopeSource) => string): InventoryCall {
   // The credential the code shows narrows the choice as in missing-scope (Chat: chat.bot for the app itself, never for a user).
   const credential = credentialMatters(call.method) ? analysis.credentialOf(call) : undefined;
+  const failure = credentialFailure(call.method, credential);
   return {
     method: call.method.id,
     api: call.method.api,
@@ -164,6 +171,11 @@ function toInventoryCall(analysis: FileFacts, call: ApiCall, filename: string, s
     location: locationOf(call.node, filename),
     ...callNeed(call.method, credential === undefined ? call.shape : { ...call.shape, credential }),
     source: call.requested === undefined ? undefined : sourceId(call.requested),
+    ...(failure === undefined
+      ? {}
+      : {
+          credentialFailure: `${failure.failsWith === 'user-credentials' ? 'the user credentials' : 'the service account'}: ${credentialFailureReason(failure)}`,
+        }),
   };
 }
 

@@ -72,6 +72,7 @@ describe('report --format json', () => {
           accepted: [...scopes('gmail.labels', 'gmail.metadata', 'gmail.readonly', 'gmail.modify'), 'https://mail.google.com/'],
           needs: { scopes: scopes('gmail.labels', 'gmail.metadata'), orBroader: true },
           metadata: 'not-applicable',
+          credentialFailure: null,
           status: 'ok',
         },
         {
@@ -86,6 +87,7 @@ describe('report --format json', () => {
           accepted: [...scopes('gmail.metadata', 'gmail.readonly', 'gmail.modify'), 'https://mail.google.com/'],
           needs: { scopes: scopes('gmail.metadata'), orBroader: true },
           metadata: 'ok',
+          credentialFailure: null,
           status: 'ok',
         },
         {
@@ -104,6 +106,7 @@ describe('report --format json', () => {
           // What missing-scope names: "needs gmail.send or broader".
           needs: { scopes: scopes('gmail.send'), orBroader: true },
           metadata: 'not-applicable',
+          credentialFailure: null,
           status: 'missing',
         },
       ],
@@ -379,6 +382,7 @@ describe('report: SMTP with XOAUTH2 on Gmail', () => {
         accepted: ['https://mail.google.com/'],
         needs: { scopes: ['https://mail.google.com/'], orBroader: false },
         metadata: 'not-applicable',
+        credentialFailure: null,
         status: 'ok',
       },
     ]);

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.ts';
+import { parseErrorText } from '../../src/cli/error-text.ts';
+import { explainError } from '../../src/cli/explain.ts';
 import { operationNote } from '../../src/cli/format-shared.ts';
 import { lintProject } from '../../src/cli/lint.ts';
 import { buildReport } from '../../src/cli/report.ts';
@@ -155,5 +157,35 @@ describe('report and missing-scope agree', () => {
         '',
       ].join('\n'),
     });
+  });
+
+  it('never asks for a scope where the credential fails the call, as missing-scope does not (tests/fixtures/report/credential)', async () => {
+    const cwd = fixture('credential');
+    const run = await runCli(['report'], { cwd });
+    const reason = 'the service account: Classroom needs it to impersonate a user (`subject`)';
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').slice(2, 11)).toEqual([
+      'JWT  src/classroom.js:4',
+      '  written at  src/classroom.js:4',
+      '  requested   gmail.send',
+      '  operations',
+      `    metadata  courses.list  src/classroom.js:5:30  fails with ${reason} (see metadata-scope; a scope alone can't cure it)`,
+      '  minimal  one of classroom.courses.readonly, classroom.courses',
+      '  missing  none',
+      '  unused   gmail.send',
+      '',
+    ]);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'no scope is missing; 1 operation fails with its credential; 1 scope not needed by any visible call',
+    );
+    // explain says the same of the 403, never "Add classroom.courses.readonly".
+    const result = await lintProject({ cwd, paths: [] });
+    const report = buildReport({ cwd, inventories: result.inventories, files: result.files, skipped: result.skipped });
+    const parsed = parseErrorText(
+      "GaxiosError: Insufficient Permission config: { url: 'https://classroom.googleapis.com/v1/courses', method: 'GET' }",
+    )!;
+    expect(explainError(parsed, report).fix).toEqual([
+      `\`src/classroom.js:5\` fails with ${reason}: a scope alone can't cure it (\`metadata-scope\` reports it there).`,
+    ]);
   });
 });
