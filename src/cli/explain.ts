@@ -355,9 +355,12 @@ function insufficientFix({ error, methods, needs, operations, declarations, repo
         failing.length > own.length
           ? ` (it also covers the ${plural(failing.length - own.length, 'other failing call')} traced there)`
           : '';
-      const open = scopeFix(needs, declaration.requested).open;
+      // The report's open choices for these calls (it knows their credential: a Chat app's service account needs chat.bot).
+      const open = declaration.missingChoices.filter((choice) =>
+        own.some((operation) => operation.status === 'missing' && choice.every((scope) => operation.accepted.includes(scope))),
+      );
       if (declaration.missing.length > 0) fix.push(`Add ${scopeWords(declaration.missing)} to ${placeOf(declaration)}${others}.`);
-      for (const choice of open) fix.push(`Add one of ${choiceWords(choice.choices)} to ${placeOf(declaration)}${OPEN_CHOICE}`);
+      for (const choice of open) fix.push(`Add one of ${choiceWords(choice)} to ${placeOf(declaration)}${OPEN_CHOICE}`);
     } else if (own.every((operation) => operation.status === 'ok')) {
       const granted = declaration.requested.filter((scope) => own.some((operation) => operation.accepted.includes(scope)));
       fix.push(

@@ -188,4 +188,15 @@ describe('report and missing-scope agree', () => {
       `\`src/classroom.js:5\` fails with ${reason}: a scope alone can't cure it (\`metadata-scope\` reports it there).`,
     ]);
   });
+
+  it('explain of a Chat 403 proposes per declaration what the rule does: chat.bot for the app, the user scopes for a user', async () => {
+    const result = await lintProject({ cwd: APP, paths: [] });
+    const report = buildReport({ cwd: APP, inventories: result.inventories, files: result.files, skipped: result.skipped });
+    const error = readFileSync(path.join(fixture('..'), 'explain', 'errors', 'chat-403.json'), 'utf8');
+    const AUTH = 'https://www.googleapis.com/auth';
+    expect(explainError(parseErrorText(error)!, report).fix).toEqual([
+      `Add \`${AUTH}/chat.bot\` to the scope list at \`src/chat-app.js:4\`.`,
+      `Add one of \`${AUTH}/chat.spaces.readonly\` or \`${AUTH}/chat.spaces\` to the scope list at \`src/chat-user.js:8\`: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.`,
+    ]);
+  });
 });
