@@ -355,13 +355,22 @@ function insufficientFix({ error, methods, needs, operations, declarations, repo
         failing.length > own.length
           ? ` (it also covers the ${plural(failing.length - own.length, 'other failing call')} traced there)`
           : '';
-      const open = scopeFix(needs, declaration.requested).open;
+      // The report's open choices for these calls (it knows their credential: a Chat app's service account needs chat.bot).
+      const open = declaration.missingChoices.filter((choice) =>
+        own.some((operation) => operation.status === 'missing' && choice.every((scope) => operation.accepted.includes(scope))),
+      );
       if (declaration.missing.length > 0) fix.push(`Add ${scopeWords(declaration.missing)} to ${placeOf(declaration)}${others}.`);
-      for (const choice of open) fix.push(`Add one of ${choiceWords(choice.choices)} to ${placeOf(declaration)}${OPEN_CHOICE}`);
+      for (const choice of open) fix.push(`Add one of ${choiceWords(choice)} to ${placeOf(declaration)}${OPEN_CHOICE}`);
     } else if (own.every((operation) => operation.status === 'ok')) {
       const granted = declaration.requested.filter((scope) => own.some((operation) => operation.accepted.includes(scope)));
       fix.push(
         `${capitalised(placeOf(declaration))} already requests ${scopeWords(granted)}, which ${code(own[0]!.method)} accepts: the failing token was issued without it. ${CONSENT_AGAIN}`,
+      );
+    } else if (own.some((operation) => operation.credentialFailure !== null)) {
+      // The call's credential fails it whatever the scopes (metadata-scope's report; missing-scope proposes nothing).
+      const failed = own.filter((operation) => operation.credentialFailure !== null);
+      fix.push(
+        `${joinWords(failed.map(at).map(code))} ${failed.length === 1 ? 'fails' : 'fail'} with ${failed[0]!.credentialFailure!}: a scope alone can't cure it (\`metadata-scope\` reports it there).`,
       );
     } else if (own.every((operation) => operation.status === 'metadata-conflict')) {
       if (!own.some(hasTokenPoisoningTrap)) {

@@ -8,7 +8,7 @@ import {
   classificationCells,
   declaredAtText,
   location,
-  missingText,
+  choiceText,
   operationName,
   operationNote,
   plural,
@@ -39,9 +39,11 @@ export function formatMarkdown(report: Report, options: { readonly explain?: boo
   );
 
   out.push('| Project | Scopes |', '|---|---|');
-  out.push(`| Requested | ${classified(report, report.requested, report.verification.requested)} |`);
-  out.push(`| Minimal (least privilege) | ${classified(report, report.minimal, report.verification.minimal)} |`);
-  out.push(`| Missing | ${missingText(report.missing, summary.missing, list)} |`);
+  out.push(`| Requested | ${classified(report, list(report.requested), report.verification.requested)} |`);
+  out.push(
+    `| Minimal (least privilege) | ${classified(report, choiceText(report.minimal, report.minimalChoices, list), report.verification.minimal)} |`,
+  );
+  out.push(`| Missing | ${choiceText(report.missing, report.missingChoices, list, summary.missing)} |`);
   out.push(`| Unused (not needed by any visible call) | ${list(report.unused)} |`, '');
 
   for (const declaration of report.declarations) appendAll(out, declarationSection(report, declaration)).push('');
@@ -85,10 +87,13 @@ function declarationSection(report: Report, declaration: ReportDeclaration): str
     }
     out.push('');
   }
-  const results = [`**Minimal:** ${list(declaration.minimal)}`];
+  const results = [`**Minimal:** ${choiceText(declaration.minimal, declaration.minimalChoices, list)}`];
   if (declaration.kind !== 'unresolved') {
     const failing = report.operations.filter((operation) => operation.declaration === declaration.id && operation.status === 'missing');
-    results.push(`**Missing:** ${missingText(declaration.missing, failing.length, list)}`, `**Unused:** ${list(declaration.unused)}`);
+    results.push(
+      `**Missing:** ${choiceText(declaration.missing, declaration.missingChoices, list, failing.length)}`,
+      `**Unused:** ${list(declaration.unused)}`,
+    );
   }
   out.push(results.join(' · '));
   return out;
@@ -115,10 +120,10 @@ function whySection(report: Report): string[] {
   return out;
 }
 
-function classified(report: Report, scopes: readonly string[], level: Classification | null): string {
-  if (level === null) return list(scopes);
+function classified(report: Report, text: string, level: Classification | null): string {
+  if (level === null) return text;
   const verification = Object.values(report.classification).find((info) => info.classification === level)?.verification;
-  return `${list(scopes)} — **${level}**${verification === undefined || verification === null ? '' : `: ${escape(verification)}`}`;
+  return `${text} — **${level}**${verification === undefined || verification === null ? '' : `: ${escape(verification)}`}`;
 }
 
 function list(scopes: readonly string[]): string {

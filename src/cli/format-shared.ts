@@ -1,7 +1,7 @@
 /** Wording shared by the table and Markdown formats. */
-import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { scopeLabel } from '../scopes/catalog.ts';
+import { joinWords } from '../utils/join-words.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
-import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { hasTokenPoisoningTrap } from '../scopes/policy.ts';
 import type { Report, ReportDeclaration, ReportOperation, ReportScopeClassification } from './report.ts';
 import type { ScopeUseCall } from './scope-uses.ts';
@@ -47,19 +47,19 @@ export function statusWord(operation: ReportOperation): string {
   }
 }
 
-/** What a failing or unresolved operation needs, in words. */
+/** What a failing or unresolved operation needs, in words: for a missing scope, what missing-scope's message says. */
 export function operationNote(operation: ReportOperation, code: (text: string) => string): string {
-  const breaksUnderMetadata = operation.metadata === 'breaks' || operation.metadata === 'maybe';
-  const accepted = operation.accepted
-    .filter((scope) => !isAddOnOnly(scope) && !(breaksUnderMetadata && scope === METADATA_SCOPE))
-    .map((scope) => code(scopeLabel(scope)));
   switch (operation.status) {
     case 'ok':
       return '';
-    case 'missing':
-      if (accepted.length === 0) return 'needs a Gmail add-on scope';
-      return accepted.length === 1 ? `needs ${accepted[0]!}` : `needs one of ${accepted.join(', ')}`;
+    case 'missing': {
+      const { scopes, orBroader } = operation.needs;
+      if (scopes.length === 0) return 'needs a Gmail add-on scope';
+      return `needs ${joinWords([...scopes.map((scope) => code(scopeLabel(scope))), ...(orBroader ? ['broader'] : [])], ' or ')}`;
+    }
     case 'metadata-conflict':
+      if (operation.credentialFailure !== null)
+        return `fails with ${operation.credentialFailure} (see metadata-scope; a scope alone can't cure it)`;
       return hasTokenPoisoningTrap(operation)
         ? `fails while ${code('gmail.metadata')} is requested (format full/raw or q)`
         : 'fails under the requested scope that accepts the method (a trap: see metadata-scope)';
@@ -82,13 +82,22 @@ export function certainlyFails(report: Report): boolean {
 }
 
 /**
- * What to add: the scopes; or, when the failing calls left are ones whose data leaves the choice
- * open (Chat's app or user scopes; `scopeFix` in src/scopes/policy.ts), that each needs one of
- * its accepted scopes, never a pick; `none` when nothing fails.
+ * What to add (or the minimal set): the scopes whose choice is certain, and "one of …" for each
+ * open choice (a fact table's tie, Chat without a known credential: `scopeFix` in
+ * src/scopes/policy.ts), never a pick; `list([])` when there is nothing. `failing`: how many
+ * operations fail (when none of their scopes may be proposed, each needs a scope of its own).
  */
-export function missingText(missing: readonly string[], failing: number, list: (scopes: readonly string[]) => string): string {
-  if (missing.length > 0 || failing === 0) return list(missing);
-  return 'one scope each failing call accepts (the choice is open: see its operation)';
+export function choiceText(
+  scopes: readonly string[],
+  choices: readonly (readonly string[])[],
+  list: (scopes: readonly string[]) => string,
+  failing = 0,
+): string {
+  if (scopes.length === 0 && choices.length === 0)
+    return failing === 0 ? list(scopes) : 'a scope each failing call accepts (see its operation)';
+  const parts = choices.map((choice) => (choice.length === 1 ? list(choice) : `one of ${list(choice)}`));
+  // "drive plus one of a, b": `list` joins with commas, so the parts never do.
+  return (scopes.length === 0 ? parts : [list(scopes), ...parts]).join(' plus ');
 }
 
 /** The one-line verdict: what fails, and what Google will require. */
@@ -97,19 +106,25 @@ export function verdict(report: Report): string {
   const parts: string[] = [];
   if (summary.missing > 0) {
     parts.push(
-      `${plural(summary.missing, 'operation')} will fail: add ${missingText(report.missing, summary.missing, (scopes) => scopeList(scopes, (text) => text))}`,
+      `${plural(summary.missing, 'operation')} will fail: add ${choiceText(report.missing, report.missingChoices, (scopes) => scopeList(scopes, (text) => text), summary.missing)}`,
     );
   } else {
     parts.push(summary.metadataConflicts > 0 ? 'no scope is missing' : 'every traced operation is covered');
   }
-  if (summary.metadataConflicts > 0)
-    parts.push(
-      `${plural(summary.metadataConflicts, 'operation')} ${summary.metadataConflicts === 1 ? 'breaks' : 'break'} under ${
-        report.operations.every((operation) => operation.status !== 'metadata-conflict' || hasTokenPoisoningTrap(operation))
-          ? 'gmail.metadata'
-          : 'a requested scope (traps)'
-      }`,
-    );
+  if (summary.metadataConflicts > 0) {
+    const conflicts = report.operations.filter((operation) => operation.status === 'metadata-conflict');
+    const credential = conflicts.filter((operation) => operation.credentialFailure !== null).length;
+    const scoped = conflicts.length - credential;
+    if (scoped > 0)
+      parts.push(
+        `${plural(scoped, 'operation')} ${scoped === 1 ? 'breaks' : 'break'} under ${
+          conflicts.every((operation) => operation.credentialFailure !== null || hasTokenPoisoningTrap(operation))
+            ? 'gmail.metadata'
+            : 'a requested scope (traps)'
+        }`,
+      );
+    if (credential > 0) parts.push(`${plural(credential, 'operation')} ${credential === 1 ? 'fails' : 'fail'} with its credential`);
+  }
   if (summary.unresolved > 0) parts.push(`${plural(summary.unresolved, 'operation')} with unknown scopes`);
   if (report.unused.length > 0) parts.push(`${plural(report.unused.length, 'scope')} not needed by any visible call`);
   return parts.join('; ');

@@ -9,7 +9,7 @@ import {
   declarationTitle,
   declaredAtText,
   location,
-  missingText,
+  choiceText,
   operationName,
   operationNote,
   plural,
@@ -113,12 +113,19 @@ function declarationSection(report: Report, declaration: ReportDeclaration, pain
       ),
     );
   }
-  const results: [string, string][] = [['minimal', scopeList(declaration.minimal, same)]];
+  const results: [string, string][] = [
+    ['minimal', choiceText(declaration.minimal, declaration.minimalChoices, (scopes) => scopeList(scopes, same))],
+  ];
   if (declaration.kind !== 'unresolved') {
     const failing = operations.filter((operation) => operation.status === 'missing').length;
     results.push([
       'missing',
-      missingText(declaration.missing, failing, (scopes) => (scopes.length === 0 ? 'none' : paint.red(scopeList(scopes, same)))),
+      choiceText(
+        declaration.missing,
+        declaration.missingChoices,
+        (scopes) => (scopes.length === 0 ? 'none' : paint.red(scopeList(scopes, same))),
+        failing,
+      ),
     ]);
     results.push(['unused', declaration.unused.length === 0 ? 'none' : paint.yellow(scopeList(declaration.unused, same))]);
   }
@@ -155,14 +162,25 @@ function requestedText(declaration: ReportDeclaration, paint: Paint): string {
 }
 
 function projectFields(report: Report, paint: Paint): [string, string][] {
-  const classified = (scopes: readonly string[], level: Classification | null): string =>
-    `${scopeList(scopes, same)}${level === null ? '' : paint.dim(`  (${level}: ${verificationOf(report, level)})`)}`;
+  const classified = (text: string, level: Classification | null): string =>
+    `${text}${level === null ? '' : paint.dim(`  (${level}: ${verificationOf(report, level)})`)}`;
   return [
-    ['requested', classified(report.requested, report.verification.requested)],
-    ['minimal', classified(report.minimal, report.verification.minimal)],
+    ['requested', classified(scopeList(report.requested, same), report.verification.requested)],
+    [
+      'minimal',
+      classified(
+        choiceText(report.minimal, report.minimalChoices, (scopes) => scopeList(scopes, same)),
+        report.verification.minimal,
+      ),
+    ],
     [
       'missing',
-      missingText(report.missing, report.summary.missing, (scopes) => (scopes.length === 0 ? 'none' : paint.red(scopeList(scopes, same)))),
+      choiceText(
+        report.missing,
+        report.missingChoices,
+        (scopes) => (scopes.length === 0 ? 'none' : paint.red(scopeList(scopes, same))),
+        report.summary.missing,
+      ),
     ],
     ['unused', report.unused.length === 0 ? 'none' : paint.yellow(`${scopeList(report.unused, same)} (not needed by any visible call)`)],
   ];

@@ -8,13 +8,13 @@ import { mergeDeclaredAt } from '../google/inventory.ts';
 import type { FileInventory, InventoryCall, InventorySource } from '../google/inventory.ts';
 import type { AuthKind } from '../google/google-values.ts';
 import { analysedScopes } from '../scopes/api-map.ts';
-import { getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
+import { CLASSIFICATION_RANK, getScopeInfo, isKnownGoogleScope, scopeLabel, verificationConsequence } from '../scopes/catalog.ts';
 import type { Classification } from '../scopes/catalog.ts';
 import { METADATA_SCOPE } from '../scopes/metadata.ts';
 import { sortNarrowestFirst } from '../scopes/order.ts';
-import { isSatisfied, minimalCover } from '../scopes/solver.ts';
-import type { Requirement } from '../scopes/solver.ts';
-import { highestClassification, missingScopes, unusedScopes } from '../scopes/policy.ts';
+import { isSatisfied } from '../scopes/solver.ts';
+import { highestClassification, neededScopes, scopeFix, unusedScopes } from '../scopes/policy.ts';
+import type { CallNeed } from '../scopes/policy.ts';
 import { correctScope } from '../scopes/scope-suggestions.ts';
 import { scopeClassification } from '../scopes/facts/index.ts';
 
@@ -43,10 +43,22 @@ export interface ReportOperation {
   /** The scopes the method accepts (any one suffices), narrowest first. */
   readonly accepted: readonly string[];
   /**
+   * What missing-scope names for the call (`neededScopes` in src/scopes/policy.ts): the narrowest
+   * scopes a fix may choose from (no silent subset such as drive.file the call does not fit, no
+   * add-on-only scope), then "or broader" when `orBroader`.
+   */
+  readonly needs: { readonly scopes: readonly string[]; readonly orBroader: boolean };
+  /**
    * With gmail.metadata in the token: `not-applicable` (the method doesn't accept it), `ok`,
    * `breaks` (format full/raw/omitted, or `q`), `maybe` (an argument could not be resolved).
    */
   readonly metadata: 'not-applicable' | 'ok' | 'breaks' | 'maybe';
+  /**
+   * Why the call's credential certainly fails it whatever the scopes ("the service account: it
+   * needs user authentication: …"): status `metadata-conflict`, as metadata-scope reports it and
+   * missing-scope does not; else null.
+   */
+  readonly credentialFailure: string | null;
   readonly status: OperationStatus;
 }
 
@@ -81,7 +93,11 @@ export interface ReportDeclaration {
   /** How many operations these scopes reach. */
   readonly operations: number;
   readonly minimal: readonly string[];
+  /** Calls `minimal` leaves uncovered whose choice is open (see `Report.minimalChoices`): one scope of each list. */
+  readonly minimalChoices: readonly (readonly string[])[];
   readonly missing: readonly string[];
+  /** Failing calls `missing` leaves failing whose choice is open: one scope of each list, never picked. */
+  readonly missingChoices: readonly (readonly string[])[];
   readonly unused: readonly string[];
 }
 
@@ -120,10 +136,18 @@ export interface Report {
   readonly operations: readonly ReportOperation[];
   /** Every scope the project requests (all declarations), narrowest first. */
   readonly requested: readonly string[];
-  /** The least-privileged set that covers every operation. */
+  /** The least-privileged set that covers every operation whose choice is certain (`scopeFix` in src/scopes/policy.ts). */
   readonly minimal: readonly string[];
+  /**
+   * Operations `minimal` leaves uncovered whose choice is open (a fact table's tie such as Calendar
+   * `channels.stop`, Chat without a known credential): any one scope of each list covers them,
+   * and the report never picks one (missing-scope offers each as a suggestion).
+   */
+  readonly minimalChoices: readonly (readonly string[])[];
   /** Scopes to add somewhere (union over declarations; see each declaration). */
   readonly missing: readonly string[];
+  /** Open choices to add somewhere (union over declarations): one scope of each list. */
+  readonly missingChoices: readonly (readonly string[])[];
   /** Requested scopes of the analysed APIs that no visible operation needs, in any declaration that requests them. */
   readonly unused: readonly string[];
   /** Every scope named above. */
@@ -141,8 +165,15 @@ export interface BuildReportInput {
   readonly skipped?: readonly ReportSkipped[];
 }
 
-/** What the solver is given for a call (see `CallNeed` in src/scopes/policy.ts). */
-const requirementOf = (call: InventoryCall): Requirement => call.requirement ?? call.effective;
+/**
+ * What fixes these calls, as missing-scope says it (`scopeFix`, the one decision): the scopes to
+ * add beyond `requested` whose choice is certain, and the open choices, each list once.
+ */
+function cover(calls: readonly CallNeed[], requested: readonly string[]): { scopes: string[]; choices: string[][] } {
+  const { add, open } = scopeFix(calls, requested);
+  const choices = new Map(open.map(({ choices: list }) => [list.join(' '), [...list]]));
+  return { scopes: add, choices: [...choices.values()] };
+}
 
 export function buildReport(input: BuildReportInput): Report {
   const relative = (file: string): string => {
@@ -169,6 +200,8 @@ export function buildReport(input: BuildReportInput): Report {
   const statusOf = (call: InventoryCall): OperationStatus => {
     const source = call.source === undefined ? undefined : sources.get(call.source);
     if (source === undefined) return 'unresolved';
+    // No scope cures it (metadata-scope's report; missing-scope proposes nothing).
+    if (call.credentialFailure !== undefined) return 'metadata-conflict';
     if (isSatisfied(call.satisfying ?? call.accepted, source.scopes)) {
       return source.scopes.includes(METADATA_SCOPE) && call.metadata === 'breaks' ? 'metadata-conflict' : 'ok';
     }
@@ -212,6 +245,8 @@ export function buildReport(input: BuildReportInput): Report {
       unused = judgedRequested.filter((scope) => !calls.some((call) => call.accepted.includes(scope)));
     }
     const location = source.location;
+    const minimal = cover(own, []);
+    const missing = cover(missingCalls, source.scopes);
     return {
       id: ids.get(source.id)!,
       kind: source.kind,
@@ -223,12 +258,15 @@ export function buildReport(input: BuildReportInput): Report {
       requested: orderScopes(source.scopes),
       complete: source.complete,
       operations: own.length,
-      minimal: minimalCover(own.map(requirementOf)),
-      missing: missingCalls.length === 0 ? [] : missingScopes(missingCalls, source.scopes),
+      minimal: minimal.scopes,
+      minimalChoices: minimal.choices,
+      missing: missing.scopes,
+      missingChoices: missing.choices,
       unused: orderScopes(unused),
     };
   });
   if (unattributed.length > 0) {
+    const minimal = cover(unattributed, []);
     declarations.push({
       id: 'unresolved',
       kind: 'unresolved',
@@ -240,8 +278,10 @@ export function buildReport(input: BuildReportInput): Report {
       requested: [],
       complete: false,
       operations: unattributed.length,
-      minimal: minimalCover(unattributed.map(requirementOf)),
+      minimal: minimal.scopes,
+      minimalChoices: minimal.choices,
       missing: [],
+      missingChoices: [],
       unused: [],
     });
   }
@@ -256,17 +296,20 @@ export function buildReport(input: BuildReportInput): Report {
     column: call.location.column,
     declaration: call.source === undefined ? null : (ids.get(call.source) ?? null),
     accepted: orderScopes(call.accepted),
+    needs: neededScopes(call),
     metadata: call.metadata,
+    credentialFailure: call.credentialFailure ?? null,
     status: statuses.get(call)!,
   }));
 
   const requested = orderScopes(orderedSources.flatMap((source) => source.scopes));
-  const minimal = minimalCover(calls.map(requirementOf));
+  const { scopes: minimal, choices: minimalChoices } = cover(calls, []);
   const missing = orderScopes(declarations.flatMap((declaration) => declaration.missing));
+  const missingChoices = [...new Map(declarations.flatMap((d) => d.missingChoices).map((list) => [list.join(' '), list])).values()];
   // Unused project-wide: every declaration that requests the scope has no use for it, and no
   // declaration misses it (a scope the project must add somewhere is never "unused").
   const unused = requested.filter((scope) => {
-    if (missing.includes(scope)) return false;
+    if (missing.includes(scope) || missingChoices.some((list) => list.includes(scope))) return false;
     const requesting = declarations.filter((declaration) => declaration.requested.includes(scope));
     return requesting.length > 0 && requesting.every((declaration) => declaration.unused.includes(scope));
   });
@@ -275,7 +318,14 @@ export function buildReport(input: BuildReportInput): Report {
     ...requested,
     ...minimal,
     ...missing,
-    ...declarations.flatMap((declaration) => [...declaration.minimal, ...declaration.missing]),
+    ...minimalChoices.flat(),
+    ...missingChoices.flat(),
+    ...declarations.flatMap((declaration) => [
+      ...declaration.minimal,
+      ...declaration.minimalChoices.flat(),
+      ...declaration.missing,
+      ...declaration.missingChoices.flat(),
+    ]),
   ]);
   const classification: Record<string, ReportScopeClassification> = {};
   for (const scope of orderScopes(named)) classification[scope] = classify(scope);
@@ -295,12 +345,28 @@ export function buildReport(input: BuildReportInput): Report {
     operations,
     requested,
     minimal,
+    minimalChoices,
     missing,
+    missingChoices,
     unused,
     classification,
-    verification: { requested: highestClassification(requested) ?? null, minimal: highestClassification(minimal) ?? null },
+    verification: {
+      requested: highestClassification(requested) ?? null,
+      // An open choice counts with its lowest classification: the least any pick will require.
+      minimal: highestClassification([...minimal, ...minimalChoices.flatMap((list) => lowestClassified(list))]) ?? null,
+    },
     skipped: [...(input.skipped ?? [])].map((item) => ({ ...item, file: relative(item.file) })),
   };
+}
+
+/** The scope of `scopes` Google classifies lowest; none when one is not catalogued (it may be lower). */
+function lowestClassified(scopes: readonly string[]): string[] {
+  const rank = (scope: string): number | undefined => {
+    const classification = highestClassification([scope]);
+    return classification === undefined ? undefined : CLASSIFICATION_RANK[classification];
+  };
+  if (scopes.some((scope) => rank(scope) === undefined)) return [];
+  return scopes.length === 0 ? [] : [scopes.reduce((low, scope) => (rank(scope)! < rank(low)! ? scope : low))];
 }
 
 function classify(scope: string): ReportScopeClassification {

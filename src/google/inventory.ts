@@ -13,6 +13,7 @@ import { describeSource } from './scope-sources.ts';
 import type { ScopeSource } from './scope-sources.ts';
 import type { MetadataVerdict } from '../scopes/metadata.ts';
 import { callNeed } from '../scopes/policy.ts';
+import { credentialFailure, credentialFailureReason, credentialMatters } from '../scopes/facts/index.ts';
 import type { Requirement } from '../scopes/solver.ts';
 
 export interface InventoryLocation {
@@ -72,6 +73,12 @@ export interface InventoryCall {
   readonly requirement?: Requirement;
   /** The id of the source whose scopes reach the call; undefined when unknown. */
   readonly source: string | undefined;
+  /**
+   * Why the call's credential certainly fails it, whatever the scopes (a service account that
+   * impersonates nobody on Classroom: "the service account: it needs user authentication: …"),
+   * as metadata-scope reports it; undefined otherwise.
+   */
+  readonly credentialFailure?: string;
 }
 
 export interface FileInventory {
@@ -136,12 +143,12 @@ export function collectInventory(analysis: FileFacts, filename: string): FileInv
   const calls = analysis.calls.map((call) => {
     // Untraced, and the file requests nothing: missing-scope's judgement against the project's requests.
     const project = call.requested === undefined ? analysis.projectVerdict(call) : undefined;
-    if (project === undefined) return toInventoryCall(call, filename, (source) => add(source, authBySource.get(source)).id);
+    if (project === undefined) return toInventoryCall(analysis, call, filename, (source) => add(source, authBySource.get(source)).id);
     const source = projectSource(project, filename);
     const known = order.findIndex((item) => item.id === source.id);
     if (known === -1) order.push(source);
     else order[known] = { ...order[known]!, declaredAt: mergeDeclaredAt(order[known]!.declaredAt, source.declaredAt) };
-    return { ...toInventoryCall(call, filename, () => source.id), source: source.id };
+    return { ...toInventoryCall(analysis, call, filename, () => source.id), source: source.id };
   });
 
   const settingsScopes = analysis.settings.scopes;
@@ -152,15 +159,23 @@ export function collectInventory(analysis: FileFacts, filename: string): FileInv
   return { file: filename, calls, sources: [...order, ...unscoped.filter((source) => !ids.has(source.id))] };
 }
 
-function toInventoryCall(call: ApiCall, filename: string, sourceId: (source: ScopeSource) => string): InventoryCall {
+function toInventoryCall(analysis: FileFacts, call: ApiCall, filename: string, sourceId: (source: ScopeSource) => string): InventoryCall {
+  // The credential the code shows narrows the choice as in missing-scope (Chat: chat.bot for the app itself, never for a user).
+  const credential = credentialMatters(call.method) ? analysis.credentialOf(call) : undefined;
+  const failure = credentialFailure(call.method, credential);
   return {
     method: call.method.id,
     api: call.method.api,
     version: call.method.version,
     via: call.via,
     location: locationOf(call.node, filename),
-    ...callNeed(call.method, call.shape),
+    ...callNeed(call.method, credential === undefined ? call.shape : { ...call.shape, credential }),
     source: call.requested === undefined ? undefined : sourceId(call.requested),
+    ...(failure === undefined
+      ? {}
+      : {
+          credentialFailure: `${failure.failsWith === 'user-credentials' ? 'the user credentials' : 'the service account'}: ${credentialFailureReason(failure)}`,
+        }),
   };
 }
 

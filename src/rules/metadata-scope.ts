@@ -8,7 +8,7 @@ import { apiNameOf } from '../scopes/api-map.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
 import { scopeLabel } from '../scopes/catalog.ts';
 import { apiTrapVerdict } from '../scopes/policy.ts';
-import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
+import { credentialFailure, credentialFailureReason, credentialMatters } from '../scopes/facts/index.ts';
 import { METADATA_SCOPE, metadataVerdict } from '../scopes/metadata.ts';
 import type { MetadataConflict } from '../scopes/metadata.ts';
 import { isSatisfied, solve } from '../scopes/solver.ts';
@@ -137,15 +137,6 @@ function reportApiTrap(context: Readonly<TSESLint.RuleContext<MessageIds, Option
   });
 }
 
-/** Short reasons by credential fact id (each fact's cited reason and source in src/scopes/facts/). */
-const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
-  'admin.directory.subject': 'the Directory API needs it to impersonate an administrator (`subject`)',
-  'classroom.user': 'Classroom needs it to impersonate a user (`subject`)',
-  'meet.user-authentication': 'the Meet REST API needs it to impersonate a user (`subject`)',
-  'chat.user-authentication': 'it needs user authentication: impersonate a user (`subject`)',
-  'chat.app-authentication': "only the Chat app's service account (no `subject`) may call it",
-};
-
 /**
  * A credential fact (src/scopes/facts/: Admin SDK Directory, Classroom and Meet need a user,
  * Chat's user-only methods; Chat's app-only method): reported only when the call certainly goes
@@ -167,7 +158,7 @@ function reportCredentialTrap(context: Readonly<TSESLint.RuleContext<MessageIds,
       method: call.method.id,
       kind: found.auth.kind,
       line: String(found.auth.node.loc.start.line),
-      reason: CREDENTIAL_REASONS[fact.id] ?? fact.reason,
+      reason: credentialFailureReason(fact),
     },
   });
 }

@@ -2,17 +2,14 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { describeDeclaration, describeSource, getFileFacts } from '../google/facts.ts';
 import type { ApiCall, ScopeSource } from '../google/facts.ts';
 import { isEditable } from '../fix/scope-edits.ts';
-import { isAddOnOnly, scopeLabel } from '../scopes/catalog.ts';
+import { scopeLabel } from '../scopes/catalog.ts';
 import { isValidGoogleScope } from '../scopes/scope-suggestions.ts';
-import { effectiveAcceptedScopes } from '../scopes/metadata.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
-import { sortNarrowestFirst } from '../scopes/order.ts';
-import { apiTrapVerdict, callNeed, choiceScopes, missingScopes, scopeFix } from '../scopes/policy.ts';
+import { apiTrapVerdict, callNeed, missingScopes, neededScopes, scopeFix } from '../scopes/policy.ts';
 import { credentialFailure, credentialMatters } from '../scopes/facts/index.ts';
 import type { CallNeed } from '../scopes/policy.ts';
 import type { CallRequirement } from '../scopes/call-requirement.ts';
-import { isSatisfied, narrowestFor, sortFor } from '../scopes/solver.ts';
-import type { ScopedRequirement } from '../scopes/solver.ts';
+import { isSatisfied } from '../scopes/solver.ts';
 import { createRule } from '../utils/create-rule.ts';
 import { codeList, joinWords, MAX_LISTED } from '../utils/join-words.ts';
 
@@ -78,7 +75,7 @@ export default createRule<Options, MessageIds>({
               const data = {
                 api: apiName(call),
                 method: call.method.id,
-                accepted: narrowestOrBroader(call, need),
+                accepted: narrowestOrBroader(need),
                 sites: project.sites,
                 add: add.length === 0 ? 'a scope it accepts' : codeList(add),
               };
@@ -134,7 +131,7 @@ export default createRule<Options, MessageIds>({
             const data = {
               api: apiName(call),
               method: call.method.id,
-              accepted: narrowestOrBroader(call, need),
+              accepted: narrowestOrBroader(need),
               ...shared,
               add: open !== undefined ? 'a scope it accepts' : shared.add,
             };
@@ -171,12 +168,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** For an API version without facts (its data alone): whether the fix's choice is certain or open (src/scopes/call-requirement.ts). */
-function dataOnlyChoice(need: CallNeed): CallRequirement['choice'] {
-  const requirement = need.requirement;
-  return requirement === undefined || Array.isArray(requirement) ? undefined : (requirement as Partial<CallRequirement>).choice;
-}
-
 const fieldsUnknown = (need: CallNeed): boolean =>
   need.requirement !== undefined &&
   !Array.isArray(need.requirement) &&
@@ -185,36 +176,10 @@ const fieldsUnknown = (need: CallNeed): boolean =>
 /** `Drive`, `Gmail`: the API named in the message ("Drive `files.delete` needs …"). */
 const apiName = (call: ApiCall): string => apiNameOf(call.method.api, call.method.version);
 
-/**
- * What the call accepts, narrowest first, for every API alike (Gmail included): the scopes a fix
- * may propose (no silent subset such as drive.file unless the call shows it fits, never a
- * gmail.metadata the call breaks under), in that API's order, without add-on-only scopes. A
- * method with no call requirement shows its effective accepted scopes.
- */
-function acceptedForDisplay(call: ApiCall, need: CallNeed): string[] {
-  const requirement = need.requirement;
-  if (requirement !== undefined && !Array.isArray(requirement)) {
-    const scoped = requirement as ScopedRequirement;
-    // Without facts: the scopes the data-only choice is among (`choiceScopes`); a fact table's tie
-    // is among its narrowest, and broader ones still work.
-    const tied = (requirement as Partial<CallRequirement>).tied !== undefined;
-    const shown = dataOnlyChoice(need) === undefined || tied ? scoped.proposable : choiceScopes(requirement as CallRequirement);
-    return sortFor(
-      [scoped],
-      shown.filter((scope) => !isAddOnOnly(scope)),
-    );
-  }
-  const accepted = effectiveAcceptedScopes(call.method, call.shape, { whenUnknown: 'keep' });
-  return sortNarrowestFirst(accepted.filter((scope) => !isAddOnOnly(scope)));
-}
-
-/** The narrowest accepted scopes, then "or broader" when broader ones are accepted too: "gmail.send or broader". */
-function narrowestOrBroader(call: ApiCall, need: CallNeed): string {
-  const scopes = acceptedForDisplay(call, need);
-  // Without facts, a certain choice is the one scope a fix adds (cloud-platform is only broader).
-  const certain = dataOnlyChoice(need) === 'certain' ? (need.requirement as ScopedRequirement).proposable : undefined;
-  const narrowest = certain ?? narrowestFor([need.requirement ?? need.effective], scopes);
-  return joinWords([...narrowest.map(scopeLabel), ...(narrowest.length < scopes.length ? ['broader'] : [])], ' or ');
+/** The narrowest scopes a fix may choose from, then "or broader" when broader ones are accepted too (`neededScopes`): "gmail.send or broader". */
+function narrowestOrBroader(need: CallNeed): string {
+  const { scopes, orBroader } = neededScopes(need);
+  return joinWords([...scopes.map(scopeLabel), ...(orBroader ? ['broader'] : [])], ' or ');
 }
 
 function formatList(scopes: readonly string[], lastSeparator = ', '): string {

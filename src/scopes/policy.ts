@@ -15,12 +15,13 @@
 import type { MethodInfo } from './api-map.ts';
 import { CLASSIFICATION_RANK, classificationOf, isAddOnOnly } from './catalog.ts';
 import type { Classification } from './catalog.ts';
-import { effectiveAcceptedScopes, metadataVerdict } from './metadata.ts';
+import { effectiveAcceptedScopes, METADATA_SCOPE, metadataVerdict } from './metadata.ts';
 import type { CallShape, MetadataVerdict } from './metadata.ts';
 import { callRequirement, fieldRequirements, trapVerdict } from './call-requirement.ts';
 import { hasTokenPoisoningTrap } from './facts/index.ts';
 import type { CallRequirement, TrapVerdict } from './call-requirement.ts';
-import { isSatisfied, requestedForm, solve, sortFor } from './solver.ts';
+import { sortNarrowestFirst } from './order.ts';
+import { isSatisfied, narrowestFor, requestedForm, solve, sortFor } from './solver.ts';
 import type { Requirement } from './solver.ts';
 
 export { hasTokenPoisoningTrap } from './facts/index.ts';
@@ -102,19 +103,30 @@ export const SIGN_IN_SCOPES: ReadonlySet<string> = new Set([
   'https://www.googleapis.com/auth/userinfo.profile',
 ]);
 
-/** The requested scopes that the calls use (see the module comment). */
+/**
+ * The requested scopes that the calls use (see the module comment). Requested scopes that only
+ * their names tell apart (Calendar `channels.stop` under calendar.acls.readonly and
+ * calendar.settings.readonly) are all used: neither is the one to drop, unless another requested
+ * scope alone covers every call that needs them.
+ */
 export function usedScopes(calls: readonly CallNeed[], requested: Iterable<string>): Set<string> {
   const have = new Set(requested);
-  const requirements: string[][] = [];
+  const requirements: Requirement[] = [];
   for (const call of calls) {
+    // In the call's API order (its narrowness, not only Gmail's), so that only true ties are left to names.
+    const inOrder = (forms: readonly string[]): Requirement => {
+      const { api, version } = (call.requirement ?? {}) as Partial<CallRequirement>;
+      return api === undefined || version === undefined ? forms : { api, version, satisfying: forms, proposable: forms };
+    };
+    const push = (forms: readonly string[]): number => requirements.push(inOrder(forms));
     // A requested field scope (user.phonenumbers.read for people/me `phoneNumbers`) is used: without it the value is public only.
     for (const field of fieldRequirements(call.requirement ?? [])) {
       const forms = requestedForms(field.satisfying, have);
-      if (forms.length > 0) requirements.push(forms);
+      if (forms.length > 0) push(forms);
     }
     const fits = requestedForms(call.covering ?? [], have);
     if (fits.length > 0) {
-      requirements.push(fits);
+      push(fits);
       continue;
     }
     // A call that may break under gmail.metadata still counts as using it.
@@ -122,16 +134,16 @@ export function usedScopes(calls: readonly CallNeed[], requested: Iterable<strin
     // Only silent subsets it does not fit (drive.file and drive.appdata for `files.get` of an
     // unknown file): which one the call relies on is not in the code, so each is used.
     if (call.covering !== undefined && usable.length > 0) {
-      requirements.push(...usable.map((scope) => [scope]));
+      for (const scope of usable) push([scope]);
       continue;
     }
     // A call that certainly breaks under gmail.metadata, with nothing else requested, still uses it
     // (removing it changes the 403, not the outcome: that is metadata-scope's business).
     const kept = usable.length > 0 ? usable : requestedForms(call.accepted, have);
-    if (kept.length > 0) requirements.push(kept);
+    if (kept.length > 0) push(kept);
   }
   // Among the requested scopes any may be kept, add-on and gmail.metadata ones included.
-  return new Set(solve(requirements, [], { proposable: () => true }).add);
+  return new Set(solve(requirements, [], { proposable: () => true }).tied);
 }
 
 /** The requested spellings of `accepted` (a requested `email` stands for userinfo.email: `requestedForm`). */
@@ -187,8 +199,13 @@ export function scopeFix(failing: readonly CallNeed[], requested: readonly strin
     requested,
   ).add;
   const covered = [...requested, ...add];
+  // A scope the call's credential can't use (chat.bot, added for the app's calls, on a user's token) covers nothing.
+  const usable = (need: CallNeed): readonly string[] =>
+    (need.requirement as Partial<CallRequirement>).credential !== undefined
+      ? (need.requirement as CallRequirement).proposable
+      : (need.satisfying ?? need.accepted);
   const open = failing
-    .filter((need) => hasOpenChoice(need) && !isSatisfied(need.satisfying ?? need.accepted, covered))
+    .filter((need) => hasOpenChoice(need) && !isSatisfied(usable(need), covered))
     .map((need) => {
       const requirement = need.requirement as CallRequirement;
       return {
@@ -210,6 +227,43 @@ export function scopeFix(failing: readonly CallNeed[], requested: readonly strin
 export function choiceScopes(requirement: CallRequirement): readonly string[] {
   if (requirement.tied !== undefined) return requirement.tied;
   return requirement.credential !== undefined ? requirement.proposable : requirement.satisfying;
+}
+
+/** What a failing call needs, as missing-scope's message and the report name it: `scopes`, then "or broader" when `orBroader`. */
+export interface NeededScopes {
+  /** The narrowest scopes a fix may choose from, narrowest first. */
+  readonly scopes: readonly string[];
+  /** Whether broader scopes the call accepts would do too. */
+  readonly orBroader: boolean;
+}
+
+/**
+ * What the call needs, for every API alike (Gmail included): the narrowest of the scopes a fix
+ * may propose (no silent subset such as drive.file unless the call shows it fits, never a
+ * gmail.metadata the call breaks under, no add-on-only scope), in that API's order. Without
+ * facts, a certain data-only choice is the one scope a fix adds (cloud-platform is only broader);
+ * an open one names the scopes it is among; a fact table's tie names its narrowest.
+ */
+export function neededScopes(need: CallNeed): NeededScopes {
+  const requirement = need.requirement;
+  let shown: string[];
+  if (requirement !== undefined && !Array.isArray(requirement)) {
+    const scoped = requirement as CallRequirement;
+    const dataOnly = scoped.choice !== undefined && scoped.tied === undefined;
+    shown = sortFor(
+      [scoped],
+      (dataOnly ? choiceScopes(scoped) : scoped.proposable).filter((scope) => !isAddOnOnly(scope)),
+    );
+    if (scoped.choice === 'certain' && scoped.tied === undefined)
+      return { scopes: scoped.proposable, orBroader: scoped.proposable.length < shown.length };
+  } else {
+    // Gmail: every accepted scope but a gmail.metadata the call certainly breaks under.
+    shown = sortNarrowestFirst(
+      need.accepted.filter((scope) => !isAddOnOnly(scope) && !(need.metadata === 'breaks' && scope === METADATA_SCOPE)),
+    );
+  }
+  const narrowest = narrowestFor([requirement ?? need.effective], shown);
+  return { scopes: narrowest, orBroader: narrowest.length < shown.length };
 }
 
 /** An API version without facts whose data can't settle which accepted scope to propose, or a fact table's tie (`CallRequirement.choice`). */

@@ -75,6 +75,13 @@ export interface SolveOptions {
 export interface SolveResult {
   /** Scopes to add, narrowest first. Empty when nothing is missing. */
   readonly add: string[];
+  /**
+   * Every scope of a cover as good as `add` but for the names (criterion 7), `add` included,
+   * narrowest first: a scope outside `add` that only its name left out (Calendar `channels.stop`
+   * under calendar.acls.readonly or calendar.settings.readonly). `usedScopes` in ./policy.ts counts
+   * them all as used. The greedy cover has no ties: `add`.
+   */
+  readonly tied: string[];
   /** Indices (into `requirements`) that no proposable scope can satisfy (add-on-only lists). */
   readonly unsatisfiable: number[];
 }
@@ -337,14 +344,18 @@ function compareNames(a: readonly string[], b: readonly string[]): number {
 }
 
 function compareCost(a: Cost, b: Cost): number {
+  return compareCostButNames(a, b) || compareNames(a.names, b.names);
+}
+
+/** Criteria 1 to 6: zero when only the names would choose. */
+function compareCostButNames(a: Cost, b: Cost): number {
   return (
     a.maxRank - b.maxRank ||
     a.count - b.count ||
     a.sumRank - b.sumRank ||
     a.administrative - b.administrative ||
     a.writes - b.writes ||
-    a.sumNarrow - b.sumNarrow ||
-    compareNames(a.names, b.names)
+    a.sumNarrow - b.sumNarrow
   );
 }
 
@@ -364,7 +375,7 @@ export function solve(requirements: readonly Requirement[], requested: Iterable<
     if (allowed.length === 0) unsatisfiable.push(i);
     else pending.push(allowed);
   });
-  if (pending.length === 0) return { add: [], unsatisfiable };
+  if (pending.length === 0) return { add: [], tied: [], unsatisfiable };
 
   // Drop duplicates and requirements implied by a smaller one (covering A ⊆ B covers B).
   const unique = [...new Map(pending.map((r) => [r.join('\n'), r])).values()].sort((a, b) => a.length - b.length || compareNames(a, b));
@@ -378,15 +389,22 @@ export function solve(requirements: readonly Requirement[], requested: Iterable<
   const full = (1n << BigInt(reqs.length)) - 1n;
 
   let chosen: string[];
+  let tied: string[];
   if (candidates.length > (options.exactCandidateLimit ?? EXACT_CANDIDATE_LIMIT)) {
     chosen = greedyCover(candidates, masks, full, context);
+    tied = chosen;
   } else {
-    chosen = exactCover(candidates, masks, full, context);
+    ({ chosen, tied } = exactCover(candidates, masks, full, context));
   }
-  return { add: context.sort(chosen), unsatisfiable };
+  return { add: context.sort(chosen), tied: context.sort(tied), unsatisfiable };
 }
 
-function exactCover(candidates: readonly string[], masks: readonly bigint[], full: bigint, context: ScopeContext): string[] {
+function exactCover(
+  candidates: readonly string[],
+  masks: readonly bigint[],
+  full: bigint,
+  context: ScopeContext,
+): { chosen: string[]; tied: string[] } {
   const n = candidates.length;
   // suffixUnion[i] = union of masks[i..n-1], for "can the rest still cover?" pruning.
   const suffixUnion: bigint[] = new Array<bigint>(n + 1).fill(0n);
@@ -394,12 +412,17 @@ function exactCover(candidates: readonly string[], masks: readonly bigint[], ful
 
   const ranks = candidates.map((candidate) => context.rank(candidate));
   let best: { scopes: string[]; cost: Cost } | undefined;
+  // The scopes of every cover as good as the best but for the names.
+  let tied = new Set<string>();
   const pick: number[] = [];
   const visit = (start: number, covered: bigint, k: number): void => {
     if (pick.length === k) {
       if (covered !== full) return;
       const scopes = pick.map((i) => candidates[i] as string);
       const cost = costOf(scopes, context);
+      const byCost = best === undefined ? -1 : compareCostButNames(cost, best.cost);
+      if (byCost < 0) tied = new Set(scopes);
+      else if (byCost === 0) for (const scope of scopes) tied.add(scope);
       if (!best || compareCost(cost, best.cost) < 0) best = { scopes, cost };
       return;
     }
@@ -416,7 +439,7 @@ function exactCover(candidates: readonly string[], masks: readonly bigint[], ful
   };
   // Every size: a larger cover of a lower classification beats a smaller one.
   for (let k = 1; k <= n; k++) visit(0, 0n, k);
-  return best ? best.scopes : [];
+  return best ? { chosen: best.scopes, tied: [...tied] } : { chosen: [], tied: [] };
 }
 
 function greedyCover(candidates: readonly string[], masks: readonly bigint[], full: bigint, context: ScopeContext): string[] {

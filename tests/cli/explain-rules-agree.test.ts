@@ -121,10 +121,13 @@ describe('explain proposes what the rules propose', () => {
           ' or $1',
         )} to the scope list at \`src/chat.js:4\`: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.`,
     ]);
-    // The report no longer picks one either: its declaration has nothing certain to add, and says so.
-    expect(report.declarations.find((declaration) => declaration.id === 'src/chat.js:3:14')?.missing).toEqual([]);
+    // The report no longer picks one either: its declaration has nothing certain to add, only the rule's choices.
+    expect(report.declarations.find((declaration) => declaration.id === 'src/chat.js:3:14')).toMatchObject({
+      missing: [],
+      missingChoices: [choices],
+    });
     expect(verdict(report)).toBe(
-      '1 operation will fail: add one scope each failing call accepts (the choice is open: see its operation); 1 operation breaks under a requested scope (traps)',
+      '1 operation will fail: add one of chat.bot, chat.spaces.readonly, chat.spaces; 1 operation breaks under a requested scope (traps)',
     );
     // missing-scope on the same call: no autofix, one suggestion per scope, in the same order.
     expect(ruleVerdict('chat.js')).toEqual([{ messageId: 'missingScope', suggested: choices, fixed: false }]);

@@ -36,6 +36,8 @@ describe('report --format json', () => {
           operations: 1,
           minimal: scopes('gmail.labels'),
           missing: [],
+          minimalChoices: [],
+          missingChoices: [],
           unused: scopes('gmail.modify'),
         },
         {
@@ -52,6 +54,8 @@ describe('report --format json', () => {
           // least privilege: {send, metadata} opens fewer methods than {modify}
           minimal: scopes('gmail.modify'),
           missing: scopes('gmail.send'),
+          minimalChoices: [],
+          missingChoices: [],
           unused: [],
         },
       ],
@@ -66,7 +70,9 @@ describe('report --format json', () => {
           column: 10,
           declaration: 'src/labels.ts:8:14',
           accepted: [...scopes('gmail.labels', 'gmail.metadata', 'gmail.readonly', 'gmail.modify'), 'https://mail.google.com/'],
+          needs: { scopes: scopes('gmail.labels', 'gmail.metadata'), orBroader: true },
           metadata: 'not-applicable',
+          credentialFailure: null,
           status: 'ok',
         },
         {
@@ -79,7 +85,9 @@ describe('report --format json', () => {
           column: 10,
           declaration: 'src/mail.js:3:14',
           accepted: [...scopes('gmail.metadata', 'gmail.readonly', 'gmail.modify'), 'https://mail.google.com/'],
+          needs: { scopes: scopes('gmail.metadata'), orBroader: true },
           metadata: 'ok',
+          credentialFailure: null,
           status: 'ok',
         },
         {
@@ -95,13 +103,18 @@ describe('report --format json', () => {
             ...scopes('gmail.addons.current.action.compose', 'gmail.send', 'gmail.compose', 'gmail.modify'),
             'https://mail.google.com/',
           ],
+          // What missing-scope names: "needs gmail.send or broader".
+          needs: { scopes: scopes('gmail.send'), orBroader: true },
           metadata: 'not-applicable',
+          credentialFailure: null,
           status: 'missing',
         },
       ],
       requested: scopes('gmail.labels', 'gmail.readonly', 'gmail.modify'),
       minimal: scopes('gmail.modify'),
       missing: scopes('gmail.send'),
+      minimalChoices: [],
+      missingChoices: [],
       unused: scopes('gmail.modify'),
       classification: {
         [scope('gmail.labels')]: {
@@ -166,6 +179,8 @@ describe('report --format json', () => {
         operations: 2,
         minimal: scopes('gmail.compose'),
         missing: [],
+        minimalChoices: [],
+        missingChoices: [],
         unused: [],
       },
       {
@@ -181,6 +196,8 @@ describe('report --format json', () => {
         operations: 1,
         minimal: scopes('gmail.readonly'),
         missing: [],
+        minimalChoices: [],
+        missingChoices: [],
         unused: [],
       },
       {
@@ -197,6 +214,8 @@ describe('report --format json', () => {
         operations: 2,
         minimal: scopes('gmail.modify'),
         missing: scopes('gmail.modify'),
+        minimalChoices: [],
+        missingChoices: [],
         unused: [],
       },
       {
@@ -212,6 +231,8 @@ describe('report --format json', () => {
         operations: 1,
         minimal: scopes('gmail.send'),
         missing: [],
+        minimalChoices: [],
+        missingChoices: [],
         unused: [],
       },
       {
@@ -227,6 +248,8 @@ describe('report --format json', () => {
         operations: 1,
         minimal: scopes('gmail.readonly'),
         missing: [],
+        minimalChoices: [],
+        missingChoices: [],
         unused: [],
       },
     ]);
@@ -357,7 +380,9 @@ describe('report: SMTP with XOAUTH2 on Gmail', () => {
         column: 26,
         declaration: 'src/mailer.js:3:16',
         accepted: ['https://mail.google.com/'],
+        needs: { scopes: ['https://mail.google.com/'], orBroader: false },
         metadata: 'not-applicable',
+        credentialFailure: null,
         status: 'ok',
       },
     ]);

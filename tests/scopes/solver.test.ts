@@ -145,8 +145,29 @@ describe('solve: unsatisfiable requirements', () => {
   it('reports requirements only add-on scopes satisfy, and covers the rest', () => {
     const addOnOnly = [s('gmail.addons.current.message.action'), s('gmail.addons.current.message.readonly')];
     const r = solve([req('users.messages.send'), addOnOnly, req('users.labels.list')], [s('gmail.labels')]);
-    expect(r).toEqual({ add: [s('gmail.send')], unsatisfiable: [1] });
-    expect(solve([addOnOnly], [s('gmail.addons.current.message.action')])).toEqual({ add: [], unsatisfiable: [] });
+    expect(r).toEqual({ add: [s('gmail.send')], tied: [s('gmail.send')], unsatisfiable: [1] });
+    expect(solve([addOnOnly], [s('gmail.addons.current.message.action')])).toEqual({ add: [], tied: [], unsatisfiable: [] });
+  });
+});
+
+describe('solve: covers only names tell apart', () => {
+  it('lists every scope of an equally good cover in `tied`, `add` keeping the deterministic pick', () => {
+    // Calendar channels.stop accepts these three read-only scopes alike (src/scopes/facts/calendar-v3.ts).
+    const stop = { api: 'calendar', version: 'v3', satisfying: [s('calendar.settings.readonly'), s('calendar.acls.readonly')] };
+    const r = solve([{ ...stop, proposable: stop.satisfying }], []);
+    expect(r.add).toEqual([s('calendar.acls.readonly')]);
+    expect([...r.tied].sort()).toEqual([s('calendar.acls.readonly'), s('calendar.settings.readonly')]);
+    // A second call that only one of them covers settles it.
+    const list = {
+      api: 'calendar',
+      version: 'v3',
+      satisfying: [s('calendar.settings.readonly')],
+      proposable: [s('calendar.settings.readonly')],
+    };
+    expect(solve([{ ...stop, proposable: stop.satisfying }, list], [])).toMatchObject({
+      add: [s('calendar.settings.readonly')],
+      tied: [s('calendar.settings.readonly')],
+    });
   });
 });
 

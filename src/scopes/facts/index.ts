@@ -140,6 +140,20 @@ export function credentialFailure(
   return credentialFacts(target.api, target.version, target.id).find((fact) => fact.failsWith === failsWith);
 }
 
+/** Short reasons by credential fact id (each fact's cited reason and source in src/scopes/facts/). */
+const CREDENTIAL_REASONS: Readonly<Record<string, string>> = {
+  'admin.directory.subject': 'the Directory API needs it to impersonate an administrator (`subject`)',
+  'classroom.user': 'Classroom needs it to impersonate a user (`subject`)',
+  'meet.user-authentication': 'the Meet REST API needs it to impersonate a user (`subject`)',
+  'chat.user-authentication': 'it needs user authentication: impersonate a user (`subject`)',
+  'chat.app-authentication': "only the Chat app's service account (no `subject`) may call it",
+};
+
+/** The short reason a credential fails a call (metadata-scope's message and the report say it alike). */
+export function credentialFailureReason(fact: CredentialFact): string {
+  return CREDENTIAL_REASONS[fact.id] ?? fact.reason;
+}
+
 /** Scopes some table says are not restricted though Google publishes no classification of them. */
 const NOT_RESTRICTED: ReadonlySet<string> = new Set(API_FACTS.flatMap((f) => f.notRestricted?.scopes ?? []));
 /** Scopes some table says grant no write operation (a classification's `readOnly`, or a `readOnly` list). */
