@@ -1,15 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { FileEnvironment } from '../core/file-environment.ts';
-import { findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
+import { evaluate, findProperty, memberKeyName, objectLiteralOf, unwrapExpression } from '../core/static-value.ts';
 import { MAX_EXPRESSION_PARTS_DEPTH, MAX_TRACE_DEPTH } from '../core/limits.ts';
 
 /**
  * Where the bearer token of a raw HTTP request comes from (`fetch(url, { headers: { Authorization:
  * \`Bearer ${token}\` } })`): an auth object of this code (`await auth.getAccessToken()`, its
  * `.token`, `auth.credentials.access_token`), somewhere else (another function's result, an
- * imported value: not this file's consent), or not known (a parameter, a request header: the
- * file's own requests judge it, as before).
+ * imported value: not this file's consent), or not known (a parameter, a request header, the
+ * file's own code exchange with Google's token endpoint: the file's own requests judge it).
  */
 export type TokenOrigin =
   { readonly kind: 'auth'; readonly auth: TSESTree.Node } | { readonly kind: 'elsewhere' } | { readonly kind: 'unknown' };
@@ -19,6 +19,16 @@ const ELSEWHERE: TokenOrigin = { kind: 'elsewhere' };
 
 /** google-auth-library: `GoogleAuth#getAccessToken()` returns the token, `OAuth2Client#getAccessToken()` `{ token }`. */
 const TOKEN_METHODS = new Set(['getAccessToken']);
+
+/**
+ * Google's OAuth 2.0 token endpoint and its older addresses: a code exchanged there yields a token
+ * with the scopes of the consent that made the code
+ * (https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code).
+ */
+const TOKEN_ENDPOINT =
+  /^https:\/\/(?:oauth2\.googleapis\.com\/token|www\.googleapis\.com\/oauth2\/v[34]\/token|accounts\.google\.com\/o\/oauth2\/token)(?:[?#]|$)/u;
+/** What reads a response's body (`fetch`'s `.json()`); `.data` of axios is a member, read as one. */
+const BODY_READERS = new Set(['json']);
 
 export function bearerTokenOrigin(call: TSESTree.CallExpression, env: FileEnvironment): TokenOrigin {
   const token = bearerToken(call, env);
@@ -64,6 +74,8 @@ function tokenOrigin(raw: TSESTree.Node, env: FileEnvironment, keys: readonly st
       const callee = unwrapExpression(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && TOKEN_METHODS.has(memberKeyName(callee) ?? ''))
         return { kind: 'auth', auth: callee.object };
+      // This file's own code exchange (`(await fetch(TOKEN_URL, …)).json()`, `axios.post(TOKEN_URL, …)`).
+      if (isTokenEndpointResponse(node, env, depth)) return UNKNOWN_ORIGIN;
       // Another function's result (`await getServiceToken()`): a token this file's consent may not have made.
       return ELSEWHERE;
     }
@@ -78,4 +90,30 @@ function tokenOrigin(raw: TSESTree.Node, env: FileEnvironment, keys: readonly st
     default:
       return UNKNOWN_ORIGIN;
   }
+}
+
+/** A request to Google's token endpoint, or a body read off one (`response.json()`, `response` its `await fetch(…)`). */
+function isTokenEndpointResponse(call: TSESTree.CallExpression, env: FileEnvironment, depth: number): boolean {
+  const url = call.arguments[0];
+  if (url !== undefined && url.type !== AST_NODE_TYPES.SpreadElement) {
+    const value = evaluate(url, env);
+    if (value.kind === 'string' && TOKEN_ENDPOINT.test(value.value)) return true;
+  }
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !BODY_READERS.has(memberKeyName(callee) ?? '') || call.arguments.length > 0)
+    return false;
+  const response = responseCall(callee.object, env, depth + 1);
+  return response !== undefined && isTokenEndpointResponse(response, env, depth + 1);
+}
+
+/** The call whose awaited result a response names (`const response = await fetch(…)`). */
+function responseCall(raw: TSESTree.Node, env: FileEnvironment, depth: number): TSESTree.CallExpression | undefined {
+  if (depth > MAX_TRACE_DEPTH) return undefined;
+  const node = unwrapExpression(raw);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return responseCall(node.argument, env, depth + 1);
+  if (node.type === AST_NODE_TYPES.CallExpression) return node;
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = env.findVariable(node);
+  const source = variable === undefined ? undefined : env.variableSource(variable);
+  return source?.kind === 'init' ? responseCall(source.node, env, depth + 1) : undefined;
 }
