@@ -375,7 +375,9 @@ export function toScopeList(value: StaticValue): ScopeList {
   let complete = true;
   const visit = (item: StaticValue, nested: boolean): void => {
     if (item.kind === 'string') {
-      for (const part of item.value.split(/\s+/)) if (part !== '') scopes.push(part);
+      const list = splitScopeString(item.value);
+      scopes.push(...list.scopes);
+      if (!list.complete) complete = false;
     } else if (item.kind === 'array' && !nested) {
       for (const element of item.elements) visit(element, true);
     } else {
@@ -384,4 +386,22 @@ export function toScopeList(value: StaticValue): ScopeList {
   };
   visit(value, false);
   return { scopes: [...new Set(scopes)], complete };
+}
+
+/**
+ * The scopes of one scope string, space-delimited as OAuth's `scope` parameter is (RFC 6749 §3.3).
+ * A word holding a comma (`'…/drive.readonly,…/drive'`) is left unread and makes the list
+ * incomplete: google-auth-library sends a string as is, so whether it names one scope or several
+ * depends on where it goes (the Compute Engine metadata server splits `scopes` on commas, a
+ * service account's token request and the consent page on spaces).
+ */
+export function splitScopeString(value: string): ScopeList {
+  const scopes: string[] = [];
+  let complete = true;
+  for (const part of value.split(/\s+/)) {
+    if (part === '') continue;
+    if (part.includes(',')) complete = false;
+    else scopes.push(part);
+  }
+  return { scopes, complete };
 }

@@ -34,6 +34,7 @@ import {
   NO_ORIGIN,
   objectLiteralOf,
   propertyKeyName,
+  splitScopeString,
   toScopeList,
   unwrapExpression,
 } from '../core/static-value.ts';
@@ -805,12 +806,19 @@ export class Analyzer {
       if (covered.some((outer) => outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1])) continue;
       // Only strings that flow into a token request: never `granted.includes('…')`, lookup keys or messages.
       if (!isRequest(this.requests().useOf(node))) continue;
-      const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
-      if (scopes.length === 0) continue;
+      const list = splitScopeString(value);
+      const scopes = list.scopes.filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
+      if (scopes.length === 0 && list.complete) continue;
       // A scope string in an array: the array is what a fix extends.
       const holder = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : node;
       counted.push(node);
-      parts.push({ kind: 'file', scopes, complete: true, description: 'this file', declarations: [traceDeclaration(holder, this.env)] });
+      parts.push({
+        kind: 'file',
+        scopes,
+        complete: list.complete,
+        description: 'this file',
+        declarations: [traceDeclaration(holder, this.env)],
+      });
     }
     // Hand-built consent URLs and `params.set('scope', …)`: the file's requests too (review 3 L6),
     // unless a declaration read above already stands for them (with its edit: `scope=${SCOPES}`).

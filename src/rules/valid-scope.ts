@@ -15,7 +15,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = 'invalidScope' | 'unknownScope' | 'replaceScope';
+export type MessageIds = 'invalidScope' | 'unknownScope' | 'replaceScope' | 'commaJoinedScopes' | 'spaceScopes';
 
 export default createRule<Options, MessageIds>({
   name: 'valid-scope',
@@ -44,6 +44,10 @@ export default createRule<Options, MessageIds>({
       // Not a certain typo: say what we know (Google documents no such scope), not what Google will answer.
       unknownScope: '`{{scope}}` is not a scope Google documents{{problems}}.{{hint}}',
       replaceScope: 'Replace with `{{replacement}}`.',
+      // Review 3 L8: named once here; missing-scope and the other rules read such a string as unknown.
+      commaJoinedScopes:
+        'Scopes joined with commas: an OAuth scope list is space-delimited, and google-auth-library sends a string as is. Use an array or spaces.',
+      spaceScopes: 'Separate the scopes with spaces.',
     },
   },
   create(context, [{ allow }]) {
@@ -68,7 +72,9 @@ export default createRule<Options, MessageIds>({
             const use = analysis.requestUse(concatenation);
             for (const word of value.split(/\s+/).filter(Boolean)) {
               const scopeContext = requestContext(scopeString, use, besideGoogleScopes(scopeString, [word]));
-              if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) continue;
+              if (allowed.has(word)) continue;
+              if (reportCommaJoined(word, scopeContext, { node: concatenation }, undefined)) continue;
+              if (!isInvalidGoogleScopeAttempt(word, scopeContext)) continue;
               reportWord(word, { node: concatenation }, undefined);
             }
             continue;
@@ -81,17 +87,39 @@ export default createRule<Options, MessageIds>({
           const words = tokens?.map((token) => token.value) ?? scopeString.value.split(/\s+/).filter(Boolean);
           const scopeContext = requestContext(scopeString, analysis.requestUse(scopeString.node), besideGoogleScopes(scopeString, words));
           words.forEach((word, index) => {
-            if (allowed.has(word) || !isInvalidGoogleScopeAttempt(word, scopeContext)) return;
+            if (allowed.has(word)) return;
             const token = tokens?.[index];
-            reportWord(
-              word,
-              token === undefined ? { node: scopeString.node } : { loc: rangeLocation(sourceCode, token.range) },
-              token?.range,
-            );
+            const where = token === undefined ? { node: scopeString.node } : { loc: rangeLocation(sourceCode, token.range) };
+            if (reportCommaJoined(word, scopeContext, where, token?.range)) return;
+            if (!isInvalidGoogleScopeAttempt(word, scopeContext)) return;
+            reportWord(word, where, token?.range);
           });
         }
       },
     } satisfies TSESLint.RuleListener;
+
+    /**
+     * `'…/drive.readonly,…/drive'`: real scopes joined with commas. Reported once, with a
+     * suggestion (never a fix: on Compute Engine the metadata server reads commas) that puts
+     * spaces in their place; the edit replaces only the word, so comments and quotes stay.
+     */
+    function reportCommaJoined(
+      word: string,
+      scopeContext: ScopeStringContext,
+      where: { node: TSESTree.Node } | { loc: TSESTree.SourceLocation },
+      range: readonly [number, number] | undefined,
+    ): boolean {
+      const pieces = commaJoinedScopes(word, scopeContext);
+      if (pieces === undefined) return false;
+      const spaced = pieces.join(' ');
+      context.report({
+        ...where,
+        messageId: 'commaJoinedScopes',
+        suggest:
+          range === undefined ? [] : [{ messageId: 'spaceScopes', fix: (fixer) => fixer.replaceTextRange([range[0], range[1]], spaced) }],
+      });
+      return true;
+    }
 
     function reportWord(
       word: string,
@@ -193,6 +221,19 @@ function besideGoogleScopes(scopeString: ScopeStringNode, words: readonly string
     arraysHoldingGoogleScopes.set(container, holds);
   }
   return holds;
+}
+
+/**
+ * The scopes a comma-joined word holds (`'…/drive.readonly,…/drive'`, `'openid,email'` where scopes
+ * are requested), when each piece is a real Google scope; otherwise undefined (an unknown word is
+ * reported as such).
+ */
+function commaJoinedScopes(word: string, scopeContext: ScopeStringContext): string[] | undefined {
+  if (!word.includes(',')) return undefined;
+  const pieces = word.split(',').filter(Boolean);
+  if (pieces.length === 0 || !pieces.every(isValidGoogleScope)) return undefined;
+  if (!pieces.some(isGoogleUrl) && !scopeContext.inScopePosition && scopeContext.toGoogle !== true) return undefined;
+  return pieces;
 }
 
 const arraysHoldingGoogleScopes = new WeakMap<TSESTree.ArrayExpression, boolean>();

@@ -122,6 +122,8 @@ const COMMON: Record<string, Record<string, Record<string, string>>> = {
     invalidScope: { scope: 'gmail.send', problems: 'a short form, not the scope URL', replacement: `${AUTH}/gmail.send` },
     unknownScope: { scope: `${AUTH}/gmail.everything`, problems: ': not a Gmail scope', hint: '' },
     replaceScope: { replacement: `${AUTH}/gmail.send` },
+    commaJoinedScopes: {},
+    spaceScopes: {},
   },
 };
 

@@ -44,6 +44,11 @@ const valid: ValidTestCase<Options>[] = [
     settings: { 'googleapis-scopes': { scopes: [`${AUTH}/gmail.send`] } },
   },
   {
+    // Review 3 L8: \`'…/drive.file,…/drive'\` in the consent request may hold drive: the project's requests are unknown.
+    name: 'a project request with scopes joined by a comma is unknown',
+    ...fixture('comma-scopes', 'src/cleanup.js'),
+  },
+  {
     name: 'project: false turns the inventory off',
     ...fixture('nextauth', 'src/app/api/send/route.ts'),
     settings: { 'googleapis-scopes': { project: false } },

@@ -97,7 +97,12 @@ describe('manifest.json and consent URL parameters', () => {
   it('splits scope= on spaces, + and %20', () => {
     expect(
       scopeParameter(`https://accounts.google.com/o/oauth2/v2/auth?scope=openid+email%20${encodeURIComponent(`${AUTH}/gmail.send`)}&x=1`),
-    ).toEqual(['openid', 'email', `${AUTH}/gmail.send`]);
+    ).toEqual({ scopes: ['openid', 'email', `${AUTH}/gmail.send`], complete: true });
+    // Review 3 L8: a comma (`%2C`) may join scopes or not, depending on who reads it: unknown.
+    expect(scopeParameter(`https://accounts.google.com/o/oauth2/v2/auth?scope=openid%2Cemail+${AUTH}/gmail.send`)).toEqual({
+      scopes: [`${AUTH}/gmail.send`],
+      complete: false,
+    });
     expect(scopeParameter('https://accounts.google.com/o/oauth2/v2/auth?client_id=1')).toBeUndefined();
   });
 });

@@ -12,9 +12,11 @@ import {
   findProperty,
   memberKeyName,
   propertyKeyName,
+  splitScopeString,
   toScopeList,
   unwrapExpression,
 } from '../../core/static-value.ts';
+import type { ScopeList } from '../../core/static-value.ts';
 import { collect, SCOPE_LIKE } from '../collect.ts';
 import type { Collected } from '../collect.ts';
 import { ScopeRequestClassifier } from '../scope-requests.ts';
@@ -145,8 +147,10 @@ class FileRequests {
       if (this.covered(node) || !SCOPE_LIKE.test(value) || CONSENT_URL.test(value)) continue;
       const use = this.useOf(node);
       if (!countsAsRequest(use)) continue;
-      const scopes = value.split(/\s+/).filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
-      if (scopes.length > 0) this.push(node, scopes, true, use !== 'unknown', !this.feedsOnlyServiceAccounts(node));
+      const list = splitScopeString(value);
+      const scopes = list.scopes.filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
+      if (scopes.length > 0 || !list.complete)
+        this.push(node, scopes, list.complete, use !== 'unknown', !this.feedsOnlyServiceAccounts(node));
     }
     for (const node of collected.news) this.serviceAccount(node);
     // One entry per place and list (a scope string inside a consent URL is found twice), in line order.
@@ -326,7 +330,7 @@ export function consentUrlRequests(sourceCode: Readonly<TSESLint.SourceCode>, en
  * The `scope=` parameter of a consent URL built by concatenation or a template: the literal
  * text after it, or the value of the expression that follows it (`encodeURIComponent(x)`, `x.join(' ')`).
  */
-function consentScope(whole: TSESTree.Node, env: FileEnvironment): { scopes: string[]; complete: boolean } | undefined {
+function consentScope(whole: TSESTree.Node, env: FileEnvironment): ScopeList | undefined {
   const parts = urlParts(whole);
   let text = '';
   for (let index = 0; index < parts.length; index++) {
@@ -338,15 +342,14 @@ function consentScope(whole: TSESTree.Node, env: FileEnvironment): { scopes: str
     const open = /[?&]scope=([^&#]*)$/.exec(text);
     if (open !== null) {
       const list = toScopeList(evaluate(unwrapEncoding(part), env));
-      const literal = open[1] === '' ? [] : (scopeParameter(`?scope=${open[1]}`) ?? []);
-      return { scopes: [...literal, ...list.scopes], complete: list.complete };
+      const literal = open[1] === '' ? undefined : scopeParameter(`?scope=${open[1]}`);
+      return { scopes: [...(literal?.scopes ?? []), ...list.scopes], complete: list.complete && literal?.complete !== false };
     }
     // Another parameter's value (a client id): its text never holds `scope=`.
     const value = evaluate(part, env);
     text += value.kind === 'string' ? value.value : '\u0000';
   }
-  const scopes = scopeParameter(text);
-  return scopes === undefined ? undefined : { scopes, complete: true };
+  return scopeParameter(text);
 }
 
 function searchParamsScope(call: TSESTree.CallExpression, env: FileEnvironment): ConsentUrlRequest | undefined {
@@ -571,7 +574,7 @@ function outermostConcatenation(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** The scopes of a URL's `scope=` parameter (space-, `+`- or `%20`-separated), or undefined when it has none. */
-export function scopeParameter(url: string): string[] | undefined {
+export function scopeParameter(url: string): ScopeList | undefined {
   const match = /[?&]scope=([^&#]*)/.exec(url);
   if (match === null) return undefined;
   let raw = match[1]!.replace(/\+/g, ' ');
@@ -580,5 +583,6 @@ export function scopeParameter(url: string): string[] | undefined {
   } catch {
     // A malformed escape: the raw text is all there is.
   }
-  return [...new Set(raw.split(/\s+/).filter(Boolean))];
+  const list = splitScopeString(raw);
+  return { scopes: [...new Set(list.scopes)], complete: list.complete };
 }
