@@ -20,12 +20,14 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const MINIFIED_FILE = /\.min\.[cm]?js$/;
 /**
- * Tests (`auth.test.ts`, `login.spec.js`, anything under `__tests__/`): a consent URL a test builds
- * to assert on it is no request of the app, and a test never mints the app's tokens.
+ * Tests (`auth.test.ts`, `login.spec.js`, anything under a folder of tests at any depth: `__tests__/`,
+ * `test/`, `tests/`, `spec/`): a consent URL a test builds to assert on it is no request of the
+ * app, and a test never mints the app's tokens.
  */
 const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
-/** Build output, and the folder Jest runs tests from. */
-const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([...BUILD_OUTPUT_FOLDERS, '__tests__']);
+const TEST_FOLDERS = ['__tests__', 'test', 'tests', 'spec'];
+/** Build output, and the folders that group tests (Jest's, Mocha's, node:test's, Jasmine's). */
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([...BUILD_OUTPUT_FOLDERS, ...TEST_FOLDERS]);
 
 /** Files read per project at most: a bigger tree makes the inventory incomplete (it then judges nothing). */
 export const MAX_PROJECT_FILES = 10_000;
