@@ -1073,7 +1073,8 @@ interface PassedByModule {
 
 /**
  * Every call of `file`'s export `name` in the project's other modules, with the Google objects
- * each passes; undefined when some may be missed (see possibleImporters and passedArguments).
+ * each passes; undefined when some may be missed (see possibleImporters and passedArguments), and
+ * under `project: false`, which walks no project: the callers are then unknown.
  */
 function callersOf(
   file: string,
@@ -1081,16 +1082,17 @@ function callersOf(
   boundary: FileBoundary,
   searchesProject: boolean,
 ): readonly (readonly (PassedValue | undefined)[])[] | undefined {
+  if (!searchesProject) return undefined;
   const project = projectRoot(file, boundary);
   const importers = project === undefined ? undefined : possibleImporters(file, project, boundary);
   if (importers === undefined) return undefined;
   const calls: (readonly (PassedValue | undefined)[])[] = [];
   for (const importer of importers) {
     const passed = moduleView<PassedByModule | undefined>(
-      viewOf(`google-passed\0${file}`, searchesProject),
+      `google-passed\0${file}`,
       importer,
       boundary,
-      (sourceCode) => new Analyzer(sourceCode, importer, boundary, nestedSettings(searchesProject)).passedArguments(file),
+      (sourceCode) => new Analyzer(sourceCode, importer, boundary, NESTED_SETTINGS).passedArguments(file),
       undefined,
     );
     if (passed === undefined || passed.allOpaque || passed.opaque.has(name)) return undefined;

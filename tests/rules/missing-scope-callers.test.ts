@@ -9,10 +9,9 @@ import { FIXTURES, untypedRuleTester } from './rule-tester.ts';
 // Each fixture folder is a project of its own (its package.json). Real fixture files under tests/fixtures/reach: the callers are
 // read from disk, the linted module is the fixture's own text.
 const ruleTester = untypedRuleTester();
-// The valid cases show this tracing stays silent; the project inventory (which would judge the
-// untraced call against every request in the project) is off there.
+// Callers and `google.options({ auth })` in other modules are found by searching the project: on
+// for those cases. `project: false` searches nothing: passed clients are then unknown.
 const ISOLATED = { 'googleapis-scopes': { project: false } };
-// `google.options({ auth })` of another module is found by searching the project: on for those cases.
 const PROJECT = { 'googleapis-scopes': { project: true } };
 const REACH = path.join(FIXTURES, 'reach');
 const DELETE = {
@@ -28,6 +27,8 @@ const LABELS = {
   add: '`https://www.googleapis.com/auth/gmail.labels`',
 };
 
+const UNREQUESTED_LABELS = { api: 'Gmail', method: 'users.labels.delete', accepted: LABELS.accepted, sites: 'index.js:5', add: LABELS.add };
+
 function fixture(...parts: string[]): { code: string; filename: string } {
   const filename = path.join(REACH, ...parts);
   return { code: fs.readFileSync(filename, 'utf8'), filename };
@@ -38,22 +39,7 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'a second caller passes a client that may delete: the call may work',
       ...fixture('passed-client-wide', 'labels.js'),
-      settings: ISOLATED,
-    },
-    {
-      name: 'a module re-exports the function: its callers can not all be seen',
-      ...fixture('reexported', 'labels.js'),
-      settings: ISOLATED,
-    },
-    {
-      name: 'a second caller passes a client whose scopes are unknown',
-      ...fixture('passed-unknown', 'labels.js'),
-      settings: ISOLATED,
-    },
-    {
-      name: 'a module imports it with import(): its callers can not all be seen',
-      ...fixture('dynamic-import', 'labels.js'),
-      settings: ISOLATED,
+      settings: PROJECT,
     },
     {
       name: 'google.options() in another module with an auth whose scopes are unknown',
@@ -70,11 +56,50 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
       ...fixture('global-options-ts', 'tools.ts'),
       settings: ISOLATED,
     },
+    // `project: false` walks no project: callers in other modules are not searched, so a client
+    // passed in is unknown (the same fixtures are reported under `project: true` below).
+    {
+      name: 'passed client (JavaScript) under `project: false`: its callers are not searched',
+      ...fixture('passed-client', 'labels.js'),
+      settings: ISOLATED,
+    },
+    {
+      name: 'passed client (TypeScript) under `project: false`: its callers are not searched',
+      ...fixture('passed-client-ts', 'labels.ts'),
+      settings: ISOLATED,
+    },
+    {
+      name: 'injected getter (JavaScript) under `project: false`: its callers are not searched',
+      ...fixture('injected-getter', 'tools.js'),
+      settings: ISOLATED,
+    },
   ],
   invalid: [
     {
+      // Not traced through its callers: only the project's requests judge it (never requested there).
+      name: 'a module re-exports the function: its callers can not all be seen; the project inventory judges it',
+      ...fixture('reexported', 'labels.js'),
+      settings: PROJECT,
+      errors: [{ messageId: 'missingProjectScope', line: 2, column: 9, data: UNREQUESTED_LABELS }],
+    },
+    {
+      // Not traced through its callers: only the project's requests judge it (never requested there).
+      name: 'a second caller passes a client whose scopes are unknown; the project inventory judges it',
+      ...fixture('passed-unknown', 'labels.js'),
+      settings: PROJECT,
+      errors: [{ messageId: 'missingProjectScope', line: 2, column: 9, data: UNREQUESTED_LABELS }],
+    },
+    {
+      // Not traced through its callers: only the project's requests judge it (never requested there).
+      name: 'a module imports it with import(): its callers can not all be seen; the project inventory judges it',
+      ...fixture('dynamic-import', 'labels.js'),
+      settings: PROJECT,
+      errors: [{ messageId: 'missingProjectScope', line: 2, column: 9, data: UNREQUESTED_LABELS }],
+    },
+    {
       name: 'injected getter (JavaScript): `registerGmailTools({ getGmailClient })` in index.js',
       ...fixture('injected-getter', 'tools.js'),
+      settings: PROJECT,
       output: null,
       errors: [
         {
@@ -88,6 +113,7 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'injected getter (TypeScript): `options.getGmailClient()`',
       ...fixture('injected-getter-ts', 'tools.ts'),
+      settings: PROJECT,
       output: null,
       errors: [
         {
@@ -101,6 +127,7 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'passed client (JavaScript): `deleteLabel(client, id)` from index.js',
       ...fixture('passed-client', 'labels.js'),
+      settings: PROJECT,
       output: null,
       errors: [
         {
@@ -114,6 +141,7 @@ ruleTester.run('missing-scope (clients passed to exported functions)', rule, {
     {
       name: 'passed client (TypeScript, namespace import): `labels.deleteLabel(gmail, id)`',
       ...fixture('passed-client-ts', 'labels.ts'),
+      settings: PROJECT,
       output: null,
       errors: [
         {
