@@ -33,6 +33,11 @@ export class FileEnvironment implements Environment {
     readonly boundary: FileBoundary,
     /** Every call in the file, from the analysis's one walk of the AST (this class never walks it again). */
     private readonly calls: readonly TSESTree.CallExpression[],
+    /**
+     * Whether another module writes into export `name` of `file` (any export when undefined;
+     * undefined when that can't be told): ./imported-writes.ts, given when the project may be searched.
+     */
+    private readonly writtenByImporters?: (file: string, name: string | undefined) => boolean | undefined,
   ) {}
 
   findVariable(node: TSESTree.Identifier): Variable | undefined {
@@ -137,6 +142,7 @@ export class FileEnvironment implements Environment {
         let value: StaticValue = UNKNOWN;
         if (target !== undefined && known) {
           value = first === undefined ? getModuleObject(target, this.boundary) : getExportedValue(target, first, this.boundary);
+          if (this.isWrittenElsewhere(value, target, first)) value = UNKNOWN;
           for (const key of rest) value = memberOf(value, key);
         }
         return { kind: 'value', value, origin: this.moduleOrigin(node, source.module, source.path, target) };
@@ -152,6 +158,20 @@ export class FileEnvironment implements Environment {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * An imported array or object that another module writes into (`SCOPES.push(…)` in a module that
+   * imports it too) is unknown here, as one its own module writes into (./module-exports.ts).
+   */
+  private isWrittenElsewhere(value: StaticValue, target: string, exported: string | undefined): boolean {
+    if (this.writtenByImporters === undefined || (value.kind !== 'array' && value.kind !== 'object')) return false;
+    if (exported === undefined) return this.writtenByImporters(target, undefined) !== false;
+    const declared = exported === 'default' ? { file: target, name: exported } : definingModule(target, exported, this.boundary);
+    return (
+      this.writtenByImporters(declared.file, declared.name) !== false ||
+      (declared.file !== target && this.writtenByImporters(target, exported) !== false)
+    );
   }
 
   /** An imported name: the module that declares it (not an index that re-exports it), and its name there. */

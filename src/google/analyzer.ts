@@ -12,6 +12,7 @@ import { isWrittenByObjectMethod, MUTATING_METHODS } from '../core/mutations.ts'
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, ApiClient, ApiVersionRef, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
+import { isWrittenByImporters } from '../core/imported-writes.ts';
 import { projectRoot } from './project/project-files.ts';
 import { walk } from '../core/ast-walk.ts';
 import type { VisitorKeys } from '../core/ast-walk.ts';
@@ -93,7 +94,19 @@ export class Analyzer {
     private readonly settings: PluginSettings,
   ) {
     this.collected = collect(sourceCode);
-    this.env = new FileEnvironment(sourceCode, filename, boundary, this.collected.calls);
+    this.env = new FileEnvironment(
+      sourceCode,
+      filename,
+      boundary,
+      this.collected.calls,
+      // Only for the linted file (its settings): a module's cached view would not see a new writer.
+      settings === NESTED_SETTINGS || settings === NESTED_LOCAL_SETTINGS || !settings.project
+        ? undefined
+        : (file, name) => {
+            const project = projectRoot(filename, boundary);
+            return project === undefined ? false : isWrittenByImporters(file, name, project, boundary);
+          },
+    );
     this.resolver = new GoogleValueResolver(
       this.env,
       this.collected.classFieldWrites,
