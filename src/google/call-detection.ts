@@ -177,6 +177,8 @@ function mayBeApiCall(node: TSESTree.CallExpression): boolean {
   // A destructured method, fetch(), axios(); `send.bind(messages)(…)`.
   if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // `files[op](…)`: the name is a constant the resolver evaluates.
+  if (callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return true;
   const key = memberKeyName(callee);
   return key !== undefined && apiCallNames().has(key);
 }

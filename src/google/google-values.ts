@@ -240,7 +240,7 @@ export class GoogleValueResolver {
       case AST_NODE_TYPES.Identifier:
         return this.resolveIdentifier(node, depth);
       case AST_NODE_TYPES.MemberExpression: {
-        const key = memberKeyName(node);
+        const key = this.memberKey(node);
         if (key === undefined) return UNKNOWN_VALUE;
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.resolveThisField(node, key, depth);
         const owner = this.resolve(node.object, depth);
@@ -925,9 +925,11 @@ export class GoogleValueResolver {
     isGoogleapis: boolean,
   ): GoogleValue {
     const unwrapped = unwrapOrUndefined(options);
-    if (unwrapped?.type === AST_NODE_TYPES.Literal) {
-      // google.gmail('v1'): auth comes from google.options().
-      const map = typeof unwrapped.value === 'string' ? getApiMap(api, unwrapped.value) : undefined;
+    // google.gmail('v1'), google.drive(`v3`), google.drive(VERSION): auth comes from google.options().
+    const versionArgument =
+      unwrapped === undefined || unwrapped.type === AST_NODE_TYPES.ObjectExpression ? undefined : evaluate(unwrapped, this.env);
+    if (unwrapped?.type === AST_NODE_TYPES.Literal || versionArgument?.kind === 'string') {
+      const map = versionArgument?.kind === 'string' ? getApiMap(api, versionArgument.value) : undefined;
       if (map === undefined) return UNKNOWN_VALUE;
       return {
         kind: 'resource',
@@ -936,9 +938,15 @@ export class GoogleValueResolver {
       };
     }
     const versionNode = classVersion === undefined ? this.option(unwrapped, 'version') : undefined;
-    const written = versionNode?.type === AST_NODE_TYPES.Literal ? versionNode.value : undefined;
+    // `version: 'v3'`, `version: 'v3' as const`, a template or a constant.
+    const written = versionNode === undefined ? undefined : evaluate(versionNode, this.env);
     const version =
-      classVersion ?? (typeof written === 'string' ? written : versionNode?.type === AST_NODE_TYPES.Literal ? undefined : onlyVersion(api));
+      classVersion ??
+      (written?.kind === 'string'
+        ? written.value
+        : unwrapOrUndefined(versionNode)?.type === AST_NODE_TYPES.Literal
+          ? undefined
+          : onlyVersion(api));
     const map = version === undefined ? undefined : getApiMap(api, version);
     if (map === undefined) return UNKNOWN_VALUE;
     const authNode = this.option(unwrapped, 'auth');
@@ -954,6 +962,14 @@ export class GoogleValueResolver {
       },
       path: [],
     };
+  }
+
+  /** `files.delete`, `files['delete']`, and `files[op]` with `const op = 'delete'`. */
+  private memberKey(node: TSESTree.MemberExpression): string | undefined {
+    const written = memberKeyName(node);
+    if (written !== undefined || !node.computed) return written;
+    const value = evaluate(node.property, this.env);
+    return value.kind === 'string' ? value.value : undefined;
   }
 
   /** The value a local function returns, when all its `return`s agree. */
