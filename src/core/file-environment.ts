@@ -127,7 +127,7 @@ export class FileEnvironment implements Environment {
     const named: Origin = { node: undefined, file: undefined, name: node.name };
     // A mutated constant's value is unknown; where it is written (a literal, a module) still is.
     const known = !this.isMutated(variable);
-    const enumValue = enumObject(variable);
+    const enumValue = enumObject(variable) ?? this.classStatics(variable);
     if (enumValue !== undefined) return known ? { kind: 'value', value: enumValue, origin: named } : undefined;
     const source = this.variableSource(variable);
     if (source === undefined) return undefined;
@@ -172,6 +172,34 @@ export class FileEnvironment implements Environment {
       this.writtenByImporters(declared.file, declared.name) !== false ||
       (declared.file !== target && this.writtenByImporters(target, exported) !== false)
     );
+  }
+
+  /**
+   * `class DriveService { static readonly SCOPES = […] }` read as `DriveService.SCOPES`: its static
+   * fields, when nothing in the class can write them through `this` (no static block, no `this` in
+   * a static member, no `this.constructor`) and nothing writes through the class name.
+   */
+  private classStatics(variable: Variable): StaticValue | undefined {
+    if (variable.defs.length !== 1 || variable.defs[0]!.type !== 'ClassName') return undefined;
+    const declaration = variable.defs[0]!.node;
+    if (declaration.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
+    // The class name is two variables, outside the class and inside its body: a write through either.
+    const names = this.sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? [];
+    if (names.length === 0 || names.some((name) => this.isMutated(name))) return undefined;
+    const properties: Record<string, StaticValue> = {};
+    let found = false;
+    for (const member of declaration.body.body) {
+      if (member.type === AST_NODE_TYPES.StaticBlock) return undefined;
+      if (!('static' in member) || !member.static) continue;
+      if (/\bthis\b/.test(this.sourceCode.getText(member))) return undefined;
+      if (member.type !== AST_NODE_TYPES.PropertyDefinition || member.computed || member.value === null) continue;
+      const key = propertyKeyName(member);
+      if (key === undefined) continue;
+      properties[key] = evaluate(member.value, this);
+      found = true;
+    }
+    if (!found || /\bconstructor\s*\./.test(this.sourceCode.getText(declaration.body))) return undefined;
+    return { kind: 'object', properties };
   }
 
   /** An imported name: the module that declares it (not an index that re-exports it), and its name there. */

@@ -16,6 +16,8 @@ const OBJECT_WRITERS = new Set(['assign', 'defineProperty', 'defineProperties', 
 export function isWrittenThrough(node: TSESTree.Node): boolean {
   let current = node;
   for (let depth = 0; depth <= MAX_EXPRESSION_PARTS_DEPTH; depth++) {
+    // `(SCOPES as string[]).push(…)`, `SCOPES!.push(…)`: the same value.
+    while (isTypeWrapper(current.parent) && current.parent.expression === current) current = current.parent;
     if (isWrittenByObjectMethod(current)) return true;
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
@@ -42,5 +44,16 @@ export function isWrittenByObjectMethod(node: TSESTree.Node): boolean {
     callee.object.type === AST_NODE_TYPES.Identifier &&
     (callee.object.name === 'Object' || callee.object.name === 'Reflect') &&
     OBJECT_WRITERS.has(memberKeyName(callee) ?? '')
+  );
+}
+
+function isTypeWrapper(
+  node: TSESTree.Node | undefined,
+): node is TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSNonNullExpression | TSESTree.TSTypeAssertion {
+  return (
+    node?.type === AST_NODE_TYPES.TSAsExpression ||
+    node?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node?.type === AST_NODE_TYPES.TSTypeAssertion
   );
 }

@@ -44,8 +44,53 @@ const op = 'delete' as const;
 export const remove = () => drive.files[op]({ fileId: 'x' });
 `;
 
+const nestService = `
+import { Injectable } from '@nestjs/common';
+import { google, drive_v3 } from 'googleapis';
+@Injectable()
+export class DriveService {
+  private static readonly SCOPES = ['${AUTH}/drive.readonly'];
+  private readonly drive: drive_v3.Drive;
+  constructor() {
+    const auth = new google.auth.GoogleAuth({ scopes: DriveService.SCOPES });
+    this.drive = google.drive({ version: 'v3', auth });
+  }
+  async remove(id: string) {
+    await this.drive.files.delete({ fileId: id });
+  }
+}
+`;
+
 ruleTester.run('missing-scope (written shapes, review 3 L4)', rule, {
   valid: [
+    {
+      name: 'a static list the class writes into (inside its body) is unknown',
+      code: nestService.replace('  async remove', "  static allowWrites() { DriveService.SCOPES.push('${AUTH}/drive'); }\n  async remove"),
+      filename: 'file.ts',
+    },
+    {
+      name: 'a static list written through the class name outside it is unknown',
+      code: `${nestService}if (process.env.W) (DriveService as any).SCOPES.push('${AUTH}/drive');\n`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'a list written through a type assertion is unknown (`(SCOPES as string[]).push`, `Object.assign(X!, …)`)',
+      code: `
+import { google } from 'googleapis';
+const SCOPES = ['${AUTH}/drive.readonly'] as const;
+(SCOPES as unknown as string[]).push('${AUTH}/drive');
+const OPTIONS = { scopes: ['${AUTH}/drive.readonly'] };
+Object.assign(OPTIONS!, { scopes: ['${AUTH}/drive'] });
+export const a = () => google.drive({ version: 'v3', auth: new google.auth.GoogleAuth({ scopes: [...SCOPES] }) }).files.delete({ fileId: 'x' });
+export const b = () => google.drive({ version: 'v3', auth: new google.auth.GoogleAuth(OPTIONS) }).files.delete({ fileId: 'x' });
+`,
+      filename: 'file.ts',
+    },
+    {
+      name: 'a static list a static member may write through this is unknown',
+      code: nestService.replace('  async remove', '  static widen() { return this.name; }\n  async remove'),
+      filename: 'file.ts',
+    },
     {
       name: 'a version the code computes: unknown (Drive has v2 and v3)',
       code: `
@@ -64,6 +109,38 @@ export const run = (op) => drive.files[op]({ fileId: 'x' });
     },
   ],
   invalid: [
+    {
+      // No fix: the list is a class field, not a literal the fix edits here (yet).
+      name: 'TypeScript: a NestJS service reads its private static readonly SCOPES as DriveService.SCOPES',
+      code: nestService,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 13,
+          column: 11,
+          data: { ...DELETE, source: 'the GoogleAuth on line 9', where: ' to `DriveService.SCOPES`' },
+        },
+      ],
+    },
+    {
+      name: 'JavaScript: a static field read through the class name',
+      code: nestService
+        .replace("import { Injectable } from '@nestjs/common';\n", '')
+        .replace(', drive_v3', '')
+        .replace('@Injectable()\n', '')
+        .replace('private static readonly', 'static')
+        .replace('  private readonly drive: drive_v3.Drive;\n', '')
+        .replace('id: string', 'id'),
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 10,
+          column: 11,
+          data: { ...DELETE, source: 'the GoogleAuth on line 6', where: ' to `DriveService.SCOPES`' },
+        },
+      ],
+    },
     {
       name: 'google.drive(`v3`) with a per-request auth',
       code: templateVersion,
