@@ -305,6 +305,8 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
 /** `a.b` → `b`, `a['b']` → `b`; undefined for computed keys we cannot read. */
 export function memberKeyName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) {
+    // `this.#drive`: a private name, `#drive` (no string key can reach it).
+    if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
     return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
   }
   if (node.property.type === AST_NODE_TYPES.Literal) {

@@ -782,8 +782,7 @@ export class GoogleValueResolver {
       if (
         element.type === AST_NODE_TYPES.PropertyDefinition &&
         !element.computed &&
-        element.key.type === AST_NODE_TYPES.Identifier &&
-        element.key.name === key &&
+        classKeyName(element.key) === key &&
         element.value !== null
       ) {
         writes.push(element.value);
@@ -795,8 +794,8 @@ export class GoogleValueResolver {
       (element): element is TSESTree.MethodDefinition =>
         element.type === AST_NODE_TYPES.MethodDefinition &&
         (element.kind === 'method' || element.kind === 'get') &&
-        element.key.type === AST_NODE_TYPES.Identifier &&
-        element.key.name === key,
+        !element.computed &&
+        classKeyName(element.key) === key,
     );
     if (method !== undefined && writes.length === 0) {
       // `get gmail() { … }` is read as a value; a method is called.
@@ -819,8 +818,7 @@ export class GoogleValueResolver {
     if (values.length === 0 || values.every((value) => value.kind === 'unknown')) {
       // No visible writer: the declared type may still say it's a Gmail client.
       const declared = classNode.body.body.find(
-        (element) =>
-          element.type === AST_NODE_TYPES.PropertyDefinition && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === key,
+        (element) => element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && classKeyName(element.key) === key,
       );
       if (declared !== undefined) return this.fromTypeAnnotation(declared, depth);
       const parameter = constructorNode?.value.params.find(
@@ -1088,6 +1086,12 @@ function classNameOfNamespace(namespace: string | undefined): string {
     if (version?.namespace === namespace) return version.className;
   }
   return '';
+}
+
+/** A class member's name as `memberKeyName` reads it: `gmail`, or `#gmail` for a private one. */
+function classKeyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : undefined;
 }
 
 function unwrapOrUndefined(node: TSESTree.Node | undefined): TSESTree.Node | undefined {

@@ -61,8 +61,26 @@ export class DriveService {
 }
 `;
 
+const privateField = `
+import { google } from 'googleapis';
+const auth = ${RO};
+export class Files {
+  #drive = google.drive({ version: 'v3', auth });
+  get files() {
+    return this.#drive.files;
+  }
+  remove(id) {
+    return this.files.delete({ fileId: id });
+  }
+}
+`;
+
 ruleTester.run('missing-scope (written shapes, review 3 L4)', rule, {
   valid: [
+    {
+      name: 'a private field the class also writes with a client it can not trace',
+      code: privateField.replace('  remove(id) {', '  use(client) {\n    this.#drive = client;\n  }\n  remove(id) {'),
+    },
     {
       name: 'a static list the class writes into (inside its body) is unknown',
       code: nestService.replace('  async remove', "  static allowWrites() { DriveService.SCOPES.push('${AUTH}/drive'); }\n  async remove"),
@@ -109,6 +127,26 @@ export const run = (op) => drive.files[op]({ fileId: 'x' });
     },
   ],
   invalid: [
+    {
+      name: 'a client in a private field, read through a getter',
+      code: privateField,
+      output: privateField.replace(RO, FIXED),
+      errors: [error(10, 12)],
+    },
+    {
+      name: 'TypeScript: the same with a typed private field',
+      code: privateField
+        .replace("import { google } from 'googleapis';", "import { google, drive_v3 } from 'googleapis';")
+        .replace('  #drive =', '  readonly #drive: drive_v3.Drive =')
+        .replace('remove(id)', 'remove(id: string)'),
+      filename: 'file.ts',
+      output: privateField
+        .replace("import { google } from 'googleapis';", "import { google, drive_v3 } from 'googleapis';")
+        .replace('  #drive =', '  readonly #drive: drive_v3.Drive =')
+        .replace('remove(id)', 'remove(id: string)')
+        .replace(RO, FIXED),
+      errors: [error(10, 12)],
+    },
     {
       // No fix: the list is a class field, not a literal the fix edits here (yet).
       name: 'TypeScript: a NestJS service reads its private static readonly SCOPES as DriveService.SCOPES',
