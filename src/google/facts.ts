@@ -18,7 +18,8 @@ import type { VisitorKeys } from '../core/ast-walk.ts';
 import type { PluginSettings } from './settings.ts';
 import { mentionsGoogleApis } from './file-gate.ts';
 import { Analyzer } from './analyzer.ts';
-import { hasDelegationSubject, isServiceAccountAuth } from './delegation.ts';
+import { delegationOf, isServiceAccountAuth } from './delegation.ts';
+import type { Delegation } from './delegation.ts';
 import { scopeRequests } from './request-groups.ts';
 import type { ScopeRequest } from './request-groups.ts';
 import { isMappedBeforeUse, writtenScopes } from './written-scopes.ts';
@@ -66,6 +67,11 @@ export interface AuthObjectFacts {
   readonly source: ScopeSource | undefined;
   /** A service account that impersonates a user (`subject`): domain-wide delegation, no consent screen. */
   readonly delegated: boolean;
+  /**
+   * Whether it impersonates a user, per auth object (src/google/delegation.ts): `none` only when
+   * every option of its constructor is visible without a `subject` and none is written later.
+   */
+  readonly delegation: Delegation;
   /** Certainly a service account from its constructor (`new JWT(…)`, inline service-account `credentials`). */
   readonly serviceAccount: boolean;
 }
@@ -89,9 +95,10 @@ export interface FileFacts extends Pick<
   /**
    * The kind of credential the call certainly goes through (src/scopes/facts/types.ts
    * `CredentialKind`), from `authOfCall`: `user` for an OAuth2 client, `@google-cloud/local-auth`
-   * or a service account that names a `subject`; `app` for a certain service account that names
-   * none while the file never mentions `subject` (it may be set later: `jwt.subject = …`);
-   * undefined otherwise.
+   * or a service account that names a `subject`; `app` for a certain service account whose
+   * constructor options are all visible without a `subject` and that nothing in the file gives one
+   * later (`jwt.subject = …`); undefined otherwise (options spread from another module or made by
+   * a factory may carry a `subject`).
    */
   readonly credentialOf: (call: ApiCall) => CredentialKind | undefined;
   /** The same judgement for one of `authObjects` (no-restricted-scopes: a service account acting as itself). */
@@ -116,19 +123,15 @@ export interface FileFacts extends Pick<
   readonly projectVerdict: (call: ApiCall) => ProjectVerdictFacts | undefined;
 }
 
-function authFacts(auth: AuthObject, source: ScopeSource | undefined): AuthObjectFacts {
-  return { auth, source, delegated: hasDelegationSubject(auth.node), serviceAccount: isServiceAccountAuth(auth.node, auth.kind) };
-}
-
 /** Auth kinds that always carry a user's token (google-auth-library's OAuth2 client, local-auth's consent flow). */
 const USER_AUTH_KINDS: ReadonlySet<string> = new Set(['OAuth2', 'local-auth']);
 
-/** See `FileFacts.credentialOf`; `text` is the file's source (undefined: `subject` may be set anywhere). */
-function credentialKind(found: AuthObjectFacts | undefined, text: string | undefined): CredentialKind | undefined {
+/** See `FileFacts.credentialOf`. */
+function credentialKind(found: AuthObjectFacts | undefined): CredentialKind | undefined {
   if (found === undefined) return undefined;
   // Domain-wide delegation impersonates a user: Google counts it as user authentication.
   if (found.delegated || USER_AUTH_KINDS.has(found.auth.kind)) return 'user';
-  return found.serviceAccount && text !== undefined && !/\bsubject\b/.test(text) ? 'app' : undefined;
+  return found.serviceAccount && found.delegation === 'none' ? 'app' : undefined;
 }
 
 /** The facts of an analysis; the toolbox stays inside the closures. */
@@ -139,6 +142,15 @@ function factsOf(
 ): FileFacts {
   const { env } = analysis;
   let requests: ScopeRequest[] | undefined;
+  const delegations = new WeakMap<TSESTree.Node, Delegation>();
+  const authFacts = (auth: AuthObject, source: ScopeSource | undefined): AuthObjectFacts => {
+    let delegation = delegations.get(auth.node);
+    if (delegation === undefined) {
+      delegation = analysis.resolver === undefined || env === undefined ? 'unknown' : delegationOf(auth, analysis.resolver, env);
+      delegations.set(auth.node, delegation);
+    }
+    return { auth, source, delegated: delegation === 'delegated', delegation, serviceAccount: isServiceAccountAuth(auth.node, auth.kind) };
+  };
   const authOfCall = (call: ApiCall): AuthObjectFacts | undefined => {
     const client = call.client;
     if (client?.authNode === undefined || client.alternatives !== undefined || client.external !== undefined) return undefined;
@@ -154,8 +166,8 @@ function factsOf(
     calls: analysis.calls,
     authObjects: analysis.authObjects.map(({ auth, source }) => authFacts(auth, source)),
     authOfCall,
-    credentialOf: (call) => credentialKind(authOfCall(call), sourceCode?.text),
-    credentialOfAuth: (auth) => credentialKind(auth, sourceCode?.text),
+    credentialOf: (call) => credentialKind(authOfCall(call)),
+    credentialOfAuth: (auth) => credentialKind(auth),
     get requests() {
       return (requests ??= scopeRequests(analysis));
     },

@@ -305,6 +305,11 @@ export class GoogleValueResolver {
     return this.option(paramsNode, 'auth') ?? this.option(optionsNode, 'auth');
   }
 
+  /** Every `x.key = …` of the file (`jwt.subject = …`), whatever `x` is. */
+  memberWrites(key: string): readonly TSESTree.AssignmentExpression[] {
+    return this.memberAssignments.get(key) ?? [];
+  }
+
   /** What `...argument` writes to `key`: undefined when it certainly writes nothing there. */
   private spreadOption(argument: TSESTree.Node, key: string, depth: number): TSESTree.Node | undefined {
     if (depth <= MAX_OPTIONS_SPREAD_DEPTH && objectLiteralOf(argument, this.env) !== undefined) return this.option(argument, key, depth);

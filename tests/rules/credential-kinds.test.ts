@@ -1,7 +1,7 @@
 /**
  * Issue 15 phase 2: what the call's credential decides. A service account that impersonates
- * nobody (`new JWT({ … })` or inline service-account credentials, no `subject` anywhere in the
- * file) is the app itself: Classroom, Meet and Chat's user-only methods certainly fail for it
+ * nobody (`new JWT({ … })` or inline service-account credentials, no `subject` in its options
+ * nor written into it later; see credential-delegation.test.ts) is the app itself: Classroom, Meet and Chat's user-only methods certainly fail for it
  * (metadata-scope), and a Chat fix picks chat.bot. A user's token (OAuth2, a service account
  * with `subject`) never gets chat.bot. An unknown credential keeps the open choice (phase3.test.ts).
  */

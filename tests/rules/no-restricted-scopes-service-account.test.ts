@@ -2,7 +2,7 @@ import rule from '../../src/rules/no-restricted-scopes.ts';
 import { untypedRuleTester } from './rule-tester.ts';
 
 // Review 3 M3: a service account acting as itself (JWT or GoogleAuth with inline service-account
-// credentials, no `subject` in the file) never shows a consent screen: no OAuth app verification
+// credentials, no `subject` in its options) never shows a consent screen: no OAuth app verification
 // or CASA assessment applies (https://developers.google.com/identity/protocols/oauth2/service-account).
 const AUTH = 'https://www.googleapis.com/auth';
 const RESTRICTED = "public apps need Google's verification and a yearly CASA security assessment";
