@@ -20,6 +20,7 @@ import { mentionsGoogleApis } from './file-gate.ts';
 import { Analyzer } from './analyzer.ts';
 import { delegationOf, isServiceAccountAuth } from './delegation.ts';
 import type { Delegation } from './delegation.ts';
+import { isReadOnlyWithin } from './constant-readers.ts';
 import { scopeRequests } from './request-groups.ts';
 import type { ScopeRequest } from './request-groups.ts';
 import { isMappedBeforeUse, writtenScopes } from './written-scopes.ts';
@@ -104,6 +105,11 @@ export interface FileFacts extends Pick<
   /** The same judgement for one of `authObjects` (no-restricted-scopes: a service account acting as itself). */
   readonly credentialOfAuth: (auth: AuthObjectFacts) => CredentialKind | undefined;
   /**
+   * Whether a scope declaration of this file is read only inside these nodes (auth constructors):
+   * inline, or held by an unexported constant nothing else reads (see ./constant-readers.ts).
+   */
+  readonly isReadOnlyWithin: (declaration: TSESTree.Node, owners: readonly TSESTree.Node[]) => boolean;
+  /**
    * The file's scope requests from auth objects and its own declarations, each with its calls,
    * whether its auth objects were traced, and (on first read) whether every use is visible.
    */
@@ -168,6 +174,7 @@ function factsOf(
     authOfCall,
     credentialOf: (call) => credentialKind(authOfCall(call)),
     credentialOfAuth: (auth) => credentialKind(auth),
+    isReadOnlyWithin: (declaration, owners) => env !== undefined && isReadOnlyWithin(declaration, owners, env),
     get requests() {
       return (requests ??= scopeRequests(analysis));
     },

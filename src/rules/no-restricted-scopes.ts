@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getFileFacts } from '../google/facts.ts';
-import type { ScopeSource } from '../google/facts.ts';
+import type { AuthObjectFacts, ScopeSource } from '../google/facts.ts';
 import { CLASSIFICATION_RANK, classificationOf, scopeLabel, verificationInBrief } from '../scopes/catalog.ts';
 import { apiNameOf } from '../scopes/api-map.ts';
 import { classifyingApi } from '../scopes/facts/index.ts';
@@ -90,18 +90,23 @@ export default createRule<Options, MessageIds>({
         // verification concerns apps that "use OAuth 2.0 to get permission from a Google Account"
         // (https://developers.google.com/identity/protocols/oauth2/production-readiness/restricted-scope-verification):
         // its scopes are not reported.
-        // A constant that a user-facing auth object requests too still needs verification.
+        // A constant that a user-facing auth object requests too still needs verification, and so
+        // does one read anywhere but a service account's own constructor (a consent URL built on a
+        // client passed in: no auth object of this file, but a user's consent screen).
         const declarationsByCredential = new Map<'delegated' | 'app' | 'other', TSESTree.Node[]>([
           ['delegated', []],
           ['app', []],
           ['other', []],
         ]);
+        const isApp = (auth: AuthObjectFacts) => !auth.delegated && analysis.credentialOfAuth(auth) === 'app';
+        const appConstructors = analysis.authObjects.filter(isApp).map((auth) => auth.auth.node);
         for (const auth of analysis.authObjects) {
           if (auth.source === undefined) continue;
-          const kind = auth.delegated ? 'delegated' : analysis.credentialOfAuth(auth) === 'app' ? 'app' : 'other';
+          const kind = auth.delegated ? 'delegated' : isApp(auth) ? 'app' : 'other';
           for (const declaration of auth.source.declarations) {
             if (declaration.node === undefined || declaration.file !== undefined) continue;
-            declarationsByCredential.get(kind)!.push(declaration.node);
+            const shared = kind === 'app' && !analysis.isReadOnlyWithin(declaration.node, appConstructors);
+            declarationsByCredential.get(shared ? 'other' : kind)!.push(declaration.node);
           }
         }
         const userFacing = analysis.writtenScopes(declarationsByCredential.get('other')!);

@@ -187,6 +187,21 @@ export const m = () => google.drive({ version: 'v3', auth: jwt }).files.list();
 const dwd = new google.auth.JWT({ ${KEY}, scopes: ['${AUTH}/drive.file'], subject: 'u@example.com' });
 export const n = () => google.drive({ version: 'v3', auth: dwd }).files.list();
 `;
+/** Review 4 M3: a constant the service account shares with a consent URL on a client passed in. */
+const SHARED_WITH_CONSENT = `
+import { google } from 'googleapis';
+const SCOPES = ['${AUTH}/gmail.readonly'];
+export const jwt = new google.auth.JWT({ ${KEY}, scopes: SCOPES });
+export function consent(o) { return o.generateAuthUrl({ scope: SCOPES }); }
+`;
+/** Constants only service accounts acting as themselves read, through a constant built from another. */
+const SERVICE_ACCOUNTS_ONLY = `
+import { google } from 'googleapis';
+const BASE = ['${AUTH}/gmail.readonly'];
+const SCOPES = [...BASE, '${AUTH}/drive.readonly'];
+export const jwt = new google.auth.JWT({ ${KEY}, scopes: SCOPES });
+export const other = new google.auth.JWT({ ${KEY}, scopes: BASE });
+`;
 const SPREAD_JWT = `
 import { google } from 'googleapis';
 import { impersonation } from './options.js';
@@ -211,6 +226,11 @@ for (const [language, filename, convert] of LANGUAGES) {
         code: typed(TWO_JWTS.split('const dwd')[0]! + "export const message = { to: 'a@example.com', subject: 'Hi' };\n"),
         filename,
       },
+      {
+        name: 'constants read only by service accounts acting as themselves, through another constant',
+        code: typed(SERVICE_ACCOUNTS_ONLY),
+        filename,
+      },
     ],
     invalid: [
       {
@@ -228,6 +248,19 @@ for (const [language, filename, convert] of LANGUAGES) {
               api: 'Drive',
               consequence: 'no app verification; a Workspace admin must grant it',
             },
+          },
+        ],
+      },
+      {
+        name: 'a constant a consent URL on a passed-in client reads too (review 4 M3)',
+        code: typed(SHARED_WITH_CONSENT),
+        filename,
+        errors: [
+          {
+            messageId: 'restrictedScope',
+            line: 3,
+            column: 17,
+            data: { scope: 'gmail.readonly', classification: 'restricted', api: 'Gmail', consequence: RESTRICTED },
           },
         ],
       },
