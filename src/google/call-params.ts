@@ -23,6 +23,17 @@ function literal(value: StaticValue): ParamValue | undefined {
 }
 
 /**
+ * A body field's literal value; Drive v2's `parents` are ParentReference objects
+ * (`[{ id: 'appDataFolder' }]`, https://developers.google.com/workspace/drive/api/reference/rest/v2/files):
+ * read as the list of their ids, so v2 and v3 (string ids) parents mean the same to the fact tables.
+ */
+function bodyLiteral(field: string, value: StaticValue): ParamValue | undefined {
+  if (field !== 'parents' || value.kind !== 'array') return literal(value);
+  const ids = value.elements.map((element) => (element.kind === 'object' ? (element.properties.id ?? UNKNOWN) : element));
+  return literal({ kind: 'array', elements: ids });
+}
+
+/**
  * The literal parameters the fact tables read, from the call's evaluated parameters object:
  * resolved ones in `params`, passed-but-unresolved ones in `unresolvedParams` (`'*'` when the
  * object itself is not known). No parameters object: everything is omitted.
@@ -32,9 +43,9 @@ export function paramShape(params: StaticValue | undefined): ParamShape {
   if (params.kind !== 'object') return { unresolvedParams: ['*'] };
   const out: Record<string, ParamValue> = {};
   const unresolved: string[] = [];
-  const read = (name: string, value: StaticValue | undefined): void => {
+  const read = (name: string, value: StaticValue | undefined, field?: string): void => {
     if (value === undefined) return;
-    const found = literal(value);
+    const found = field === undefined ? literal(value) : bodyLiteral(field, value);
     if (found === undefined) unresolved.push(name);
     else out[name] = found;
   };
@@ -46,7 +57,7 @@ export function paramShape(params: StaticValue | undefined): ParamShape {
       unresolved.push(body);
       continue;
     }
-    for (const field of BODY_FIELDS) read(`${body}.${field}`, value.properties[field]);
+    for (const field of BODY_FIELDS) read(`${body}.${field}`, value.properties[field], field);
   }
   return {
     ...(Object.keys(out).length > 0 ? { params: out } : {}),
