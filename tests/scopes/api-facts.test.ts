@@ -257,6 +257,9 @@ describe('callRequirement', () => {
     // A literal folder settles it; an unresolved `alt` (drive.readonly still works either way) never opened it.
     expect(need('drive', 'v3', 'files.create', { params: { 'requestBody.parents': ['f'] } }).choice).toBeUndefined();
     expect(need('drive', 'v3', 'files.get', { unresolvedParams: ['alt'] }).choice).toBeUndefined();
+    // A list names its space in `spaces` only: an unknown request body (a REST URL's) does not open it.
+    expect(need('drive', 'v3', 'files.list', { unresolvedParams: ['requestBody'] }).choice).toBeUndefined();
+    expect(need('drive', 'v3', 'files.list', { unresolvedParams: ['spaces'] }).choice).toBe('open');
   });
 
   it("for Gmail keeps today's lists: accepted to satisfy, effectiveAcceptedScopes to propose", () => {

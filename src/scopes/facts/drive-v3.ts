@@ -50,11 +50,16 @@ const ROOT = 'root';
 const APPS_SCRIPT = 'application/vnd.google-apps.script';
 /** Where a Drive call names the spaces or folders it works in. */
 const SPACE_PARAMS = ['spaces', 'requestBody.parents', 'addParents'];
+/** Methods that name spaces (`spaces: 'appDataFolder'`), and methods that name the folders they put a file in. */
+const LISTS = ['files.list', 'changes.list', 'changes.watch'];
+const PUTS = ['files.create', 'files.copy', 'files.update'];
+const FOLDER_PARAMS = ['requestBody.parents', 'addParents'];
+/** The parameters that name where this method works (a list has no request body: a REST URL's unknown body says nothing). */
+const spaceParams = (methodId: string): readonly string[] =>
+  LISTS.includes(methodId) ? ['spaces'] : PUTS.includes(methodId) ? FOLDER_PARAMS : SPACE_PARAMS;
 
 /** Methods that create a new file: the app then has drive.file access to it. */
 const CREATES = new Set(['files.create']);
-/** Where a create names the folders it adds the new file to. */
-const PARENT_PARAMS = ['requestBody.parents', 'addParents'];
 
 /**
  * The call creates a file in My Drive's root: no folder named, or only `root` [folders]. Any other
@@ -63,15 +68,16 @@ const PARENT_PARAMS = ['requestBody.parents', 'addParents'];
  */
 const createsInRoot = (methodId: string, shape: ParamShape): boolean =>
   CREATES.has(methodId) &&
-  PARENT_PARAMS.every((name) => {
+  FOLDER_PARAMS.every((name) => {
     const folders = paramList(shape, name);
     return folders === undefined || (Array.isArray(folders) && folders.every((folder) => folder === ROOT));
   });
 
 /** Every parameter that names spaces or parents names only the app data folder, and one does. */
-const onlyAppData = (shape: ParamShape): boolean => {
-  const named = SPACE_PARAMS.filter((p) => listIsOnly(shape, p, APP_DATA_FOLDER));
-  return named.length > 0 && listsInclude(shape, SPACE_PARAMS, 'drive') === false && listsInclude(shape, SPACE_PARAMS, 'photos') === false;
+const onlyAppData = (methodId: string, shape: ParamShape): boolean => {
+  const params = spaceParams(methodId);
+  const named = params.filter((p) => listIsOnly(shape, p, APP_DATA_FOLDER));
+  return named.length > 0 && listsInclude(shape, params, 'drive') === false && listsInclude(shape, params, 'photos') === false;
 };
 
 export const DRIVE_V3: ApiFacts = {
@@ -100,7 +106,7 @@ export const DRIVE_V3: ApiFacts = {
       scope: `${AUTH}drive.appdata`,
       sees: "only the app's own hidden application data folder",
       fitsWhen: "the call's `spaces`, `parents` or `addParents` name only `appDataFolder`",
-      fits: (_methodId, shape) => onlyAppData(shape),
+      fits: onlyAppData,
       source: APPDATA,
     },
     {
@@ -142,14 +148,15 @@ export const DRIVE_V3: ApiFacts = {
       reason: '`media` uploads file content, which the drive.metadata scopes do not allow',
       source: V2_SCOPES,
     },
-    {
+    // One trap, read where each method names its space or folders.
+    ...[LISTS, PUTS].map((methods) => ({
       id: 'drive.app-data-folder',
-      methods: ['files.list', 'files.create', 'files.copy', 'files.update', 'changes.list', 'changes.watch'],
-      applies: (shape) => listsInclude(shape, SPACE_PARAMS, APP_DATA_FOLDER),
+      methods,
+      applies: (shape: ParamShape) => listsInclude(shape, spaceParams(methods[0]!), APP_DATA_FOLDER),
       worksOnlyUnder: [`${AUTH}drive.appdata`],
       reason: 'the application data folder (`appDataFolder`) is reached only with the drive.appdata scope; drive excludes it',
       source: APPDATA,
-    },
+    })),
   ],
   gaps: [
     `drive.photos.readonly: classification (no longer in ${SCOPES}).`,
