@@ -17,7 +17,11 @@ const drive = google.drive({ version: '${version}', auth });
 export const up = (folderId, body) => drive.${call};
 `;
 const added = (source: string, scope: string) => source.replace(`'${AUTH}/spreadsheets'`, `'${AUTH}/spreadsheets', '${AUTH}/${scope}'`);
-const typed = (source: string) => source.replace('(folderId, body) =>', '(folderId: string, body: string) =>');
+const typed = (source: string) =>
+  source
+    .replace('(folderId, body) =>', '(folderId: string, body: string) =>')
+    .replace('up(folderId, body) {', 'up(folderId: string, body: string) {')
+    .replace('[folder.data.id]', '[folder.data.id!]');
 
 const INTO_FOLDER = code(
   'v3',
@@ -34,6 +38,20 @@ const V2_APPDATA = code(
   "files.insert({ requestBody: { title: 'cfg.json', parents: [{ id: 'appDataFolder' }] }, media: { mimeType: 'application/json', body } })",
 );
 const V2_INTO_UNKNOWN = code('v2', "files.insert({ requestBody: { title: 'report.csv', parents: [{ id: folderId }] } })");
+
+// A folder the same code created (its id read from the awaited create) is one drive.file reaches.
+const folderThenFile = (version: string, create: string, name: string, parent: string) => `
+import { google } from 'googleapis';
+const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/spreadsheets'] });
+const drive = google.drive({ version: '${version}', auth });
+export async function up(folderId, body) {
+  const folder = await drive.files.${create}({ requestBody: { ${name}: 'Reports', mimeType: 'application/vnd.google-apps.folder' } });
+  return drive.files.${create}({ requestBody: { ${name}: 'r.csv', parents: [${parent}] }, media: { body } });
+}
+`;
+const CREATED_V3 = folderThenFile('v3', 'create', 'name', 'folder.data.id');
+const CREATED_V2 = folderThenFile('v2', 'insert', 'title', '{ id: folder.data.id }');
+const PASSED = CREATED_V3.replace(/const folder = .*\n/, 'const folder = { data: { id: folderId } };\n');
 
 /** "Drive `files.create` needs drive.appdata or drive but gets spreadsheets from the GoogleAuth on line 3. Add a scope it accepts." */
 const openData = (method: string) => ({
@@ -98,6 +116,33 @@ for (const [language, convert, filename] of [
         filename,
         output: convert(added(V2_APPDATA, 'drive.appdata')),
         errors: [{ messageId: 'missingScope', line: 5, column }],
+      },
+      ...[CREATED_V3, CREATED_V2].map((source) => ({
+        name: `H4: ${source === CREATED_V3 ? 'files.create' : 'v2 files.insert'} into the folder the code just created fits drive.file`,
+        code: convert(source),
+        filename,
+        output: convert(added(source, 'drive.file')),
+        errors: [
+          { messageId: 'missingScope' as const, line: 6, column: 24 },
+          { messageId: 'missingScope' as const, line: 7, column: 10 },
+        ],
+      })),
+      {
+        name: 'H4: a folder id passed in (not created here) is unknown: suggestions only',
+        code: convert(PASSED),
+        filename,
+        output: null,
+        errors: [
+          {
+            messageId: 'missingScope' as const,
+            line: 7,
+            column: 10,
+            suggestions: [
+              { messageId: 'addScopes' as const, output: convert(added(PASSED, 'drive.appdata')) },
+              { messageId: 'addScopes' as const, output: convert(added(PASSED, 'drive')) },
+            ],
+          },
+        ],
       },
       {
         name: 'H7: files.create into an unresolved folder, which may be appDataFolder: suggestions only',

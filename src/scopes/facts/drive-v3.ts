@@ -34,7 +34,7 @@
  *             file content"; drive.photos.readonly "The spaces parameter must be set to photos".
  */
 import { listIsOnly, listsInclude, paramIs, paramList, paramPassed } from './shape.ts';
-import type { ApiFacts, ParamShape } from './types.ts';
+import { CREATED_FOLDER, type ApiFacts, type ParamShape } from './types.ts';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const SCOPES = 'https://developers.google.com/workspace/drive/api/guides/api-specific-auth';
@@ -62,15 +62,16 @@ const spaceParams = (methodId: string): readonly string[] =>
 const CREATES = new Set(['files.create']);
 
 /**
- * The call creates a file in My Drive's root: no folder named, or only `root` [folders]. Any other
+ * The call creates a file where the app reaches under drive.file: My Drive's root (no folder
+ * named, or only `root` [folders]) or a folder the same code created (`CREATED_FOLDER`). Any other
  * folder (a literal id, an unresolved one) may be one the app neither created nor was given under
  * drive.file [scopes], and adding a child to it is an action on that folder [folders].
  */
-const createsInRoot = (methodId: string, shape: ParamShape): boolean =>
+const createsWhereTheAppReaches = (methodId: string, shape: ParamShape): boolean =>
   CREATES.has(methodId) &&
   FOLDER_PARAMS.every((name) => {
     const folders = paramList(shape, name);
-    return folders === undefined || (Array.isArray(folders) && folders.every((folder) => folder === ROOT));
+    return folders === undefined || (Array.isArray(folders) && folders.every((folder) => folder === ROOT || folder === CREATED_FOLDER));
   });
 
 /** Every parameter that names spaces or parents names only the app data folder, and one does. */
@@ -98,8 +99,9 @@ export const DRIVE_V3: ApiFacts = {
     {
       scope: `${AUTH}drive.file`,
       sees: 'only the files the app created or the user opened or shared with it',
-      fitsWhen: "the call creates a new file in My Drive's root (files.create with no `parents`, or only `'root'`)",
-      fits: createsInRoot,
+      fitsWhen:
+        "the call creates a new file in My Drive's root or in a folder the same code created (files.create with no `parents`, only `'root'`, or the id a folder create returned)",
+      fits: createsWhereTheAppReaches,
       source: FOLDERS,
     },
     {
@@ -162,6 +164,6 @@ export const DRIVE_V3: ApiFacts = {
     `drive.photos.readonly: classification (no longer in ${SCOPES}).`,
     "spaces: 'drive' (or omitted) under only drive.appdata: Google does not document whether it fails or returns nothing, so it is treated as a silent subset, never as a certain failure.",
     "spaces: 'drive,appDataFolder' needs drive.appdata AND a scope for the drive space; only the drive.appdata half is checked.",
-    'files.create into a folder the same code created earlier under drive.file works [folders], but the folder id is a value at run time: such a create does not count as fitting drive.file.',
+    "files.create into a folder the same code created counts as fitting drive.file only when the call's `parents` read the id straight from an awaited folder create in the same file (`folder.data.id`); a folder id passed around (a parameter, a stored value) is unknown.",
   ],
 };
