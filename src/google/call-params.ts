@@ -5,7 +5,8 @@ import { PATH_HOLE } from '../scopes/api-map.ts';
 import type { FileEnvironment } from '../core/file-environment.ts';
 import { evaluate, findProperty, UNKNOWN, unwrapExpression } from '../core/static-value.ts';
 import type { StaticValue } from '../core/static-value.ts';
-import type { ParamShape, ParamValue } from '../scopes/facts/types.ts';
+import { CREATED_FOLDER, type ParamShape, type ParamValue } from '../scopes/facts/types.ts';
+import { listsInclude } from '../scopes/facts/shape.ts';
 
 /** The top-level parameters the per-API fact tables read (src/scopes/facts/: traps and silent subsets). */
 const READ_PARAMS = ['alt', 'spaces', 'addParents', 'calendarId', 'destination', 'personFields', 'readMask', 'resourceName', 'media'];
@@ -23,6 +24,17 @@ function literal(value: StaticValue): ParamValue | undefined {
 }
 
 /**
+ * A body field's literal value; Drive v2's `parents` are ParentReference objects
+ * (`[{ id: 'appDataFolder' }]`, https://developers.google.com/workspace/drive/api/reference/rest/v2/files):
+ * read as the list of their ids, so v2 and v3 (string ids) parents mean the same to the fact tables.
+ */
+function bodyLiteral(field: string, value: StaticValue): ParamValue | undefined {
+  if (field !== 'parents' || value.kind !== 'array') return literal(value);
+  const ids = value.elements.map((element) => (element.kind === 'object' ? (element.properties.id ?? UNKNOWN) : element));
+  return literal({ kind: 'array', elements: ids });
+}
+
+/**
  * The literal parameters the fact tables read, from the call's evaluated parameters object:
  * resolved ones in `params`, passed-but-unresolved ones in `unresolvedParams` (`'*'` when the
  * object itself is not known). No parameters object: everything is omitted.
@@ -32,9 +44,9 @@ export function paramShape(params: StaticValue | undefined): ParamShape {
   if (params.kind !== 'object') return { unresolvedParams: ['*'] };
   const out: Record<string, ParamValue> = {};
   const unresolved: string[] = [];
-  const read = (name: string, value: StaticValue | undefined): void => {
+  const read = (name: string, value: StaticValue | undefined, field?: string): void => {
     if (value === undefined) return;
-    const found = literal(value);
+    const found = field === undefined ? literal(value) : bodyLiteral(field, value);
     if (found === undefined) unresolved.push(name);
     else out[name] = found;
   };
@@ -46,7 +58,7 @@ export function paramShape(params: StaticValue | undefined): ParamShape {
       unresolved.push(body);
       continue;
     }
-    for (const field of BODY_FIELDS) read(`${body}.${field}`, value.properties[field]);
+    for (const field of BODY_FIELDS) read(`${body}.${field}`, value.properties[field], field);
   }
   return {
     ...(Object.keys(out).length > 0 ? { params: out } : {}),
@@ -110,7 +122,7 @@ export function callShape(
 ): CallShape {
   const defaults = defaultParams(optionsNodes, env);
   if (paramsNode === undefined && defaults === undefined) return { format: undefined, hasQ: false };
-  const own = paramsNode === undefined ? undefined : evaluate(paramsNode, env);
+  const own = paramsNode === undefined ? undefined : withCreatedFolders(paramsNode, evaluate(paramsNode, env), env);
   const gmail = paramsNode === undefined ? { format: undefined, hasQ: false } : gmailShape(paramsNode, env);
   if (defaults === undefined) return { ...gmail, ...paramShape(own) };
   if (own !== undefined && own.kind !== 'object') return { ...gmail, ...paramShape(own) };
@@ -165,6 +177,83 @@ function defaultParams(optionsNodes: readonly OptionsLayer[], env: FileEnvironme
     }
   }
   return any ? { properties, unknown, streams } : undefined;
+}
+
+/** Drive's folder MIME type (https://developers.google.com/workspace/drive/api/guides/folder). */
+const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
+
+/**
+ * The evaluated parameters with each unresolved `parents` item written inline that is the id of a
+ * folder this code created (`CREATED_FOLDER`): `const folder = await drive.files.create({ requestBody:
+ * { name, mimeType: 'application/vnd.google-apps.folder' } })`, then `parents: [folder.data.id]`
+ * (v2: `[{ id: folder.data.id }]`). Only inline literals are read: a node for each value.
+ */
+function withCreatedFolders(paramsNode: TSESTree.Node, params: StaticValue, env: FileEnvironment): StaticValue {
+  if (params.kind !== 'object') return params;
+  let properties = params.properties;
+  for (const body of BODY_OBJECTS) {
+    const bodyNode = findProperty(unwrapExpression(paramsNode), body)?.value;
+    const parentsNode = findProperty(bodyNode === undefined ? undefined : unwrapExpression(bodyNode), 'parents')?.value;
+    const value = properties[body];
+    const parents = value?.kind === 'object' ? value.properties.parents : undefined;
+    if (parentsNode === undefined || parents?.kind !== 'array' || value?.kind !== 'object') continue;
+    const items = unwrapExpression(parentsNode);
+    if (items.type !== AST_NODE_TYPES.ArrayExpression || items.elements.length !== parents.elements.length) continue;
+    const elements = parents.elements.map((element, index) => {
+      const node = items.elements[index];
+      if (node === null || node === undefined || node.type === AST_NODE_TYPES.SpreadElement) return element;
+      // v2: `{ id: … }`
+      const idNode = element.kind === 'object' ? findProperty(unwrapExpression(node), 'id')?.value : node;
+      const id = element.kind === 'object' ? element.properties.id : element;
+      if (idNode === undefined || id === undefined || id.kind !== 'unknown' || !isCreatedFolderId(idNode, env)) return element;
+      const created: StaticValue = { kind: 'string', value: CREATED_FOLDER };
+      return element.kind === 'object' ? { kind: 'object' as const, properties: { ...element.properties, id: created } } : created;
+    });
+    properties = { ...properties, [body]: { kind: 'object', properties: { ...value.properties, parents: { kind: 'array', elements } } } };
+  }
+  return properties === params.properties ? params : { kind: 'object', properties };
+}
+
+/** `folder.data.id`, `data.id` or `id` read from `await <client>.files.create(…)` of a folder (`createsFolder`). */
+function isCreatedFolderId(node: TSESTree.Node, env: FileEnvironment): boolean {
+  const expression = unwrapExpression(node);
+  // `const { data: { id } } = await …`
+  if (expression.type === AST_NODE_TYPES.Identifier) return createdFrom(expression, ['data', 'id'], env);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression || !isNamed(expression, 'id')) return false;
+  const object = unwrapExpression(expression.object);
+  // `const { data } = await …` (or `{ data: folder }`), then `data.id`
+  if (object.type === AST_NODE_TYPES.Identifier) return createdFrom(object, ['data'], env);
+  // `const folder = await …`, then `folder.data.id`
+  if (object.type !== AST_NODE_TYPES.MemberExpression || !isNamed(object, 'data')) return false;
+  const response = unwrapExpression(object.object);
+  return response.type === AST_NODE_TYPES.Identifier && createdFrom(response, [], env);
+}
+
+const isNamed = (member: TSESTree.MemberExpression, name: string): boolean =>
+  !member.computed && member.property.type === AST_NODE_TYPES.Identifier && member.property.name === name;
+
+/** The identifier holds `path` of the response of an awaited folder create (written once). */
+function createdFrom(identifier: TSESTree.Identifier, path: readonly string[], env: FileEnvironment): boolean {
+  const variable = env.findVariable(identifier);
+  const source = variable === undefined ? undefined : env.variableSource(variable);
+  if (source === undefined) return false;
+  if (source.kind === 'init') return path.length === 0 && createsFolder(source.node, env);
+  return source.kind === 'destructured' && source.path.join('.') === path.join('.') && createsFolder(source.init, env);
+}
+
+/** `await <x>.files.create|insert({ requestBody: { mimeType: <folder> } })`, not into the app data folder. */
+function createsFolder(node: TSESTree.Node, env: FileEnvironment): boolean {
+  const awaited = unwrapExpression(node);
+  if (awaited.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const call = unwrapExpression(awaited.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length === 0) return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !(isNamed(callee, 'create') || isNamed(callee, 'insert'))) return false;
+  const files = unwrapExpression(callee.object);
+  if (files.type !== AST_NODE_TYPES.MemberExpression || !isNamed(files, 'files')) return false;
+  const shape = paramShape(evaluate(call.arguments[0]!, env));
+  const mimeType = shape.params?.['requestBody.mimeType'] ?? shape.params?.['resource.mimeType'];
+  return mimeType === FOLDER_MIME_TYPE && listsInclude(shape, ['requestBody.parents'], 'appDataFolder') === false;
 }
 
 /** `files.list(params, (err, res) => …)`: the callback form passes no options. */

@@ -101,7 +101,8 @@ export interface CallRequirement extends ScopedRequirement {
    * Only with a fact table and `choice: 'open'`: the proposable scopes its preference order can't
    * tell apart (`tiedChoices` in ./solver.ts; only their names would choose), which a fix offers
    * one by one (Calendar `channels.stop`: calendar.acls.readonly, calendar.calendarlist.readonly,
-   * calendar.settings.readonly).
+   * calendar.settings.readonly); or, when an unresolved argument decides whether a trap applies,
+   * the best scopes either way (`maybeTrappedChoice`: drive.appdata and drive).
    */
   readonly tied?: readonly string[];
   /**
@@ -137,12 +138,12 @@ export function callRequirement(api: string, version: string, methodId: string, 
     return false;
   });
   // Most to least careful, the first that leaves a choice: no scope an unresolved argument may
-  // trap; then the scopes that see everything; then, when only silent subsets are accepted
-  // (Meet spaces.endActiveConference: meetings.space.created), those.
-  const proposable =
-    [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying]
-      .map((list) => list.filter((s) => !neverProposed.has(s)))
-      .find((list) => list.length > 0) ?? [];
+  // trap; then the scopes that see everything (each may be trapped: an open choice, see
+  // `maybeTrappedChoice`); then, when only silent subsets are accepted (Meet
+  // spaces.endActiveConference: meetings.space.created), those.
+  const tiers = [seesAll.filter((s) => !anyOut.has(s)), seesAll, satisfying].map((list) => list.filter((s) => !neverProposed.has(s)));
+  const tier = tiers.findIndex((list) => list.length > 0);
+  const proposable = tiers[tier] ?? [];
   const requirement = {
     api,
     version,
@@ -161,6 +162,8 @@ export function callRequirement(api: string, version: string, methodId: string, 
   // credential can say which. Tasks' table settles it: tasks.readonly reads, neither is restricted.
   const byCredential = credentialChoice(facts, requirement, shape.credential);
   if (byCredential !== undefined) return byCredential;
+  const ifTrapped = satisfying.filter((s) => !anyOut.has(s) && !neverProposed.has(s));
+  if (tier === 1 && ifTrapped.length > 0) return maybeTrappedChoice(requirement, ifTrapped);
   const settlesChoice =
     facts?.classifications !== undefined ||
     facts?.notRestricted !== undefined ||
@@ -180,6 +183,19 @@ function tableChoice(facts: ApiFacts | undefined, requirement: CallRequirement):
   const byNarrowness = !(facts?.openChoices ?? []).some((fact) => fact.methods.includes(requirement.methodId));
   const tied = tiedChoices(requirement, { byNarrowness });
   return tied.length > 1 ? { ...requirement, choice: 'open', tied } : requirement;
+}
+
+/**
+ * Every scope that sees all the call asks for may be trapped, because an unresolved argument decides
+ * whether the trap applies (Drive `files.create` into `parents: [folderId]`: if the folder is
+ * `appDataFolder`, only drive.appdata works; else drive.appdata sees too little). Which one fits is
+ * a guess either way, so the choice is open: the best scopes if the trap applies (`ifTrapped`) and
+ * the best ones if it does not, each offered, none picked. `proposable` stays the latter (what
+ * least-privilege may keep), so no rule ever narrows a token to a scope that only may fit.
+ */
+function maybeTrappedChoice(requirement: CallRequirement, ifTrapped: readonly string[]): CallRequirement {
+  const either = [...tiedChoices({ ...requirement, proposable: ifTrapped }), ...tiedChoices(requirement)];
+  return { ...requirement, choice: 'open', tied: [...new Set(either)] };
 }
 
 /**

@@ -242,13 +242,17 @@ export interface NeededScopes {
  * may propose (no silent subset such as drive.file unless the call shows it fits, never a
  * gmail.metadata the call breaks under, no add-on-only scope), in that API's order. Without
  * facts, a certain data-only choice is the one scope a fix adds (cloud-platform is only broader);
- * an open one names the scopes it is among; a fact table's tie names its narrowest.
+ * an open one names the scopes it is among; a fact table's tie names its narrowest; a choice a
+ * trap may decide names the best scope either way.
  */
 export function neededScopes(need: CallNeed): NeededScopes {
   const requirement = need.requirement;
   let shown: string[];
   if (requirement !== undefined && !Array.isArray(requirement)) {
     const scoped = requirement as CallRequirement;
+    // An unresolved argument decides whether a trap applies (`tied` beyond `proposable`): the best
+    // scope either way, neither broader than the other (drive.appdata or drive).
+    if (scoped.tied?.some((scope) => !scoped.proposable.includes(scope)) === true) return { scopes: scoped.tied, orBroader: false };
     const dataOnly = scoped.choice !== undefined && scoped.tied === undefined;
     shown = sortFor(
       [scoped],

@@ -151,7 +151,8 @@ describe('explain proposes what the rules propose', () => {
         'Drive `files.list` or `files.create` failed with 403 insufficientPermissions: the access token holds none of the scopes it accepts.',
       fix: [
         `If it is \`files.list\`: request \`${AUTH}/drive.metadata.readonly\` for the token that makes this call.`,
-        `If it is \`files.create\`: request \`${AUTH}/drive\` for the token that makes this call.`,
+        // The error says nothing of the folder: it may be appDataFolder (drive.appdata only), as missing-scope leaves it open.
+        `If it is \`files.create\`: request one of \`${AUTH}/drive.appdata\` or \`${AUTH}/drive\` for the token that makes this call: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.`,
       ],
     });
   });

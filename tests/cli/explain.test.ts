@@ -487,8 +487,11 @@ describe('the 403 forms users paste', () => {
     expect(alone(create)).toEqual({
       summary:
         'Drive `files.create` (DriveFiles.Create) failed with 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT: the access token holds none of the scopes it accepts.',
-      // The body says nothing of the upload: drive.file is not proposed unless the call shows it fits (as missing-scope).
-      fix: [`Request \`${AUTH}/drive\` for the token that makes this call.`],
+      // The body says nothing of the folder: drive.file is not proposed unless the call shows it fits, and the folder
+      // may be appDataFolder (drive.appdata only), so the choice is open (as missing-scope's suggestions).
+      fix: [
+        `Request one of \`${AUTH}/drive.appdata\` or \`${AUTH}/drive\` for the token that makes this call: which one fits depends on the credential and the data the call reaches, which neither the error nor the scope data tells.`,
+      ],
       notes: [],
     });
     // ErrorInfo of Drive's gRPC-style scope error (method google.apps.drive.v3.DriveFiles.List, service drive.googleapis.com),

@@ -250,6 +250,18 @@ describe('callRequirement', () => {
     expect(solve([list], [s('drive.file')]).add).toEqual([]);
   });
 
+  it('leaves the choice open when an unresolved argument decides whether a trap applies (review 4 H7)', () => {
+    // The folder may be appDataFolder (only drive.appdata) or any other (drive): each offered, none picked.
+    const create = need('drive', 'v3', 'files.create', { unresolvedParams: ['requestBody.parents'] });
+    expect([create.choice, short(create.tied ?? []), short(create.proposable)]).toEqual(['open', ['drive.appdata', 'drive'], ['drive']]);
+    // A literal folder settles it; an unresolved `alt` (drive.readonly still works either way) never opened it.
+    expect(need('drive', 'v3', 'files.create', { params: { 'requestBody.parents': ['f'] } }).choice).toBeUndefined();
+    expect(need('drive', 'v3', 'files.get', { unresolvedParams: ['alt'] }).choice).toBeUndefined();
+    // A list names its space in `spaces` only: an unknown request body (a REST URL's) does not open it.
+    expect(need('drive', 'v3', 'files.list', { unresolvedParams: ['requestBody'] }).choice).toBeUndefined();
+    expect(need('drive', 'v3', 'files.list', { unresolvedParams: ['spaces'] }).choice).toBe('open');
+  });
+
   it("for Gmail keeps today's lists: accepted to satisfy, effectiveAcceptedScopes to propose", () => {
     const method = getGmailMethod('gmail', 'users.messages.get')!;
     const r = need('gmail', 'v1', 'users.messages.get');
@@ -295,6 +307,10 @@ describe('solve() with per-API requirements: lowest classification, then fewest 
     ['drive', 'v3', 'files.create', { params: { 'resource.parents': ['appDataFolder'] } }, ['drive.appdata']],
     // parents unresolved: drive.file may not fit (the file may go to appDataFolder)
     ['drive', 'v3', 'files.create', { unresolvedParams: ['requestBody'] }, ['drive']],
+    // Review 4 H4: drive.file fits a create only in My Drive's root; a folder id in the code may be anyone's
+    ['drive', 'v3', 'files.create', { params: { 'requestBody.parents': ['root'] } }, ['drive.file']],
+    ['drive', 'v3', 'files.create', { params: { 'requestBody.parents': ['1AbCdEfGhIjKlMnOpQrStUvWxYz'] } }, ['drive']],
+    ['drive', 'v2', 'files.insert', { params: { 'requestBody.parents': ['1AbCdEfGhIjKlMnOpQrStUvWxYz'] } }, ['drive']],
     ['sheets', 'v4', 'spreadsheets.values.get', {}, ['spreadsheets.readonly']],
     ['sheets', 'v4', 'spreadsheets.values.update', {}, ['spreadsheets']],
     ['sheets', 'v4', 'spreadsheets.create', {}, ['drive.file']],

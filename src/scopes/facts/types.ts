@@ -34,6 +34,13 @@ export interface ParamShape {
   readonly credential?: CredentialKind;
 }
 
+/**
+ * Stands, in a Drive `parents` list, for the id of a folder the same code created (a `files.create`
+ * of the folder MIME type outside the app data folder, whose result the call reads): never a real
+ * file id. src/google/call-params.ts writes it; the Drive table reads it (drive.file reaches it).
+ */
+export const CREATED_FOLDER = '<a folder this code created>';
+
 /** Whose credential makes a call: the app's own (a service account acting as itself) or a user's. */
 export type CredentialKind = 'app' | 'user';
 
