@@ -493,8 +493,11 @@ export class Analyzer {
    * Either object may be held by a `const` (review 3 H4).
    */
   private perCallAuth(found: DetectedCall): TSESTree.Node | 'unknown' | undefined {
-    const own = this.resolver.option(found.paramsNode, 'auth');
+    const own = this.resolver.readOption(found.paramsNode, 'auth');
     if (own !== undefined) return own;
+    // Options the analysis can't read may set `auth`, or `params` with one (review 4 H6).
+    const options = this.resolver.readOption(found.optionsNode, 'auth');
+    if (options === 'unknown') return 'unknown';
     for (const layer of this.optionLayers(found).reverse()) {
       if (layer === 'unknown') return 'unknown';
       const params = this.resolver.option(layer, 'params');
@@ -503,7 +506,7 @@ export class Analyzer {
       const auth = this.resolver.option(params, 'auth');
       if (auth !== undefined) return auth;
     }
-    return this.resolver.option(found.optionsNode, 'auth');
+    return options;
   }
 
   /**

@@ -66,7 +66,9 @@ export function authObjectsOfCall(analysis: Analysis, call: ApiCall): AuthObject
   // The analysis' own tracer: class fields and imported modules included, results shared.
   const resolver = analysis.resolver;
   if (resolver === undefined) return undefined;
-  let authNode: TSESTree.Node | undefined = call.via === 'client' ? resolver.perCallAuth(call.paramsNode, call.optionsNode) : undefined;
+  const perCall = call.via === 'client' ? resolver.perCallAuth(call.paramsNode, call.optionsNode) : undefined;
+  if (perCall === 'unknown') return undefined;
+  let authNode: TSESTree.Node | undefined = perCall;
   if (authNode !== undefined) {
     // A per-request auth (`files.delete(params, { auth })`): the client's is not used.
   } else if (call.client !== undefined) {

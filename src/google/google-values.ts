@@ -301,8 +301,22 @@ export class GoogleValueResolver {
    * build/src/apirequest.js:93 `params.auth || options.auth`, options merged over the client's
    * and `google.options`).
    */
-  perCallAuth(paramsNode: TSESTree.Node | undefined, optionsNode: TSESTree.Node | undefined): TSESTree.Node | undefined {
-    return this.option(paramsNode, 'auth') ?? this.option(optionsNode, 'auth');
+  perCallAuth(paramsNode: TSESTree.Node | undefined, optionsNode: TSESTree.Node | undefined): TSESTree.Node | 'unknown' | undefined {
+    return this.readOption(paramsNode, 'auth') ?? this.readOption(optionsNode, 'auth');
+  }
+
+  /**
+   * An option as `option()` reads it, or `'unknown'` when the object itself can't be read in full
+   * (a `let`, a mutated constant, `Object.assign(…)`, a helper's result, a parameter): only an
+   * object the analysis reads may say "not set here" (review 4 H6). No object at all (nothing,
+   * `undefined`, a callback) sets nothing.
+   */
+  readOption(node: TSESTree.Node | undefined, key: string): TSESTree.Node | 'unknown' | undefined {
+    if (node === undefined || isNullish(unwrapExpression(node))) return undefined;
+    if (objectLiteralOf(node, this.env) !== undefined) return this.option(node, key);
+    if (this.resolve(node).kind === 'function') return undefined;
+    const value = evaluate(node, this.env);
+    return value.kind === 'object' && !Object.hasOwn(value.properties, key) ? undefined : 'unknown';
   }
 
   /** Every `x.key = …` of the file (`jwt.subject = …`), whatever `x` is. */
