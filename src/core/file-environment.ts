@@ -6,6 +6,8 @@ import { definingModule, getExportedValue, getModuleObject } from './module-expo
 import { isRelativeSpecifier, resolveModule } from './resolve.ts';
 import type { FileBoundary } from './file-boundary.ts';
 import { isWrittenThrough } from './mutations.ts';
+import { escapes } from './escapes.ts';
+import { MAX_REFERENCE_DEPTH } from './limits.ts';
 import { evaluate, memberKeyName, memberOf, propertyKeyName, UNKNOWN } from './static-value.ts';
 import type { Environment, IdentifierBinding, Origin, StaticValue } from './static-value.ts';
 
@@ -115,10 +117,36 @@ export class FileEnvironment implements Environment {
   isMutated(variable: Variable): boolean {
     let mutated = this.mutated.get(variable);
     if (mutated === undefined) {
-      mutated = variable.references.some(isMutation);
+      // Asked again through an alias cycle: that adds no write (each reference is checked once).
+      this.mutated.set(variable, false);
+      mutated = this.escapeDepth > MAX_REFERENCE_DEPTH || variable.references.some((reference) => this.isMutation(reference));
       this.mutated.set(variable, mutated);
     }
     return mutated;
+  }
+
+  /** Aliases and parameters followed by isMutated, nested (./escapes.ts). */
+  private escapeDepth = 0;
+
+  /** A write through the reference into the value it holds (./mutations.ts), or through another name it reaches (./escapes.ts). */
+  private isMutation(reference: TSESLint.Scope.Reference): boolean {
+    if (isWrittenThrough(reference.identifier)) return true;
+    if (reference.isWrite() || reference.identifier.type !== AST_NODE_TYPES.Identifier || holdsPrimitive(reference.resolved)) return false;
+    this.escapeDepth++;
+    try {
+      return escapes(reference.identifier, this);
+    } finally {
+      this.escapeDepth--;
+    }
+  }
+
+  declaredVariables(node: TSESTree.Node): readonly Variable[] {
+    return this.sourceCode.scopeManager?.getDeclaredVariables(node) ?? [];
+  }
+
+  usesArguments(fn: TSESTree.FunctionLike): boolean {
+    const references = this.sourceCode.scopeManager?.acquire(fn)?.set.get('arguments')?.references;
+    return references !== undefined && references.length > 0;
   }
 
   resolveIdentifier(node: TSESTree.Identifier): IdentifierBinding | undefined {
@@ -301,11 +329,6 @@ function isFunctionLike(node: TSESTree.Node): node is TSESTree.FunctionLike {
   );
 }
 
-/** A write through the reference into the value it holds (./mutations.ts). */
-function isMutation(reference: TSESLint.Scope.Reference): boolean {
-  return isWrittenThrough(reference.identifier);
-}
-
 /** Whether a variable is exported (declared in an export, or named by an export specifier): other modules may use it. */
 export function isExported(variable: TSESLint.Scope.Variable): boolean {
   for (const def of variable.defs) {
@@ -368,4 +391,12 @@ function enumObject(variable: TSESLint.Scope.Variable): StaticValue | undefined 
     properties[key] = { kind: 'string', value: initializer.value };
   }
   return { kind: 'object', properties };
+}
+
+/** `const NAME = 'literal'` / a template: nothing can be written into a string or number. */
+function holdsPrimitive(variable: Variable | null): boolean {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = def.node.init;
+  return init?.type === AST_NODE_TYPES.Literal || init?.type === AST_NODE_TYPES.TemplateLiteral;
 }
