@@ -549,7 +549,7 @@ export class Analyzer {
   private sendsApiKey(found: DetectedCall): boolean {
     const authNode = this.perCallAuth(found);
     if (authNode === 'unknown') return false;
-    if (authNode !== undefined) return isApiKeyValue(authNode, this.env);
+    if (authNode !== undefined) return this.isApiKeyAuth(authNode);
     const client = found.client;
     if (client !== undefined && this.keyClient(client)) return true;
     const passesKey = findProperty(found.paramsNode === undefined ? undefined : unwrapExpression(found.paramsNode), 'key') !== undefined;
@@ -563,7 +563,7 @@ export class Analyzer {
   private keyClient(client: ApiClient): boolean {
     if (client.apiKey === true) return true;
     if (client.alternatives !== undefined) return client.alternatives.every((alternative) => this.keyClient(alternative));
-    if (client.authNode !== undefined) return isApiKeyValue(client.authNode, this.env);
+    if (client.authNode !== undefined) return this.isApiKeyAuth(client.authNode);
     if (!client.usesGlobalOptions) return false;
     const auths: TSESTree.Node[] = [];
     for (const call of this.collected.calls) {
@@ -571,7 +571,16 @@ export class Analyzer {
       const auth = findProperty(unwrapExpression(call.arguments[0] ?? call), 'auth')?.value;
       if (auth !== undefined) auths.push(auth);
     }
-    return auths.length > 0 && auths.every((auth) => isApiKeyValue(auth, this.env));
+    return auths.length > 0 && auths.every((auth) => this.isApiKeyAuth(auth));
+  }
+
+  /** A string auth (./api-key.ts), or an auth object made to carry an API key (`google.auth.fromAPIKey(key)`). */
+  private isApiKeyAuth(node: TSESTree.Node): boolean {
+    if (isApiKeyValue(node, this.env)) return true;
+    const value = this.resolver.resolve(node);
+    if (value.kind !== 'auth') return false;
+    const auths = value.auth.alternatives ?? [value.auth];
+    return auths.every((auth) => auth.apiKey === true);
   }
 
   /** The scopes that reach a client: its traced auth, else the file's declarations, else settings. */

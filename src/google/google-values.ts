@@ -64,6 +64,13 @@ export interface AuthObject {
   readonly alternatives?: readonly AuthObject[];
   /** An auth object made in another module: its scopes, resolved there. */
   readonly external?: ScopeSource | undefined;
+  /**
+   * Made to carry an API key (`google.auth.fromAPIKey(key)`, `new OAuth2({ apiKey })`): without a
+   * token it sends `X-Goog-Api-Key` and no OAuth token (google-auth-library 9
+   * build/src/auth/googleauth.js `fromAPIKey` → `new JWT({ apiKey })`; oauth2client.js
+   * `getRequestMetadataAsync`), so no scope applies (review 4 H12).
+   */
+  readonly apiKey?: boolean;
 }
 
 /** What another module exports, as far as Google objects go (plain data, cached per file). */
@@ -154,6 +161,9 @@ function classNameOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpres
   const parent = classNode.parent;
   return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
 }
+
+/** Options that give an auth class credentials of its own (then an `apiKey` beside them is not all it sends). */
+const CREDENTIAL_OPTIONS = ['credentials', 'keyFile', 'keyFilename', 'key', 'email', 'subject', 'clientId', 'clientSecret', 'scopes'];
 
 /** Classes that make auth objects, in google-auth-library and re-exported by googleapis. */
 const AUTH_CLASSES: Readonly<Record<string, AuthKind>> = {
@@ -900,8 +910,9 @@ export class GoogleValueResolver {
       case 'getIdTokenClient':
         return this.auth(node, 'getClient', this.option(options, 'scopes'), base);
       case 'fromJSON':
-      case 'fromAPIKey':
         return this.auth(node, 'fromJSON', undefined, undefined);
+      case 'fromAPIKey':
+        return { kind: 'auth', auth: { node, kind: 'fromJSON', scopesNode: undefined, base: undefined, apiKey: true } };
       case 'createScopedClient':
       case 'createScoped':
         return this.auth(node, 'other', options, base);
@@ -922,7 +933,16 @@ export class GoogleValueResolver {
       return this.auth(node, 'JWT', node.arguments[3], undefined);
     }
     const scopes = role.kind === 'OAuth2' ? undefined : this.option(first, 'scopes');
-    return this.auth(node, role.kind, scopes, undefined);
+    const made = this.auth(node, role.kind, scopes, undefined);
+    // `new OAuth2({ apiKey })`, `new JWT({ apiKey })` with no credentials of its own: an API key client.
+    if (
+      made.kind !== 'auth' ||
+      this.option(first, 'apiKey') === undefined ||
+      CREDENTIAL_OPTIONS.some((key) => this.option(first, key) !== undefined)
+    ) {
+      return made;
+    }
+    return { kind: 'auth', auth: { ...made.auth, apiKey: true } };
   }
 
   private auth(node: TSESTree.Node, kind: AuthKind, scopesNode: TSESTree.Node | undefined, base: AuthObject | undefined): GoogleValue {
