@@ -26,5 +26,11 @@ export interface Analysis {
   readonly feedsMailProtocol: boolean;
   /** How the value written at a node is used: whether it is a scope request (see ./scope-requests.ts). */
   readonly requestUse: (node: TSESTree.Node) => RequestUse;
+  /**
+   * The expressions the file hands to Google token requests (`scopes` of an auth constructor,
+   * `generateAuthUrl({ scope })`, `auth.scopes = …`), each with the auth object it asks a token for
+   * (the root of a `getClient()` chain; undefined when the receiver is not traced).
+   */
+  readonly tokenRequests: () => ReadonlyMap<TSESTree.Node, AuthObject | undefined>;
   readonly settings: PluginSettings;
 }

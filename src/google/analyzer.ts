@@ -51,6 +51,7 @@ import { mailProtocolCalls } from './project/mail-protocols.ts';
 import { consentUrlRequests } from './project/file-requests.ts';
 import { isApiKeyValue } from './api-key.ts';
 import { bearerTokenOrigin } from './bearer-token.ts';
+import { MAX_TRACE_DEPTH } from '../core/limits.ts';
 
 /**
  * Computes one file's facts (see ./facts.ts): the calls, the auth objects, and the scopes that
@@ -83,6 +84,7 @@ export class Analyzer {
   private fileScopeParts: FileScopeParts | undefined;
   private readonly fileScopesCache = new Map<string, ScopeSource | undefined>();
   private requestsCache: ScopeRequestClassifier | undefined;
+  private tokenRequestsCache: Map<TSESTree.Node, AuthObject | undefined> | undefined;
   private readonly calls: CallDetector;
   private readonly rest: RestContext;
   private readonly restHelpers: RestHelpers;
@@ -414,6 +416,7 @@ export class Analyzer {
       scopeStrings: this.collected.scopeStrings,
       feedsMailProtocol: this.collected.feedsMailProtocol,
       requestUse: (node) => this.requests().useOf(node),
+      tokenRequests: () => this.tokenRequests(),
       settings: this.settings,
     };
   }
@@ -421,22 +424,36 @@ export class Analyzer {
   /** The classifier of scope requests, with the Google token requests this file makes as its sinks. */
   private requests(): ScopeRequestClassifier {
     if (this.requestsCache !== undefined) return this.requestsCache;
-    const sinks = new Set<TSESTree.Node>();
+    this.requestsCache = new ScopeRequestClassifier(this.env, new Set(this.tokenRequests().keys()));
+    return this.requestsCache;
+  }
+
+  /**
+   * The expressions this file hands to Google token requests (auth objects' `scopes`,
+   * `generateAuthUrl({ scope })`, `auth.scopes = …`), each with the auth object it asks for (the
+   * root of a `getClient()` chain; undefined: a consent URL on a receiver that isn't traced).
+   */
+  private tokenRequests(): Map<TSESTree.Node, AuthObject | undefined> {
+    if (this.tokenRequestsCache !== undefined) return this.tokenRequestsCache;
+    const sinks = new Map<TSESTree.Node, AuthObject | undefined>();
     for (const node of this.googleObjectCandidates()) {
       const value = this.resolver.resolve(node);
-      if (value.kind === 'auth' && value.auth.node === node && value.auth.scopesNode !== undefined) sinks.add(value.auth.scopesNode);
+      if (value.kind === 'auth' && value.auth.node === node && value.auth.scopesNode !== undefined)
+        sinks.set(value.auth.scopesNode, rootAuth(value.auth));
     }
     for (const call of this.collected.calls) {
       const callee = call.callee;
       if (callee.type !== AST_NODE_TYPES.MemberExpression || memberKeyName(callee) !== 'generateAuthUrl') continue;
       const scope = findProperty(unwrapExpression(call.arguments[0] ?? call), 'scope')?.value;
-      if (scope !== undefined) sinks.add(scope);
+      if (scope === undefined) continue;
+      const receiver = this.resolver.resolve(callee.object);
+      sinks.set(scope, receiver.kind === 'auth' ? rootAuth(receiver.auth) : undefined);
     }
     for (const { object, value } of this.collected.scopesAssignments) {
-      if (this.resolver.resolve(object).kind === 'auth') sinks.add(value);
+      const target = this.resolver.resolve(object);
+      if (target.kind === 'auth') sinks.set(value, rootAuth(target.auth));
     }
-    this.requestsCache = new ScopeRequestClassifier(this.env, sinks);
-    return this.requestsCache;
+    return (this.tokenRequestsCache = sinks);
   }
 
   /** Whether a scope declaration the walk collected requests scopes (a `*SCOPES` constant whose only uses are checks does not). */
@@ -925,6 +942,13 @@ function isLiteralValue(node: TSESTree.Node): boolean {
 }
 
 /** "3", "3 and 9", "3, 5 and 9" (or "3 or 9") */
+/** The auth object a `getClient()` chain starts from (the object a request asks a token for). */
+function rootAuth(auth: AuthObject): AuthObject {
+  let root = auth;
+  for (let depth = 0; root.base !== undefined && depth < MAX_TRACE_DEPTH; depth++) root = root.base;
+  return root;
+}
+
 function joinLines(nodes: readonly TSESTree.Node[], last = ' and '): string {
   const lines = [...new Set(nodes.map((node) => node.loc.start.line))].sort((a, b) => a - b).map(String);
   return joinWords(lines, last);

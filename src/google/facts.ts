@@ -24,6 +24,7 @@ import { isReadOnlyWithin } from './constant-readers.ts';
 import { scopeRequests } from './request-groups.ts';
 import type { ScopeRequest } from './request-groups.ts';
 import { isMappedBeforeUse, writtenScopes } from './written-scopes.ts';
+import { feedsOtherRequests } from './declaration-uses.ts';
 
 /**
  * What rules (and the report) read about one file: its Google API calls, its scope requests and
@@ -123,6 +124,12 @@ export interface FileFacts extends Pick<
   /** Edits to the scope declarations written in this file. */
   readonly edits: ScopeEdits;
   /**
+   * Whether a scope declaration of this file also feeds token requests other than those of the
+   * auth objects `calls` go through (a constant shared with the users' consent URL): extending it
+   * for these calls would widen those requests too (see ./declaration-uses.ts).
+   */
+  readonly feedsOtherRequests: (declaration: TSESTree.Node, calls: readonly ApiCall[]) => boolean;
+  /**
    * For a call whose scopes can't be known from its file: the project's scope requests when they
    * certainly don't allow it (src/google/project/); undefined otherwise.
    */
@@ -190,6 +197,7 @@ function factsOf(
     writtenScopes: (declarations) => (env === undefined ? new Map() : writtenScopes(declarations, env)),
     isMappedBeforeUse: (node) => env !== undefined && isMappedBeforeUse(node, env),
     edits: env === undefined || sourceCode === undefined ? NO_SCOPE_EDITS : scopeEdits(sourceCode, env),
+    feedsOtherRequests: (declaration, calls) => feedsOtherRequests(analysis, declaration, calls),
     settings: analysis.settings,
     projectVerdict: (call) =>
       projectVerdict(
@@ -238,6 +246,7 @@ function emptyAnalysis(settings: PluginSettings): Analysis {
     scopeStrings: [],
     feedsMailProtocol: false,
     requestUse: (): RequestUse => 'unknown',
+    tokenRequests: () => new Map(),
     settings,
   };
 }

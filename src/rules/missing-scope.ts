@@ -116,6 +116,9 @@ export default createRule<Options, MessageIds>({
           // A call whose unresolved arguments decide which fields need their own scope (People
           // people/me `personFields`) may return only public values under the fix: a suggestion.
           const adviceOnly = calls.some((call) => fieldsUnknown(needs.get(call)!));
+          let feedsOtherRequests: boolean | undefined;
+          const feedsOthers = (): boolean =>
+            (feedsOtherRequests ??= editable !== undefined && analysis.feedsOtherRequests(editable.node, calls));
           // The same for every call of this source: formatted once (a source can hold a million settings scopes).
           const shared = {
             source: describeSource(source, context.filename),
@@ -152,8 +155,10 @@ export default createRule<Options, MessageIds>({
             }
             const fix = editable !== undefined && add.length > 0 ? analysis.edits.add(editable.node, add) : undefined;
             // An autofix only edits the declaration the call's auth was traced to; the file's
-            // other requests (the untraced-client fallback) get a suggestion at most.
-            const automatic = autofix && source.kind === 'auth' && !adviceOnly;
+            // other requests (the untraced-client fallback) get a suggestion at most, and so does
+            // a declaration that feeds other token requests too (a service account's scopes shared
+            // with the users' consent URL: every user would be asked for the new scope).
+            const automatic = autofix && source.kind === 'auth' && !adviceOnly && !feedsOthers();
             context.report({
               node: call.node,
               messageId: 'missingScope',
