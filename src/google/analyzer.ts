@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { Collected } from './collect.ts';
@@ -7,13 +8,15 @@ import { analysedApiMaps, getApiMap, isAnalysedApiVersion, methodLeafNames, star
 import { apiOfNamespace, getApiProfile } from '../scopes/apis-data.ts';
 import { isApiClientPackage, packageName } from './api-modules.ts';
 import type { ApiMap } from '../scopes/api-map.ts';
-import { FileEnvironment } from '../core/file-environment.ts';
+import { FileEnvironment, isExported } from '../core/file-environment.ts';
 import { isWrittenByObjectMethod, MUTATING_METHODS } from '../core/mutations.ts';
 import { GoogleValueResolver } from './google-values.ts';
 import type { AuthObject, ExportedGoogleValue, ApiClient, ApiVersionRef, PassedValue } from './google-values.ts';
 import { possibleImporters, projectFilesMatching } from '../core/importers.ts';
 import { isWrittenByImporters } from '../core/imported-writes.ts';
 import { projectRoot } from './project/project-files.ts';
+import { projectInventory } from './project/project-inventory.ts';
+import { describeSites } from './project/judge.ts';
 import { walk } from '../core/ast-walk.ts';
 import type { VisitorKeys } from '../core/ast-walk.ts';
 import { exportTable } from '../core/export-table.ts';
@@ -718,8 +721,8 @@ export class Analyzer {
         // Playground, another app) may carry other scopes than this consent URL asks for.
         return unknowable(`the OAuth2 client on line ${line} (its token is set from elsewhere)`);
       }
-      if (parts.length <= 1) return parts[0];
-      return unionSources('auth', `the consent URLs on lines ${joinLines(parts.map((_, index) => urlCalls[index]!))}`, parts);
+      const own = parts.length <= 1 ? parts[0] : unionSources('auth', `the consent URLs on lines ${joinLines(urlCalls)}`, parts);
+      return own === undefined || !this.mayConsentElsewhere(auth, urlCalls) ? own : this.withProjectConsents(auth, own);
     }
     if (auth.base !== undefined) return this.authSource(auth.base);
     if (auth.kind === 'GoogleAuth' || auth.kind === 'JWT') {
@@ -728,6 +731,53 @@ export class Analyzer {
       return unknowable(`the ${describeAuth(auth)} on line ${line} (no scopes given)`);
     }
     return undefined;
+  }
+
+  /**
+   * Whether the users of an OAuth2 client may consent to more than its consent URLs in this file
+   * ask for (review 4 H13): incremental authorization (`include_granted_scopes`, unless literally
+   * `false`: Google's token then covers every scope the user granted the app,
+   * https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth), or a
+   * client the module exports (other modules may build their own consent URLs on it).
+   */
+  private mayConsentElsewhere(auth: AuthObject, urlCalls: readonly TSESTree.Node[]): boolean {
+    const incremental = urlCalls.some((call) => {
+      const options = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+      const flag = options === undefined ? undefined : findProperty(unwrapExpression(options), 'include_granted_scopes')?.value;
+      return flag !== undefined && !(flag.type === AST_NODE_TYPES.Literal && flag.value === false);
+    });
+    if (incremental) return true;
+    const holder = auth.node.parent;
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.env.findVariable(holder.id);
+    return variable !== undefined && isExported(variable);
+  }
+
+  /**
+   * An OAuth2 client's consent scopes joined with the consent requests of the project's other
+   * files (its tokens may come from any of them: a call fails only if it fails under all), or
+   * unknowable when the project's requests can't all be read. Never a single editable
+   * declaration then: a fix must not widen the login consent for an upgrade's scope. With
+   * `project: false` the file is judged alone, as the settings say.
+   */
+  private withProjectConsents(auth: AuthObject, own: ScopeSource): ScopeSource {
+    if (!this.settings.project) return own;
+    const inventory = projectInventory(this.filename, this.boundary);
+    const line = auth.node.loc.start.line;
+    if (inventory === undefined || inventory.incomplete || inventory.requests.some((request) => !request.complete))
+      return unknowable(`the OAuth2 client on line ${line} (its users may consent elsewhere in the project)`);
+    const others = inventory.requests.filter((request) => request.consent && path.resolve(request.file) !== path.resolve(this.filename));
+    if (others.length === 0) return own;
+    const elsewhere: ScopeSource[] = others.map((request) => ({
+      kind: 'auth',
+      scopes: request.scopes,
+      complete: true,
+      description: '',
+      // Nothing to edit from here: the message names no constant, and the fix is the user's call.
+      declarations: [NO_ORIGIN],
+    }));
+    const sites = describeSites(others, path.dirname(this.filename));
+    return unionSources('auth', `${own.description} and the consent requests in ${sites}`, [own, ...elsewhere]);
   }
 
   /** `auth.setCredentials({ refresh_token: … })` with a token written there, not the `tokens` its own `getToken(code)` returned. */
