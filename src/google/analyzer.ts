@@ -648,9 +648,11 @@ export class Analyzer {
       // `project: false` the project is not searched (its apps share nothing), so unknown.
       if (!this.settings.project) return undefined;
       const source = projectGlobalOptions(this.filename, this.boundary);
-      return source === undefined
-        ? undefined
-        : { node: client.node, kind: 'other', scopesNode: undefined, base: undefined, external: source };
+      if (source === undefined) return undefined;
+      // An API key or an auth the project can't trace (review 4 H11): the call's token is unknown,
+      // neither the file's requests nor the project's consent judge it.
+      const external = source === 'unknown' ? unknowable('the auth `google.options()` sets in another module') : source;
+      return { node: client.node, kind: 'other', scopesNode: undefined, base: undefined, external };
     }
     if (auths.length === 0) return undefined;
     if (auths.length === 1) return auths[0];
@@ -1130,12 +1132,14 @@ const GLOBAL_OPTIONS_CALL = /\.options\s*\(/;
 /**
  * The scopes `google.options({ auth })` gives a googleapis client made without `auth` in `file`,
  * when that file sets none: the union over every such call in the project's other modules.
- * Undefined when there is none, or one can't be known, or the project can't be searched.
+ * Undefined when there is none; `unknown` when one sets an auth that isn't a traced auth object
+ * (an API key, `await makeAuth()`), its options can't be read, or the project can't be searched.
  */
-function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource | undefined {
+function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource | 'unknown' | undefined {
   const project = projectRoot(file, boundary);
-  const files = project === undefined ? undefined : projectFilesMatching(file, project, GLOBAL_OPTIONS_CALL, boundary);
-  if (files === undefined) return undefined;
+  if (project === undefined) return undefined;
+  const files = projectFilesMatching(file, project, GLOBAL_OPTIONS_CALL, boundary);
+  if (files === undefined) return 'unknown';
   const sources: ScopeSource[] = [];
   for (const other of files) {
     if (other === file) continue;
@@ -1146,7 +1150,7 @@ function projectGlobalOptions(file: string, boundary: FileBoundary): ScopeSource
       (sourceCode) => new Analyzer(sourceCode, other, boundary, NESTED_SETTINGS).globalOptionsSources(),
       undefined,
     );
-    if (found === undefined) return undefined;
+    if (found === undefined) return 'unknown';
     for (const source of found) sources.push({ ...source, describedIn: source.describedIn ?? source.origin?.file ?? other });
   }
   if (sources.length <= 1) return sources[0];
