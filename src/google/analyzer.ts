@@ -51,7 +51,7 @@ import type { Analysis } from './analysis.ts';
 import { CallDetector, isTwoNameRootCall, mayBeApiCall } from './call-detection.ts';
 import type { DetectedCall } from './call-detection.ts';
 import { mailProtocolCalls } from './project/mail-protocols.ts';
-import { consentUrlRequests } from './project/file-requests.ts';
+import { consentUrlRequests, feedsOnlyServiceAccounts } from './project/file-requests.ts';
 import { isApiKeyValue } from './api-key.ts';
 import { bearerTokenOrigin } from './bearer-token.ts';
 import { MAX_TRACE_DEPTH } from '../core/limits.ts';
@@ -869,7 +869,11 @@ export class Analyzer {
     const serviceAccountScopes = this.inlineServiceAccountScopes();
     for (const { value: node, extent, editable } of this.collected.scopeDeclarations) {
       // A service account's own inline `scopes` belong to that auth object, not to the file.
-      if (serviceAccountScopes.has(node)) {
+      // So do the scopes of any service account or Application Default Credentials (key or ADC
+      // options only): no user consents to them, so they say nothing about the token a client
+      // whose auth arrives from elsewhere carries (review 4 H9; the inventory's `consent: false`).
+      const flowing = extent.type === AST_NODE_TYPES.VariableDeclarator ? (extent.init ?? node) : node;
+      if (serviceAccountScopes.has(node) || feedsOnlyServiceAccounts(flowing, this.env)) {
         covered.push(extent);
         continue;
       }

@@ -165,24 +165,27 @@ await auth.request({ url: 'https://fakemail.googleapis.com/fakemail/v1/mailboxes
       name: 'a chain shape on an unknown receiver: mailboxes.messages.send is no other API’s method',
       code: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ['${AUTH}/fakemail.readonly'] });
+const oauth2 = new google.auth.OAuth2();
+export const url = oauth2.generateAuthUrl({ scope: ['${AUTH}/fakemail.readonly'] });
 export async function send(client) {
   await client.mailboxes.messages.send({ mailboxId: 'me' });
 }
 `,
-      // The file's declarations, not a traced auth: a suggestion, never an autofix.
+      // The file's consent request, not a traced auth: a suggestion, never an autofix (a
+      // service account's scopes say nothing about a client passed in: review 4 H9).
       output: null,
       errors: [
         {
           messageId: 'missingScope',
-          line: 5,
+          line: 6,
           column: 9,
           suggestions: [
             {
               messageId: 'addScopes',
               output: `
 import { google } from 'googleapis';
-const auth = new google.auth.GoogleAuth({ scopes: ${SEND_OUTPUT_SCOPES} });
+const oauth2 = new google.auth.OAuth2();
+export const url = oauth2.generateAuthUrl({ scope: ${SEND_OUTPUT_SCOPES} });
 export async function send(client) {
   await client.mailboxes.messages.send({ mailboxId: 'me' });
 }

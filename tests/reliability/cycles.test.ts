@@ -75,10 +75,11 @@ describe('cycles and unbounded values', () => {
 
   // Tracing gives up on the client (a cycle); the call is still matched by its unambiguous
   // shape (`*.users.messages.send` in a file that imports googleapis) and checked against the
-  // scopes the file itself declares (gmail.readonly): that is the documented fallback, not a guess.
+  // scopes the file itself requests (its consent URL's gmail.readonly; a service account's would
+  // not count: review 4 H9): that is the documented fallback, not a guess.
   it.each([
-    ['client-cycle-a.js', 'client factories that call each other across modules', 13],
-    ['parameter-cycle.js', 'recursive parameter passing and cyclic class fields', 20],
+    ['client-cycle-a.js', 'client factories that call each other across modules', 14],
+    ['parameter-cycle.js', 'recursive parameter passing and cyclic class fields', 21],
   ])('%s (%s): only the shape-matched send is reported, against the file scopes', (file, _, line) => {
     const messages = (results.get(file) ?? []).filter((message) => message.ruleId === `${PREFIX}/missing-scope`);
     expect(messages.map((message) => [message.messageId, message.line])).toEqual([['missingScope', line]]);

@@ -176,11 +176,13 @@ await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
       options: [{ allow: ['https://mail.google.com/'] }],
     },
     {
+      // (A service account's list would not be read for it: no user consents to it, review 4 H9.)
       name: 'a client whose auth cannot be traced reads the same scope list',
       code: `
 import { google } from 'googleapis';
 const SCOPES = ['https://mail.google.com/'];
-const auth = new google.auth.GoogleAuth({ scopes: SCOPES });
+const auth = new google.auth.OAuth2(process.env.ID, process.env.SECRET, process.env.REDIRECT);
+export const url = auth.generateAuthUrl({ scope: SCOPES });
 await google.gmail({ version: 'v1', auth }).users.labels.list({ userId: 'me' });
 export const purge = (gmail) => gmail.users.messages.batchDelete({ userId: 'me', requestBody: { ids } });
 `,

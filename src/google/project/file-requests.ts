@@ -139,7 +139,7 @@ class FileRequests {
       const expression = extent.type === AST_NODE_TYPES.VariableDeclarator ? extent.init : value;
       const use = expression === null ? undefined : this.useOf(expression);
       if (use === undefined || !countsAsRequest(use)) continue;
-      this.add(value, extent, use === 'google', use !== 'unknown', !this.feedsOnlyServiceAccounts(expression ?? value));
+      this.add(value, extent, use === 'google', use !== 'unknown', !feedsOnlyServiceAccounts(expression ?? value, this.env));
     }
     // Consent URLs first: a scope string inside one is then part of it, not a request of its own.
     this.consentUrls();
@@ -150,7 +150,7 @@ class FileRequests {
       const list = splitScopeString(value);
       const scopes = list.scopes.filter((part) => SCOPE_LIKE.test(part) && part.includes('/'));
       if (scopes.length > 0 || !list.complete)
-        this.push(node, scopes, list.complete, use !== 'unknown', !this.feedsOnlyServiceAccounts(node));
+        this.push(node, scopes, list.complete, use !== 'unknown', !feedsOnlyServiceAccounts(node, this.env));
     }
     for (const node of collected.news) this.serviceAccount(node);
     // One entry per place and list (a scope string inside a consent URL is found twice), in line order.
@@ -215,56 +215,6 @@ class FileRequests {
     // A test's request (a consent URL it builds to assert on) is not the app's.
     if (this.mayHoldTests && inTestBlock(node)) return;
     this.requests.push({ file: this.file, line: node.loc.start.line, scopes, complete, certain, consent });
-  }
-
-  /**
-   * Whether a scope value only ever reaches service-account or Application Default Credentials
-   * options (`new GoogleAuth({ keyFile, scopes })`, `new JWT(email, file, key, SCOPES)`, through
-   * arrays, spreads, `.concat()`/`.join()` and constants): the scopes of a token no user
-   * consented to. Anything else (a consent URL, a sign-in option, an unknown function) may be a
-   * consent flow. Bounded: `MAX_FOLLOWED` steps, constants `MAX_EXPRESSION_PARTS_DEPTH` deep.
-   */
-  private feedsOnlyServiceAccounts(value: TSESTree.Node, depth = 0, budget = { steps: MAX_FOLLOWED }): boolean {
-    let current = value;
-    for (;;) {
-      if (--budget.steps < 0 || depth > MAX_EXPRESSION_PARTS_DEPTH) return false;
-      const parent: TSESTree.Node | undefined = current.parent;
-      switch (parent?.type) {
-        case AST_NODE_TYPES.ArrayExpression:
-        case AST_NODE_TYPES.SpreadElement:
-        case AST_NODE_TYPES.TSAsExpression:
-        case AST_NODE_TYPES.TSSatisfiesExpression:
-        case AST_NODE_TYPES.TSNonNullExpression:
-        case AST_NODE_TYPES.AwaitExpression:
-          current = parent;
-          continue;
-        case AST_NODE_TYPES.MemberExpression: {
-          const call = parent.parent;
-          const key = memberKeyName(parent);
-          if (parent.object !== current || (key !== 'concat' && key !== 'join') || call?.type !== AST_NODE_TYPES.CallExpression)
-            return false;
-          current = call;
-          continue;
-        }
-        case AST_NODE_TYPES.Property: {
-          const key = propertyKeyName(parent);
-          return parent.value === current && (key === 'scopes' || key === 'scope') && isServiceAccountOptions(parent.parent);
-        }
-        case AST_NODE_TYPES.NewExpression:
-          return parent.arguments[3] === current && calleeName(parent.callee) === 'JWT';
-        case AST_NODE_TYPES.VariableDeclarator: {
-          if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-          const reads = this.env.findVariable(parent.id)?.references.filter((reference) => reference.init !== true && reference.isRead());
-          return (
-            reads !== undefined &&
-            reads.length > 0 &&
-            reads.every((reference) => this.feedsOnlyServiceAccounts(reference.identifier as TSESTree.Node, depth + 1, budget))
-          );
-        }
-        default:
-          return false;
-      }
-    }
   }
 
   private covered(node: TSESTree.Node): boolean {
@@ -366,6 +316,56 @@ function searchParamsScope(call: TSESTree.CallExpression, env: FileEnvironment):
 const MAX_FOLLOWED = 200;
 /** Service-account and Application Default Credentials constructors and getters. */
 const SERVICE_ACCOUNT_AUTH = new Set(['GoogleAuth', 'JWT', 'Compute', 'getClient']);
+/**
+ * Whether a scope value only ever reaches service-account or Application Default Credentials
+ * options (`new GoogleAuth({ keyFile, scopes })`, `new JWT(email, file, key, SCOPES)`, through
+ * arrays, spreads, `.concat()`/`.join()` and constants): the scopes of a token no user
+ * consented to. Anything else (a consent URL, a sign-in option, an unknown function) may be a
+ * consent flow (the inventory's `consent: false`, the file union of an untraced client: review 4
+ * H9). Bounded: `MAX_FOLLOWED` steps, constants `MAX_EXPRESSION_PARTS_DEPTH` deep.
+ */
+export function feedsOnlyServiceAccounts(value: TSESTree.Node, env: FileEnvironment, depth = 0, budget = { steps: MAX_FOLLOWED }): boolean {
+  let current = value;
+  for (;;) {
+    if (--budget.steps < 0 || depth > MAX_EXPRESSION_PARTS_DEPTH) return false;
+    const parent: TSESTree.Node | undefined = current.parent;
+    switch (parent?.type) {
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.SpreadElement:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.MemberExpression: {
+        const call = parent.parent;
+        const key = memberKeyName(parent);
+        if (parent.object !== current || (key !== 'concat' && key !== 'join') || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+        current = call;
+        continue;
+      }
+      case AST_NODE_TYPES.Property: {
+        const key = propertyKeyName(parent);
+        return parent.value === current && (key === 'scopes' || key === 'scope') && isServiceAccountOptions(parent.parent);
+      }
+      case AST_NODE_TYPES.NewExpression:
+        return parent.arguments[3] === current && calleeName(parent.callee) === 'JWT';
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+        const reads = env.findVariable(parent.id)?.references.filter((reference) => reference.init !== true && reference.isRead());
+        return (
+          reads !== undefined &&
+          reads.length > 0 &&
+          reads.every((reference) => feedsOnlyServiceAccounts(reference.identifier as TSESTree.Node, env, depth + 1, budget))
+        );
+      }
+      default:
+        return false;
+    }
+  }
+}
+
 /** Options that name a key, which only service accounts and Application Default Credentials take. */
 const KEY_OPTIONS = ['keyFile', 'keyFilename', 'credentials', 'private_key', 'client_email', 'privateKey', 'clientEmail'];
 
