@@ -4,7 +4,8 @@ import type { FileBoundary } from '../../core/file-boundary.ts';
 /*
  * Files the inventory does not parse, where a token may still be minted (issue 14, review R4): a
  * component or page (`.vue`, `.svelte`, `.html`…) running Google Identity Services, an Apps Script
- * manifest, a config file read by code the analysis can't see; and the source files it can't parse
+ * manifest, a config file read by code the analysis can't see, another language's source (a Python
+ * back end, an Android app); and the source files it can't parse
  * (larger than the analysis reads, binary, unreadable). Each is searched, as plain text, for a
  * scope: one that holds one may request scopes the inventory can't list, so the inventory is then
  * incomplete (it judges nothing). A file that holds none can't mint a Google token.
@@ -16,6 +17,13 @@ import type { FileBoundary } from '../../core/file-boundary.ts';
  */
 const SEARCHED_FILE =
   /\.(?:html?|xhtml|vue|svelte|astro|mdx|marko|ejs|hbs|handlebars|pug|njk|liquid|gs|json5?|jsonc|ya?ml|toml|min\.[cm]?js)$/i;
+/**
+ * Other languages' sources and their config (review 4 H8): a Python back end's `Flow(scopes=…)`,
+ * an Android or iOS sign-in's `requestScopes(…)`, a Go or Java service may mint the tokens the
+ * JavaScript code uses. A scope in one makes the inventory incomplete.
+ */
+const OTHER_LANGUAGE_FILE =
+  /\.(?:py|pyw|go|java|kt|kts|scala|groovy|gradle|swift|m|mm|dart|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hpp|ex|exs|erl|clj|cljs|lua|pl|pm|r|jl|sh|bash|ps1|xml|plist|properties|ini|cfg|conf)$/i;
 const ENV_FILE = /^\.env(?:\.[\w.-]+)?$/;
 const LOCK_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml']);
 
@@ -38,7 +46,7 @@ const SCOPE_TEXT =
 
 /** Whether the inventory searches this file as text (it is not a source file it parses). */
 export function isSearchedFile(name: string): boolean {
-  return (SEARCHED_FILE.test(name) && !LOCK_FILES.has(name)) || ENV_FILE.test(name);
+  return (SEARCHED_FILE.test(name) && !LOCK_FILES.has(name)) || OTHER_LANGUAGE_FILE.test(name) || ENV_FILE.test(name);
 }
 
 /**
