@@ -1,10 +1,14 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { isExported } from '../core/file-environment.ts';
+import type { FileEnvironment } from '../core/file-environment.ts';
 import { calleeName, unwrapExpression } from '../core/static-value.ts';
 import type { Analysis } from './analysis.ts';
 import { authObjectsOfCall } from './auth-visibility.ts';
 import type { ApiCall } from './facts.ts';
+
+type Variable = TSESLint.Scope.Variable;
+type Reference = TSESLint.Scope.Reference;
 
 /**
  * Whether a scope declaration of this file feeds other token requests than those of the auth
@@ -25,21 +29,49 @@ export function feedsOtherRequests(analysis: Analysis, declaration: TSESTree.Nod
   if (variable === undefined || isExported(variable)) return true;
   const own = ownAuths(analysis, calls);
   const requests = analysis.tokenRequests();
-  let ownFound = false;
-  let others = 0;
-  for (const reference of variable.references) {
-    if (reference.init === true || !reference.isRead()) continue;
-    const auth = own === undefined ? undefined : requestAt(reference.identifier, requests)?.auth;
-    if (auth !== undefined && own!.has(auth)) {
-      ownFound = true;
-      continue;
+  const uses = { ownFound: false, others: 0 };
+  const count = (references: readonly Reference[], depth: number): void => {
+    for (const reference of references) {
+      if (reference.init === true || !reference.isRead()) continue;
+      const auth = own === undefined ? undefined : requestAt(reference.identifier, requests)?.auth;
+      if (auth !== undefined && own!.has(auth)) {
+        uses.ownFound = true;
+        continue;
+      }
+      const use = analysis.requestUse(reference.identifier);
+      if (use === 'check' || use === 'unused') continue;
+      // Handed to a function of this file (`count(SCOPES)`): what its parameter does with it.
+      const parameter = use === 'unknown' && depth < MAX_HELPER_DEPTH ? localParameter(reference.identifier, env) : undefined;
+      if (parameter !== undefined) count(parameter.references, depth + 1);
+      else uses.others++;
     }
-    const use = analysis.requestUse(reference.identifier);
-    if (use !== 'check' && use !== 'unused') others++;
-  }
+  };
+  count(variable.references, 0);
   // The calls' scopes come from this name: when none of its reads is recognised as their auth's
   // request, one of the others is.
-  return others > (ownFound ? 0 : 1);
+  return uses.others > (uses.ownFound ? 0 : 1);
+}
+
+/** Local helpers followed at most this deep (`count(list)` calling `check(list)`). */
+const MAX_HELPER_DEPTH = 3;
+
+/** `helper(value)` with `helper` a function of this file: the variable of the parameter that receives `value`. */
+function localParameter(argument: TSESTree.Node, env: FileEnvironment): Variable | undefined {
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  const definition = env.findVariable(call.callee)?.defs;
+  if (index < 0 || definition?.length !== 1) return undefined;
+  const node = definition[0]!.node as TSESTree.Node;
+  const fn =
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+      ? node
+      : node.type === AST_NODE_TYPES.VariableDeclarator &&
+          (node.init?.type === AST_NODE_TYPES.ArrowFunctionExpression || node.init?.type === AST_NODE_TYPES.FunctionExpression)
+        ? node.init
+        : undefined;
+  const parameter = fn?.params[index];
+  return parameter?.type === AST_NODE_TYPES.Identifier ? env.findVariable(parameter) : undefined;
 }
 
 /** The auth objects the calls go through (undefined: not traced, `google.options`, a REST call). */

@@ -76,6 +76,37 @@ export const purge = (id) => google.drive({ version: 'v3', auth: janitor }).file
       ],
     },
     {
+      name: "H10: a constant a local helper hands to the users' consent URL: a suggestion only",
+      code: `import { google } from 'googleapis';
+const SCOPES = [${RO}];
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, process.env.REDIRECT);
+function consentUrl(list) { return oauth2.generateAuthUrl({ scope: list }); }
+export const url = consentUrl(SCOPES);
+const sa = new google.auth.GoogleAuth({ keyFile: 'sa.json', scopes: SCOPES });
+export const purge = (id) => google.drive({ version: 'v3', auth: sa }).files.delete({ fileId: id });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 7,
+          data: { ...DELETE, source: 'the GoogleAuth on line 6', where: ' to `SCOPES`' },
+          suggestions: [
+            {
+              ...ADD_DRIVE,
+              output: `import { google } from 'googleapis';
+const SCOPES = [${RO}, '${AUTH}/drive'];
+const oauth2 = new google.auth.OAuth2(process.env.ID, process.env.SECRET, process.env.REDIRECT);
+function consentUrl(list) { return oauth2.generateAuthUrl({ scope: list }); }
+export const url = consentUrl(SCOPES);
+const sa = new google.auth.GoogleAuth({ keyFile: 'sa.json', scopes: SCOPES });
+export const purge = (id) => google.drive({ version: 'v3', auth: sa }).files.delete({ fileId: id });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'H10: an exported constant may feed requests in other modules: a suggestion only',
       code: `import { google } from 'googleapis';
 export const SCOPES = [${RO}];
