@@ -125,6 +125,34 @@ export class FileEnvironment implements Environment {
     return mutated;
   }
 
+  /**
+   * The object literal a `const` holds when every write into it goes to a named key other than
+   * `key` (`params.pageToken = cursor`, `params.requestBody.threadId = id`) and it escapes nowhere:
+   * such writes can't set `key`, so the literal still tells whether `key` is set. Undefined for
+   * anything else (a write by `Object.assign`, a computed key, `key` itself, an alias, a `let`).
+   */
+  objectLiteralUnlessWrittenAt(node: TSESTree.Identifier, key: string): TSESTree.ObjectExpression | undefined {
+    const variable = this.findVariable(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (variable === undefined || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
+    const init = def.node.init;
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    for (const reference of variable.references) {
+      if (reference.init === true) continue;
+      const identifier = reference.identifier;
+      if (reference.isWrite() || identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (isWrittenThrough(identifier)) {
+        const member = identifier.parent;
+        const written =
+          member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier ? memberKeyName(member) : undefined;
+        if (written === undefined || written === key) return undefined;
+      } else if (escapes(identifier, this)) {
+        return undefined;
+      }
+    }
+    return init;
+  }
+
   /** Aliases and parameters followed by isMutated, nested (./escapes.ts). */
   private escapeDepth = 0;
 

@@ -324,6 +324,10 @@ export class GoogleValueResolver {
   readOption(node: TSESTree.Node | undefined, key: string): TSESTree.Node | 'unknown' | undefined {
     if (node === undefined || isNullish(unwrapExpression(node))) return undefined;
     if (objectLiteralOf(node, this.env) !== undefined) return this.option(node, key);
+    // A constant that later lines write other keys into (`params.pageToken = cursor`) still says.
+    const unwrapped = unwrapExpression(node);
+    const literal = unwrapped.type === AST_NODE_TYPES.Identifier ? this.env.objectLiteralUnlessWrittenAt(unwrapped, key) : undefined;
+    if (literal !== undefined) return this.option(literal, key);
     if (this.resolve(node).kind === 'function') return undefined;
     const value = evaluate(node, this.env);
     return value.kind === 'object' && !Object.hasOwn(value.properties, key) ? undefined : 'unknown';

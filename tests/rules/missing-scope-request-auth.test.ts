@@ -44,6 +44,14 @@ export const c = () => drive.files.delete(p3 as { fileId: string });
       filename: 'file.ts',
     },
     {
+      name: 'a params constant written at a computed key, which may be `auth`',
+      code: `${CLIENTS}
+const p4 = { fileId: 'x' };
+p4[process.env.KEY] = rw;
+export const d = () => drive.files.delete(p4);
+`,
+    },
+    {
       name: 'options made by Object.assign',
       code: `${CLIENTS}
 export const f = () => drive.files.delete({ fileId: 'x' }, Object.assign({}, { auth: rw }));
@@ -79,6 +87,46 @@ export const j = () => drive.files.delete({ fileId: 'x' }, ADMIN);
     },
   ],
   invalid: [
+    {
+      // Corpus (server-gdrive, shinzolabs): a later line adds another key, which can't be \`auth\`.
+      name: 'a params constant written at another named key afterwards: read in full',
+      code: `${CLIENTS}
+const params = { fileId: 'x' };
+if (process.env.ALL) params.supportsAllDrives = true;
+export const a = () => drive.files.delete(params);
+`,
+      output: `
+import { google } from 'googleapis';
+const ro = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly', '${AUTH}/drive'] });
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth: ro });
+const params = { fileId: 'x' };
+if (process.env.ALL) params.supportsAllDrives = true;
+export const a = () => drive.files.delete(params);
+`,
+      errors: [{ messageId: 'missingScope', line: 8, column: 24, data: { ...DELETE, source: 'the GoogleAuth on line 3', where: '' } }],
+    },
+    {
+      name: 'a params constant written at other keys, nested too, TypeScript',
+      code: `${CLIENTS}
+const p: { fileId: string; fields?: string; requestBody: { name?: string } } = { fileId: 'x', requestBody: {} };
+p.fields = 'id';
+p.requestBody.name = 'n';
+export const b = () => drive.files.delete(p);
+`,
+      output: `
+import { google } from 'googleapis';
+const ro = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive.readonly', '${AUTH}/drive'] });
+const rw = new google.auth.GoogleAuth({ scopes: ['${AUTH}/drive'] });
+const drive = google.drive({ version: 'v3', auth: ro });
+const p: { fileId: string; fields?: string; requestBody: { name?: string } } = { fileId: 'x', requestBody: {} };
+p.fields = 'id';
+p.requestBody.name = 'n';
+export const b = () => drive.files.delete(p);
+`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'missingScope', line: 9, column: 24, data: { ...DELETE, source: 'the GoogleAuth on line 3', where: '' } }],
+    },
     {
       name: 'an options constant read in full: no per-request auth',
       code: `${CLIENTS}
