@@ -251,7 +251,8 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   },
   {
     // Review 3 H6 (c): __tests__/, *.spec.js and an in-source `it(…)` request calendar.events(.owned): not the app's requests;
-    // nor are test/helpers/consent.js, server/tests/login.js and spec/oauth.ts (test folders at any depth).
+    // nor are test/helpers/consent.js, server/tests/login.js and spec/oauth.ts (test folders at any depth),
+    // __mocks__/googleapis.js, e2e/login.js, src/app.e2e-spec.ts and src/login.e2e.js (review 4 H5).
     name: 'requests in tests are not the app’s: neither in the union nor as the places named',
     ...fixture('tests', 'server/events.js'),
     errors: [

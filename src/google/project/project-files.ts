@@ -20,13 +20,14 @@ const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const MINIFIED_FILE = /\.min\.[cm]?js$/;
 /**
- * Tests (`auth.test.ts`, `login.spec.js`, anything under a folder of tests at any depth: `__tests__/`,
- * `test/`, `tests/`, `spec/`): a consent URL a test builds to assert on it is no request of the
- * app, and a test never mints the app's tokens.
+ * Tests (`auth.test.ts`, `login.spec.js`, `app.e2e-spec.ts`, `login.e2e.js`, anything under a
+ * folder of tests or mocks at any depth: `__tests__/`, `__mocks__/`, `test/`, `tests/`, `spec/`,
+ * `e2e/`): a consent URL a test builds to assert on it is no request of the app, and a test never
+ * mints the app's tokens (review 4 H5).
  */
-const TEST_FILE = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
-const TEST_FOLDERS = ['__tests__', 'test', 'tests', 'spec'];
-/** Build output, and the folders that group tests (Jest's, Mocha's, node:test's, Jasmine's). */
+const TEST_FILE = /\.(?:test|spec|e2e|e2e-spec)\.[cm]?[jt]sx?$/;
+const TEST_FOLDERS = ['__tests__', '__mocks__', 'test', 'tests', 'spec', 'e2e'];
+/** Build output, and the folders that group tests and mocks (Jest's, Mocha's, node:test's, Jasmine's, Playwright's). */
 const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([...BUILD_OUTPUT_FOLDERS, ...TEST_FOLDERS]);
 
 /** Files read per project at most: a bigger tree makes the inventory incomplete (it then judges nothing). */
