@@ -932,8 +932,8 @@ export class GoogleValueResolver {
     if (role?.role === 'client-class') return this.client(node, node.arguments[0], role.api, role.version, false);
     if (role?.role !== 'auth-class') return UNKNOWN_VALUE;
     const first = node.arguments[0];
-    if (role.kind === 'JWT' && first !== undefined && unwrapExpression(first).type !== AST_NODE_TYPES.ObjectExpression) {
-      // new JWT(email, keyFile, key, scopes, subject)
+    if (role.kind === 'JWT' && first !== undefined && objectLiteralOf(first, this.env) === undefined) {
+      // new JWT(email, keyFile, key, scopes, subject); an options constant (`new JWT(opts)`) is the options form.
       return this.auth(node, 'JWT', node.arguments[3], undefined);
     }
     const scopes = role.kind === 'OAuth2' ? undefined : this.option(first, 'scopes');

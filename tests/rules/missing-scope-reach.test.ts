@@ -1130,6 +1130,41 @@ export async function archive(id) {
       ],
     },
     {
+      // Review 4 (cred's note): `new JWT(opts)` with an options constant was read as the positional
+      // form, so its scopes were lost and the call went unchecked.
+      name: 'a JWT given an options constant',
+      code: `
+import { google } from 'googleapis';
+const options = { keyFile: 'sa.json', scopes: ['${AUTH}/gmail.readonly'], subject: 'u@example.com' };
+const auth = new google.auth.JWT(options);
+const gmail = google.gmail({ version: 'v1', auth });
+export const archive = (id) => gmail.users.threads.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'] } });
+`,
+      output: `
+import { google } from 'googleapis';
+const options = { keyFile: 'sa.json', scopes: ['${AUTH}/gmail.readonly', '${AUTH}/gmail.modify'], subject: 'u@example.com' };
+const auth = new google.auth.JWT(options);
+const gmail = google.gmail({ version: 'v1', auth });
+export const archive = (id) => gmail.users.threads.modify({ userId: 'me', id, requestBody: { removeLabelIds: ['INBOX'] } });
+`,
+      errors: [
+        {
+          messageId: 'missingScope',
+          line: 6,
+          column: 32,
+          data: {
+            api: 'Gmail',
+            method: 'users.threads.modify',
+            accepted: 'gmail.modify or broader',
+            source: 'the JWT on line 4',
+            requested: 'gmail.readonly',
+            add: '`https://www.googleapis.com/auth/gmail.modify`',
+            where: '',
+          },
+        },
+      ],
+    },
+    {
       // Two declarations in the file: no autofix for the fetch (which one?), the message names SCOPES.
       name: 'raw REST calls: fetch with a base-URL constant, and an auth client\u2019s request()',
       code: `
