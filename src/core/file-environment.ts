@@ -133,8 +133,19 @@ export class FileEnvironment implements Environment {
    */
   objectLiteralUnlessWrittenAt(node: TSESTree.Identifier, key: string): TSESTree.ObjectExpression | undefined {
     const variable = this.findVariable(node);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (variable === undefined || def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
+    if (variable === undefined) return undefined;
+    // Asked once per variable and key: many calls passing one constant stay linear in its references.
+    let byKey = this.writtenAtOtherKeys.get(variable);
+    if (byKey === undefined) this.writtenAtOtherKeys.set(variable, (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, this.literalUnlessWrittenAt(variable, key));
+    return byKey.get(key);
+  }
+
+  private readonly writtenAtOtherKeys = new WeakMap<Variable, Map<string, TSESTree.ObjectExpression | undefined>>();
+
+  private literalUnlessWrittenAt(variable: Variable, key: string): TSESTree.ObjectExpression | undefined {
+    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.parent.kind !== 'const') return undefined;
     const init = def.node.init;
     if (init?.type !== AST_NODE_TYPES.ObjectExpression || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
     for (const reference of variable.references) {
